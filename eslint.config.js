@@ -1,0 +1,54 @@
+// Lint rules double as the house's import rules (see README, "Layering").
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const builtins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const ban = (paths, group) => ({
+  'no-restricted-imports': ['error', { paths, patterns: [{ group }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  // shared/ and renderer/ never reach Node, Electron, the main process or the tests.
+  { files: ['shared/**'], rules: ban(['electron', ...builtins], ['**/electron/**', '**/test/**', '**/renderer/**']) },
+  { files: ['renderer/**'], rules: ban(['electron', ...builtins], ['**/electron/**', '**/test/**']) },
+  // Services are plain Node: only electron/main and electron/preload import Electron.
+  {
+    files: ['electron/**'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: ban(['electron'], ['**/renderer/**', '**/test/**']),
+  },
+  {
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: ban([], ['**/renderer/**', '**/test/**']),
+  },
+  // Only electron/main/ipc.ts registers IPC handlers.
+  {
+    files: ['electron/main/**'],
+    ignores: ['electron/main/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Only electron/main/ipc.ts registers IPC handlers.' }],
+        patterns: [{ group: ['**/renderer/**', '**/test/**'] }],
+      }],
+    },
+  },
+);

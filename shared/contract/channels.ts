@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { ChannelName } from './names';
+import type { OnEvent } from './events';
+import type { OperationSnapshot } from './operations';
+import type { Result } from './problems';
+import {
+  Empty,
+  FileName,
+  Guid,
+  Id,
+  OperationStartRequest,
+  PepHosts,
+  ResourceGroupName,
+} from './schemas';
+import type {
+  AppMode,
+  AzureAccount,
+  AzureLocation,
+  DriveInfo,
+  HandoffFile,
+  HandoffSummary,
+  KeyMatch,
+  KeyPreview,
+  PermissionReport,
+  PreflightReport,
+  RegistrationInfo,
+  SavedFile,
+  StampInfo,
+  SubscriptionInfo,
+  TokenPreview,
+} from '../domain/types';
+import { CLOUD_NAMES } from '../domain/types';
+
+type Def<S extends z.ZodType, R> = { request: S; result?: R };
+/** `result` is type-only: it never exists at run time. */
+const def =
+  <R>() =>
+  <S extends z.ZodType>(request: S): Def<S, R> => ({ request });
+
+export type AppInfo = {
+  mode: AppMode;
+  version: string;
+  /** Practice mode: where the practice USB stick lives. */
+  practiceDrivePath?: string;
+};
+
+export type PepConnected = {
+  sessionId: string;
+  /** The ERCS address that answered. */
+  host: string;
+  stamp: StampInfo;
+  /** e.g. "10.0.0.224 did not answer; connected through 10.0.0.225." */
+  notices: string[];
+};
+
+export const channels = {
+  'app.info': def<AppInfo>()(Empty),
+  'app.setMode': def<AppInfo>()(z.object({ mode: z.enum(['practice', 'live']) }).strict()),
+
+  'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
+  'pep.connect': def<PepConnected>()(
+    z
+      .object({
+        hosts: PepHosts,
+        user: z.string().min(1).max(256),
+        // Crosses IPC once, into main; never comes back.
+        password: z.string().min(1).max(1024),
+        transcriptShare: z
+          .object({ path: z.string().min(3).max(1024), user: z.string().min(1).max(256), password: z.string().min(1).max(1024) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  'pep.disconnect': def<{ transcriptsCopied: boolean; notice?: string }>()(z.object({ sessionId: Id }).strict()),
+
+  'handoff.drives': def<DriveInfo[]>()(Empty),
+  'handoff.addFolder': def<DriveInfo | null>()(Empty),
+  'handoff.files': def<HandoffFile[]>()(z.object({ driveId: Id }).strict()),
+  'handoff.readToken': def<{ handoff: HandoffSummary; token: TokenPreview }>()(
+    z.object({ driveId: Id, file: FileName }).strict(),
+  ),
+  'handoff.readTokenText': def<{ handoff: HandoffSummary; token: TokenPreview }>()(
+    z.object({ text: z.string().max(1_048_576) }).strict(),
+  ),
+  'handoff.saveToken': def<SavedFile>()(z.object({ handoffId: Id, driveId: Id }).strict()),
+  'handoff.readKey': def<{ handoff: HandoffSummary; key: KeyPreview; match: KeyMatch }>()(
+    z.object({ driveId: Id, file: FileName, sessionId: Id.optional() }).strict(),
+  ),
+  'handoff.saveKey': def<SavedFile>()(z.object({ handoffId: Id, driveId: Id }).strict()),
+  'handoff.list': def<HandoffSummary[]>()(Empty),
+
+  'azure.signIn': def<AzureAccount>()(
+    z
+      .object({
+        cloud: z.enum(CLOUD_NAMES),
+        tenantId: z.string().max(128).optional(),
+        method: z.enum(['browser', 'device-code']),
+      })
+      .strict(),
+  ),
+  'azure.signOut': def<Record<string, never>>()(Empty),
+  'azure.subscriptions': def<SubscriptionInfo[]>()(z.object({ flow: z.enum(['connected', 'disconnected']) }).strict()),
+  'azure.locations': def<AzureLocation[]>()(z.object({ subscriptionId: Guid }).strict()),
+  'azure.permissions': def<PermissionReport>()(
+    z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName }).strict(),
+  ),
+  'azure.createRole': def<{ roleDefinitionId: string; roleName: string }>()(z.object({ subscriptionId: Guid }).strict()),
+  'azure.registrations': def<RegistrationInfo[]>()(
+    z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
+  ),
+
+  'operation.start': def<{ operationId: string }>()(OperationStartRequest),
+  'operation.cancel': def<OperationSnapshot>()(z.object({ operationId: Id }).strict()),
+  'operation.list': def<OperationSnapshot[]>()(Empty),
+} satisfies Record<ChannelName, Def<z.ZodType, unknown>>;
+
+type C = typeof channels;
+// Every name has a definition and every definition a name.
+export type _ChannelsCovered = keyof C extends ChannelName ? (ChannelName extends keyof C ? true : never) : never;
+
+export type RequestOf<N extends ChannelName> = z.input<C[N]['request']>;
+export type ParsedRequestOf<N extends ChannelName> = z.output<C[N]['request']>;
+export type ResultOf<N extends ChannelName> = NonNullable<C[N]['result']>;
+
+/** What the renderer sees as `window.api`. */
+export type Api = { [N in ChannelName]: (req: RequestOf<N>) => Promise<Result<ResultOf<N>>> } & { on: OnEvent };
+
+/** What the main side implements; the dispatcher validates before calling. */
+export type Handlers = { [N in ChannelName]: (req: ParsedRequestOf<N>) => Promise<ResultOf<N>> };

@@ -1,0 +1,36 @@
+// Channel and event names, zod-free, so the preload and the test bridge can list them cheaply.
+// `channels.ts` is checked against this list at compile time.
+export const channelNames = [
+  'app.info',
+  'app.setMode',
+  'pep.preflight',
+  'pep.connect',
+  'pep.disconnect',
+  'handoff.drives',
+  'handoff.addFolder',
+  'handoff.files',
+  'handoff.readToken',
+  'handoff.readTokenText',
+  'handoff.saveToken',
+  'handoff.readKey',
+  'handoff.saveKey',
+  'handoff.list',
+  'azure.signIn',
+  'azure.signOut',
+  'azure.subscriptions',
+  'azure.locations',
+  'azure.permissions',
+  'azure.createRole',
+  'azure.registrations',
+  'operation.start',
+  'operation.cancel',
+  'operation.list',
+] as const;
+export type ChannelName = (typeof channelNames)[number];
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && (channelNames as readonly string[]).includes(name);
+
+export const eventNames = ['operation.progress', 'operation.finished', 'azure.deviceCode', 'app.modeChanged'] as const;
+export type EventName = (typeof eventNames)[number];
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && (eventNames as readonly string[]).includes(name);

@@ -1,0 +1,64 @@
+import type { Result } from './problems';
+import type { OperationKind } from './schemas';
+import type {
+  HandoffSummary,
+  KeyPreview,
+  RegistrationInfo,
+  TokenPreview,
+} from '../domain/types';
+
+// Long operations (activation takes up to 30 minutes): `operation.start` returns at once,
+// progress and the outcome arrive as events, and `operation.list` re-syncs after a reload.
+
+export type OperationOutcomes = {
+  'stamp.createToken': { handoff: HandoffSummary; token: TokenPreview };
+  'stamp.activate': { handoff: HandoffSummary; activatedAt: string };
+  'stamp.removeActivation': { removedAt: string };
+  'azure.register': { handoff: HandoffSummary; registration: RegistrationInfo; key: KeyPreview; reused: boolean };
+  'azure.unregister': { registration: RegistrationInfo; deletedAt: string };
+  'azure.move': { from: RegistrationInfo; to: RegistrationInfo };
+};
+export type OperationOutcome = { [K in OperationKind]: { kind: K } & OperationOutcomes[K] }[OperationKind];
+
+export type OperationStatus =
+  | 'running'
+  | 'cancelling'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  /** The stamp or Azure may have carried on after we stopped listening: verify, don't retry blindly. */
+  | 'outcome-unknown'
+  /** The app quit while it ran. */
+  | 'interrupted';
+
+export type ProgressLevel = 'progress' | 'verbose' | 'warning' | 'info';
+
+export type OperationProgress = {
+  operationId: string;
+  seq: number;
+  at: string;
+  level: ProgressLevel;
+  phase: string;
+  message: string;
+  percent?: number;
+};
+
+export type OperationFinished = {
+  operationId: string;
+  seq: number;
+  status: Exclude<OperationStatus, 'running' | 'cancelling'>;
+  outcome: Result<OperationOutcome>;
+};
+
+export type OperationSnapshot = {
+  operationId: string;
+  kind: OperationKind;
+  status: OperationStatus;
+  seq: number;
+  startedAt: string;
+  deadline: string;
+  /** Whether `operation.cancel` is safe now. */
+  cancellable: boolean;
+  lastProgress?: OperationProgress;
+  finished?: OperationFinished;
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
+
+// Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
+export const Empty = z.object({}).strict();
+export const Id = z.string().min(1).max(128);
+export const Guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
+export const FileName = z.string().min(1).max(255).refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'a file name, not a path');
+
+/** Azure resource names: registrations and resource groups. */
+export const RegistrationName = z
+  .string()
+  .min(1)
+  .max(90)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.()-]*$/, 'letters, digits, - _ . ( ) only');
+export const ResourceGroupName = z
+  .string()
+  .min(1)
+  .max(90)
+  .regex(/^[-\w.()]*[-\w()]$/u, 'letters, digits, - _ . ( ), not ending with a dot');
+
+export const PepHost = z.string().min(1).max(255);
+export const PepHosts = z.array(PepHost).min(1, 'enter at least one ERCS address').max(3, 'at most three ERCS addresses');
+
+export const TokenChoicesSchema = z.object({
+  billingModel: z.enum(BILLING_MODELS),
+  agreementNumber: z.string().max(64).optional(),
+  msAssetTag: z.string().max(64).optional(),
+  usageReportingEnabled: z.boolean().optional(),
+  marketplaceSyndicationEnabled: z.boolean().optional(),
+  targetCloud: z.enum(CLOUD_NAMES),
+  tokenVersion: z.enum(['3.0', '4.0', '6.0']).optional(),
+});
+
+export const OperationStartRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema }),
+  z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }),
+  z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }),
+  z.object({
+    kind: z.literal('azure.register'),
+    handoffId: Id,
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName,
+    location: z.string().min(1).max(64),
+    registrationName: RegistrationName,
+  }),
+  z.object({
+    kind: z.literal('azure.unregister'),
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName.optional(),
+    target: z.discriminatedUnion('by', [
+      z.object({ by: z.literal('name'), registrationName: RegistrationName }),
+      z.object({ by: z.literal('token'), handoffId: Id }),
+    ]),
+    /** The operator types the registration name to confirm deletion. */
+    confirmName: z.string().max(90),
+  }),
+  z.object({
+    kind: z.literal('azure.move'),
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName,
+    registrationName: RegistrationName,
+    targetResourceGroup: ResourceGroupName,
+    targetSubscriptionId: Guid.optional(),
+  }),
+]);
+export type OperationStart = z.infer<typeof OperationStartRequest>;
+export type OperationKind = OperationStart['kind'];

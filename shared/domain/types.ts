@@ -1,0 +1,230 @@
+// Plain JSON value types shared by main and renderer (ISO strings for dates, no Map/Set),
+// so structured clone over IPC and the browser test bridge agree.
+
+export const BILLING_MODELS = ['Capacity', 'PayAsYouUse', 'Development', 'Custom', 'Ruggedized'] as const;
+export type BillingModel = (typeof BILLING_MODELS)[number];
+
+export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const;
+export type CloudName = (typeof CLOUD_NAMES)[number];
+
+export type AppMode = 'practice' | 'live';
+
+/** Where this machine stands in the disconnected flow. */
+export type MachineSide = 'stamp' | 'host';
+
+/** `Get-AzureStackStampInformation`, normalised. Only cloudId and stampVersion are guaranteed. */
+export type StampInfo = {
+  cloudId: string;
+  stampVersion: string;
+  deploymentId?: string;
+  oemVersion?: string;
+  regionName?: string;
+  externalDomainFqdn?: string;
+  domainFqdn?: string;
+  domainNetBiosName?: string;
+  numberOfNodes?: number;
+  identitySystem?: string;
+  aadTenantId?: string;
+  aadTenantName?: string;
+  emergencyConsoleIpAddresses: string[];
+};
+
+/** What the operator picks before a token is generated. */
+export type TokenChoices = {
+  billingModel: BillingModel;
+  agreementNumber?: string;
+  msAssetTag?: string;
+  usageReportingEnabled?: boolean;
+  marketplaceSyndicationEnabled?: boolean;
+  /** Cloud the token will be registered in (token version depends on it). */
+  targetCloud: CloudName;
+  /** Overrides the computed token version (stamps >= 1.2008.0.49 only). */
+  tokenVersion?: '3.0' | '4.0' | '6.0';
+};
+
+/** The exact `New-RegistrationToken` parameters that will be sent, after billing rules and version gates. */
+export type TokenPlan = {
+  params: {
+    BillingModel: BillingModel;
+    MarketplaceSyndicationEnabled: boolean;
+    UsageReportingEnabled: boolean;
+    AgreementNumber: string;
+    MsAssetTag?: string;
+    TokenVersion?: string;
+  };
+  /** Sentences shown before generating: forced values, gates applied. */
+  notices: string[];
+  /** Blocking problems (missing agreement number, Custom on an old stamp …). Empty when the plan can run. */
+  errors: string[];
+};
+
+export type HardwareHost = { name: string; uuid?: string; numCores?: number };
+
+/** A decoded registration token, as the operator needs to see it. */
+export type TokenSummary = {
+  cloudId: string;
+  objectId?: string;
+  billingModel?: string;
+  marketplaceSyndicationEnabled?: boolean;
+  usageReportingEnabled?: boolean;
+  agreementNumber?: string;
+  msAssetTag?: string;
+  hostCount: number;
+  hosts: HardwareHost[];
+  version?: string;
+  issuer?: string;
+  /** Marked by the practice stamp: live flows refuse it. */
+  practice: boolean;
+};
+
+/** A decoded activation key (JWS). The signature cannot be verified offline. */
+export type KeySummary = {
+  algorithm: string;
+  keyId?: string;
+  cloudId: string;
+  objectId?: string;
+  subscriptionId?: string;
+  resourceGroupName?: string;
+  registrationName?: string;
+  billingModel?: string;
+  usageReportingEnabled?: boolean;
+  marketplaceSyndicationEnabled?: boolean;
+  /** ISO-8601; absent when the key has no expiry. */
+  expires?: string;
+  hostCount: number;
+  version?: string;
+  issuer?: string;
+  practice: boolean;
+};
+
+/** A short human-comparable digest of a token or key payload, e.g. `K7QM-2XPA-9D4F`. */
+export type Fingerprint = string;
+
+export type TokenPreview = { summary: TokenSummary; fingerprint: Fingerprint };
+export type KeyPreview = { summary: KeySummary; fingerprint: Fingerprint };
+
+/** How a key relates to the stamp we are connected to, and to the token it answers (if kept). */
+export type KeyMatch = {
+  stampCloudId?: string;
+  matchesStamp?: boolean;
+  matchesToken?: boolean;
+  expired: boolean;
+  /** What the key enables, in operator words. */
+  enables: string[];
+  problems: string[];
+};
+
+export const HANDOFF_STAGES = [
+  // stamp side
+  'token-created',
+  'token-saved',
+  'key-received',
+  'activating',
+  'activated',
+  // connected host side
+  'token-received',
+  'registered',
+  'key-issued',
+  'key-saved',
+] as const;
+export type HandoffStage = (typeof HANDOFF_STAGES)[number];
+
+/** One registration round trip across the air gap, as this machine's journal records it. */
+export type HandoffSummary = {
+  id: string;
+  side: MachineSide;
+  stage: HandoffStage;
+  complete: boolean;
+  practice: boolean;
+  cloudId: string;
+  registrationName?: string;
+  tokenFingerprint?: Fingerprint;
+  keyFingerprint?: Fingerprint;
+  files: string[];
+  createdAt: string;
+  updatedAt: string;
+  history: { stage: HandoffStage; at: string; note?: string }[];
+};
+
+export type DriveInfo = {
+  id: string;
+  label: string;
+  path: string;
+  removable: boolean;
+  freeBytes?: number;
+};
+
+export type HandoffFileKind = 'token' | 'key' | 'unknown';
+
+export type HandoffFile = {
+  name: string;
+  kind: HandoffFileKind;
+  bytes: number;
+  modifiedAt: string;
+  /** From our metadata sidecar, when present. */
+  cloudId?: string;
+  registrationName?: string;
+  fingerprint?: Fingerprint;
+  practice?: boolean;
+};
+
+export type SavedFile = {
+  driveId: string;
+  path: string;
+  fileName: string;
+  metadataFileName: string;
+  fingerprint: Fingerprint;
+  bytes: number;
+  /** The file was read back and matched what was written. */
+  verified: true;
+};
+
+export type PreflightCheck = {
+  id: 'powershell' | 'language-mode' | 'execution-policy' | 'trusted-hosts' | 'winrm-port';
+  title: string;
+  ok: boolean;
+  detail: string;
+  /** Exact command or step that fixes it. */
+  fix?: string;
+};
+
+export type PreflightReport = { ok: boolean; checks: PreflightCheck[] };
+
+export type AzureAccount = {
+  cloud: CloudName;
+  username: string;
+  tenantId: string;
+  practice: boolean;
+};
+
+export type OfferKind = 'EA' | 'CSP' | 'CSP shared services' | 'Pay-As-You-Go' | 'MSDN' | 'Free trial' | 'Internal' | 'Other';
+
+export type SubscriptionInfo = {
+  id: string;
+  displayName: string;
+  state: string;
+  quotaId?: string;
+  offer: OfferKind;
+  /** e.g. "Disconnected registration needs an EA subscription." */
+  warnings: string[];
+};
+
+export type AzureLocation = { name: string; displayName: string };
+
+export type PermissionReport = {
+  scope: string;
+  granted: string[];
+  missing: string[];
+  ok: boolean;
+};
+
+export type RegistrationInfo = {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  cloudId?: string;
+  objectId?: string;
+  billingModel?: string;
+  locked?: boolean;
+};
