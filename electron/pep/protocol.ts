@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+// The line protocol between the main process and a PEP host (resources/pep-host.ps1, the practice
+// stamp, or the test fake): one compact ASCII JSON object per line, every non-ASCII character
+// escaped as \uXXXX, in both directions. See shared reference pep-transport.md §3.
+
+export const PROTOCOL_VERSION = 1;
+
+/** The cmdlets a host will run. Anything else is refused before it leaves Node. */
+export const ALLOWED_CMDLETS = [
+  'Get-AzureStackStampInformation',
+  'Set-RegistrationKeyPair',
+  'New-RegistrationToken',
+  'New-AzureBridgeServicePrincipal',
+  'New-AzureStackActivation',
+  'Remove-AzureStackActivation',
+] as const;
+export type AllowedCmdlet = (typeof ALLOWED_CMDLETS)[number];
+
+const ParamValue = z.union([z.string(), z.number(), z.boolean()]);
+export type ParamValue = z.infer<typeof ParamValue>;
+
+// Node → host
+export const ConnectMessage = z.object({
+  op: z.literal('connect'),
+  id: z.string(),
+  hosts: z.array(z.string()).min(1).max(3),
+  user: z.string(),
+  /** The only field that ever carries the password. */
+  password: z.string(),
+  culture: z.literal('en-US'),
+  idleTimeoutMs: z.number().int().positive(),
+});
+export const InvokeMessage = z.object({
+  op: z.literal('invoke'),
+  id: z.string(),
+  cmd: z.enum(ALLOWED_CMDLETS),
+  params: z.record(z.string(), ParamValue),
+  /** Use the `-ArgumentList` form (activation key fallback, AzureStack-Tools#593). */
+  argumentListForm: z.boolean().optional(),
+  timeoutMs: z.number().int().positive(),
+});
+export const CancelMessage = z.object({ op: z.literal('cancel'), id: z.string() });
+export const CloseMessage = z.object({
+  op: z.literal('close'),
+  id: z.string(),
+  transcriptShare: z.string().optional(),
+  shareUser: z.string().optional(),
+  sharePassword: z.string().optional(),
+});
+/** Workstation checks run before credentials are asked for (TrustedHosts, execution policy). */
+export const PreflightMessage = z.object({ op: z.literal('preflight'), id: z.string(), hosts: z.array(z.string()).min(1).max(3) });
+export const NodeToHost = z.discriminatedUnion('op', [
+  PreflightMessage,
+  ConnectMessage,
+  InvokeMessage,
+  CancelMessage,
+  CloseMessage,
+]);
+export type NodeToHost = z.infer<typeof NodeToHost>;
+
+// host → Node
+export const HostError = z.object({
+  message: z.string(),
+  fqid: z.string().optional(),
+  category: z.string().optional(),
+  reason: z.string().optional(),
+  type: z.string().optional(),
+  transportCode: z.number().optional(),
+});
+export type HostError = z.infer<typeof HostError>;
+
+export const HostToNode = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    ps: z.string(),
+    edition: z.string(),
+    lang: z.string(),
+    protocol: z.number(),
+  }),
+  z.object({ type: z.literal('connected'), id: z.string(), host: z.string(), notices: z.array(z.string()).optional() }),
+  z.object({
+    type: z.literal('progress'),
+    id: z.string(),
+    activity: z.string(),
+    status: z.string().optional(),
+    percent: z.number().optional(),
+    secondsRemaining: z.number().optional(),
+  }),
+  z.object({ type: z.enum(['verbose', 'warning', 'information']), id: z.string(), message: z.string() }),
+  z.object({ type: z.literal('result'), id: z.string(), output: z.array(z.unknown()), errors: z.array(HostError) }),
+  z.object({ type: z.literal('error'), id: z.string(), error: HostError }),
+  z.object({
+    type: z.literal('preflight'),
+    id: z.string(),
+    /** Raw value of WSMan:\\localhost\\Client\\TrustedHosts ('' when empty, '*' for all). */
+    trustedHosts: z.string(),
+    executionPolicy: z.string(),
+    executionPolicyScope: z.string().optional(),
+  }),
+  z.object({ type: z.literal('closed'), id: z.string(), transcriptsCopied: z.boolean().optional() }),
+]);
+export type HostToNode = z.infer<typeof HostToNode>;
+
+/** Escapes every non-ASCII UTF-16 code unit, so console code pages never matter. */
+export const encodeLine = (message: unknown): string =>
+  JSON.stringify(message).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';

@@ -1,0 +1,42 @@
+// The practice Azure signs activation keys with this key pair and the practice stamp verifies them.
+// It is public by design: practice keys prove nothing, and a live stamp never trusts them.
+// Fixed (not generated per run) so a practice stamp on one machine accepts keys issued by the
+// practice Azure on another, as in a real air-gap rehearsal.
+export const PRACTICE_KEY_ID = 'a2f5c0de9b1e4c7d8e6f4a3b2c1d0e9f';
+export const PRACTICE_SIGNING_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEuwIBADANBgkqhkiG9w0BAQEFAASCBKUwggShAgEAAoIBAQCN4MuNBrICtxDT
+62nvLYewZWB5xk7b7QAmc6TTmpFfyQO+gQxKKY5a/SHx5p/Bds0/H7W2ZY3u+q+J
+29GyLYkMQwOHke1ATwRrh29Q6C1LVHHsgDiyWU9QE2anPlmjnnMpqAneTB8H/owI
+Cnk+xt5oumkbD7JvFIcP+dQhsTMIKfo2X2AMZ/WhzNN1BpqhhXdpDw04jBJPCMM2
+3hsUymV54VTuIkb3xlgD4I7aztx6Qe4VLH+TYqgGdEA+Gj44u62jP9QCAhfTMmrv
++Q5fVXw+JZ9yCfNaj0751XUEVj1fAFkQfz/XMmjFgnpd6xa8SPhmidVkeTGk/MHr
+zR2lGwiHAgMBAAECgf9biS0f+lyJuT1M0hWxZS6mIBdJJH4Ru6wyeBS1G9mvHYHM
+5yAxY55KFgb7NaWHVvQU8IshorkaoPegJLKmF7rUA73DOeMCxU2UvUyUZozSjSjz
+QnFR9U0L3M3eGTFm3v5uDHxRb8tAMnp7YEaED3UZxysIypfUvZRmOkkiyQX5EtDE
+ccnWR6xaa3v3ft5QuZpdZXaFUbFBNb00pjb+ll+S1CAOtyHAbS74WKzmuf+PEWn0
+18Ie04vmG8Bevyaw1U7q99vfGQWGrdqI6N6DFLUY/PiuwfPelLOQEIXml8ST7apq
+QPc+YOSJDik2N6qkKe6U13mEKOWFkIQXDRysUzECgYEAxeHx33PGXg5dIspK8xWB
+2hrNM/waYVgYUDyAQYlD0xMLzbGZUjv8WWhKX4nxt10JPZ5WmYS1JhuhpGVkEa2a
+/CiFB6+fEI9EWYoMmRCuMxt0UoTtNm21mzUmkKfayDtlwXFSrfEm+UVuPXlvIWU8
+g7avNe/XcKG+ZoDxwCtasVECgYEAt4wUz3czh5yXdzx1pUG65LjySwcM31lBDlyz
+/seBWhiBx/6GmJAKrSMpNFtZS+/pbQDmW2TTvT3DZJkqpUc2ZOJn9q1ia02xjEmd
+0WRuHTOyfDF4wBYhaB1knqrVWgI77RyWJrKe/GvAfpwVVWXHHHn04pT48dAn0wpl
+xb/a5lcCgYA3kzuBDFz78YDK0pG2L6YmgTx8iyNFj55Ueoly3oBD+ado/6YV6G75
+FUc+CdnvK5v6yEt+Fj1iFISTTT6LkHxksWSbQgGkfvgtRY5ANuUVyXIj8t1EWg+V
+JZpNKjdR4Qy1BYS5AW92tr89WKuTb4FNZLNUrKWPJn34/+HlnMd94QKBgQCIRw6Q
+d02gK6jeE9q5h1MPTS5AfIyXLDq8QiI2UcR9s2Jwrk8a6R+0Kz4FrKlhU1C56Qgf
+5X28rSXtBDgAnR4Ky3srUNKZHwdrRKFTfcCwF9k2kri3zfahyekSUX61JKF/zFDD
+jK20dwBmQNcqH7Y1M2uZ68fmKonXDIpBx8/sYwKBgFPu0FCh7aV1muMhxBCOQ+d7
+3uPpjQlO2y7TZDXhSVFaTwEf7/qxfMGPH9Q3Jmo/ABuiL2mf80cwdq2EgFOTMEAl
+YBzFtIfsVotuSFu5kM6XBLWDngh/lWoS1jNAMJRKUFHUJIuslhGyuJnnfcFRUys6
+5cNc+PT/WaCgigAjXd89
+-----END PRIVATE KEY-----`;
+export const PRACTICE_VERIFY_KEY_PEM = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAjeDLjQayArcQ0+tp7y2H
+sGVgecZO2+0AJnOk05qRX8kDvoEMSimOWv0h8eafwXbNPx+1tmWN7vqvidvRsi2J
+DEMDh5HtQE8Ea4dvUOgtS1Rx7IA4sllPUBNmpz5Zo55zKagJ3kwfB/6MCAp5Psbe
+aLppGw+ybxSHD/nUIbEzCCn6Nl9gDGf1oczTdQaaoYV3aQ8NOIwSTwjDNt4bFMpl
+eeFU7iJG98ZYA+CO2s7cekHuFSx/k2KoBnRAPho+OLutoz/UAgIX0zJq7/kOX1V8
+PiWfcgnzWo9O+dV1BFY9XwBZEH8/1zJoxYJ6XesWvEj4ZonVZHkxpPzB680dpRsI
+hwIDAQAB
+-----END PUBLIC KEY-----`;
