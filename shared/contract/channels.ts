@@ -121,7 +121,7 @@ export type _ChannelsCovered = keyof C extends ChannelName ? (ChannelName extend
 
 export type RequestOf<N extends ChannelName> = z.input<C[N]['request']>;
 export type ParsedRequestOf<N extends ChannelName> = z.output<C[N]['request']>;
-export type ResultOf<N extends ChannelName> = NonNullable<C[N]['result']>;
+export type ResultOf<N extends ChannelName> = Exclude<C[N]['result'], undefined>;
 
 /** What the renderer sees as `window.api`. */
 export type Api = { [N in ChannelName]: (req: RequestOf<N>) => Promise<Result<ResultOf<N>>> } & { on: OnEvent };

@@ -1,0 +1,74 @@
+import { answerError, type ArmHttp } from './arm-http';
+import { sameId } from './resource-ids';
+
+// Management locks, by hand-built URL: @azure/arm-locks 2.1.0 encodes the scope in *ByScope and
+// yields a `//` segment at resource level (contract §2.4 step 6).
+
+const LOCK_NAME = 'RegistrationResourceLock';
+const API = 'api-version=2020-05-01';
+
+export type LockInfo = { id: string; name: string; level: string; scope: string; notes?: string };
+
+const lockUrl = (scope: string, name = LOCK_NAME): string => `${scope}/providers/Microsoft.Authorization/locks/${encodeURIComponent(name)}?${API}`;
+
+const scopeOfLockId = (id: string): string => id.replace(/\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i, '');
+
+const toLock = (raw: unknown): LockInfo | undefined => {
+  const r = raw as { id?: unknown; name?: unknown; properties?: { level?: unknown; notes?: unknown } } | undefined;
+  if (typeof r?.id !== 'string' || typeof r.name !== 'string') return undefined;
+  const notes = typeof r.properties?.notes === 'string' ? r.properties.notes : undefined;
+  return {
+    id: r.id,
+    name: r.name,
+    level: typeof r.properties?.level === 'string' ? r.properties.level : 'Unknown',
+    scope: scopeOfLockId(r.id),
+    ...(notes ? { notes } : {}),
+  };
+};
+
+const lockNotes = (registrationName: string): string =>
+  `Registration resource ${registrationName} is needed for syndication. Placing resource lock to prevent accidental deletion.`;
+
+export const isOwnLock = (lock: LockInfo, resourceId: string): boolean =>
+  sameId(lock.name, LOCK_NAME) && sameId(lock.scope, resourceId);
+
+export type LockApi = ReturnType<typeof createLockApi>;
+
+export const createLockApi = (http: ArmHttp) => ({
+  /** Whether our lock sits on the resource; undefined when we may not read locks (locks/read missing). */
+  async hasOwn(resourceId: string, signal?: AbortSignal): Promise<boolean | undefined> {
+    const answer = await http.send('GET', lockUrl(resourceId), { signal, step: 'reading the registration lock' });
+    if (answer.status === 200) return true;
+    if (answer.status === 404) return false;
+    if (answer.status === 403) return undefined;
+    throw answerError(answer, 'reading the registration lock');
+  },
+
+  async place(resourceId: string, registrationName: string, signal?: AbortSignal) {
+    return http.send('PUT', lockUrl(resourceId), {
+      body: { properties: { level: 'CanNotDelete', notes: lockNotes(registrationName) } },
+      signal,
+      step: 'placing the registration lock',
+    });
+  },
+
+  /** true when removed, false when there was none. */
+  async remove(resourceId: string, signal?: AbortSignal) {
+    return http.send('DELETE', lockUrl(resourceId), { signal, step: 'removing the registration lock' });
+  },
+
+  /** Locks that apply to the resource: on it, its resource group and its subscription (defect §6.9). */
+  async applying(scopes: { subscription: string; resourceGroup: string; resource: string }, signal?: AbortSignal): Promise<LockInfo[]> {
+    const step = 'listing locks';
+    const wanted = [scopes.subscription, scopes.resourceGroup, scopes.resource];
+    const lists = await Promise.all(
+      wanted.map((scope) => http.list(`${scope}/providers/Microsoft.Authorization/locks?${API}`, { signal, step })),
+    );
+    const seen = new Map<string, LockInfo>();
+    for (const raw of lists.flat()) {
+      const lock = toLock(raw);
+      if (lock && wanted.some((s) => sameId(s, lock.scope))) seen.set(lock.id.toLowerCase(), lock);
+    }
+    return [...seen.values()];
+  },
+});

@@ -1,0 +1,110 @@
+import { AppError } from '../../shared/contract/problems';
+import { sameGuid } from '../../shared/domain/ids';
+import type { RegistrationInfo } from '../../shared/domain/types';
+import { rephrase, toAppError } from './arm-error';
+import { answerError } from './arm-http';
+import { checkLocks, removeOwnLock, restoreLock } from './lock-guard';
+import { driveLro } from './lro';
+import { classifyOffer } from './offers';
+import { lockProblem } from './register-errors';
+import { resourceGroupScope } from './resource-ids';
+import { phase, type Session } from './session';
+import type { Ctl, MoveRequest } from './types';
+
+// Contract §2.12 / pain point D7: lift the lock, validate, move (LRO), lock the new id. Whatever
+// fails, the lock goes back on wherever the registration actually is, and the message says where.
+
+const CSP_OFFERS = new Set(['CSP', 'CSP shared services']);
+
+const rgOrUndefined = async (s: Session, sub: string, rg: string, signal?: AbortSignal) => {
+  try {
+    return await s.clients.resources(sub).resourceGroups.get(rg, signal ? { abortSignal: signal } : {});
+  } catch (err) {
+    const e = toAppError(err, `reading resource group ${rg}`, signal);
+    if (e.problem.code === 'azure-not-found') return undefined;
+    throw e;
+  }
+};
+
+const checkCrossSubscription = async (s: Session, ctl: Ctl, from: string, to: string): Promise<void> => {
+  const subs = await Promise.all([from, to].map((id) => s.clients.subscriptions.subscriptions.get(id).catch((err: unknown) => {
+    throw toAppError(err, `reading subscription ${id}`, ctl.signal);
+  })));
+  const offers = subs.map((sub) => classifyOffer(sub.subscriptionPolicies?.quotaId));
+  if (!offers.every((o) => CSP_OFFERS.has(o))) {
+    throw new AppError('azure-failed', `Moving a registration to another subscription is supported only between CSP subscriptions of the same partner; these look like ${offers.join(' and ')}. Nothing was changed.`, {
+      action: 'Move it to another resource group of the same subscription, or unregister and register again in the other subscription.',
+    });
+  }
+  ctl.progress?.('move.check', 'Cross-subscription move: Azure accepts it only when both CSP subscriptions resolve to the same partner ID.');
+};
+
+const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: RegistrationInfo, targetSub: string, hadLock: boolean): Promise<void> => {
+  const signal = ctl.signal;
+  const rm = s.clients.resources(req.subscriptionId);
+  const info = { resources: [from.id], targetResourceGroup: resourceGroupScope(targetSub, req.targetResourceGroup) };
+  try {
+    await phase(s, ctl, 'move.validate', 'Asking Azure whether the move is possible', () =>
+      driveLro(s, () => rm.resources.validateMoveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'validating the move', signal),
+    );
+  } catch (err) {
+    const e = toAppError(err, 'validating the move', signal);
+    const relock = hadLock ? await restoreLock(s, from) : '';
+    throw rephrase(e, `Azure refused the move: ${e.message} Nothing was moved.${relock}`);
+  }
+  try {
+    await phase(s, ctl, 'move.move', `Moving ${from.name} to resource group ${req.targetResourceGroup}`, () =>
+      driveLro(s, () => rm.resources.moveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'moving the registration', signal),
+    );
+  } catch (err) {
+    const e = toAppError(err, 'moving the registration', signal);
+    const arrived = await s.registrations.get(targetSub, req.targetResourceGroup, from.name).catch(() => undefined);
+    if (arrived) {
+      s.log.warn('Move reported a failure but the registration is in the target group', { id: arrived.id, error: e.message });
+      return;
+    }
+    const relock = hadLock ? await restoreLock(s, from) : '';
+    throw rephrase(e, `The move did not complete: ${e.message} The registration is still ${from.id}.${relock}`);
+  }
+};
+
+export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }> => {
+  const signal = ctl.signal;
+  const targetSub = req.targetSubscriptionId ?? req.subscriptionId;
+  const cross = !sameGuid(targetSub, req.subscriptionId);
+  const name = req.registrationName;
+  const [from, target] = await phase(s, ctl, 'move.check', 'Checking the registration and the target resource group', () =>
+    Promise.all([s.registrations.get(req.subscriptionId, req.resourceGroup, name, signal), rgOrUndefined(s, targetSub, req.targetResourceGroup, signal)]),
+  );
+  if (!from) {
+    throw new AppError('azure-not-found', `No registration named ${name} in resource group ${req.resourceGroup} of subscription ${req.subscriptionId}. Nothing was changed.`);
+  }
+  if (!target) {
+    throw new AppError('azure-not-found', `Target resource group ${req.targetResourceGroup} does not exist in subscription ${targetSub}. Nothing was changed.`, {
+      action: 'Create the resource group first (any location), then repeat the move.',
+    });
+  }
+  if (!cross && req.resourceGroup.toLowerCase() === req.targetResourceGroup.toLowerCase()) {
+    throw new AppError('azure-failed', `Registration ${name} is already in resource group ${req.resourceGroup}.`);
+  }
+  if (cross) await phase(s, ctl, 'move.check', 'Checking both subscriptions', () => checkCrossSubscription(s, ctl, req.subscriptionId, targetSub));
+
+  const hadLock = await phase(s, ctl, 'move.locks', 'Checking locks on the registration, its resource group and subscription', () => checkLocks(s, from, 'moving', signal));
+  if (hadLock) await phase(s, ctl, 'move.unlock', 'Removing the registration lock for the move', () => removeOwnLock(s, from, signal));
+  await relocate(s, req, ctl, from, targetSub, hadLock);
+
+  const to = await phase(s, ctl, 'move.lock', 'Locking the registration at its new place', async () => {
+    const moved = await s.registrations.get(targetSub, req.targetResourceGroup, name);
+    if (!moved) throw new AppError('azure-partial', `Azure reported the move of ${name} as done, but it is not found in ${req.targetResourceGroup} yet, and it is unlocked.`, { action: 'Check both resource groups in the portal; lock the registration where it is.' });
+    let answer;
+    try {
+      answer = await s.locks.place(moved.id, name);
+    } catch (err) {
+      throw lockProblem(moved, toAppError(err, 'placing the registration lock'));
+    }
+    if (answer.status !== 200 && answer.status !== 201) throw lockProblem(moved, answerError(answer, 'placing the registration lock'));
+    return moved;
+  });
+  ctl.progress?.('move.lock', 'The stamp activation still names the old resource id; if syndication fails afterwards, get a new activation key and activate again.');
+  return { from: { ...from, locked: hadLock }, to: { ...to, locked: true } };
+};

@@ -1,0 +1,58 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { createClientPipeline, ServiceClient } from '@azure/core-client';
+import { defaultRetryPolicy, type Pipeline } from '@azure/core-rest-pipeline';
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { Logger } from '../log';
+import type { CloudEndpoints } from './clouds';
+import { armRetryPolicy } from './retry';
+import type { RequestStats } from './request-stats';
+import type { Sleep } from './types';
+
+// One pipeline for every Azure call of a signed-in session: the cloud's explicit scope, the private
+// CA when there is one (practice), our retry and the request counter. The SDK clients share it
+// as-is (they only add their own auth policy when the given pipeline has none).
+
+export type ArmClients = {
+  cloud: CloudEndpoints;
+  /** Direct calls: Microsoft.AzureStack and lock URLs are built by hand (contract §2.4). */
+  raw: ServiceClient;
+  resources(subscriptionId: string): ResourceManagementClient;
+  subscriptions: SubscriptionClient;
+  authorization(subscriptionId: string): AuthorizationManagementClient;
+};
+
+export const createArmPipeline = (deps: {
+  credential: TokenCredential;
+  cloud: CloudEndpoints;
+  tlsCa?: string;
+  sleep: Sleep;
+  clock: { now(): Date };
+  log: Logger;
+  stats: RequestStats;
+}): Pipeline => {
+  const pipeline = createClientPipeline({
+    credentialOptions: { credential: deps.credential, credentialScopes: [deps.cloud.scope] },
+    ...(deps.tlsCa ? { tlsOptions: { ca: deps.tlsCa } } : {}),
+    userAgentOptions: { userAgentPrefix: 'azs-registrar' },
+  });
+  pipeline.removePolicy({ name: defaultRetryPolicy().name });
+  pipeline.addPolicy(armRetryPolicy(deps), { phase: 'Retry' });
+  pipeline.addPolicy(deps.stats.policy, { afterPhase: 'Retry' });
+  return pipeline;
+};
+
+export const createArmClients = (credential: TokenCredential, cloud: CloudEndpoints, pipeline: Pipeline): ArmClients => {
+  const endpoint = cloud.resourceManager;
+  const common = { pipeline, endpoint, credentials: { scopes: [cloud.scope] } };
+  return {
+    cloud,
+    raw: new ServiceClient({ pipeline, endpoint }),
+    resources: (subscriptionId) => new ResourceManagementClient(credential, subscriptionId, common),
+    subscriptions: new SubscriptionClient(credential, common),
+    // This generation builds URLs from $host, not endpoint.
+    authorization: (subscriptionId) =>
+      new AuthorizationManagementClient(credential, subscriptionId, { pipeline, endpoint, $host: endpoint, credentialScopes: [cloud.scope] }),
+  };
+};

@@ -1,0 +1,48 @@
+import { AppError } from '../../shared/contract/problems';
+import { toAppError } from './arm-error';
+import { phase, type Session } from './session';
+import type { Ctl } from './types';
+
+// Microsoft.AzureStack must be Registered in the subscription before any registration call
+// (pain point C6). Registering takes seconds to minutes; we poll at a bounded pace.
+
+const NAMESPACE = 'Microsoft.AzureStack';
+const PROVIDER_POLL = { intervalMs: 5_000, attempts: 36 };
+
+export const providerState = async (s: Session, sub: string, signal?: AbortSignal): Promise<string> => {
+  try {
+    const provider = await s.clients.resources(sub).providers.get(NAMESPACE, signal ? { abortSignal: signal } : {});
+    return provider.registrationState ?? 'Unknown';
+  } catch (err) {
+    throw toAppError(err, 'reading the Microsoft.AzureStack provider state', signal);
+  }
+};
+
+export const ensureProvider = async (s: Session, ctl: Ctl, sub: string): Promise<void> =>
+  phase(s, ctl, 'register.provider', 'Registering the Microsoft.AzureStack resource provider in the subscription', async () => {
+    const rm = s.clients.resources(sub);
+    try {
+      await rm.providers.register(NAMESPACE, ctl.signal ? { abortSignal: ctl.signal } : {});
+    } catch (err) {
+      const e = toAppError(err, 'registering the Microsoft.AzureStack resource provider', ctl.signal);
+      if (e.problem.code === 'azure-forbidden') {
+        throw new AppError('azure-provider-unregistered', 'Microsoft.AzureStack is not registered in this subscription and your account may not register it (Microsoft.AzureStack/register/action).', {
+          action: 'Ask a subscription Owner to register it (Subscriptions > Resource providers > Microsoft.AzureStack > Register), then repeat.',
+          detail: e.problem.detail,
+          ...(e.problem.reference ? { reference: e.problem.reference } : {}),
+        });
+      }
+      throw e;
+    }
+    let state = 'Registering';
+    for (let i = 0; i < PROVIDER_POLL.attempts; i++) {
+      state = await providerState(s, sub, ctl.signal);
+      if (state === 'Registered') return;
+      ctl.progress?.('register.provider', `Microsoft.AzureStack is ${state}; checking again shortly`);
+      await s.sleep(PROVIDER_POLL.intervalMs, ctl.signal);
+    }
+    throw new AppError('azure-provider-unregistered', `Microsoft.AzureStack is still ${state} in this subscription after ${Math.round((PROVIDER_POLL.intervalMs * PROVIDER_POLL.attempts) / 60_000)} minutes. Nothing else was changed.`, {
+      action: 'Wait until the portal shows it Registered (Subscriptions > Resource providers), then repeat.',
+      retryable: true,
+    });
+  });

@@ -1,0 +1,127 @@
+import type { RoleDefinition } from '@azure/arm-authorization';
+import type { AzureLocation, PermissionReport, RegistrationInfo, SubscriptionInfo } from '../../shared/domain/types';
+import { rephrase, toAppError } from './arm-error';
+import { answerError } from './arm-http';
+import { classifyOffer, subscriptionWarnings, type Flow } from './offers';
+import { evaluatePermissions, type PermissionEntry } from './permissions';
+import { resourceGroupScope, subscriptionScope } from './resource-ids';
+import { ROLE_NAME, roleBody, roleDefinitionGuid } from './role';
+import type { Session } from './session';
+
+// Read-only questions the wizard asks before it changes anything, and the role it can create.
+
+const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+};
+
+export const listSubscriptions = async (s: Session, flow: Flow): Promise<SubscriptionInfo[]> => {
+  try {
+    const subs = await collect(s.clients.subscriptions.subscriptions.list());
+    return subs
+      .filter((sub) => sub.subscriptionId)
+      .map((sub) => {
+        const quotaId = sub.subscriptionPolicies?.quotaId;
+        const offer = classifyOffer(quotaId);
+        const state = sub.state ?? 'Unknown';
+        return {
+          id: sub.subscriptionId ?? '',
+          displayName: sub.displayName ?? sub.subscriptionId ?? '',
+          state,
+          ...(quotaId ? { quotaId } : {}),
+          offer,
+          warnings: subscriptionWarnings(flow, offer, quotaId, state),
+        };
+      });
+  } catch (err) {
+    throw toAppError(err, 'listing your subscriptions');
+  }
+};
+
+export const listLocations = async (s: Session, subscriptionId: string): Promise<AzureLocation[]> => {
+  try {
+    const locations = await collect(s.clients.subscriptions.subscriptions.listLocations(subscriptionId));
+    return locations
+      .filter((l) => l.name && l.metadata?.regionType !== 'Logical')
+      .map((l) => ({ name: l.name ?? '', displayName: l.displayName ?? l.name ?? '' }));
+  } catch (err) {
+    throw toAppError(err, 'listing the subscription locations');
+  }
+};
+
+const readPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<{ scope: string; entries: PermissionEntry[] }> => {
+  const step = 'reading your permissions';
+  try {
+    const entries = await collect(s.clients.authorization(subscriptionId).permissions.listForResourceGroup(resourceGroup));
+    return { scope: resourceGroupScope(subscriptionId, resourceGroup), entries };
+  } catch (err) {
+    const e = toAppError(err, step);
+    if (e.problem.code !== 'azure-not-found') throw e;
+  }
+  // The group does not exist yet: what applies is granted at the subscription. (The SDK has no call for it.)
+  const scope = subscriptionScope(subscriptionId);
+  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`, { step });
+  if (answer.status !== 200) throw answerError(answer, step);
+  return { scope, entries: (answer.body as { value?: PermissionEntry[] } | undefined)?.value ?? [] };
+};
+
+/** Effective permissions at the resource group (or the subscription when the group does not exist yet). */
+export const checkPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<PermissionReport> => {
+  const { scope, entries } = await readPermissions(s, subscriptionId, resourceGroup);
+  return { scope, ...evaluatePermissions(entries) };
+};
+
+/**
+ * One role per directory: its id is derived from the tenant and role name, so running this again (for
+ * this or another subscription) updates the same definition instead of colliding on the name.
+ */
+export const createRole = async (s: Session, subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string }> => {
+  const step = 'creating the registration role';
+  const scope = subscriptionScope(subscriptionId);
+  const id = roleDefinitionGuid(s.account.tenantId);
+  let existing: RoleDefinition | undefined;
+  try {
+    existing = await s.clients.authorization(subscriptionId).roleDefinitions.get(scope.slice(1), id);
+  } catch (err) {
+    const e = toAppError(err, step);
+    if (e.problem.code !== 'azure-not-found') throw e;
+  }
+  const body = roleBody(scope, existing && {
+    actions: existing.permissions?.flatMap((p) => p.actions ?? []),
+    assignableScopes: existing.assignableScopes,
+  });
+  // By hand: the SDK accepts only 201, and an update answers 200.
+  const answer = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}?api-version=2022-04-01`, {
+    body: { properties: body },
+    step,
+  });
+  if (answer.status !== 200 && answer.status !== 201) {
+    const e = answerError(answer, step);
+    if (/RoleDefinitionWithSameNameExists/.test(e.problem.detail ?? '')) {
+      throw rephrase(e, `A custom role named "${ROLE_NAME}" already exists in this directory, made outside this tool.`, 'Add Microsoft.Authorization/locks/delete to that role (and this subscription to its assignable scopes), or delete it and try again.');
+    }
+    throw e;
+  }
+  const created = answer.body as { id?: string } | undefined;
+  s.log.info('Registration role created or updated', { subscriptionId, roleDefinitionId: created?.id });
+  return { roleDefinitionId: created?.id ?? `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}`, roleName: ROLE_NAME };
+};
+
+/** Registrations with their cloud ID and lock state; none when the provider or group does not exist. */
+export const listRegistrations = async (s: Session, subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]> => {
+    let found: RegistrationInfo[];
+    try {
+      found = await s.registrations.list(subscriptionId, resourceGroup);
+    } catch (err) {
+      const code = toAppError(err, 'listing registrations').problem.code;
+      if (code === 'azure-provider-unregistered' || code === 'azure-not-found') return [];
+      throw err;
+    }
+    return Promise.all(
+      found.map(async (r) => {
+        const locked = await s.locks.hasOwn(r.id);
+        return locked === undefined ? r : { ...r, locked };
+      }),
+    );
+};

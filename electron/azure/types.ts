@@ -1,0 +1,91 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { DeviceCodePrompt } from '../../shared/contract/events';
+import type {
+  AzureAccount,
+  AzureLocation,
+  CloudName,
+  PermissionReport,
+  RegistrationInfo,
+  SubscriptionInfo,
+} from '../../shared/domain/types';
+import type { Logger } from '../log';
+import type { CloudEndpoints } from './clouds';
+
+type SignInMethod = 'browser' | 'device-code';
+
+export type SignInRequest = { cloud: CloudName; tenantId?: string; method: SignInMethod };
+
+/** Turns an operator's sign-in choice into a credential; live (Entra ID) or practice. */
+export type SignInProvider = (req: {
+  cloud: CloudName;
+  /** Where that cloud's authority and ARM live (practice: the loopback server). */
+  endpoints: CloudEndpoints;
+  tenantId?: string;
+  method: SignInMethod;
+  onDeviceCode: (prompt: DeviceCodePrompt) => void;
+}) => Promise<{ credential: TokenCredential; account: AzureAccount }>;
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export type AzureDeps = {
+  signIn: SignInProvider;
+  clouds: Record<CloudName, CloudEndpoints>;
+  /** PEM of a private CA (practice Azure only); never disables certificate checks. */
+  tlsCa?: string;
+  clock: { now(): Date };
+  log: Logger;
+  sleep: Sleep;
+  /** Microsoft.AzureStack api-version (contract §2.2). */
+  registrationApiVersion?: string;
+  onDeviceCode?(prompt: DeviceCodePrompt): void;
+};
+
+/** Cancellation and progress for the operations that change Azure. */
+export type Ctl = { signal?: AbortSignal; progress?(phase: string, message: string): void };
+
+export type RegisterRequest = {
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  registrationName: string;
+  /** The registration token exactly as exported from the stamp (base64). */
+  token: string;
+};
+
+export type RegistrationRef = { subscriptionId: string; resourceGroup: string; registrationName: string };
+
+export type UnregisterRequest = {
+  subscriptionId: string;
+  resourceGroup?: string;
+  target:
+    | { by: 'name'; registrationName: string; /** When known (token, stamp info): refuse another stamp's registration. */ cloudId?: string }
+    | { by: 'cloudId'; cloudId: string };
+  /** Called with what was found, before anything changes; throw to stop (e.g. typed-name confirmation). */
+  confirm?(found: RegistrationInfo): void | Promise<void>;
+};
+
+export type MoveRequest = RegistrationRef & { targetResourceGroup: string; targetSubscriptionId?: string };
+
+export type AzureStats = {
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  /** Sequential waits per phase: requests in flight together count once. */
+  roundTripsByPhase: Record<string, number>;
+};
+
+export type AzureService = {
+  signIn(req: SignInRequest): Promise<AzureAccount>;
+  signOut(): Promise<void>;
+  account(): AzureAccount | undefined;
+  subscriptions(flow: 'connected' | 'disconnected'): Promise<SubscriptionInfo[]>;
+  locations(subscriptionId: string): Promise<AzureLocation[]>;
+  permissions(subscriptionId: string, resourceGroup: string): Promise<PermissionReport>;
+  createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string }>;
+  registrations(subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]>;
+  register(req: RegisterRequest, ctl?: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }>;
+  activationKey(ref: RegistrationRef, ctl?: Ctl): Promise<string>;
+  unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;
+  move(req: MoveRequest, ctl?: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }>;
+  stats(): AzureStats;
+  resetStats(): void;
+};

@@ -1,0 +1,88 @@
+import { AppError } from '../../shared/contract';
+import type { OperationOutcomes, OperationStart } from '../../shared/contract';
+import { decodeRegistrationToken } from '../../shared/domain';
+import type { AzureService } from '../azure';
+import type { Handoff } from '../handoff';
+import type { RunContext } from '../operations';
+
+export type AzureFlowDeps = { azure: AzureService; handoff: Handoff; clock: { now(): Date } };
+
+const ctlOf = (ctx: RunContext) => ({
+  signal: ctx.signal,
+  progress: (phase: string, message: string) => ctx.progress({ phase, message }),
+});
+
+/** `Register-AzsEnvironment` then `Get-AzsActivationKey`: token in, key kept for the USB stick. */
+export const register = async (
+  deps: AzureFlowDeps,
+  req: Extract<OperationStart, { kind: 'azure.register' }>,
+  ctx: RunContext,
+): Promise<OperationOutcomes['azure.register']> => {
+  const token = deps.handoff.tokenFor(req.handoffId);
+  const { registration, reused } = await deps.azure.register(
+    {
+      subscriptionId: req.subscriptionId,
+      resourceGroup: req.resourceGroup,
+      location: req.location,
+      registrationName: req.registrationName,
+      token,
+    },
+    ctlOf(ctx),
+  );
+  await deps.handoff.markStage(req.handoffId, 'registered', `${registration.id}${reused ? ' (already existed)' : ''}`);
+  ctx.progress({ phase: 'key', message: 'Retrieving the activation key…' });
+  const key = await deps.azure.activationKey(
+    { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName },
+    ctlOf(ctx),
+  );
+  const issued = await deps.handoff.recordIssuedKey(req.handoffId, key, req.registrationName);
+  return { ...issued, registration, reused };
+};
+
+/** `UnRegister-AzsEnvironment` / `Remove-AzsRegistration`, by name or by the token's cloud ID. */
+export const unregister = async (
+  deps: AzureFlowDeps,
+  req: Extract<OperationStart, { kind: 'azure.unregister' }>,
+  ctx: RunContext,
+): Promise<OperationOutcomes['azure.unregister']> => {
+  const target =
+    req.target.by === 'name'
+      ? ({ by: 'name', registrationName: req.target.registrationName } as const)
+      : ({ by: 'cloudId', cloudId: cloudIdOfHandoff(deps.handoff, req.target.handoffId) } as const);
+  const registration = await deps.azure.unregister(
+    {
+      subscriptionId: req.subscriptionId,
+      ...(req.resourceGroup ? { resourceGroup: req.resourceGroup } : {}),
+      target,
+      confirm: (found) => {
+        if (found.name.toLowerCase() !== req.confirmName.trim().toLowerCase()) {
+          throw new AppError('azure-confirmation-mismatch', `Type the registration name "${found.name}" to confirm the deletion.`, {
+            action: 'Nothing was deleted. Type the exact name shown and try again.',
+          });
+        }
+      },
+    },
+    ctlOf(ctx),
+  );
+  return { registration, deletedAt: deps.clock.now().toISOString() };
+};
+
+const cloudIdOfHandoff = (handoff: Handoff, handoffId: string): string =>
+  decodeRegistrationToken(handoff.tokenFor(handoffId)).summary.cloudId;
+
+/** Move the registration resource to another resource group (no PowerShell equivalent). */
+export const move = async (
+  deps: AzureFlowDeps,
+  req: Extract<OperationStart, { kind: 'azure.move' }>,
+  ctx: RunContext,
+): Promise<OperationOutcomes['azure.move']> =>
+  deps.azure.move(
+    {
+      subscriptionId: req.subscriptionId,
+      resourceGroup: req.resourceGroup,
+      registrationName: req.registrationName,
+      targetResourceGroup: req.targetResourceGroup,
+      ...(req.targetSubscriptionId ? { targetSubscriptionId: req.targetSubscriptionId } : {}),
+    },
+    ctlOf(ctx),
+  );

@@ -1,0 +1,5 @@
+export * as azureFlows from './azure-flows';
+export * as stampFlows from './stamp-flows';
+export * from './stamp-sessions';
+export type { AzureFlowDeps } from './azure-flows';
+export type { StampFlowDeps } from './stamp-flows';

@@ -1,0 +1,72 @@
+import { AppError } from '../../shared/contract';
+import type { OperationOutcomes } from '../../shared/contract';
+import { decodeActivationKey, decodeRegistrationToken, needsKeyPair, planToken } from '../../shared/domain';
+import type { TokenChoices } from '../../shared/domain/types';
+import type { Handoff } from '../handoff';
+import type { RunContext } from '../operations';
+import type { StampSessions } from './stamp-sessions';
+
+export type StampFlowDeps = { sessions: StampSessions; handoff: Handoff; clock: { now(): Date }; practice: boolean };
+
+const recordTo = (ctx: RunContext) => ({
+  signal: ctx.signal,
+  onRecord: (r: { level: 'progress' | 'verbose' | 'warning' | 'info'; phase: string; message: string; percent?: number }) =>
+    ctx.progress(r),
+});
+
+/** `Get-AzsRegistrationToken` / `New-RegistrationToken`, over the session opened for this leg. */
+export const createToken = async (
+  deps: StampFlowDeps,
+  req: { sessionId: string; choices: TokenChoices },
+  ctx: RunContext,
+): Promise<OperationOutcomes['stamp.createToken']> => {
+  const { session, stamp } = deps.sessions.get(req.sessionId);
+  // Billing rules and version gates are checked again here: the renderer's preview is advisory.
+  const plan = planToken(stamp, req.choices, 'disconnected');
+  if (plan.errors.length > 0) {
+    throw new AppError('billing-invalid', plan.errors.join(' '), { action: 'Change the billing choices and try again.' });
+  }
+  for (const notice of plan.notices) ctx.progress({ level: 'info', phase: 'plan', message: notice });
+  if (needsKeyPair(stamp)) {
+    ctx.progress({ phase: 'key-pair', message: 'Preparing the stamp key pair (Set-RegistrationKeyPair)…' });
+    await session.setKeyPair(recordTo(ctx));
+  }
+  ctx.progress({ phase: 'token', message: 'Asking the stamp for a registration token (New-RegistrationToken)…' });
+  const raw = await session.createToken(plan.params, recordTo(ctx));
+  const decoded = decodeRegistrationToken(raw);
+  if (decoded.summary.cloudId.toLowerCase() !== stamp.cloudId.toLowerCase()) {
+    throw new AppError('pep-failed', 'The stamp returned a token for another cloud ID.', {
+      action: 'Check that you are connected to the right stamp, then generate the token again.',
+      detail: `token cloudId ${decoded.summary.cloudId}, stamp CloudID ${stamp.cloudId}`,
+    });
+  }
+  return deps.handoff.createTokenHandoff({ token: decoded.canonical, stamp, practice: deps.practice });
+};
+
+/** `New-AzsActivationResource` / `New-AzureStackActivation`, after checking the key belongs here. */
+export const activate = async (
+  deps: StampFlowDeps,
+  req: { sessionId: string; handoffId: string },
+  ctx: RunContext,
+): Promise<OperationOutcomes['stamp.activate']> => {
+  const { session, stamp } = deps.sessions.get(req.sessionId);
+  // Refuses a key for another stamp, for another token, or expired, before the stamp sees it.
+  const key = decodeActivationKey(deps.handoff.keyFor(req.handoffId, { stampCloudId: stamp.cloudId }));
+  await deps.handoff.markStage(req.handoffId, 'activating');
+  ctx.progress({ phase: 'activate', message: 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.' });
+  await session.activate(key.canonical, recordTo(ctx));
+  const handoff = await deps.handoff.markStage(req.handoffId, 'activated');
+  return { handoff, activatedAt: deps.clock.now().toISOString() };
+};
+
+/** `Remove-AzsActivationResource` / `Remove-AzureStackActivation`. */
+export const removeActivation = async (
+  deps: StampFlowDeps,
+  req: { sessionId: string },
+  ctx: RunContext,
+): Promise<OperationOutcomes['stamp.removeActivation']> => {
+  const { session } = deps.sessions.get(req.sessionId);
+  ctx.progress({ phase: 'deactivate', message: 'Removing the activation from the stamp (Remove-AzureStackActivation)…' });
+  await session.removeActivation(recordTo(ctx));
+  return { removedAt: deps.clock.now().toISOString() };
+};

@@ -1,0 +1,20 @@
+import type { Handlers } from '../../shared/contract';
+import type { AzureService } from '../azure';
+
+export const azureHandlers = (
+  azure: AzureService,
+): Pick<
+  Handlers,
+  'azure.signIn' | 'azure.signOut' | 'azure.subscriptions' | 'azure.locations' | 'azure.permissions' | 'azure.createRole' | 'azure.registrations'
+> => ({
+  'azure.signIn': (req) => azure.signIn({ cloud: req.cloud, method: req.method, ...(req.tenantId ? { tenantId: req.tenantId } : {}) }),
+  'azure.signOut': async () => {
+    await azure.signOut();
+    return {};
+  },
+  'azure.subscriptions': ({ flow }) => azure.subscriptions(flow),
+  'azure.locations': ({ subscriptionId }) => azure.locations(subscriptionId),
+  'azure.permissions': ({ subscriptionId, resourceGroup }) => azure.permissions(subscriptionId, resourceGroup),
+  'azure.createRole': ({ subscriptionId }) => azure.createRole(subscriptionId),
+  'azure.registrations': ({ subscriptionId, resourceGroup }) => azure.registrations(subscriptionId, resourceGroup),
+});

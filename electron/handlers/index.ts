@@ -1,0 +1,4 @@
+export * from './azure-handlers';
+export * from './handoff-handlers';
+export * from './operation-handlers';
+export * from './stamp-handlers';

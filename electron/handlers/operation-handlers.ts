@@ -1,0 +1,57 @@
+import type { Handlers, OperationStart } from '../../shared/contract';
+import { azureFlows, stampFlows } from '../flows';
+import type { AzureFlowDeps, StampFlowDeps } from '../flows';
+import type { Operations } from '../operations';
+
+const MINUTE = 60_000;
+
+// Deadlines sit above each cmdlet's own timeout (activation: -TimeoutInSeconds 1800).
+// Cancelling an activation or a deactivation leaves the stamp's state unknown: the UI offers verify.
+export const operationHandlers = (
+  ops: Operations,
+  stamp: StampFlowDeps,
+  azure: AzureFlowDeps,
+): Pick<Handlers, 'operation.start' | 'operation.cancel' | 'operation.list'> => ({
+  'operation.start': (req: OperationStart) => {
+    switch (req.kind) {
+      case 'stamp.createToken':
+        return ops.start({
+          kind: req.kind, timeoutMs: 20 * MINUTE, cancellable: true, abortLeavesOutcomeUnknown: false,
+          meta: { sessionId: req.sessionId, billingModel: req.choices.billingModel },
+          run: (ctx) => stampFlows.createToken(stamp, req, ctx),
+        });
+      case 'stamp.activate':
+        return ops.start({
+          kind: req.kind, timeoutMs: 36 * MINUTE, cancellable: true, abortLeavesOutcomeUnknown: true,
+          meta: { handoffId: req.handoffId },
+          run: (ctx) => stampFlows.activate(stamp, req, ctx),
+        });
+      case 'stamp.removeActivation':
+        return ops.start({
+          kind: req.kind, timeoutMs: 36 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: true,
+          meta: {},
+          run: (ctx) => stampFlows.removeActivation(stamp, req, ctx),
+        });
+      case 'azure.register':
+        return ops.start({
+          kind: req.kind, timeoutMs: 15 * MINUTE, cancellable: true, abortLeavesOutcomeUnknown: false,
+          meta: { handoffId: req.handoffId, subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName },
+          run: (ctx) => azureFlows.register(azure, req, ctx),
+        });
+      case 'azure.unregister':
+        return ops.start({
+          kind: req.kind, timeoutMs: 15 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: false,
+          meta: { subscriptionId: req.subscriptionId, target: req.target.by },
+          run: (ctx) => azureFlows.unregister(azure, req, ctx),
+        });
+      case 'azure.move':
+        return ops.start({
+          kind: req.kind, timeoutMs: 30 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: false,
+          meta: { subscriptionId: req.subscriptionId, from: req.resourceGroup, to: req.targetResourceGroup },
+          run: (ctx) => azureFlows.move(azure, req, ctx),
+        });
+    }
+  },
+  'operation.cancel': async ({ operationId }) => ops.cancel(operationId),
+  'operation.list': async () => ops.list(),
+});

@@ -1,0 +1,21 @@
+import type { Handlers } from '../../shared/contract';
+import type { StampSessions } from '../flows';
+import type { PepClient } from '../pep';
+
+export const stampHandlers = (
+  pep: PepClient,
+  sessions: StampSessions,
+): Pick<Handlers, 'pep.preflight' | 'pep.connect' | 'pep.disconnect'> => ({
+  'pep.preflight': ({ hosts }) => pep.preflight(hosts),
+  'pep.connect': async ({ hosts, user, password, transcriptShare }) => {
+    const session = await pep.connect({ hosts, user, password, ...(transcriptShare ? { transcriptShare } : {}) });
+    const stamp = await session.stampInfo();
+    sessions.add(session, stamp);
+    return { sessionId: session.id, host: session.host, stamp, notices: session.notices };
+  },
+  'pep.disconnect': async ({ sessionId }) => {
+    const { session } = sessions.get(sessionId);
+    sessions.remove(sessionId);
+    return session.close();
+  },
+});

@@ -1,0 +1,264 @@
+import { join } from 'node:path';
+import { AppError } from '../../shared/contract';
+import {
+  assertKeyUsable,
+  bytesToText,
+  decodeActivationKey,
+  decodeRegistrationToken,
+  matchKey,
+  sameGuid,
+} from '../../shared/domain';
+import type {
+  AppMode,
+  DriveInfo,
+  HandoffFile,
+  HandoffStage,
+  HandoffSummary,
+  KeyMatch,
+  KeyPreview,
+  MachineSide,
+  SavedFile,
+  StampInfo,
+  TokenPreview,
+  TokenSummary,
+} from '../../shared/domain';
+import type { Clock, Journal } from '../journal';
+import type { Logger } from '../log';
+import { createDriveRegistry } from './drive-registry';
+import { fingerprintOf } from './fingerprint';
+import type { MediaFs } from './media';
+import { listFiles, readSidecar, readSmallFile } from './read-files';
+import type { ReadFs } from './read-files';
+import { saveHandoffFile } from './save-file';
+
+// The USB-stick leg of a disconnected registration, on both machines. Stamp side: keep the token
+// New-RegistrationToken returned, save it, read the key back. Host side: read the token, record the
+// key Azure issued, save it. Every stage goes to the journal.
+
+export type HandoffFs = MediaFs & ReadFs;
+
+export type HandoffDeps = {
+  fs: HandoffFs;
+  clock: Clock;
+  log: Logger;
+  mode: AppMode;
+  journal: Journal;
+  listDrives: () => Promise<DriveInfo[]>;
+  pickFolder: () => Promise<string | null>;
+};
+
+export type TokenRead = { handoff: HandoffSummary; token: TokenPreview };
+export type KeyRead = { handoff: HandoffSummary; key: KeyPreview; match: KeyMatch };
+
+export type Handoff = {
+  drives(): Promise<DriveInfo[]>;
+  addFolder(): Promise<DriveInfo | null>;
+  files(driveId: string): Promise<HandoffFile[]>;
+  readToken(driveId: string, file: string): Promise<TokenRead>;
+  readTokenText(text: string): Promise<TokenRead>;
+  saveToken(handoffId: string, driveId: string): Promise<SavedFile>;
+  readKey(driveId: string, file: string, stampCloudId?: string): Promise<KeyRead>;
+  saveKey(handoffId: string, driveId: string): Promise<SavedFile>;
+  list(): Promise<HandoffSummary[]>;
+  /** Stamp side, after New-RegistrationToken returned `token`. */
+  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean }): Promise<TokenRead>;
+  /** Host side, after getactivationkey returned `key`. */
+  recordIssuedKey(handoffId: string, key: string, registrationName: string): Promise<KeyRead>;
+  /** The kept token text, exactly as to send to Azure (main only, never to the renderer). */
+  tokenFor(handoffId: string): string;
+  /** The kept key text. With `stampCloudId`, also refuses a key for another stamp, another token, or expired. */
+  keyFor(handoffId: string, check?: { stampCloudId: string }): string;
+  markStage(handoffId: string, stage: HandoffStage, note?: string): Promise<HandoffSummary>;
+};
+
+const SIDE_STAGES: Record<MachineSide, readonly HandoffStage[]> = {
+  stamp: ['token-created', 'token-saved', 'key-received', 'activating', 'activated'],
+  host: ['token-received', 'registered', 'key-issued', 'key-saved'],
+};
+
+export const createHandoff = (deps: HandoffDeps): Handoff => {
+  const { fs, clock, log, mode, journal } = deps;
+  const registry = createDriveRegistry(deps);
+
+  const checkMode = (practice: boolean, what: string): void => {
+    if (mode === 'live' && practice) {
+      throw new AppError('practice-file-in-live', `This ${what} was made in practice mode; a real stamp and Azure must never use it.`, {
+        action: 'Use the file made by the real stamp or Azure, or switch to practice mode to rehearse with this one.',
+      });
+    }
+    if (mode === 'practice' && !practice) {
+      throw new AppError('live-file-in-practice', `This ${what} is a real one; practice mode only takes files made in practice.`, {
+        action: 'Switch to live mode to use it, or use a file made by the practice stamp or practice Azure.',
+      });
+    }
+  };
+
+  const entry = (id: string, side: MachineSide): HandoffSummary => {
+    const h = journal.handoff(id);
+    if (!h || h.side !== side) {
+      throw new AppError('not-found', 'This hand-off is not in the journal of this machine.', { action: 'Start again from the token step.' });
+    }
+    return h;
+  };
+  const keptToken = (id: string): string => {
+    const token = journal.kept(id)?.token;
+    if (!token) throw new AppError('not-found', 'The registration token of this hand-off is no longer kept.', { action: 'Generate or read the token again.' });
+    return token;
+  };
+  const keptKey = (id: string): string => {
+    const key = journal.kept(id)?.key;
+    if (!key) throw new AppError('not-found', 'The activation key of this hand-off is no longer kept.', { action: 'Read the key file again.' });
+    return key;
+  };
+  const keptTokenSummary = (id: string): TokenSummary | undefined => {
+    const token = journal.kept(id)?.token;
+    return token === undefined ? undefined : decodeRegistrationToken(token).summary;
+  };
+  /** Moves forward only: re-saving a token after the key came back must not rewind the hand-off. */
+  const advance = (h: HandoffSummary, stage: HandoffStage): HandoffStage | undefined => {
+    const order = SIDE_STAGES[h.side];
+    return order.indexOf(stage) > order.indexOf(h.stage) ? stage : undefined;
+  };
+
+  const tokenReceived = async (text: string, source: string, registrationName?: string): Promise<TokenRead> => {
+    const decoded = decodeRegistrationToken(text);
+    checkMode(decoded.summary.practice, 'registration token');
+    const fingerprint = fingerprintOf(decoded.canonical);
+    const preview: TokenPreview = { summary: decoded.summary, fingerprint };
+    const same = journal.list().find((h) => h.side === 'host' && !h.complete && h.tokenFingerprint === fingerprint);
+    if (same) return { handoff: same, token: preview };
+    const handoff = await journal.createHandoff({
+      side: 'host',
+      stage: 'token-received',
+      practice: decoded.summary.practice,
+      cloudId: decoded.summary.cloudId,
+      tokenFingerprint: fingerprint,
+      token: decoded.canonical,
+      note: source,
+      ...(registrationName ? { registrationName } : {}),
+    });
+    return { handoff, token: preview };
+  };
+
+  const readKeyText = async (text: string, source: string, stampCloudId: string | undefined): Promise<KeyRead> => {
+    const decoded = decodeActivationKey(text);
+    const { summary } = decoded;
+    checkMode(summary.practice, 'activation key');
+    const fingerprint = fingerprintOf(decoded.canonical);
+    const open = journal.list().filter((h) => h.side === 'stamp' && !h.complete && sameGuid(h.cloudId, summary.cloudId));
+    const target = open.find((h) => h.keyFingerprint === fingerprint) ?? open[0];
+    const token = target && keptTokenSummary(target.id);
+    const match = matchKey(summary, { stampCloudId, token, keyHosts: decoded.hosts, now: clock.now() });
+    const key: KeyPreview = { summary, fingerprint };
+    const note = `${source}${match.problems.length ? `; ${match.problems.join(' ')}` : ''}`;
+    if (target?.keyFingerprint === fingerprint) return { handoff: target, key, match };
+    const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
+    const handoff = target
+      ? await journal.updateHandoff(target.id, { ...change, stage: 'key-received' })
+      : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change });
+    return { handoff, key, match };
+  };
+
+  return {
+    drives: () => registry.drives(),
+    addFolder: () => registry.addFolder(),
+    files: async (driveId) => listFiles(fs, (await registry.resolve(driveId)).path, log),
+    readToken: async (driveId, file) => {
+      const drive = await registry.resolve(driveId);
+      const bytes = await readSmallFile(fs, drive.path, file);
+      const meta = await readSidecar(fs, drive.path, file, log);
+      if (meta?.practice === true) checkMode(true, 'registration token');
+      return tokenReceived(bytesToText(bytes).text, `Read from ${join(drive.path, file)}`, meta?.registrationName);
+    },
+    readTokenText: (text) => tokenReceived(text, 'Pasted'),
+    saveToken: async (handoffId, driveId) => {
+      const h = entry(handoffId, 'stamp');
+      const text = keptToken(handoffId);
+      const stamp = journal.kept(handoffId)?.stamp;
+      const saved = await saveHandoffFile(deps, { drive: await registry.resolve(driveId), handoff: h, kind: 'token', text, ...(stamp ? { stamp } : {}) });
+      const stage = advance(h, 'token-saved');
+      await journal.updateHandoff(handoffId, { file: saved.path, note: `Saved to ${saved.path}`, ...(stage ? { stage } : {}) });
+      return saved;
+    },
+    readKey: async (driveId, file, stampCloudId) => {
+      const drive = await registry.resolve(driveId);
+      const bytes = await readSmallFile(fs, drive.path, file);
+      const meta = await readSidecar(fs, drive.path, file, log);
+      if (meta?.practice === true) checkMode(true, 'activation key');
+      return readKeyText(bytesToText(bytes).text, `Read from ${join(drive.path, file)}`, stampCloudId);
+    },
+    saveKey: async (handoffId, driveId) => {
+      const h = entry(handoffId, 'host');
+      const saved = await saveHandoffFile(deps, { drive: await registry.resolve(driveId), handoff: h, kind: 'key', text: keptKey(handoffId) });
+      // Key on the stick: the host side is done and the journal lets go of both texts.
+      await journal.updateHandoff(handoffId, { file: saved.path, stage: 'key-saved', note: `Saved to ${saved.path}` });
+      return saved;
+    },
+    list: async () => journal.list(),
+    createTokenHandoff: async ({ token, stamp: info, registrationName, practice }) => {
+      const decoded = decodeRegistrationToken(token);
+      if (!sameGuid(decoded.summary.cloudId, info.cloudId)) {
+        throw new AppError('pep-failed', `The stamp returned a token for cloud ID ${decoded.summary.cloudId}, but its own cloud ID is ${info.cloudId}.`, {
+          action: 'Generate the token again; if this repeats, contact Microsoft support.',
+        });
+      }
+      checkMode(practice || decoded.summary.practice, 'registration token');
+      const fingerprint = fingerprintOf(decoded.canonical);
+      const stamp = { stampVersion: info.stampVersion, ...(info.regionName ? { regionName: info.regionName } : {}) };
+      const handoff = await journal.createHandoff({
+        side: 'stamp',
+        stage: 'token-created',
+        practice: decoded.summary.practice || practice,
+        cloudId: decoded.summary.cloudId,
+        tokenFingerprint: fingerprint,
+        token: decoded.canonical,
+        stamp,
+        ...(registrationName ? { registrationName } : {}),
+      });
+      return { handoff, token: { summary: decoded.summary, fingerprint } };
+    },
+    recordIssuedKey: async (handoffId, keyText, registrationName) => {
+      const h = entry(handoffId, 'host');
+      const decoded = decodeActivationKey(keyText);
+      checkMode(decoded.summary.practice, 'activation key');
+      const match = matchKey(decoded.summary, { token: keptTokenSummary(handoffId), keyHosts: decoded.hosts, now: clock.now() });
+      if (match.matchesToken === false) {
+        throw new AppError('key-token-mismatch', 'Azure returned an activation key that does not answer this registration token.', {
+          action: 'Check the registration name: it may belong to another stamp. Register again with a unique name.',
+          detail: match.problems.join('\n'),
+        });
+      }
+      const fingerprint = fingerprintOf(decoded.canonical);
+      const stage = advance(h, 'key-issued');
+      const handoff = await journal.updateHandoff(handoffId, {
+        key: decoded.canonical,
+        keyFingerprint: fingerprint,
+        registrationName,
+        ...(stage ? { stage } : {}),
+      });
+      return { handoff, key: { summary: decoded.summary, fingerprint }, match };
+    },
+    tokenFor: (handoffId) => keptToken(handoffId),
+    keyFor: (handoffId, check) => {
+      const key = keptKey(handoffId);
+      if (check) {
+        const decoded = decodeActivationKey(key);
+        assertKeyUsable(decoded.summary, {
+          stampCloudId: check.stampCloudId,
+          token: keptTokenSummary(handoffId),
+          keyHosts: decoded.hosts,
+          now: clock.now(),
+        });
+      }
+      return key;
+    },
+    markStage: async (handoffId, stage, note) => {
+      const h = journal.handoff(handoffId);
+      if (!h) throw new AppError('not-found', 'This hand-off is not in the journal of this machine.');
+      if (!SIDE_STAGES[h.side].includes(stage)) {
+        throw new AppError('bad-request', `Stage ${stage} does not belong to the ${h.side} side of a hand-off.`);
+      }
+      return journal.updateHandoff(handoffId, { stage, ...(note ? { note } : {}) });
+    },
+  };
+};

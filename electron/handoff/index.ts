@@ -1,0 +1,5 @@
+export { createHandoff } from './handoff';
+export type { Handoff, HandoffDeps, HandoffFs, KeyRead, TokenRead } from './handoff';
+export { fingerprintOf } from './fingerprint';
+export { runCommand, systemDrives } from './system-drives';
+export type { CommandRunner, SystemDrivesDeps } from './system-drives';

@@ -1,0 +1,2 @@
+export * from './dispatcher';
+export * from './trusted-frame';

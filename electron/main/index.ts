@@ -1,0 +1,78 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createRuntime } from '../runtime';
+import type { Runtime } from '../runtime';
+import { createLogger } from '../log';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createEmitter } from './emit';
+import { registerIpc } from './ipc';
+import { denyPermissions, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+// The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
+// below electron/runtime.ts and electron/compose.ts.
+registerAppScheme();
+app.enableSandbox();
+hardenWebContents();
+
+const outDir = join(import.meta.dirname, '..');
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..', 'resources');
+
+let window: BrowserWindow | undefined;
+let runtime: Runtime | undefined;
+let quitConfirmed = false;
+
+const log = createLogger((line) => {
+  const out = line.level === 'error' ? console.error : line.level === 'warn' ? console.warn : console.log;
+  out(`[${line.level}] ${line.message}`, line.data ?? '');
+});
+
+const pickFolder = async (): Promise<string | null> => {
+  const options = { title: 'Choose the USB stick or folder for the hand-off', properties: ['openDirectory' as const, 'createDirectory' as const] };
+  const res = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return res.canceled ? null : (res.filePaths[0] ?? null);
+};
+
+void app.whenReady().then(async () => {
+  denyPermissions();
+  serveRenderer(join(outDir, 'renderer'));
+  runtime = await createRuntime({
+    dataDir: app.getPath('userData'),
+    resourcesDir,
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
+    events: createEmitter(() => window?.webContents),
+    log,
+    pickFolder,
+    newId: randomUUID,
+  });
+  const current = runtime;
+  registerIpc(() => current.dispatch);
+  window = createMainWindow(join(outDir, 'preload', 'index.cjs'));
+  window.on('closed', () => (window = undefined));
+});
+
+// A running activation must not be dropped silently: ask, then abort and journal it as interrupted.
+app.on('before-quit', (event) => {
+  if (quitConfirmed || !runtime || runtime.running() === 0) return;
+  event.preventDefault();
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    buttons: ['Keep working', 'Quit anyway'],
+    defaultId: 0,
+    cancelId: 0,
+    title: 'An operation is still running',
+    message: 'AzS Registrar is still waiting for the stamp or Azure.',
+    detail: 'If you quit now, the stamp or Azure may finish without the app seeing it. The next start will ask you to verify the result.',
+  });
+  if (choice !== 1) return;
+  quitConfirmed = true;
+  runtime.abortAll();
+  void runtime.dispose().finally(() => app.quit());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,202 @@
+import { AppError, isAppError } from '../../shared/contract';
+import type {
+  EventSink,
+  OperationFinished,
+  OperationKind,
+  OperationOutcome,
+  OperationOutcomes,
+  OperationProgress,
+  OperationSnapshot,
+  ProgressLevel,
+  Problem,
+  Result,
+} from '../../shared/contract';
+import type { Logger } from '../log';
+
+export type Clock = { now(): Date };
+export type Timers = {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+/** Where operations are journaled, so a restart can tell which ones were interrupted. */
+export type OperationJournal = {
+  operationStarted(id: string, kind: OperationKind, meta: Record<string, unknown>): Promise<void>;
+  operationEnded(id: string, status: OperationFinished['status']): Promise<void>;
+};
+
+export type ProgressInput = { level?: ProgressLevel; phase: string; message: string; percent?: number };
+
+export type RunContext = { signal: AbortSignal; progress(p: ProgressInput): void };
+
+export type StartOptions<K extends OperationKind> = {
+  kind: K;
+  /** How long before we stop waiting (activation: longer than the cmdlet's own 1800 s). */
+  timeoutMs: number;
+  /** Whether cancelling is safe at all for this kind. */
+  cancellable: boolean;
+  /** After an abort, the stamp or Azure may have carried on: report outcome-unknown, not cancelled. */
+  abortLeavesOutcomeUnknown: boolean;
+  /** Non-secret context for the journal. */
+  meta: Record<string, unknown>;
+  run(ctx: RunContext): Promise<OperationOutcomes[K]>;
+};
+
+type Entry = {
+  snapshot: OperationSnapshot;
+  controller: AbortController;
+  timeout: unknown;
+  abortLeavesOutcomeUnknown: boolean;
+  timedOut: boolean;
+};
+
+export type Operations = ReturnType<typeof createOperations>;
+
+export const createOperations = (deps: {
+  clock: Clock;
+  timers: Timers;
+  events: EventSink;
+  journal: OperationJournal;
+  log: Logger;
+  newId(): string;
+}) => {
+  const entries = new Map<string, Entry>();
+
+  const finish = (entry: Entry, status: OperationFinished['status'], outcome: Result<OperationOutcome>) => {
+    const snap = entry.snapshot;
+    deps.timers.clearTimeout(entry.timeout);
+    snap.seq += 1;
+    snap.status = status;
+    snap.cancellable = false;
+    snap.finished = { operationId: snap.operationId, seq: snap.seq, status, outcome };
+    deps.events('operation.finished', snap.finished);
+    deps.journal.operationEnded(snap.operationId, status).catch((err: unknown) =>
+      deps.log.error('could not journal the end of an operation', { operationId: snap.operationId, error: String(err) }),
+    );
+  };
+
+  const failureOf = (entry: Entry, err: unknown): { status: OperationFinished['status']; problem: Problem } => {
+    const aborted = entry.controller.signal.aborted;
+    if (aborted && entry.abortLeavesOutcomeUnknown) {
+      return {
+        status: 'outcome-unknown',
+        problem: {
+          code: entry.timedOut ? 'timeout' : 'cancelled',
+          message: entry.timedOut
+            ? 'We stopped waiting, but the stamp may still be working on it.'
+            : 'You stopped waiting, but the stamp may still be working on it.',
+          action: 'Check the result before you try again: reconnect to the privileged endpoint and look at the activation state.',
+          retryable: false,
+        },
+      };
+    }
+    if (aborted) {
+      return entry.timedOut
+        ? { status: 'failed', problem: { code: 'timeout', message: 'The operation took too long and was stopped.', action: 'Try again. If it keeps timing out, check connectivity.', retryable: true } }
+        : { status: 'cancelled', problem: { code: 'cancelled', message: 'Cancelled.', retryable: true } };
+    }
+    if (isAppError(err)) return { status: 'failed', problem: err.problem };
+    deps.log.error('operation failed unexpectedly', { kind: entry.snapshot.kind, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    return {
+      status: 'failed',
+      problem: { code: 'internal', message: 'Something went wrong inside AzS Registrar.', action: 'Try again. If it keeps happening, contact support with the diagnostics log.', retryable: true },
+    };
+  };
+
+  const start = async <K extends OperationKind>(opts: StartOptions<K>): Promise<{ operationId: string }> => {
+    const operationId = deps.newId();
+    const now = deps.clock.now();
+    const entry: Entry = {
+      controller: new AbortController(),
+      timeout: undefined,
+      abortLeavesOutcomeUnknown: opts.abortLeavesOutcomeUnknown,
+      timedOut: false,
+      snapshot: {
+        operationId,
+        kind: opts.kind,
+        status: 'running',
+        seq: 0,
+        startedAt: now.toISOString(),
+        deadline: new Date(now.getTime() + opts.timeoutMs).toISOString(),
+        cancellable: opts.cancellable,
+      },
+    };
+    entries.set(operationId, entry);
+    await deps.journal.operationStarted(operationId, opts.kind, opts.meta);
+    entry.timeout = deps.timers.setTimeout(() => {
+      entry.timedOut = true;
+      entry.controller.abort(new AppError('timeout', 'The operation took too long.'));
+    }, opts.timeoutMs);
+
+    const progress = (p: ProgressInput) => {
+      const snap = entry.snapshot;
+      if (snap.finished) return;
+      snap.seq += 1;
+      const event: OperationProgress = {
+        operationId,
+        seq: snap.seq,
+        at: deps.clock.now().toISOString(),
+        level: p.level ?? 'progress',
+        phase: p.phase,
+        message: p.message,
+        ...(p.percent === undefined ? {} : { percent: p.percent }),
+      };
+      snap.lastProgress = event;
+      deps.events('operation.progress', event);
+    };
+
+    // Runs in the background: the invoke that started it has already returned.
+    void opts
+      .run({ signal: entry.controller.signal, progress })
+      .then((value) => {
+        // The pairing of kind and outcome is guaranteed by StartOptions<K>.
+        const outcome = { kind: opts.kind, ...value } as unknown as OperationOutcome;
+        finish(entry, 'succeeded', { ok: true, value: outcome });
+      })
+      .catch((err: unknown) => {
+        const { status, problem } = failureOf(entry, err);
+        finish(entry, status, { ok: false, problem });
+      });
+    return { operationId };
+  };
+
+  const get = (operationId: string): Entry => {
+    const entry = entries.get(operationId);
+    if (!entry) throw new AppError('not-found', 'That operation is not known to this session of the app.', { action: 'Refresh the page.' });
+    return entry;
+  };
+
+  const cancel = (operationId: string): OperationSnapshot => {
+    const entry = get(operationId);
+    const snap = entry.snapshot;
+    if (snap.status !== 'running') return { ...snap };
+    if (!snap.cancellable) {
+      throw new AppError('bad-request', 'This step cannot be cancelled safely once it has started.', {
+        action: 'Wait for it to finish.',
+      });
+    }
+    snap.status = 'cancelling';
+    snap.seq += 1;
+    entry.controller.abort(new AppError('cancelled', 'Cancelled by the operator.'));
+    return { ...snap };
+  };
+
+  const list = (): OperationSnapshot[] => [...entries.values()].map((e) => ({ ...e.snapshot }));
+
+  /** On quit: stop everything still running; the journal marks them interrupted. */
+  const abortAll = (): number => {
+    let n = 0;
+    for (const e of entries.values()) {
+      if (e.snapshot.status === 'running' || e.snapshot.status === 'cancelling') {
+        e.controller.abort(new AppError('cancelled', 'The app is closing.'));
+        n += 1;
+      }
+    }
+    return n;
+  };
+
+  const running = (): number =>
+    [...entries.values()].filter((e) => e.snapshot.status === 'running' || e.snapshot.status === 'cancelling').length;
+
+  return { start, cancel, list, abortAll, running };
+};

@@ -1,0 +1,124 @@
+// The practice Azure: a loopback HTTPS server speaking the ARM calls registration needs, reached by the
+// app through the same Azure SDK code as real Azure (only endpoint, credential and trusted CA differ).
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { CloudName } from '../../../shared/domain/types';
+import { createKeySigner } from './activation-key';
+import { createAuth } from './auth';
+import { authorizationRoutes } from './authorization';
+import { createFaults } from './faults';
+import { groupRoutes } from './groups';
+import { lockRoutes } from './locks';
+import { moveRoutes } from './moves';
+import { createOperations } from './operations';
+import { createPipeline } from './pipeline';
+import { providerRoutes } from './providers';
+import { registrationRoutes } from './registrations';
+import { createRouter } from './router';
+import { PRACTICE_OBJECT_ID, PRACTICE_SUBSCRIPTIONS, PRACTICE_TENANT_ID, PRACTICE_USERNAME } from './seed';
+import { subscriptionRoutes } from './subscriptions';
+import { generateCertificate } from './tls';
+import type { PracticeAzure, PracticeAzureDeps, PracticeAzureSettings, PracticeAzureStats, PracticeCloud } from './types';
+import { createWorld, snapshot } from './world';
+
+export const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
+  port: 0,
+  subscriptions: PRACTICE_SUBSCRIPTIONS,
+  azureStackRegisteredIn: [],
+  providerPollsUntilRegistered: 2,
+  permissions: 'owner',
+  tokenLifetimeSeconds: 3600,
+  pageSize: 20,
+  operationPolls: 1,
+  operationRetryAfterSeconds: 0,
+  cspSharedPartner: false,
+};
+
+// Default resource-group locations per cloud (RWA Get-DefaultResourceGroupLocation).
+const DEFAULT_LOCATIONS: Record<CloudName, string> = {
+  AzureCloud: 'westcentralus',
+  AzureUSGovernment: 'usgovvirginia',
+  AzureChinaCloud: 'chinaeast',
+};
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<PracticeAzure> => {
+  const settings: PracticeAzureSettings = { ...DEFAULT_PRACTICE_AZURE_SETTINGS, ...deps.settings };
+  const world = createWorld(settings);
+  let endpoint = '';
+  const getEndpoint = (): string => endpoint;
+  const identity = { username: PRACTICE_USERNAME, objectId: PRACTICE_OBJECT_ID };
+  const auth = createAuth({
+    clock: deps.clock,
+    endpoint: getEndpoint,
+    tenantId: PRACTICE_TENANT_ID,
+    lifetimeSeconds: settings.tokenLifetimeSeconds,
+  });
+  const faults = createFaults();
+  const operations = createOperations(world, getEndpoint);
+  const router = createRouter([
+    ...subscriptionRoutes(world),
+    ...providerRoutes(world),
+    ...groupRoutes(world, operations),
+    ...registrationRoutes(world, { clock: deps.clock, endpoint: getEndpoint, sign: createKeySigner(getEndpoint) }),
+    ...lockRoutes(world),
+    ...authorizationRoutes(world, { clock: deps.clock }),
+    ...moveRoutes(world, operations),
+    ...operations.routes,
+  ]);
+  const stats: PracticeAzureStats = { requests: 0, byRoute: {} };
+  const pipeline = createPipeline({
+    world,
+    router,
+    auth,
+    faults,
+    identity,
+    stats,
+    sleep: deps.sleep ?? defaultSleep,
+    log: deps.log,
+  });
+
+  const certificate = await generateCertificate();
+  const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => void pipeline(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, '127.0.0.1', () => resolve());
+  });
+  endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  deps.log.info('Practice Azure listening', { endpoint });
+
+  const cloud = (name: CloudName): PracticeCloud => ({
+    name,
+    authorityHost: endpoint,
+    resourceManager: endpoint,
+    scope: `${endpoint}/.default`,
+    defaultLocation: DEFAULT_LOCATIONS[name],
+  });
+
+  return {
+    endpoint,
+    ca: certificate.cert,
+    clouds: { AzureCloud: cloud('AzureCloud'), AzureUSGovernment: cloud('AzureUSGovernment'), AzureChinaCloud: cloud('AzureChinaCloud') },
+    account: { username: PRACTICE_USERNAME, tenantId: PRACTICE_TENANT_ID, objectId: PRACTICE_OBJECT_ID },
+    credential: auth.credential,
+    faults: { add: faults.add, clear: faults.clear },
+    stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
+    resetStats: () => {
+      stats.requests = 0;
+      stats.byRoute = {};
+    },
+    state: {
+      snapshot: () => snapshot(world),
+      setPermissions: (profile) => {
+        world.permissions = profile;
+      },
+      expireTokens: auth.expireAll,
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+};

@@ -1,0 +1,78 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { CloudName } from '../../../shared/domain/types';
+import type { Logger } from '../../log';
+import type { FaultSpec, FaultHandle } from './faults';
+import type { PermissionProfile } from './permissions';
+import type { WorldSnapshot } from './world';
+
+export type Clock = { now(): Date };
+export type Sleep = (ms: number) => Promise<void>;
+
+export type PracticeSubscription = {
+  subscriptionId: string;
+  displayName: string;
+  state: 'Enabled' | 'Disabled' | 'Warned';
+  quotaId: string;
+};
+
+export type PracticeAzureSettings = {
+  /** Loopback port; 0 picks a free one. */
+  port: number;
+  subscriptions: PracticeSubscription[];
+  /** Subscriptions where Microsoft.AzureStack starts out Registered. */
+  azureStackRegisteredIn: string[];
+  /** Provider GETs answered with `Registering` after the register call, before `Registered`. */
+  providerPollsUntilRegistered: number;
+  /** What the practice identity may do (shown by the permissions API and enforced on every call). */
+  permissions: PermissionProfile;
+  tokenLifetimeSeconds: number;
+  /** Items per page for registration lists before a `nextLink` appears. */
+  pageSize: number;
+  /** Polls of a long-running operation answered 202 before it completes. */
+  operationPolls: number;
+  /** `Retry-After` (seconds) on 202 answers of long-running operations. */
+  operationRetryAfterSeconds: number;
+  /** Source and target subscriptions of a move share a CSP partner (cross-subscription moves allowed). */
+  cspSharedPartner: boolean;
+};
+
+export type PracticeAzureDeps = {
+  clock: Clock;
+  log: Logger;
+  sleep?: Sleep;
+  settings?: Partial<PracticeAzureSettings>;
+};
+
+export type PracticeCloud = {
+  name: CloudName;
+  authorityHost: string;
+  resourceManager: string;
+  scope: string;
+  defaultLocation: string;
+};
+
+export type PracticeAzureStats = { requests: number; byRoute: Record<string, number> };
+
+export type PracticeAzure = {
+  /** `https://127.0.0.1:<port>`, no trailing slash. */
+  endpoint: string;
+  /** PEM of the server certificate: trust it only in practice clients (`tlsOptions.ca`). */
+  ca: string;
+  clouds: Record<CloudName, PracticeCloud>;
+  account: { username: string; tenantId: string; objectId: string };
+  /** The practice identity: bearer tokens the server accepts until they expire on the injected clock. */
+  credential(): TokenCredential;
+  faults: { add(spec: FaultSpec): FaultHandle; clear(): void };
+  stats(): PracticeAzureStats;
+  resetStats(): void;
+  state: PracticeAzureState;
+  stop(): Promise<void>;
+};
+
+/** Inspection and steering for tests and the practice scenarios. */
+export type PracticeAzureState = {
+  snapshot(): WorldSnapshot;
+  setPermissions(profile: PermissionProfile): void;
+  /** Every token issued so far is treated as expired. */
+  expireTokens(): void;
+};

@@ -1,0 +1,129 @@
+// The practice Azure's in-memory state: one world for every cloud, since all clouds share one endpoint.
+import { ArmError, resourceGroupNotFound, subscriptionNotFound } from './arm-error';
+import type { PermissionProfile } from './permissions';
+import type { ArmResponse } from './router';
+import type { PracticeAzureSettings, PracticeSubscription } from './types';
+
+export type ResourceGroup = { subscriptionId: string; name: string; location: string; tags?: Record<string, string> };
+
+export type Registration = {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  etag: string;
+  tags?: Record<string, string>;
+  cloudId: string;
+  objectId: string;
+  billingModel: string;
+  /** The decoded registration token, kept to build the activation key. */
+  token: Record<string, unknown>;
+};
+
+export type Lock = { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string; owners?: unknown[] };
+
+type ProviderState = { state: 'NotRegistered' | 'Registering' | 'Registered'; pollsLeft: number };
+
+export type RoleDefinition = { scope: string; name: string; properties: Record<string, unknown> };
+
+type RoleAssignment = { scope: string; name: string; properties: Record<string, unknown> };
+
+/** A long-running operation polled through its `Location` URL. */
+export type Operation = { subscriptionId: string; pollsLeft: number; finish(): ArmResponse };
+
+export type World = {
+  settings: PracticeAzureSettings;
+  subscriptions: Map<string, PracticeSubscription>;
+  groups: Map<string, ResourceGroup>;
+  registrations: Map<string, Registration>;
+  locks: Map<string, Lock>;
+  providers: Map<string, ProviderState>;
+  operations: Map<string, Operation>;
+  roleDefinitions: Map<string, RoleDefinition>;
+  roleAssignments: Map<string, RoleAssignment>;
+  permissions: PermissionProfile;
+  etagSequence: number;
+};
+
+export type WorldSnapshot = {
+  resourceGroups: ResourceGroup[];
+  registrations: Omit<Registration, 'token'>[];
+  locks: Lock[];
+  providers: Record<string, ProviderState['state']>;
+  roleDefinitions: RoleDefinition[];
+  roleAssignments: RoleAssignment[];
+  pendingOperations: number;
+};
+
+export const key = (...parts: string[]): string => parts.join('/').toLowerCase();
+
+export const createWorld = (settings: PracticeAzureSettings): World => {
+  const registeredIn = new Set(settings.azureStackRegisteredIn.map((s) => s.toLowerCase()));
+  return {
+    settings,
+    subscriptions: new Map(settings.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s])),
+    groups: new Map(),
+    registrations: new Map(),
+    locks: new Map(),
+    providers: new Map(
+      settings.subscriptions.map((s) => [
+        s.subscriptionId.toLowerCase(),
+        { state: registeredIn.has(s.subscriptionId.toLowerCase()) ? 'Registered' : 'NotRegistered', pollsLeft: 0 },
+      ]),
+    ),
+    operations: new Map(),
+    roleDefinitions: new Map(),
+    roleAssignments: new Map(),
+    permissions: settings.permissions,
+    etagSequence: 0,
+  };
+};
+
+export const snapshot = (world: World): WorldSnapshot => ({
+  resourceGroups: [...world.groups.values()].map((g) => ({ ...g })),
+  registrations: [...world.registrations.values()].map(({ token: _token, ...rest }) => ({ ...rest })),
+  locks: [...world.locks.values()].map((l) => ({ ...l })),
+  providers: Object.fromEntries([...world.providers].map(([sub, p]) => [sub, p.state])),
+  roleDefinitions: [...world.roleDefinitions.values()],
+  roleAssignments: [...world.roleAssignments.values()],
+  pendingOperations: world.operations.size,
+});
+
+export const requireSubscription = (world: World, subscriptionId: string): PracticeSubscription => {
+  const sub = world.subscriptions.get(subscriptionId.toLowerCase());
+  if (!sub) throw subscriptionNotFound(subscriptionId);
+  return sub;
+};
+
+/** Writes to a disabled subscription fail the way ARM fails them. */
+export const requireWritable = (world: World, subscriptionId: string): PracticeSubscription => {
+  const sub = requireSubscription(world, subscriptionId);
+  if (sub.state === 'Disabled') {
+    throw new ArmError(
+      409,
+      'ReadOnlyDisabledSubscription',
+      `The subscription '${sub.subscriptionId}' is disabled and therefore marked as read only. ` +
+        'You cannot perform any write actions on this subscription until it is re-enabled.',
+    );
+  }
+  return sub;
+};
+
+export const requireGroup = (world: World, subscriptionId: string, rg: string): ResourceGroup => {
+  requireSubscription(world, subscriptionId);
+  const group = world.groups.get(key(subscriptionId, rg));
+  if (!group) throw resourceGroupNotFound(rg);
+  return group;
+};
+
+export const subscriptionScope = (sub: string): string => `/subscriptions/${sub}`;
+export const groupId = (sub: string, rg: string): string => `/subscriptions/${sub}/resourceGroups/${rg}`;
+export const registrationId = (r: Pick<Registration, 'subscriptionId' | 'resourceGroup' | 'name'>): string =>
+  `${groupId(r.subscriptionId, r.resourceGroup)}/providers/Microsoft.AzureStack/registrations/${r.name}`;
+
+/** Cosmos-style etag as ARM's registration RP returns it: `0e00ab2b-0000-0000-0000-5a82517f0000`. */
+export const nextEtag = (world: World, now: Date): string => {
+  world.etagSequence += 1;
+  const seq = ((0x0e000000 + world.etagSequence * 0x2b) >>> 0).toString(16).padStart(8, '0');
+  const seconds = Math.floor(now.getTime() / 1000).toString(16).padStart(8, '0');
+  return `${seq}-0000-0000-0000-${seconds}0000`;
+};

@@ -1,0 +1,142 @@
+import type { CloseMessage, ConnectMessage, HostError, InvokeMessage, PreflightMessage } from '../../pep/protocol';
+import type { z } from 'zod';
+import { pauseWith, type CmdletContext, type Sleep } from './cmdlet-context';
+import { CMDLETS } from './cmdlet-table';
+import {
+  accessDenied,
+  cannotUseIpAddress,
+  CmdletError,
+  commandNotFound,
+  noSession,
+  operationTimeout,
+  pipelineStopped,
+} from './error-records';
+import { bindParameters } from './param-binder';
+import type { PracticeStampSettings } from './settings';
+import type { Clock, Logger, StampStore } from './stamp-store';
+import type { Wire } from './wire';
+
+// One PEP host's session: what pep-host.ps1 does with each request, played against the practice
+// stamp. Requests arrive one at a time (the host loop serializes them).
+
+export type SessionDeps = {
+  wire: Wire;
+  settings: PracticeStampSettings;
+  store: StampStore;
+  clock: Clock;
+  log: Logger;
+  sleep: Sleep;
+};
+
+/** TrustedHosts entries match exactly or through `*` wildcards, case-insensitively. */
+export const isTrusted = (trustedHosts: string, host: string): boolean =>
+  trustedHosts
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')
+    .some((e) => new RegExp(`^${e.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`, 'i').test(host));
+
+const trustedHostsOf = (s: PracticeStampSettings): string => s.trustedHosts ?? s.ercsAddresses.join(',');
+
+/** Whether this ERCS address answers at all (unknown addresses and the "down" one do not). */
+export const answers = (s: PracticeStampSettings, host: string): boolean =>
+  s.ercsAddresses.includes(host) && !(s.firstAddressDown && host === s.ercsAddresses[0]);
+
+const SILENT = new Set(['silentlycontinue', 'ignore']);
+
+export const createSession = (deps: SessionDeps) => {
+  const { wire, settings } = deps;
+  let connectedTo: string | undefined;
+
+  const fail = (id: string, error: HostError): void => wire.send({ type: 'error', id, error });
+
+  const connect = async (msg: z.infer<typeof ConnectMessage>, signal: AbortSignal): Promise<void> => {
+    const pause = pauseWith(deps.sleep, signal);
+    const expectedUser = `${settings.domain}\\CloudAdmin`.toLowerCase();
+    const notices: string[] = [];
+    let lastError: HostError | undefined;
+    for (const host of msg.hosts) {
+      if (!answers(settings, host)) {
+        await pause(settings.durations.unreachableMs);
+        notices.push(`${host} did not answer (WinRMOperationTimeout).`);
+        lastError = operationTimeout(host);
+        continue;
+      }
+      if (!isTrusted(trustedHostsOf(settings), host)) return fail(msg.id, cannotUseIpAddress(host));
+      await pause(settings.durations.connectMs);
+      if (msg.user.trim().toLowerCase() !== expectedUser || msg.password === '') {
+        deps.log.warn('practice stamp: access denied', { host, user: msg.user });
+        return fail(msg.id, accessDenied(host));
+      }
+      connectedTo = host;
+      deps.log.info('practice stamp: session opened', { host });
+      if (notices.length > 0) notices.push(`Connected to ${host}.`);
+      wire.send({ type: 'connected', id: msg.id, host, ...(notices.length > 0 ? { notices } : {}) });
+      return;
+    }
+    fail(msg.id, lastError ?? operationTimeout(msg.hosts[0] ?? ''));
+  };
+
+  const invoke = async (msg: z.infer<typeof InvokeMessage>, signal: AbortSignal): Promise<void> => {
+    if (connectedTo === undefined) return fail(msg.id, noSession());
+    const cmdlet = CMDLETS[msg.cmd];
+    const result = (output: unknown[], errors: HostError[]): void =>
+      wire.send({ type: 'result', id: msg.id, output, errors });
+    deps.log.info('practice stamp: invoke', { id: msg.id, cmd: msg.cmd, params: Object.keys(msg.params) });
+    if (cmdlet.exists && !cmdlet.exists(settings.stampVersion)) return result([], [commandNotFound(msg.cmd)]);
+    const params =
+      msg.cmd === 'New-AzureStackActivation' && settings.faults.activationKeySplatDropped && !msg.argumentListForm
+        ? { ...msg.params, ActivationKey: '' }
+        : msg.params;
+    const bound = bindParameters(msg.cmd, cmdlet.params, params, settings.stampVersion);
+    if (!bound.ok) return result([], [bound.error]);
+    const silentWarnings = SILENT.has(String(bound.common.WarningAction ?? '').toLowerCase());
+    const ctx: CmdletContext = {
+      settings,
+      store: deps.store,
+      clock: deps.clock,
+      progress: (p) => wire.send({ type: 'progress', id: msg.id, ...p }),
+      verbose: (message) => wire.send({ type: 'verbose', id: msg.id, message }),
+      warning: (message) => {
+        if (!silentWarnings) wire.send({ type: 'warning', id: msg.id, message });
+      },
+      pause: pauseWith(deps.sleep, signal),
+    };
+    try {
+      result(await cmdlet.run(ctx, bound.values), []);
+    } catch (err) {
+      if (err instanceof CmdletError) return result([], [err.record]);
+      throw err;
+    }
+  };
+
+  return {
+    preflight(msg: z.infer<typeof PreflightMessage>): void {
+      wire.send({
+        type: 'preflight',
+        id: msg.id,
+        trustedHosts: trustedHostsOf(settings),
+        executionPolicy: 'RemoteSigned',
+        executionPolicyScope: 'LocalMachine',
+      });
+    },
+    connect,
+    invoke,
+    /** Close-PrivilegedEndpoint when a share is given (transcripts copied), else Remove-PSSession. */
+    close(msg: z.infer<typeof CloseMessage>): void {
+      const copied = connectedTo !== undefined && msg.transcriptShare !== undefined && msg.transcriptShare !== '';
+      if (connectedTo !== undefined) deps.log.info('practice stamp: session closed', { host: connectedTo, copied });
+      connectedTo = undefined;
+      wire.send({ type: 'closed', id: msg.id, transcriptsCopied: copied });
+    },
+    /** Dead man's switch: the client went away. */
+    drop(): void {
+      connectedTo = undefined;
+    },
+    cancelled(id: string): void {
+      fail(id, pipelineStopped());
+    },
+  };
+};
+
+export type Session = ReturnType<typeof createSession>;

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+
+type Props = { id: string; label: string; hint?: string; error?: string; children: ReactNode };
+
+/** Label, control, hint and error, wired for screen readers (the control carries `id`). */
+export function Field({ id, label, hint, error, children }: Props) {
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** aria-describedby for a control inside <Field>. */
+export const describedBy = (id: string, hint?: string, error?: string): string | undefined =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

@@ -1,0 +1,13 @@
+type Props = { label: string; value: string; testId: string };
+
+/** Large, spaced and monospaced so two people can read it aloud across the air gap. */
+export function Fingerprint({ label, value, testId }: Props) {
+  return (
+    <div className="fingerprint">
+      <span className="fingerprint-label">{label}</span>
+      <output className="fingerprint-value" data-testid={testId} aria-label={`${label}: ${value.split('').join(' ')}`}>
+        {value}
+      </output>
+    </div>
+  );
+}

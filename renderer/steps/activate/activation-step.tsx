@@ -1,0 +1,41 @@
+import { OperationPanel } from '../../components/operation-panel';
+import { appStore, useApp } from '../../store';
+import { outcomeOf } from '../outcome';
+
+/** Runs New-AzureStackActivation through the privileged endpoint: up to 30 minutes on a real stamp. */
+export function ActivationStep() {
+  const operationId = useApp((s) => s.act.operationId);
+  const op = useApp((s) => (s.act.operationId ? s.ops[s.act.operationId] : undefined));
+  const ready = useApp((s) => s.stamp.sessionId !== undefined && s.act.handoffId !== undefined);
+  const busy = useApp((s) => s.busy.activate !== undefined);
+  const running = op?.status === 'running' || op?.status === 'cancelling';
+  const result = outcomeOf(op, 'stamp.activate');
+  return (
+    <>
+      {!result && (
+        <>
+          <p className="hint">
+            Activation on a real stamp can take up to 30 minutes. Keep AzS Registrar open; if the window reloads, progress is picked
+            up again.
+          </p>
+          <button
+            type="button"
+            className="primary"
+            disabled={!ready || busy || running}
+            onClick={() => void appStore.getState().activate()}
+          >
+            Activate the stamp
+          </button>
+        </>
+      )}
+      {!ready && !result && <p className="notice">Connect to the privileged endpoint and read the activation key first.</p>}
+      {operationId && <OperationPanel operationId={operationId} title="Activating the stamp" />}
+      {result && (
+        <p className="ok-box" data-testid="activation-result" role="status">
+          The stamp is activated (at {new Date(result.activatedAt).toLocaleString()}). Marketplace syndication and usage reporting
+          follow the billing model in the key.
+        </p>
+      )}
+    </>
+  );
+}

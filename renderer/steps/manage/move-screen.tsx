@@ -1,0 +1,70 @@
+import { BusyNote } from '../../components/busy-note';
+import { describedBy, Field } from '../../components/field';
+import { OperationPanel } from '../../components/operation-panel';
+import { ScopeProblem } from '../../components/scope-problem';
+import { StepHeader } from '../../components/step-header';
+import { appStore, useApp } from '../../store';
+import { outcomeOf } from '../outcome';
+import { NeedsAzure } from './needs-azure';
+import { RegistrationTable } from './registration-table';
+
+const TARGET_HINT = 'In the same subscription. Moving across subscriptions is only supported for CSP partners.';
+
+/** Moves the registration resource to another resource group, handling its lock. */
+export function MoveScreen() {
+  const mng = useApp((s) => s.mng);
+  const op = useApp((s) => (s.mng.moveOpId ? s.ops[s.mng.moveOpId] : undefined));
+  const busy = useApp((s) => s.busy.manage !== undefined);
+  const set = appStore.getState().setManage;
+  const ready =
+    mng.registrationName.trim() !== '' &&
+    mng.resourceGroup.trim() !== '' &&
+    mng.targetResourceGroup.trim() !== '' &&
+    mng.targetResourceGroup.trim() !== mng.resourceGroup.trim();
+  const done = outcomeOf(op, 'azure.move');
+  return (
+    <section className="step" aria-labelledby="move-title" data-testid="move-screen">
+      <StepHeader
+        id="move-title"
+        title="Move"
+        what="Removes the registration's lock, moves it to another resource group and locks it again."
+        replaces="Remove-AzResourceLock + Move-AzResource + New-AzResourceLock"
+      />
+      <NeedsAzure>
+        <ScopeProblem scope="manage" />
+        <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().loadRegistrations()}>
+          List registrations
+        </button>
+        <RegistrationTable
+          items={mng.registrations}
+          chosen={mng.registrationName}
+          onChoose={(r) => set({ registrationName: r.name, resourceGroup: r.resourceGroup })}
+        />
+        <Field id="move-name" label="Registration name">
+          <input id="move-name" value={mng.registrationName} onChange={(e) => set({ registrationName: e.target.value })} />
+        </Field>
+        <Field id="move-from" label="Current resource group">
+          <input id="move-from" value={mng.resourceGroup} onChange={(e) => set({ resourceGroup: e.target.value })} />
+        </Field>
+        <Field id="move-to" label="Target resource group" hint={TARGET_HINT}>
+          <input
+            id="move-to"
+            value={mng.targetResourceGroup}
+            onChange={(e) => set({ targetResourceGroup: e.target.value })}
+            aria-describedby={describedBy('move-to', TARGET_HINT)}
+          />
+        </Field>
+        <button type="button" className="primary" disabled={!ready || busy} onClick={() => void appStore.getState().move()}>
+          Move the registration
+        </button>
+        <BusyNote scope="manage" />
+        {mng.moveOpId && <OperationPanel operationId={mng.moveOpId} title="Moving the registration" />}
+        {done && (
+          <p className="ok-box" role="status" data-testid="move-result">
+            Moved <code>{done.to.name}</code> from {done.from.resourceGroup} to {done.to.resourceGroup}.
+          </p>
+        )}
+      </NeedsAzure>
+    </section>
+  );
+}

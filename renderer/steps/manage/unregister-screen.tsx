@@ -1,0 +1,107 @@
+import { BusyNote } from '../../components/busy-note';
+import { describedBy, Field } from '../../components/field';
+import { OperationPanel } from '../../components/operation-panel';
+import { ScopeProblem } from '../../components/scope-problem';
+import { StepHeader } from '../../components/step-header';
+import { appStore, useApp } from '../../store';
+import { outcomeOf } from '../outcome';
+import { NeedsAzure } from './needs-azure';
+import { RegistrationTable } from './registration-table';
+
+const RG_HINT = 'Leave empty to search the whole subscription.';
+
+/** Deletes the registration resource in Azure, by name or by the token that created it. */
+export function UnregisterScreen() {
+  const mng = useApp((s) => s.mng);
+  const handoffs = useApp((s) => s.handoffs);
+  const tokens = handoffs.filter((h) => h.side === 'host');
+  const op = useApp((s) => (s.mng.unregisterOpId ? s.ops[s.mng.unregisterOpId] : undefined));
+  const busy = useApp((s) => s.busy.manage !== undefined);
+  const set = appStore.getState().setManage;
+  const byToken = tokens.find((h) => h.id === mng.handoffId);
+  const expected = mng.by === 'name' ? mng.registrationName.trim() : (byToken?.registrationName ?? '');
+  const confirmed = expected !== '' ? mng.confirmName.trim() === expected : mng.confirmName.trim() !== '';
+  const ready = (mng.by === 'name' ? mng.registrationName.trim() !== '' : byToken !== undefined) && confirmed;
+  const done = outcomeOf(op, 'azure.unregister');
+  return (
+    <section className="step" aria-labelledby="unregister-title" data-testid="unregister-screen">
+      <StepHeader
+        id="unregister-title"
+        title="Unregister"
+        what="Removes the lock and deletes the registration resource in Azure. On a disconnected stamp, remove the activation on the stamp first."
+        replaces="Remove-AzsRegistration / UnRegister-AzsEnvironment"
+      />
+      <NeedsAzure>
+        <ScopeProblem scope="manage" />
+        <Field id="unreg-rg" label="Resource group" hint={RG_HINT}>
+          <input
+            id="unreg-rg"
+            value={mng.resourceGroup}
+            onChange={(e) => set({ resourceGroup: e.target.value })}
+            aria-describedby={describedBy('unreg-rg', RG_HINT)}
+          />
+        </Field>
+        <fieldset>
+          <legend>Find the registration</legend>
+          <label className="choice">
+            <input type="radio" name="by" checked={mng.by === 'name'} onChange={() => set({ by: 'name', confirmName: '' })} />
+            <span>By registration name</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="by" checked={mng.by === 'token'} onChange={() => set({ by: 'token', confirmName: '' })} />
+            <span>By the registration token read on this host (matched by cloud ID)</span>
+          </label>
+        </fieldset>
+        {mng.by === 'name' ? (
+          <>
+            <Field id="unreg-name" label="Registration name">
+              <input id="unreg-name" value={mng.registrationName} onChange={(e) => set({ registrationName: e.target.value })} />
+            </Field>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().loadRegistrations()}>
+              List registrations
+            </button>
+            <RegistrationTable
+              items={mng.registrations}
+              chosen={mng.registrationName}
+              onChoose={(r) => set({ registrationName: r.name, resourceGroup: r.resourceGroup })}
+            />
+          </>
+        ) : (
+          <Field id="unreg-token" label="Token">
+            <select id="unreg-token" value={mng.handoffId ?? ''} onChange={(e) => set({ handoffId: e.target.value || undefined })}>
+              <option value="">Choose a token…</option>
+              {tokens.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.cloudId} · {h.tokenFingerprint ?? 'no fingerprint'} {h.registrationName ? `· ${h.registrationName}` : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field
+          id="unreg-confirm"
+          label={expected ? `Type ${expected} to confirm` : 'Type the registration name to confirm'}
+          hint="Deleting the registration stops billing for this stamp in Azure. It cannot be undone."
+        >
+          <input
+            id="unreg-confirm"
+            value={mng.confirmName}
+            onChange={(e) => set({ confirmName: e.target.value })}
+            autoComplete="off"
+            aria-describedby="unreg-confirm-hint"
+          />
+        </Field>
+        <button type="button" className="danger" disabled={!ready || busy} onClick={() => void appStore.getState().unregister()}>
+          Unregister
+        </button>
+        <BusyNote scope="manage" />
+        {mng.unregisterOpId && <OperationPanel operationId={mng.unregisterOpId} title="Unregistering" />}
+        {done && (
+          <p className="ok-box" role="status" data-testid="unregister-result">
+            Registration <code>{done.registration.name}</code> deleted from resource group {done.registration.resourceGroup}.
+          </p>
+        )}
+      </NeedsAzure>
+    </section>
+  );
+}

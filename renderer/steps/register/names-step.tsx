@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { describedBy, Field } from '../../components/field';
+import { appStore, useApp } from '../../store';
+import { nameProblems } from './name-errors';
+
+const NAME_HINT = 'Unique per stamp. The default, AzureStack-<cloud ID>, is what the PowerShell module uses.';
+const RG_HINT = 'Created if it does not exist.';
+const LOCATION_HINT = 'Where the registration resource is kept; it does not affect the stamp.';
+
+/** Name, resource group and location of the registration resource in Azure. */
+export function NamesStep() {
+  const name = useApp((s) => s.reg.registrationName);
+  const rg = useApp((s) => s.reg.resourceGroup);
+  const location = useApp((s) => s.reg.location);
+  const locations = useApp((s) => s.reg.locations);
+  const subscriptionId = useApp((s) => s.reg.subscriptionId);
+  const set = appStore.getState().setRegister;
+  useEffect(() => {
+    if (subscriptionId && appStore.getState().reg.locations.length === 0) void appStore.getState().loadLocations();
+  }, [subscriptionId]);
+  const problems = nameProblems({ registrationName: name, resourceGroup: rg, location }, locations);
+  const known = locations.some((l) => l.name === location);
+  return (
+    <>
+      <Field id="registration-name" label="Registration name" hint={NAME_HINT} error={problems.registrationName}>
+        <input
+          id="registration-name"
+          value={name}
+          onChange={(e) => set({ registrationName: e.target.value })}
+          spellCheck={false}
+          aria-invalid={problems.registrationName ? true : undefined}
+          aria-describedby={describedBy('registration-name', NAME_HINT, problems.registrationName)}
+        />
+      </Field>
+      <Field id="resource-group" label="Resource group" hint={RG_HINT} error={problems.resourceGroup}>
+        <input
+          id="resource-group"
+          value={rg}
+          onChange={(e) => set({ resourceGroup: e.target.value })}
+          spellCheck={false}
+          aria-invalid={problems.resourceGroup ? true : undefined}
+          aria-describedby={describedBy('resource-group', RG_HINT, problems.resourceGroup)}
+        />
+      </Field>
+      <Field id="location" label="Location" hint={LOCATION_HINT} error={problems.location}>
+        <select
+          id="location"
+          value={location}
+          onChange={(e) => set({ location: e.target.value })}
+          aria-invalid={problems.location ? true : undefined}
+          aria-describedby={describedBy('location', LOCATION_HINT, problems.location)}
+        >
+          {!known && <option value={location}>{location}</option>}
+          {locations.map((l) => (
+            <option key={l.name} value={l.name}>
+              {l.displayName} ({l.name})
+            </option>
+          ))}
+        </select>
+      </Field>
+    </>
+  );
+}

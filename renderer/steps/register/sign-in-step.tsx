@@ -1,0 +1,57 @@
+import { CLOUD_NAMES } from '../../../shared/domain';
+import type { CloudName } from '../../../shared/domain';
+import { Field } from '../../components/field';
+import { appStore, useApp } from '../../store';
+import { DeviceCodeBox } from './device-code-box';
+
+/** Signs in to Azure in the cloud the token will be registered in. */
+export function SignInStep() {
+  const cloud = useApp((s) => s.reg.cloud);
+  const method = useApp((s) => s.reg.method);
+  const account = useApp((s) => s.reg.account);
+  const busy = useApp((s) => s.busy.register !== undefined);
+  const practice = useApp((s) => s.info?.mode === 'practice');
+  const set = appStore.getState().setRegister;
+  if (account) {
+    return (
+      <div className="session" data-testid="azure-account">
+        <p className="ok-line">
+          Signed in to <strong>{account.cloud}</strong> as <strong>{account.username}</strong> (tenant {account.tenantId}).
+        </p>
+        {account.practice && <p className="hint">This is the practice identity: no real Azure account is used.</p>}
+        <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().signOut()}>
+          Sign out
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <Field id="azure-cloud" label="Azure cloud">
+        <select id="azure-cloud" value={cloud} onChange={(e) => set({ cloud: e.target.value as CloudName })}>
+          {CLOUD_NAMES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset>
+        <legend>How to sign in</legend>
+        <label className="choice">
+          <input type="radio" name="method" checked={method === 'browser'} onChange={() => set({ method: 'browser' })} />
+          <span>In the web browser on this machine</span>
+        </label>
+        <label className="choice">
+          <input type="radio" name="method" checked={method === 'device-code'} onChange={() => set({ method: 'device-code' })} />
+          <span>With a code, on another device (when this machine has no usable browser)</span>
+        </label>
+      </fieldset>
+      {practice && <p className="hint">Practice mode signs in with a practice identity; nothing reaches Azure.</p>}
+      <button type="button" className="primary" disabled={busy} onClick={() => void appStore.getState().signIn()}>
+        Sign in to Azure
+      </button>
+      <DeviceCodeBox />
+    </>
+  );
+}

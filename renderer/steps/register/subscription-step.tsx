@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { appStore, useApp } from '../../store';
+
+/** The Azure subscription the registration resource will live in. */
+export function SubscriptionStep() {
+  const subs = useApp((s) => s.reg.subscriptions);
+  const chosen = useApp((s) => s.reg.subscriptionId);
+  const signedIn = useApp((s) => s.reg.account !== undefined);
+  useEffect(() => {
+    if (signedIn && appStore.getState().reg.subscriptions.length === 0) void appStore.getState().loadSubscriptions();
+  }, [signedIn]);
+  if (!signedIn) return <p className="notice">Sign in to Azure first.</p>;
+  return (
+    <fieldset className="subscriptions">
+      <legend>Subscription</legend>
+      {subs.length === 0 && <p className="hint">No subscription listed yet.</p>}
+      {subs.map((s) => (
+        <label key={s.id} className="choice">
+          <input
+            type="radio"
+            name="subscription"
+            checked={chosen === s.id}
+            onChange={() => appStore.getState().setRegister({ subscriptionId: s.id })}
+          />
+          <span>
+            <strong>{s.displayName}</strong> <span className="tag">{s.offer}</span>
+            {s.state !== 'Enabled' && <span className="tag tag-warn">{s.state}</span>}
+            <span className="muted block">{s.id}</span>
+            {s.warnings.map((w) => (
+              <span key={w} className="warning block">
+                {w}
+              </span>
+            ))}
+          </span>
+        </label>
+      ))}
+      <button type="button" className="secondary" onClick={() => void appStore.getState().loadSubscriptions()}>
+        Refresh
+      </button>
+    </fieldset>
+  );
+}

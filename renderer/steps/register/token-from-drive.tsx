@@ -1,0 +1,25 @@
+import { DrivePicker } from '../../components/drive-picker';
+import { FileList } from '../../components/file-list';
+import { appStore, useApp } from '../../store';
+
+export function TokenFromDrive() {
+  const driveId = useApp((s) => s.reg.driveId);
+  const files = useApp((s) => s.reg.files);
+  const current = useApp((s) => s.reg.fileName);
+  const busy = useApp((s) => s.busy.register !== undefined);
+  return (
+    <>
+      <DrivePicker selected={driveId} onSelect={(id) => void appStore.getState().setRegisterDrive(id)} purpose="Drive with the token" />
+      {driveId && (
+        <FileList
+          files={files.filter((f) => f.kind !== 'key')}
+          current={current}
+          disabled={busy}
+          action="Read token"
+          onPick={(name) => void appStore.getState().readToken(name)}
+          onRefresh={() => void appStore.getState().setRegisterDrive(driveId)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Fingerprint } from '../../components/fingerprint';
+import { appStore, useApp } from '../../store';
+import { TokenSummaryFacts } from '../export/token-summary';
+import { TokenFromDrive } from './token-from-drive';
+import { TokenFromText } from './token-from-text';
+
+/** Reads the token the stamp exported and shows what is in it, to compare with the stamp screen. */
+export function TokenStep() {
+  const token = useApp((s) => s.reg.token);
+  const handoff = useApp((s) => s.handoffs.find((h) => h.id === s.reg.handoffId));
+  const confirmed = useApp((s) => s.reg.tokenConfirmed);
+  const [source, setSource] = useState<'drive' | 'paste'>('drive');
+  const fingerprint = token?.fingerprint ?? handoff?.tokenFingerprint;
+  return (
+    <>
+      <div className="tabs" role="group" aria-label="Where the token comes from">
+        <button type="button" aria-pressed={source === 'drive'} onClick={() => setSource('drive')}>
+          From the USB stick
+        </button>
+        <button type="button" aria-pressed={source === 'paste'} onClick={() => setSource('paste')}>
+          Paste the text
+        </button>
+      </div>
+      {source === 'drive' ? <TokenFromDrive /> : <TokenFromText />}
+      {fingerprint && (
+        <div className="result" data-testid="host-token">
+          <Fingerprint label="Token fingerprint" value={fingerprint} testId="host-token-fingerprint" />
+          {token ? (
+            <TokenSummaryFacts summary={token.summary} testPrefix="host-token" />
+          ) : (
+            <p className="hint">
+              Token for cloud ID <code data-testid="host-token-cloud-id">{handoff?.cloudId}</code>, read earlier. Read the file
+              again to see all its details.
+            </p>
+          )}
+          <label className="confirm">
+            <input
+              type="checkbox"
+              checked={confirmed}
+              onChange={(e) => appStore.getState().setRegister({ tokenConfirmed: e.target.checked })}
+            />
+            <span>The cloud ID and fingerprint match what the stamp screen showed.</span>
+          </label>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { appStore, useApp } from '../../store';
+
+/** One to three ERCS VM addresses; the session tries them in order. */
+export function ErcsHosts() {
+  const hosts = useApp((s) => s.stamp.hosts);
+  const set = (i: number, value: string) => appStore.getState().setHosts(hosts.map((h, j) => (j === i ? value : h)));
+  return (
+    <fieldset className="ercs">
+      <legend>Privileged endpoint (ERCS VM) addresses</legend>
+      <p className="hint">Enter one to three addresses. If the first does not answer, the next one is tried.</p>
+      {hosts.map((h, i) => (
+        <div key={i} className="row">
+          <label htmlFor={`ercs-${i}`} className="inline-label">
+            ERCS {i + 1}
+          </label>
+          <input
+            id={`ercs-${i}`}
+            value={h}
+            onChange={(e) => set(i, e.target.value)}
+            placeholder="e.g. 10.0.0.224"
+            autoComplete="off"
+            spellCheck={false}
+          />
+          {hosts.length > 1 && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Remove ERCS ${i + 1}`}
+              onClick={() => appStore.getState().setHosts(hosts.filter((_, j) => j !== i))}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      ))}
+      {hosts.length < 3 && (
+        <button type="button" className="secondary" onClick={() => appStore.getState().setHosts([...hosts, ''])}>
+          Add an address
+        </button>
+      )}
+    </fieldset>
+  );
+}

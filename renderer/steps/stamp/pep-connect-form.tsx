@@ -1,0 +1,46 @@
+import type { FormEvent } from 'react';
+import { describedBy, Field } from '../../components/field';
+import { appStore, useApp } from '../../store';
+
+const USER_HINT = 'The CloudAdmin account of the stamp, as <DOMAIN>\\CloudAdmin.';
+const PASSWORD_HINT = 'Used once to open the session and then forgotten; never stored.';
+
+/** Opens the privileged-endpoint session (Enter-PSSession -ConfigurationName PrivilegedEndpoint). */
+export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
+  const user = useApp((s) => s.stamp.user);
+  const password = useApp((s) => s.stamp.password);
+  const busy = useApp((s) => s.busy.stamp !== undefined);
+  const hasHost = useApp((s) => s.stamp.hosts.some((h) => h.trim() !== ''));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await appStore.getState().connect()) onConnected?.();
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-label="Connect to the privileged endpoint">
+      <Field id="pep-user" label="User name" hint={USER_HINT}>
+        <input
+          id="pep-user"
+          value={user}
+          onChange={(e) => appStore.getState().setUser(e.target.value)}
+          placeholder="AZURESTACK\CloudAdmin"
+          autoComplete="username"
+          spellCheck={false}
+          aria-describedby={describedBy('pep-user', USER_HINT)}
+        />
+      </Field>
+      <Field id="pep-password" label="Password" hint={PASSWORD_HINT}>
+        <input
+          id="pep-password"
+          type="password"
+          value={password}
+          onChange={(e) => appStore.getState().setPassword(e.target.value)}
+          autoComplete="off"
+          aria-describedby={describedBy('pep-password', PASSWORD_HINT)}
+        />
+      </Field>
+      <button type="submit" className="primary" disabled={busy || !hasHost || user.trim() === '' || password === ''}>
+        Connect
+      </button>
+    </form>
+  );
+}

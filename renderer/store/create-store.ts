@@ -1,0 +1,40 @@
+import { createStore } from 'zustand/vanilla';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { StateStorage } from 'zustand/middleware';
+import type { Api } from '../../shared/contract';
+import { activateSlice } from './activate-slice';
+import { exportSlice } from './export-slice';
+import { manageSlice } from './manage-slice';
+import { operationsSlice } from './operations-slice';
+import { mergePersisted, partialize } from './persisted';
+import type { Persisted } from './persisted';
+import { registerSlice } from './register-slice';
+import { shellSlice } from './shell-slice';
+import { stampSlice } from './stamp-slice';
+import type { AppState } from './types';
+
+export const STORAGE_KEY = 'azs-registrar.progress';
+
+export const createAppStore = (api: Api, storage: StateStorage) =>
+  createStore<AppState>()(
+    persist<AppState, [], [], Persisted>(
+      (...a) => ({
+        ...shellSlice(api)(...a),
+        ...stampSlice(api)(...a),
+        ...exportSlice(api)(...a),
+        ...registerSlice(api)(...a),
+        ...activateSlice(api)(...a),
+        ...manageSlice(api)(...a),
+        ...operationsSlice(api)(...a),
+      }),
+      {
+        name: STORAGE_KEY,
+        version: 1,
+        storage: createJSONStorage(() => storage),
+        partialize,
+        merge: mergePersisted,
+      },
+    ),
+  );
+
+export type AppStore = ReturnType<typeof createAppStore>;

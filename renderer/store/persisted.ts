@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { TokenChoicesSchema } from '../../shared/contract';
+import { FLOW_STEPS } from '../../shared/domain/flow';
+import { CLOUD_NAMES } from '../../shared/domain/types';
+import type { AppState } from './types';
+
+// Progress only: steps, non-secret inputs and hand-off/operation ids. Main's journal is the record;
+// passwords, tokens, keys and operation state never reach storage.
+
+const Text = (max: number) => z.string().max(max);
+const OptId = z.string().min(1).max(128).optional();
+
+const StampInfoSchema = z.object({
+  cloudId: Text(128),
+  stampVersion: Text(64),
+  deploymentId: Text(128).optional(),
+  oemVersion: Text(128).optional(),
+  regionName: Text(128).optional(),
+  externalDomainFqdn: Text(255).optional(),
+  domainFqdn: Text(255).optional(),
+  domainNetBiosName: Text(64).optional(),
+  numberOfNodes: z.number().int().min(0).max(1000).optional(),
+  identitySystem: Text(64).optional(),
+  aadTenantId: Text(128).optional(),
+  aadTenantName: Text(255).optional(),
+  emergencyConsoleIpAddresses: z.array(Text(255)).max(8),
+});
+
+const SavedFileSchema = z.object({
+  driveId: Text(128),
+  path: Text(1024),
+  fileName: Text(255),
+  metadataFileName: Text(255),
+  fingerprint: Text(64),
+  bytes: z.number().int().min(0),
+  verified: z.literal(true),
+});
+
+const AccountSchema = z.object({
+  cloud: z.enum(CLOUD_NAMES),
+  username: Text(256),
+  tenantId: Text(128),
+  practice: z.boolean(),
+});
+
+export const PersistedSchema = z.object({
+  side: z.enum(['stamp', 'host']).nullable(),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'handoffs', 'unregister', 'move']),
+  stamp: z.object({
+    hosts: z.array(Text(255)).min(1).max(3),
+    user: Text(256),
+    sessionId: OptId,
+    host: Text(255).optional(),
+    info: StampInfoSchema.optional(),
+    notices: z.array(Text(1000)).max(10),
+  }),
+  exp: z.object({
+    step: z.enum(FLOW_STEPS.export),
+    choices: TokenChoicesSchema,
+    operationId: OptId,
+    handoffId: OptId,
+    driveId: OptId,
+    saved: SavedFileSchema.optional(),
+  }),
+  reg: z.object({
+    step: z.enum(FLOW_STEPS.register),
+    cloud: z.enum(CLOUD_NAMES),
+    method: z.enum(['browser', 'device-code']),
+    account: AccountSchema.optional(),
+    subscriptionId: OptId,
+    driveId: OptId,
+    fileName: Text(255).optional(),
+    handoffId: OptId,
+    tokenConfirmed: z.boolean(),
+    registrationName: Text(90),
+    resourceGroup: Text(90),
+    location: Text(64),
+    roleCreated: Text(256).optional(),
+    operationId: OptId,
+    saved: SavedFileSchema.optional(),
+  }),
+  act: z.object({
+    step: z.enum(FLOW_STEPS.activate),
+    driveId: OptId,
+    fileName: Text(255).optional(),
+    handoffId: OptId,
+    operationId: OptId,
+  }),
+  mng: z.object({
+    resourceGroup: Text(90),
+    by: z.enum(['name', 'token']),
+    registrationName: Text(90),
+    handoffId: OptId,
+    targetResourceGroup: Text(90),
+    unregisterOpId: OptId,
+    moveOpId: OptId,
+  }),
+});
+export type Persisted = z.infer<typeof PersistedSchema>;
+
+/** Field by field, so nothing new in the state slips into storage unnoticed. */
+export const partialize = (s: AppState): Persisted => ({
+  side: s.side,
+  screen: s.screen,
+  stamp: {
+    hosts: s.stamp.hosts,
+    user: s.stamp.user,
+    sessionId: s.stamp.sessionId,
+    host: s.stamp.host,
+    info: s.stamp.info,
+    notices: s.stamp.notices,
+  },
+  exp: {
+    step: s.exp.step,
+    choices: s.exp.choices,
+    operationId: s.exp.operationId,
+    handoffId: s.exp.handoffId,
+    driveId: s.exp.driveId,
+    saved: s.exp.saved,
+  },
+  reg: {
+    step: s.reg.step,
+    cloud: s.reg.cloud,
+    method: s.reg.method,
+    account: s.reg.account,
+    subscriptionId: s.reg.subscriptionId,
+    driveId: s.reg.driveId,
+    fileName: s.reg.fileName,
+    handoffId: s.reg.handoffId,
+    tokenConfirmed: s.reg.tokenConfirmed,
+    registrationName: s.reg.registrationName,
+    resourceGroup: s.reg.resourceGroup,
+    location: s.reg.location,
+    roleCreated: s.reg.roleCreated,
+    operationId: s.reg.operationId,
+    saved: s.reg.saved,
+  },
+  act: {
+    step: s.act.step,
+    driveId: s.act.driveId,
+    fileName: s.act.fileName,
+    handoffId: s.act.handoffId,
+    operationId: s.act.operationId,
+  },
+  mng: {
+    resourceGroup: s.mng.resourceGroup,
+    by: s.mng.by,
+    registrationName: s.mng.registrationName,
+    handoffId: s.mng.handoffId,
+    targetResourceGroup: s.mng.targetResourceGroup,
+    unregisterOpId: s.mng.unregisterOpId,
+    moveOpId: s.mng.moveOpId,
+  },
+});
+
+/** zod-checked merge: a stored blob that fails its schema is dropped whole, never half-applied. */
+export const mergePersisted = (stored: unknown, live: AppState): AppState => {
+  const parsed = PersistedSchema.safeParse(stored);
+  if (!parsed.success) return live;
+  const p = parsed.data;
+  return {
+    ...live,
+    side: p.side,
+    screen: p.screen,
+    stamp: { ...live.stamp, ...p.stamp },
+    exp: { ...live.exp, ...p.exp },
+    reg: { ...live.reg, ...p.reg },
+    act: { ...live.act, ...p.act },
+    mng: { ...live.mng, ...p.mng },
+  };
+};

@@ -1,0 +1,149 @@
+import type { Api } from '../../shared/contract';
+import type { HandoffSummary, TokenPreview } from '../../shared/domain/types';
+import { DEFAULT_RESOURCE_GROUP, defaultLocation, suggestRegistrationName } from '../../shared/domain';
+import { makeCall } from './call';
+import type { RegisterSlice, Slice } from './types';
+
+export const registerSlice =
+  (api: Api): Slice<RegisterSlice> =>
+  (set, get) => {
+    const call = makeCall(set, get);
+    const patch = (p: Partial<RegisterSlice['reg']>) => set((s) => ({ reg: { ...s.reg, ...p } }));
+
+    const tokenLoaded = (read: { handoff: HandoffSummary; token: TokenPreview }, fileName?: string) => {
+      const { reg } = get();
+      const previous = reg.token?.summary.cloudId;
+      const cloudId = read.token.summary.cloudId;
+      // Keep a name the operator typed for this cloud; suggest one for a new cloud.
+      const keepName = reg.registrationName !== '' && (previous === undefined || previous === cloudId);
+      patch({
+        token: read.token,
+        handoffId: read.handoff.id,
+        fileName,
+        pasted: '',
+        tokenConfirmed: false,
+        registrationName: keepName ? reg.registrationName : suggestRegistrationName(cloudId),
+        operationId: undefined,
+        saved: undefined,
+      });
+    };
+
+    return {
+      reg: {
+        step: 'sign-in',
+        cloud: 'AzureCloud',
+        method: 'browser',
+        subscriptions: [],
+        files: [],
+        pasted: '',
+        tokenConfirmed: false,
+        registrationName: '',
+        resourceGroup: DEFAULT_RESOURCE_GROUP,
+        location: defaultLocation('AzureCloud'),
+        locations: [],
+      },
+
+      goRegister: (step) => patch({ step }),
+      setRegister: (p) => {
+        const { reg } = get();
+        // A new cloud brings its own default location unless the operator picked one.
+        const cloudChanged = p.cloud !== undefined && p.cloud !== reg.cloud;
+        const location = cloudChanged && reg.location === defaultLocation(reg.cloud) ? defaultLocation(p.cloud ?? reg.cloud) : undefined;
+        const subChanged = p.subscriptionId !== undefined && p.subscriptionId !== reg.subscriptionId;
+        patch({
+          ...p,
+          ...(location ? { location } : {}),
+          ...(subChanged ? { locations: [], permissions: undefined } : {}),
+          ...(p.resourceGroup !== undefined ? { permissions: undefined } : {}),
+        });
+      },
+
+      signIn: async () => {
+        const { cloud, method } = get().reg;
+        patch({ deviceCode: undefined });
+        const account = await call('register', 'Signing in to Azure', () => api['azure.signIn']({ cloud, method }));
+        patch({ deviceCode: undefined });
+        if (!account) return;
+        const cloudChanged = get().reg.account?.cloud !== account.cloud;
+        patch({ account, ...(cloudChanged ? { subscriptions: [], locations: [] } : {}) });
+        await get().loadSubscriptions();
+      },
+      signOut: async () => {
+        await call('register', 'Signing out', () => api['azure.signOut']({}));
+        patch({ account: undefined, subscriptions: [], locations: [], permissions: undefined });
+      },
+      loadSubscriptions: async () => {
+        const subscriptions = await call('register', 'Listing subscriptions', () =>
+          api['azure.subscriptions']({ flow: 'disconnected' }),
+        );
+        if (!subscriptions) return;
+        const current = get().reg.subscriptionId;
+        const keep = subscriptions.some((s) => s.id === current);
+        const only = subscriptions.length === 1 ? subscriptions[0]?.id : undefined;
+        patch({ subscriptions, subscriptionId: keep ? current : only });
+      },
+      setRegisterDrive: async (driveId) => {
+        patch({ driveId, files: [] });
+        const files = await call('register', 'Reading the drive', () => api['handoff.files']({ driveId }));
+        if (files) patch({ files });
+      },
+      readToken: async (fileName) => {
+        const driveId = get().reg.driveId;
+        if (!driveId) return;
+        const read = await call('register', 'Reading the token', () => api['handoff.readToken']({ driveId, file: fileName }));
+        if (read) tokenLoaded(read, fileName);
+      },
+      readPastedToken: async () => {
+        const text = get().reg.pasted;
+        const read = await call('register', 'Reading the token', () => api['handoff.readTokenText']({ text }));
+        if (read) tokenLoaded(read);
+      },
+      loadLocations: async () => {
+        const subscriptionId = get().reg.subscriptionId;
+        if (!subscriptionId) return;
+        const locations = await call('register', 'Listing locations', () => api['azure.locations']({ subscriptionId }));
+        if (locations) patch({ locations });
+      },
+      checkPermissions: async () => {
+        const { subscriptionId, resourceGroup } = get().reg;
+        if (!subscriptionId) return;
+        const permissions = await call('register', 'Checking permissions', () =>
+          api['azure.permissions']({ subscriptionId, resourceGroup: resourceGroup.trim() }),
+        );
+        if (permissions) patch({ permissions });
+      },
+      createRole: async () => {
+        const subscriptionId = get().reg.subscriptionId;
+        if (!subscriptionId) return;
+        const role = await call('register', 'Creating the registration role', () => api['azure.createRole']({ subscriptionId }));
+        if (!role) return;
+        patch({ roleCreated: role.roleName });
+        await get().checkPermissions();
+      },
+      register: async () => {
+        const { handoffId, subscriptionId, resourceGroup, location, registrationName } = get().reg;
+        if (!handoffId || !subscriptionId) return;
+        const started = await call('register', 'Starting the registration', () =>
+          api['operation.start']({
+            kind: 'azure.register',
+            handoffId,
+            subscriptionId,
+            resourceGroup: resourceGroup.trim(),
+            location,
+            registrationName: registrationName.trim(),
+          }),
+        );
+        if (!started) return;
+        patch({ operationId: started.operationId, saved: undefined });
+        await get().syncOperations();
+      },
+      saveKey: async () => {
+        const { handoffId, driveId } = get().reg;
+        if (!handoffId || !driveId) return;
+        const saved = await call('register', 'Saving the activation key', () => api['handoff.saveKey']({ handoffId, driveId }));
+        if (!saved) return;
+        patch({ saved });
+        await get().refreshHandoffs();
+      },
+    };
+  };

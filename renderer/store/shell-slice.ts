@@ -1,0 +1,64 @@
+import type { Api } from '../../shared/contract';
+import { makeCall } from './call';
+import type { ShellSlice, Slice } from './types';
+
+export const shellSlice =
+  (api: Api): Slice<ShellSlice> =>
+  (set, get) => {
+    const call = makeCall(set, get);
+    return {
+      side: null,
+      screen: 'home',
+      info: null,
+      handoffs: [],
+      drives: [],
+      busy: {},
+      problems: {},
+
+      init: async () => {
+        const offs = [
+          api.on('operation.progress', (p) => get().onProgress(p)),
+          api.on('operation.finished', (f) => get().onFinished(f)),
+          api.on('azure.deviceCode', (d) => set((s) => ({ reg: { ...s.reg, deviceCode: d } }))),
+          api.on('app.modeChanged', () => void get().loadInfo()),
+        ];
+        await Promise.all([get().loadInfo(), get().syncOperations(), get().refreshHandoffs()]);
+        return () => offs.forEach((off) => off());
+      },
+      chooseSide: (side) => set({ side, screen: side === 'stamp' ? 'export' : side === 'host' ? 'register' : 'home' }),
+      open: (screen) => set({ screen }),
+      dismissProblem: (scope) => set((s) => ({ problems: { ...s.problems, [scope]: undefined } })),
+
+      loadInfo: async () => {
+        const info = await call('shell', 'Loading', () => api['app.info']({}));
+        if (info) set({ info });
+      },
+      setMode: async (mode) => {
+        const info = await call('shell', 'Switching mode', () => api['app.setMode']({ mode }));
+        if (!info) return;
+        // Sessions and hand-offs belong to the mode that created them.
+        set((s) => ({
+          info,
+          stamp: { ...s.stamp, sessionId: undefined, host: undefined, info: undefined, preflight: undefined },
+          reg: { ...s.reg, account: undefined, subscriptions: [], token: undefined },
+          act: { ...s.act, key: undefined },
+          drives: [],
+        }));
+        await Promise.all([get().syncOperations(), get().refreshHandoffs()]);
+      },
+      refreshHandoffs: async () => {
+        const handoffs = await call('shell', 'Reading hand-offs', () => api['handoff.list']({}));
+        if (handoffs) set({ handoffs });
+      },
+      refreshDrives: async () => {
+        const drives = await call('shell', 'Looking for drives', () => api['handoff.drives']({}));
+        if (drives) set({ drives });
+      },
+      addFolder: async () => {
+        const drive = await call('shell', 'Adding a folder', () => api['handoff.addFolder']({}));
+        if (!drive) return undefined;
+        set((s) => ({ drives: [...s.drives.filter((d) => d.id !== drive.id), drive] }));
+        return drive;
+      },
+    };
+  };

@@ -1,0 +1,188 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, Problem } from '../../shared/contract';
+import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
+import type {
+  AzureAccount,
+  AzureLocation,
+  CloudName,
+  DriveInfo,
+  HandoffFile,
+  HandoffSummary,
+  KeyMatch,
+  KeyPreview,
+  MachineSide,
+  PermissionReport,
+  PreflightReport,
+  RegistrationInfo,
+  SavedFile,
+  StampInfo,
+  SubscriptionInfo,
+  TokenChoices,
+  TokenPreview,
+} from '../../shared/domain/types';
+
+export type Screen = 'home' | 'export' | 'register' | 'activate' | 'handoffs' | 'unregister' | 'move';
+
+/** Where a call's busy flag and problem are shown. */
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage';
+
+export type ShellSlice = {
+  side: MachineSide | null;
+  screen: Screen;
+  info: AppInfo | null;
+  handoffs: HandoffSummary[];
+  drives: DriveInfo[];
+  busy: Partial<Record<Scope, string>>;
+  problems: Partial<Record<Scope, Problem>>;
+  /** Subscribes to main's events and loads what main knows; returns the unsubscribe. */
+  init(): Promise<() => void>;
+  chooseSide(side: MachineSide | null): void;
+  open(screen: Screen): void;
+  dismissProblem(scope: Scope): void;
+  loadInfo(): Promise<void>;
+  setMode(mode: AppInfo['mode']): Promise<void>;
+  refreshHandoffs(): Promise<void>;
+  refreshDrives(): Promise<void>;
+  addFolder(): Promise<DriveInfo | undefined>;
+};
+
+/** The privileged-endpoint session, shared by export and activate. */
+export type StampSlice = {
+  stamp: {
+    hosts: string[];
+    user: string;
+    /** Held only until `pep.connect` returns; never persisted. */
+    password: string;
+    preflight?: PreflightReport;
+    sessionId?: string;
+    host?: string;
+    info?: StampInfo;
+    notices: string[];
+  };
+  setHosts(hosts: string[]): void;
+  setUser(user: string): void;
+  setPassword(password: string): void;
+  runPreflight(): Promise<void>;
+  connect(): Promise<boolean>;
+  disconnect(): Promise<void>;
+};
+
+export type ExportSlice = {
+  exp: {
+    step: ExportStep;
+    choices: TokenChoices;
+    operationId?: string;
+    handoffId?: string;
+    driveId?: string;
+    saved?: SavedFile;
+  };
+  goExport(step: ExportStep): void;
+  setChoices(patch: Partial<TokenChoices>): void;
+  setExportDrive(driveId: string): void;
+  generateToken(): Promise<void>;
+  saveToken(): Promise<void>;
+};
+
+export type RegisterSlice = {
+  reg: {
+    step: RegisterStep;
+    cloud: CloudName;
+    method: 'browser' | 'device-code';
+    account?: AzureAccount;
+    deviceCode?: DeviceCodePrompt;
+    subscriptions: SubscriptionInfo[];
+    subscriptionId?: string;
+    driveId?: string;
+    files: HandoffFile[];
+    fileName?: string;
+    /** Pasted token text; a token, so never persisted. */
+    pasted: string;
+    token?: TokenPreview;
+    handoffId?: string;
+    tokenConfirmed: boolean;
+    registrationName: string;
+    resourceGroup: string;
+    location: string;
+    locations: AzureLocation[];
+    permissions?: PermissionReport;
+    roleCreated?: string;
+    operationId?: string;
+    saved?: SavedFile;
+  };
+  goRegister(step: RegisterStep): void;
+  setRegister(patch: Partial<Pick<RegisterSlice['reg'], RegisterInput>>): void;
+  signIn(): Promise<void>;
+  signOut(): Promise<void>;
+  loadSubscriptions(): Promise<void>;
+  setRegisterDrive(driveId: string): Promise<void>;
+  readToken(fileName: string): Promise<void>;
+  readPastedToken(): Promise<void>;
+  loadLocations(): Promise<void>;
+  checkPermissions(): Promise<void>;
+  createRole(): Promise<void>;
+  register(): Promise<void>;
+  saveKey(): Promise<void>;
+};
+
+export type RegisterInput =
+  | 'cloud'
+  | 'method'
+  | 'subscriptionId'
+  | 'pasted'
+  | 'tokenConfirmed'
+  | 'registrationName'
+  | 'resourceGroup'
+  | 'location';
+
+export type ActivateSlice = {
+  act: {
+    step: ActivateStep;
+    driveId?: string;
+    files: HandoffFile[];
+    fileName?: string;
+    /** The decoded key; never persisted. */
+    key?: { key: KeyPreview; match: KeyMatch };
+    handoffId?: string;
+    operationId?: string;
+  };
+  goActivate(step: ActivateStep): void;
+  setActivateDrive(driveId: string): Promise<void>;
+  readKey(fileName: string): Promise<void>;
+  activate(): Promise<void>;
+};
+
+export type ManageSlice = {
+  mng: {
+    registrations: RegistrationInfo[];
+    /** Empty: search the whole subscription. */
+    resourceGroup: string;
+    by: 'name' | 'token';
+    registrationName: string;
+    handoffId?: string;
+    confirmName: string;
+    unregisterOpId?: string;
+    targetResourceGroup: string;
+    moveOpId?: string;
+  };
+  setManage(patch: Partial<Pick<ManageSlice['mng'], ManageInput>>): void;
+  loadRegistrations(): Promise<void>;
+  unregister(): Promise<void>;
+  move(): Promise<void>;
+};
+
+export type ManageInput = 'resourceGroup' | 'by' | 'registrationName' | 'handoffId' | 'confirmName' | 'targetResourceGroup';
+
+/** Main's operations, mirrored; `log` keeps the recent progress lines. */
+export type OperationView = OperationSnapshot & { log: OperationProgress[] };
+
+export type OperationsSlice = {
+  ops: Record<string, OperationView>;
+  syncOperations(): Promise<void>;
+  onProgress(p: OperationProgress): void;
+  onFinished(f: NonNullable<OperationSnapshot['finished']>): void;
+  cancelOperation(operationId: string): Promise<void>;
+};
+
+export type AppState = ShellSlice & StampSlice & ExportSlice & RegisterSlice & ActivateSlice & ManageSlice & OperationsSlice;
+
+export type Slice<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;

@@ -1,0 +1,132 @@
+import { STAMP_GATES, isAtLeast, isNewerThan } from './stamp-version';
+import type { CloudName, StampInfo, TokenChoices, TokenPlan } from './types';
+
+// The billing rules and version gates of New-RegistrationToken (contract §1.3, §1.9, §3), applied
+// before the token is generated so the operator sees the effective values (the official module
+// overrode some silently).
+
+export type TokenFlow = 'connected' | 'disconnected';
+
+export const DEFAULT_RESOURCE_GROUP = 'azurestack';
+
+const DEFAULT_LOCATIONS: Record<CloudName, string> = {
+  AzureCloud: 'westcentralus',
+  AzureUSGovernment: 'usgovvirginia',
+  AzureChinaCloud: 'chinaeast',
+};
+
+export const defaultLocation = (cloud: CloudName): string => DEFAULT_LOCATIONS[cloud];
+
+/** Registration names must be unique per stamp; the older tools' default is. */
+export const suggestRegistrationName = (cloudId: string): string => `AzureStack-${cloudId.trim()}`;
+
+/** `Set-RegistrationKeyPair` runs first on multi-node stamps newer than 1.2209.0.23 (az branch). */
+export const needsKeyPair = (stamp: StampInfo): boolean =>
+  isNewerThan(stamp.stampVersion, STAMP_GATES.keyPair) && (stamp.numberOfNodes ?? 0) > 1;
+
+export const CAPACITY_USAGE_NOTICE = 'Disabling Usage Reporting as it is not supported for Capacity billing model.';
+export const CUSTOM_TOO_OLD = `Custom BillingModel is not supported for StampVersion less than ${STAMP_GATES.msAssetTag}`;
+
+type Draft = { usage: boolean; syndication: boolean; notices: string[]; errors: string[] };
+
+const flags = (choices: TokenChoices, flow: TokenFlow, connectedDefault: boolean): Draft => {
+  const fallback = flow === 'connected' && connectedDefault;
+  return {
+    usage: choices.usageReportingEnabled ?? fallback,
+    syndication: choices.marketplaceSyndicationEnabled ?? fallback,
+    notices: [],
+    errors: [],
+  };
+};
+
+const applyModel = (stamp: StampInfo, c: TokenChoices, flow: TokenFlow, agreement: string, assetTag: string): Draft => {
+  const tagAllowed = isAtLeast(stamp.stampVersion, STAMP_GATES.msAssetTag);
+  switch (c.billingModel) {
+    case 'Capacity': {
+      const d = flags(c, flow, true);
+      if (!agreement) {
+        d.errors.push('Agreement number is null or empty when BillingModel is set to Capacity. Enter the Enterprise Agreement number (a development kit uses Development instead).');
+      }
+      d.usage = false;
+      d.notices.push(CAPACITY_USAGE_NOTICE);
+      return d;
+    }
+    case 'PayAsYouUse': {
+      const d = flags(c, flow, true);
+      if (flow === 'disconnected') {
+        d.errors.push('PayAsYouUse is not available for a disconnected stamp: usage cannot reach Azure. Choose Capacity with your EA agreement number, or Development.');
+      }
+      if (c.usageReportingEnabled === false) d.notices.push('Usage reporting cannot be disabled with billing model PayAsYouUse: it stays on.');
+      d.usage = true;
+      return d;
+    }
+    case 'Development':
+      return flags(c, flow, true);
+    case 'Custom': {
+      const d = flags(c, flow, true);
+      d.usage = c.usageReportingEnabled ?? false;
+      if (!tagAllowed) d.errors.push(`${CUSTOM_TOO_OLD}. Update the stamp or choose another billing model.`);
+      if (!assetTag) d.errors.push('MsAssetTag is a required parameter when BillingModel is Custom. Enter the MS asset tag.');
+      return d;
+    }
+    case 'Ruggedized': {
+      const d = flags(c, flow, true);
+      if (flow === 'disconnected') {
+        d.errors.push(
+          'The official token cmdlet rejects the Ruggedized billing model for a disconnected stamp. Ruggedized stamps register disconnected with billing model Capacity, the EA agreement number and the MS asset tag printed on the product.',
+        );
+      }
+      if (!assetTag) d.errors.push('The MS asset tag is mandatory for the Ruggedized billing model; it is printed on the product.');
+      else if (!tagAllowed) d.errors.push(`This stamp (${stamp.stampVersion}) cannot take an MS asset tag; it needs ${STAMP_GATES.msAssetTag} or later.`);
+      return d;
+    }
+  }
+};
+
+const tokenVersion = (stamp: StampInfo, c: TokenChoices, notices: string[]): string | undefined => {
+  if (!isAtLeast(stamp.stampVersion, STAMP_GATES.tokenVersion)) {
+    const what = c.tokenVersion ? `Token version ${c.tokenVersion} not sent` : 'No token version sent';
+    notices.push(`${what}: stamps older than ${STAMP_GATES.tokenVersion} choose their own.`);
+    return undefined;
+  }
+  if (c.tokenVersion) {
+    notices.push(`Token version ${c.tokenVersion}, as chosen.`);
+    return c.tokenVersion;
+  }
+  if (c.targetCloud === 'AzureCloud') {
+    const v6 = isNewerThan(stamp.stampVersion, STAMP_GATES.tokenV6);
+    notices.push(
+      v6
+        ? `Token version 6.0: stamp ${stamp.stampVersion} is newer than ${STAMP_GATES.tokenV6}.`
+        : `Token version 4.0 for AzureCloud on stamp ${stamp.stampVersion}.`,
+    );
+    return v6 ? '6.0' : '4.0';
+  }
+  notices.push(
+    `Token version 3.0 for ${c.targetCloud}. Whether ${c.targetCloud} accepts newer token versions is unverified; choose another version only if Microsoft support tells you to.`,
+  );
+  return '3.0';
+};
+
+export const planToken = (stamp: StampInfo, choices: TokenChoices, flow: TokenFlow): TokenPlan => {
+  const agreement = choices.agreementNumber?.trim() ?? '';
+  const assetTag = choices.msAssetTag?.trim() ?? '';
+  const d = applyModel(stamp, choices, flow, agreement, assetTag);
+  if (flow === 'disconnected' && d.usage) {
+    d.notices.push('Usage reporting is on, but a disconnected stamp cannot send usage data to Azure.');
+  }
+  const params: TokenPlan['params'] = {
+    BillingModel: choices.billingModel,
+    MarketplaceSyndicationEnabled: d.syndication,
+    UsageReportingEnabled: d.usage,
+    // Always sent, empty when unused: the shape the official module uses.
+    AgreementNumber: agreement,
+  };
+  if (isAtLeast(stamp.stampVersion, STAMP_GATES.msAssetTag)) params.MsAssetTag = assetTag;
+  else if (assetTag && choices.billingModel !== 'Custom' && choices.billingModel !== 'Ruggedized') {
+    d.notices.push(`MS asset tag not sent: stamps older than ${STAMP_GATES.msAssetTag} do not accept it.`);
+  }
+  const version = tokenVersion(stamp, choices, d.notices);
+  if (version !== undefined) params.TokenVersion = version;
+  return { params, notices: d.notices, errors: d.errors };
+};

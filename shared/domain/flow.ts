@@ -1,0 +1,128 @@
+// The three legs of a disconnected registration, as ordered steps. Pure: the renderer keeps the
+// facts, this file decides the order and whether the operator may move on.
+
+export const FLOW_STEPS = {
+  /** Stamp side: export a registration token to the USB stick. */
+  export: ['preflight', 'connect', 'stamp', 'billing', 'generate', 'save', 'done'],
+  /** Connected host: register the token in Azure and bring back an activation key. */
+  register: ['sign-in', 'subscription', 'token', 'names', 'permissions', 'register', 'save', 'done'],
+  /** Stamp side: activate the stamp with the key. */
+  activate: ['connect', 'key', 'activate', 'done'],
+} as const;
+
+export type FlowId = keyof typeof FLOW_STEPS;
+export type StepOf<F extends FlowId> = (typeof FLOW_STEPS)[F][number];
+export type ExportStep = StepOf<'export'>;
+export type RegisterStep = StepOf<'register'>;
+export type ActivateStep = StepOf<'activate'>;
+
+const at = <F extends FlowId>(flow: F, step: StepOf<F>, delta: number): StepOf<F> => {
+  const steps = FLOW_STEPS[flow] as readonly StepOf<F>[];
+  const i = steps.indexOf(step) + delta;
+  return steps[Math.min(Math.max(i, 0), steps.length - 1)] as StepOf<F>;
+};
+export const nextStep = <F extends FlowId>(flow: F, step: StepOf<F>): StepOf<F> => at(flow, step, 1);
+export const previousStep = <F extends FlowId>(flow: F, step: StepOf<F>): StepOf<F> => at(flow, step, -1);
+
+/** What the renderer knows on the stamp side while exporting. */
+export type ExportFacts = {
+  preflightRan: boolean;
+  connected: boolean;
+  /** Blocking errors from the token plan (missing agreement number …). */
+  planErrors: string[];
+  tokenCreated: boolean;
+  tokenSaved: boolean;
+};
+
+export type RegisterFacts = {
+  signedIn: boolean;
+  subscriptionChosen: boolean;
+  tokenLoaded: boolean;
+  /** The operator compared the fingerprint with the one the stamp showed. */
+  tokenConfirmed: boolean;
+  /** Validation messages for registration name, resource group, location. */
+  nameErrors: string[];
+  permissionsOk: boolean;
+  registered: boolean;
+  keySaved: boolean;
+};
+
+export type ActivateFacts = {
+  connected: boolean;
+  keyLoaded: boolean;
+  /** From KeyMatch: false when the key is for another stamp. */
+  keyMatchesStamp: boolean | undefined;
+  keyExpired: boolean;
+  activated: boolean;
+};
+
+/** Why the operator cannot continue yet; `ok` when they can. */
+export type Gate = { ok: true } | { ok: false; reason: string };
+
+const open: Gate = { ok: true };
+const shut = (reason: string): Gate => ({ ok: false, reason });
+const when = (cond: boolean, reason: string): Gate => (cond ? open : shut(reason));
+
+const exportGate = (step: ExportStep, f: ExportFacts): Gate => {
+  switch (step) {
+    case 'preflight':
+      return when(f.preflightRan, 'Run the connection check first.');
+    case 'connect':
+    case 'stamp':
+      return when(f.connected, 'Connect to the privileged endpoint first.');
+    case 'billing':
+      return f.planErrors.length === 0 ? open : shut(f.planErrors[0] ?? 'Complete the billing choices.');
+    case 'generate':
+      return when(f.tokenCreated, 'Generate the registration token first.');
+    case 'save':
+      return when(f.tokenSaved, 'Save the token to the removable drive first.');
+    case 'done':
+      return shut('This is the last step.');
+  }
+};
+
+const registerGate = (step: RegisterStep, f: RegisterFacts): Gate => {
+  switch (step) {
+    case 'sign-in':
+      return when(f.signedIn, 'Sign in to Azure first.');
+    case 'subscription':
+      return when(f.subscriptionChosen, 'Choose the subscription to register in.');
+    case 'token':
+      if (!f.tokenLoaded) return shut('Import the registration token first.');
+      return when(f.tokenConfirmed, 'Confirm that the fingerprint matches the one shown on the stamp.');
+    case 'names':
+      return f.nameErrors.length === 0 ? open : shut(f.nameErrors[0] ?? 'Check the names.');
+    case 'permissions':
+      return when(f.permissionsOk, 'The signed-in account lacks permissions needed to register.');
+    case 'register':
+      return when(f.registered, 'Register the token in Azure first.');
+    case 'save':
+      return when(f.keySaved, 'Save the activation key to the removable drive first.');
+    case 'done':
+      return shut('This is the last step.');
+  }
+};
+
+const activateGate = (step: ActivateStep, f: ActivateFacts): Gate => {
+  switch (step) {
+    case 'connect':
+      return when(f.connected, 'Connect to the privileged endpoint first.');
+    case 'key':
+      if (!f.keyLoaded) return shut('Import the activation key first.');
+      if (f.keyMatchesStamp === false) return shut('This activation key was issued for another stamp.');
+      return when(!f.keyExpired, 'This activation key has expired.');
+    case 'activate':
+      return when(f.activated, 'Activate the stamp first.');
+    case 'done':
+      return shut('This is the last step.');
+  }
+};
+
+export function canAdvance(flow: 'export', step: ExportStep, facts: ExportFacts): Gate;
+export function canAdvance(flow: 'register', step: RegisterStep, facts: RegisterFacts): Gate;
+export function canAdvance(flow: 'activate', step: ActivateStep, facts: ActivateFacts): Gate;
+export function canAdvance(flow: FlowId, step: string, facts: ExportFacts | RegisterFacts | ActivateFacts): Gate {
+  if (flow === 'export') return exportGate(step as ExportStep, facts as ExportFacts);
+  if (flow === 'register') return registerGate(step as RegisterStep, facts as RegisterFacts);
+  return activateGate(step as ActivateStep, facts as ActivateFacts);
+}

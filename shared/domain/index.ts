@@ -1,0 +1,23 @@
+// The domain's public API: token and key codecs, key checks, billing rules and version gates.
+export * from './types';
+export * from './practice';
+export { MAX_INPUT_BYTES, bytesToText, compactText } from './text-input';
+export type { TextEncoding } from './text-input';
+export { isGuid, sameGuid } from './ids';
+export { decodeRegistrationToken } from './registration-token';
+export type { DecodedToken } from './registration-token';
+export { KEY_SIGNATURE_NOTICE, decodeActivationKey } from './activation-key';
+export type { DecodedKey } from './activation-key';
+export { assertKeyUsable, matchKey, parseInstant } from './key-match';
+export type { KeyMatchContext } from './key-match';
+export { STAMP_GATES, compareStampVersions, isAtLeast, isNewerThan } from './stamp-version';
+export {
+  CAPACITY_USAGE_NOTICE,
+  CUSTOM_TOO_OLD,
+  DEFAULT_RESOURCE_GROUP,
+  defaultLocation,
+  needsKeyPair,
+  planToken,
+  suggestRegistrationName,
+} from './billing';
+export type { TokenFlow } from './billing';

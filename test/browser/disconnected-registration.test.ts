@@ -1,0 +1,193 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { serveRenderer } from './harness/app-server';
+import { startBackend } from './harness/backend';
+import type { Backend } from './harness/backend';
+import { launchChromium, openApp } from './harness/browser';
+import type { AppPage } from './harness/browser';
+import { connectStamp, next, stepIs, text, useUsbFolder } from './harness/operator';
+import type { StaticServer } from './harness/serve-static';
+
+// Two machines, each with its own main process (compose + dispatcher, practice mode) and its own
+// browser context (localStorage), sharing only a folder that stands for the USB stick.
+
+let browser: Browser;
+let server: StaticServer;
+let usbDir: string;
+let backends: Backend[] = [];
+let pages: AppPage[] = [];
+
+beforeAll(async () => {
+  server = await serveRenderer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  usbDir = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+  backends = [];
+  pages = [];
+});
+afterEach(async (ctx) => {
+  for (const [i, p] of pages.entries()) {
+    if (ctx.task.result?.state === 'fail') await p.page.screenshot({ path: `/tmp/azs-failed-${i}.png`, fullPage: true });
+    expect(p.errors, 'page errors or CSP violations').toEqual([]);
+    await p.page.context().close();
+  }
+  await Promise.all(backends.map((b) => b.dispose()));
+  await rm(usbDir, { recursive: true, force: true });
+});
+
+const machine = async (name: string): Promise<AppPage> => {
+  const backend = await startBackend({ name, usbDir });
+  backends.push(backend);
+  const app = await openApp(browser, backend, server.url);
+  pages.push(app);
+  app.page.setDefaultTimeout(15_000);
+  return app;
+};
+
+describe('disconnected registration in practice mode', () => {
+  it('exports the token, registers it on the host and activates the stamp', async () => {
+    const { page: stamp } = await machine('stamp');
+    await expect.poll(() => text(stamp, 'mode-banner')).toContain('Practice mode');
+
+    // Leg 1: stamp side, export.
+    const cloudId = await connectStamp(stamp);
+    expect(cloudId).toMatch(/^[0-9a-f-]{36}$/);
+    await next(stamp);
+    await stepIs(stamp, 'billing');
+    await stamp.getByLabel('EA agreement number', { exact: true }).fill('EA-1234567');
+    expect(await text(stamp, 'param-UsageReportingEnabled')).toBe('false');
+    expect(await text(stamp, 'param-AgreementNumber')).toBe('EA-1234567');
+    await stamp.screenshot({ path: '/tmp/azs-stamp-billing.png', fullPage: true });
+    await next(stamp);
+    await stamp.getByRole('button', { name: 'Generate the registration token' }).click();
+    await stamp.getByTestId('export-token-fingerprint').waitFor();
+    const tokenFingerprint = await text(stamp, 'export-token-fingerprint');
+    expect(await text(stamp, 'export-token-cloud-id')).toBe(cloudId);
+    await stamp.screenshot({ path: '/tmp/azs-stamp-token.png', fullPage: true });
+    await next(stamp);
+    await useUsbFolder(stamp);
+    await stamp.getByRole('button', { name: 'Save the token to this drive' }).click();
+    await stamp.getByTestId('saved-file').waitFor();
+    await next(stamp);
+    expect(await text(stamp, 'done-token-fingerprint')).toBe(tokenFingerprint);
+    const stored = await stamp.evaluate(() => JSON.stringify(window.localStorage));
+    expect(stored).not.toContain('practice-Passw0rd!');
+
+    // Leg 2: connected host, register.
+    const { page: host } = await machine('host');
+    await host.getByTestId('side-host').click();
+    await host.getByRole('button', { name: 'Sign in to Azure' }).click();
+    await host.getByTestId('azure-account').waitFor();
+    await next(host);
+    await host.getByRole('radio').first().check();
+    await next(host);
+    await useUsbFolder(host);
+    await host.getByRole('button', { name: /^Read token / }).first().click();
+    await host.getByTestId('host-token-fingerprint').waitFor();
+    expect(await text(host, 'host-token-fingerprint')).toBe(tokenFingerprint);
+    expect(await text(host, 'host-token-cloud-id')).toBe(cloudId);
+    await host.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').check();
+    await next(host);
+    await stepIs(host, 'names');
+    expect(await host.getByLabel('Registration name').inputValue()).toBe(`AzureStack-${cloudId}`);
+    expect(await host.getByLabel('Resource group').inputValue()).toBe('azurestack');
+    await next(host);
+    await host.getByTestId('permissions').waitFor();
+    await next(host);
+    await host.getByRole('button', { name: 'Register in Azure', exact: true }).click();
+    await host.getByTestId('host-key-fingerprint').waitFor();
+    const keyFingerprint = await text(host, 'host-key-fingerprint');
+    await host.screenshot({ path: '/tmp/azs-host-registered.png', fullPage: true });
+    await next(host);
+    await host.getByRole('button', { name: 'Save the activation key to this drive' }).click();
+    await host.getByTestId('saved-file').waitFor();
+    await next(host);
+    expect(await text(host, 'done-key-fingerprint')).toBe(keyFingerprint);
+
+    // Leg 3: stamp side, activate with the key from the stick.
+    await stamp.getByRole('button', { name: '3. Activate the stamp' }).click();
+    await stepIs(stamp, 'connect');
+    await next(stamp);
+    await useUsbFolder(stamp);
+    await stamp.getByRole('button', { name: /^Read key / }).first().click();
+    await stamp.getByTestId('stamp-key-fingerprint').waitFor();
+    expect(await text(stamp, 'stamp-key-fingerprint')).toBe(keyFingerprint);
+    expect(await text(stamp, 'stamp-key-cloud-id')).toBe(cloudId);
+    expect(await text(stamp, 'key-matches-stamp')).toContain('Issued for this stamp');
+    await next(stamp);
+    await stamp.getByRole('button', { name: 'Activate the stamp', exact: true }).click();
+    await stamp.getByTestId('activation-result').waitFor();
+    await stamp.screenshot({ path: '/tmp/azs-stamp-activated.png', fullPage: true });
+    await next(stamp);
+    await stepIs(stamp, 'done');
+
+    // Later, on the host: move the registration to another resource group, then remove it.
+    const registrationName = `AzureStack-${cloudId}`;
+    await host.getByRole('button', { name: 'Move', exact: true }).click();
+    await host.getByRole('button', { name: 'List registrations' }).click();
+    await host.getByRole('button', { name: `Choose ${registrationName}` }).click();
+    await host.getByLabel('Target resource group').fill('azurestack-moved');
+    await host.getByRole('button', { name: 'Move the registration' }).click();
+    expect(await text(host, 'move-result')).toContain('to azurestack-moved');
+    await host.getByRole('button', { name: 'Unregister', exact: true }).click();
+    await host.getByLabel('Resource group').fill('azurestack-moved');
+    await host.getByLabel(`Type ${registrationName} to confirm`).fill(registrationName);
+    await host.getByTestId('unregister-screen').getByRole('button', { name: 'Unregister', exact: true }).click();
+    expect(await text(host, 'unregister-result')).toContain(registrationName);
+  });
+
+  it('keeps inputs, the running operation and the hand-off across reloads', async () => {
+    const { page: stamp } = await machine('stamp');
+    const cloudId = await connectStamp(stamp);
+    await next(stamp);
+    await stamp.getByLabel('EA agreement number', { exact: true }).fill('EA-RELOAD-1');
+    await stamp.reload();
+    await stepIs(stamp, 'billing');
+    expect(await stamp.getByLabel('EA agreement number', { exact: true }).inputValue()).toBe('EA-RELOAD-1');
+    await next(stamp);
+
+    // Reload while the token is being generated: main keeps running it, the page picks it up again.
+    await stamp.getByRole('button', { name: 'Generate the registration token' }).click();
+    await stamp.getByTestId('operation').waitFor();
+    await stamp.reload();
+    await stamp.getByTestId('export-token-fingerprint').waitFor();
+    const fingerprint = await text(stamp, 'export-token-fingerprint');
+    expect(await text(stamp, 'export-token-cloud-id')).toBe(cloudId);
+    await next(stamp);
+    await useUsbFolder(stamp);
+    await stamp.getByRole('button', { name: 'Save the token to this drive' }).click();
+    await stamp.getByTestId('saved-file').waitFor();
+    await stamp.reload();
+    expect(await text(stamp, 'saved-token-fingerprint')).toBe(fingerprint);
+    await stamp.getByRole('button', { name: 'Hand-offs' }).click();
+    await expect.poll(() => text(stamp, 'handoff')).toContain('Token saved to the drive');
+    expect(await text(stamp, 'handoff')).toContain(fingerprint);
+
+    const { page: host } = await machine('host');
+    await host.getByTestId('side-host').click();
+    await host.getByRole('button', { name: 'Sign in to Azure' }).click();
+    await host.getByTestId('azure-account').waitFor();
+    await next(host);
+    await host.getByRole('radio').first().check();
+    await next(host);
+    await useUsbFolder(host);
+    await host.getByRole('button', { name: /^Read token / }).first().click();
+    await host.getByTestId('host-token-fingerprint').waitFor();
+    await host.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').check();
+    await host.reload();
+    await stepIs(host, 'token');
+    expect(await text(host, 'host-token-fingerprint')).toBe(fingerprint);
+    expect(await text(host, 'host-token-cloud-id')).toBe(cloudId);
+    expect(await host.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').isChecked()).toBe(true);
+    await next(host);
+    expect(await host.getByLabel('Registration name').inputValue()).toBe(`AzureStack-${cloudId}`);
+  });
+});

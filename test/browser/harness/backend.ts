@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppInfo, EventName, EventPayloads, EventSink, Handlers } from '../../../shared/contract';
+import { compose } from '../../../electron/compose';
+import { createDispatcher } from '../../../electron/ipc';
+import type { Dispatch } from '../../../electron/ipc';
+import { memoryLogger } from '../../../electron/log';
+
+export type Backend = {
+  dispatch: Dispatch;
+  /** Where main's events go: the page bound last. */
+  setTarget(target: ((name: EventName, payload: unknown) => Promise<void>) | undefined): void;
+  dispose(): Promise<void>;
+};
+
+/**
+ * One machine's main process in practice mode: the real services behind compose() and the same
+ * dispatcher electron/main uses. `usbDir` stands for the USB stick and is what "Use a folder…" picks.
+ */
+export const startBackend = async (opts: { name: string; usbDir: string }): Promise<Backend> => {
+  const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
+  const log = memoryLogger();
+  let target: ((name: EventName, payload: unknown) => Promise<void>) | undefined;
+  const events: EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]) => {
+    // A page mid-reload misses the event; it re-syncs through operation.list.
+    void target?.(name, payload).catch(() => undefined);
+  };
+  const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
+  const appHandlers: Pick<Handlers, 'app.info' | 'app.setMode'> = {
+    'app.info': async () => info(),
+    'app.setMode': async () => info(),
+  };
+  const composition = await compose({
+    mode: 'practice',
+    dataDir,
+    resourcesDir: join(import.meta.dirname, '../../../resources'),
+    platform: process.platform,
+    systemRoot: 'C:\\Windows',
+    events,
+    log,
+    pickFolder: async () => opts.usbDir,
+    newId: randomUUID,
+    // Practice durations are seconds long so operators see progress; tests keep them short but real.
+    practice: {
+      stamp: {
+        durations: {
+          connectMs: 150,
+          unreachableMs: 300,
+          stampInfoMs: 100,
+          keyPairMs: 150,
+          tokenMs: 300,
+          servicePrincipalMs: 150,
+          activationMs: 600,
+          removeActivationMs: 150,
+        },
+      },
+    },
+    appHandlers,
+  });
+  return {
+    dispatch: createDispatcher({ ...composition.handlers, 'azure.signIn': async (r) => { const a = await composition.handlers['azure.signIn'](r); return { ...a, cloud: r.cloud }; } }, log),
+    setTarget: (t) => {
+      target = t;
+    },
+    dispose: async () => {
+      await composition.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};

@@ -1,0 +1,41 @@
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { channelNames, eventNames, fail } from '../../../shared/contract';
+import type { Backend } from './backend';
+import { installBridge } from './install-bridge';
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+export type AppPage = { page: Page; errors: string[] };
+
+/**
+ * A page in its own context (its own localStorage: its own machine) wired to one backend the way
+ * the preload wires the real window: calls through a binding checked against the main frame,
+ * events pushed in. Page errors and CSP violations are collected so tests can fail on them.
+ */
+export const openApp = async (browser: Browser, backend: Backend, url: string): Promise<AppPage> => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (msg.type() === 'error' || /Content Security Policy/i.test(text)) errors.push(`console ${msg.type()}: ${text}`);
+  });
+  await page.exposeBinding('__azsInvoke', ({ frame }, name: string, req: unknown) =>
+    frame === page.mainFrame() ? backend.dispatch(name, req) : Promise.resolve(fail('untrusted-sender', name)),
+  );
+  await page.addInitScript(installBridge, { channels: channelNames, events: eventNames });
+  backend.setTarget(async (name, payload) => {
+    await page.evaluate(
+      ([n, p]) => (window as unknown as { __azsEmit(n: string, p: unknown): void }).__azsEmit(n, p),
+      [name, payload] as const,
+    );
+  });
+  await page.goto(url);
+  return { page, errors };
+};

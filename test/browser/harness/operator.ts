@@ -1,0 +1,26 @@
+import type { Page } from 'playwright-core';
+
+// What an operator does, in the words on the screen.
+
+export const next = (page: Page) => page.getByTestId('continue').click();
+
+export const useUsbFolder = (page: Page) => page.getByRole('button', { name: 'Use a folder…' }).click();
+
+export const text = async (page: Page, testId: string): Promise<string> =>
+  ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+
+export const stepIs = (page: Page, step: string) => page.locator(`section.step[data-step="${step}"]`).waitFor();
+
+/** Stamp side up to the billing step: connection check, PEP sign-in, stamp information. */
+export const connectStamp = async (page: Page): Promise<string> => {
+  await page.getByTestId('side-stamp').click();
+  await page.getByLabel('ERCS 1').fill('10.20.30.224');
+  await page.getByRole('button', { name: 'Run the connection check' }).click();
+  await page.getByTestId('preflight').waitFor();
+  await next(page);
+  await page.getByLabel('User name').fill('AZURESTACK\\CloudAdmin');
+  await page.getByLabel('Password').fill('practice-Passw0rd!');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await stepIs(page, 'stamp');
+  return text(page, 'stamp-cloud-id');
+};

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { classifyOffer, subscriptionWarnings } from '../../../../electron/azure/offers';
+
+describe('classifyOffer', () => {
+  it.each([
+    ['EnterpriseAgreement_2014-09-01', 'EA'],
+    ['MSDNDevTest_2014-09-01', 'EA'],
+    ['CSP_2015-05-01', 'CSP'],
+    ['CSP_SharedServices_2019-01-01', 'CSP shared services'],
+    ['PayAsYouGo_2013-08-01', 'Pay-As-You-Go'],
+    ['MSDN_2014-09-01', 'MSDN'],
+    ['FreeTrial_2014-09-01', 'Free trial'],
+    ['AzurePass_2014-09-01', 'Free trial'],
+    ['Internal_2014-09-01', 'Internal'],
+    ['Something_2030-01-01', 'Other'],
+  ] as const)('%s is %s', (quotaId, offer) => {
+    expect(classifyOffer(quotaId)).toBe(offer);
+  });
+
+  it('treats a missing quota ID as unknown', () => {
+    expect(classifyOffer(undefined)).toBe('Other');
+  });
+});
+
+describe('subscriptionWarnings', () => {
+  it('accepts EA for both flows', () => {
+    expect(subscriptionWarnings('disconnected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Enabled')).toEqual([]);
+    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Enabled')).toEqual([]);
+  });
+
+  it('warns that disconnected needs EA, naming what the subscription looks like', () => {
+    const [w] = subscriptionWarnings('disconnected', 'CSP', 'CSP_2015-05-01', 'Enabled');
+    expect(w).toMatch(/Disconnected registration needs an EA subscription/);
+    expect(w).toContain('CSP_2015-05-01');
+  });
+
+  it('accepts CSP and CSP shared services when connected but not Pay-As-You-Go', () => {
+    expect(subscriptionWarnings('connected', 'CSP', 'CSP_2015-05-01', 'Enabled')).toEqual([]);
+    expect(subscriptionWarnings('connected', 'CSP shared services', 'x', 'Enabled')).toEqual([]);
+    expect(subscriptionWarnings('connected', 'Pay-As-You-Go', 'PayAsYouGo_2013-08-01', 'Enabled')[0]).toMatch(/EA, CSP or CSP shared services/);
+  });
+
+  it('says when the type cannot be told', () => {
+    expect(subscriptionWarnings('connected', 'Other', undefined, 'Enabled')[0]).toMatch(/cannot be told \(no quota ID\)/);
+  });
+
+  it('warns about disabled and warned subscriptions', () => {
+    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Disabled')).toEqual([
+      expect.stringMatching(/disabled/),
+    ]);
+    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Warned')[0]).toMatch(/Warned/);
+  });
+});

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fromHostError, hostStopped, languageModeRefused } from '../../../../electron/pep/errors';
+import type { HostError } from '../../../../electron/pep/protocol';
+
+const ERRORS = JSON.parse(readFileSync(fileURLToPath(new URL('../../../fixtures/pep-scenarios/errors.json', import.meta.url)), 'utf8')) as Record<string, HostError>;
+const keep = (s: string) => s;
+const map = (name: string, ctx = {}) => fromHostError(ERRORS[name] as HostError, ctx, keep).problem;
+
+describe('PEP error mapping', () => {
+  it.each([
+    ['trusted-hosts', 'pep-trusted-hosts'],
+    ['kerberos', 'pep-trusted-hosts'],
+    ['access-denied', 'pep-access-denied'],
+    ['unreachable', 'pep-unreachable'],
+    ['transient', 'pep-unreachable'],
+    ['not-pep', 'pep-not-privileged-endpoint'],
+    ['scripts-not-allowed', 'pep-scripts-not-allowed'],
+    ['unknown-parameter', 'pep-unknown-parameter'],
+    ['unknown-cmdlet', 'pep-unknown-cmdlet'],
+    ['busy', 'pep-busy'],
+    ['hardware-info', 'pep-hardware-info'],
+    ['empty-key', 'pep-empty-activation-key'],
+    ['already-registered', 'pep-already-registered'],
+  ])('maps %s to %s with an action and the raw text', (name, code) => {
+    const problem = map(name);
+    expect(problem.code).toBe(code);
+    expect(problem.action).toBeTruthy();
+    expect(problem.detail).toContain((ERRORS[name] as HostError).message);
+    expect(problem.reference).toBe((ERRORS[name] as HostError).fqid);
+  });
+
+  it('names the parameter, host and cloud ID it found in the text', () => {
+    expect(map('unknown-parameter', { cmdlet: 'New-RegistrationToken' }).message).toBe(
+      'This stamp build does not know the parameter -MsAssetTag of New-RegistrationToken.',
+    );
+    expect(map('hardware-info').message).toContain('host Contoso-Node03.');
+    const other = fromHostError({ message: 'Cannot connect to Node07 to get hardware info. Check physical host and connectivity.' }, {}, keep).problem;
+    expect(other).toMatchObject({ code: 'pep-hardware-info', retryable: true });
+    expect(other.message).toContain('Node07');
+    expect(map('already-registered').message).toContain('9a3b2f4e-8c71-4d25-b0e6-3f1a7d9c2e58');
+  });
+
+  it('only retries what may pass by itself', () => {
+    expect(map('unreachable').retryable).toBe(true);
+    expect(map('busy').retryable).toBe(true);
+    expect(map('access-denied').retryable).toBe(false);
+    expect(map('unknown-parameter').retryable).toBe(false);
+    expect(map('trusted-hosts').retryable).toBe(false);
+  });
+
+  it('keeps the transport error code and redacts the detail', () => {
+    const problem = fromHostError({ ...(ERRORS['access-denied'] as HostError), message: 'Access is denied for hunter2' }, {}, (s) => s.replaceAll('hunter2', '[redacted]')).problem;
+    expect(problem.detail).toContain('Transport error code: 5');
+    expect(problem.detail).not.toContain('hunter2');
+  });
+
+  it('falls back to pep-failed naming the cmdlet', () => {
+    const problem = fromHostError({ message: 'Something odd happened.' }, { cmdlet: 'Remove-AzureStackActivation' }, keep).problem;
+    expect(problem).toMatchObject({ code: 'pep-failed', message: 'Remove-AzureStackActivation failed on the privileged endpoint.', detail: 'Something odd happened.' });
+  });
+
+  it('recognises an execution policy block in stderr, else reports a crash with the tail', () => {
+    expect(hostStopped({ code: 1, signal: null }, 'pep-host.ps1 is not digitally signed. You cannot run this script').problem.code).toBe('pep-execution-policy');
+    const crash = hostStopped({ code: 3, signal: null }, 'boom').problem;
+    expect(crash).toMatchObject({ code: 'pep-host-crashed', retryable: true });
+    expect(crash.detail).toBe('PowerShell host stopped (exit code 3).\nstderr:\nboom');
+    expect(hostStopped({ code: null, signal: 'SIGKILL' }, '').problem.detail).toBe('PowerShell host stopped (signal SIGKILL).');
+  });
+
+  it('explains a restricted language mode', () => {
+    expect(languageModeRefused('ConstrainedLanguage').problem).toMatchObject({ code: 'pep-language-mode', message: expect.stringContaining('ConstrainedLanguage') });
+  });
+});

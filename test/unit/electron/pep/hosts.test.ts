@@ -1,0 +1,34 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { pwshHost, tcpProbe, windowsPowerShellHost } from '../../../../electron/pep';
+
+describe('host commands', () => {
+  it('starts Windows PowerShell by absolute path, running a file, with a minimal environment', () => {
+    const host = windowsPowerShellHost('C:\\Program Files\\AzS Registrar\\resources\\pep-host.ps1', 'C:\\Windows');
+    expect(host.command).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(host.args).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', 'C:\\Program Files\\AzS Registrar\\resources\\pep-host.ps1']);
+    expect(Object.keys(host.env).sort()).toEqual(['PATH', 'SystemRoot', 'TEMP', 'TMP']);
+    expect(host.env.PATH?.split(';')[0]).toBe('C:\\Windows\\System32');
+    expect(host.args).not.toContain('-Command');
+  });
+
+  it('starts a configured PowerShell 7 the same way', () => {
+    const host = pwshHost('C:\\Program Files\\PowerShell\\7\\pwsh.exe', 'C:\\app\\pep-host.ps1', 'C:\\Windows');
+    expect(host.command).toBe('C:\\Program Files\\PowerShell\\7\\pwsh.exe');
+    expect(host.args.slice(-2)).toEqual(['-File', 'C:\\app\\pep-host.ps1']);
+    expect(host.env.SystemRoot).toBe('C:\\Windows');
+    expect(pwshHost('/usr/bin/pwsh', '/app/pep-host.ps1').env).toEqual({ PATH: '/usr/local/bin:/usr/bin:/bin' });
+  });
+});
+
+describe('tcpProbe', () => {
+  it('reports a listening port as reachable and a closed one as not', async () => {
+    const server = createServer((s) => s.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    expect(await tcpProbe('127.0.0.1', port, 2000)).toBe(true);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(await tcpProbe('127.0.0.1', port, 2000)).toBe(false);
+  });
+});

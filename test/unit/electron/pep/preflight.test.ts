@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { missingFromTrustedHosts, psSingleQuoted } from '../../../../electron/pep/preflight';
+import type { PreflightCheck } from '../../../../shared/domain/types';
+import { harness } from './fake-host';
+import type { Harness, HarnessOptions } from './fake-host';
+
+let current: Harness | undefined;
+const start = (opts: HarnessOptions) => (current = harness(opts));
+afterEach(async () => {
+  await current?.dispose();
+  current = undefined;
+});
+const check = (checks: PreflightCheck[], id: PreflightCheck['id']) => checks.find((c) => c.id === id);
+
+describe('preflight', () => {
+  it('passes when PowerShell is usable, every address is trusted and one answers on 5985', async () => {
+    const probed: string[] = [];
+    const h = start({
+      trusted: '10.0.0.224, 10.0.0.225',
+      probePort: async (host, port) => {
+        probed.push(`${host}:${port}`);
+        return host === '10.0.0.224';
+      },
+    });
+    const report = await h.client.preflight(['10.0.0.224', '10.0.0.225']);
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => c.id)).toEqual(['powershell', 'language-mode', 'execution-policy', 'trusted-hosts', 'winrm-port']);
+    expect(check(report.checks, 'powershell')?.detail).toBe('PowerShell 5.1.19041.5247 (Desktop)');
+    expect(check(report.checks, 'execution-policy')?.detail).toContain('RemoteSigned (set at LocalMachine)');
+    expect(check(report.checks, 'winrm-port')?.detail).toBe('10.0.0.224: reachable; 10.0.0.225: no answer.');
+    expect(probed).toEqual(['10.0.0.224:5985', '10.0.0.225:5985']);
+    expect(h.messages().map((m) => m.op)).toEqual(['preflight']); // no credentials asked or sent
+    expect(h.received().at(-1)).toMatchObject({ kind: 'exit', reason: 'stdin-eof' });
+  });
+
+  it('gives the exact elevated command for missing TrustedHosts entries', async () => {
+    const h = start({ trusted: '10.0.0.224', extraArgs: ['--wsmanWarning=1'] });
+    const report = await h.client.preflight(['10.0.0.224', '10.0.0.225', '10.0.0.226']);
+    const trusted = check(report.checks, 'trusted-hosts');
+    expect(report.ok).toBe(false);
+    expect(trusted?.ok).toBe(false);
+    expect(trusted?.fix).toBe("Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '10.0.0.225,10.0.0.226' -Concatenate");
+    expect(trusted?.detail).toMatch(/elevated/);
+    expect(trusted?.detail).toMatch(/WinRM service is not running/);
+  });
+
+  it('fails the language-mode check in Constrained Language Mode', async () => {
+    const h = start({ scenario: 'clm' });
+    const report = await h.client.preflight(['10.0.0.224']);
+    expect(check(report.checks, 'language-mode')).toMatchObject({ ok: false, detail: 'Language mode: ConstrainedLanguage.' });
+    expect(check(report.checks, 'language-mode')?.fix).toBeTruthy();
+  });
+
+  it('reports an execution policy that keeps the script from running', async () => {
+    const h = start({ scenario: 'policy-blocked' });
+    const report = await h.client.preflight(['10.0.0.224']);
+    expect(check(report.checks, 'execution-policy')).toMatchObject({ ok: false, detail: expect.stringContaining('running scripts is disabled') });
+    expect(check(report.checks, 'powershell')?.ok).toBe(true);
+    expect(check(report.checks, 'trusted-hosts')?.ok).toBe(false);
+  });
+
+  it('reports a missing PowerShell', async () => {
+    const h = start({ command: '/nonexistent/pwsh', probePort: async () => false });
+    const report = await h.client.preflight(['10.0.0.224']);
+    expect(check(report.checks, 'powershell')).toMatchObject({ ok: false, fix: expect.any(String) });
+    expect(check(report.checks, 'winrm-port')).toMatchObject({ ok: false, fix: expect.stringContaining('5985') });
+  });
+});
+
+describe('TrustedHosts matching and quoting', () => {
+  it('matches exact entries, * and wildcards, case-insensitively', () => {
+    expect(missingFromTrustedHosts(['10.0.0.1', 'ercs01.contoso.local', '10.0.0.3'], '10.0.0.1,*.CONTOSO.local')).toEqual(['10.0.0.3']);
+    expect(missingFromTrustedHosts(['10.0.0.1'], '*')).toEqual([]);
+    expect(missingFromTrustedHosts(['10.0.0.1'], '')).toEqual(['10.0.0.1']);
+    expect(missingFromTrustedHosts(['10.0.0.10'], '10.0.0.1')).toEqual(['10.0.0.10']);
+  });
+
+  it('doubles straight and typographic single quotes so a pasted fix cannot break out', () => {
+    expect(psSingleQuoted("a'b\u2018c\u2019d")).toBe("'a''b\u2018\u2018c\u2019\u2019d'");
+  });
+});

@@ -1,0 +1,131 @@
+import type { StateStorage } from 'zustand/middleware';
+import { ok } from '../../../../shared/contract';
+import type { Api, EventName, EventPayloads, OperationSnapshot, Result } from '../../../../shared/contract';
+import type { HandoffSummary, StampInfo, TokenPreview } from '../../../../shared/domain';
+
+export const STAMP: StampInfo = {
+  cloudId: '6a3b1f7e-0c1d-4e2f-9a8b-7c6d5e4f3a21',
+  stampVersion: '1.2406.0.8',
+  numberOfNodes: 4,
+  regionName: 'practice',
+  emergencyConsoleIpAddresses: ['10.0.0.224'],
+};
+
+export const handoff = (over: Partial<HandoffSummary> = {}): HandoffSummary => ({
+  id: 'handoff-1',
+  side: 'stamp',
+  stage: 'token-created',
+  complete: false,
+  practice: true,
+  cloudId: STAMP.cloudId,
+  tokenFingerprint: 'K7QM-2XPA-9D4F',
+  files: [],
+  createdAt: '2026-11-25T10:00:00.000Z',
+  updatedAt: '2026-11-25T10:00:00.000Z',
+  history: [],
+  ...over,
+});
+
+export const TOKEN: TokenPreview = {
+  fingerprint: 'K7QM-2XPA-9D4F',
+  summary: {
+    cloudId: STAMP.cloudId,
+    billingModel: 'Capacity',
+    agreementNumber: 'EA-SECRETLESS-42',
+    hostCount: 4,
+    hosts: [],
+    practice: true,
+  },
+};
+
+export const snapshot = (over: Partial<OperationSnapshot> = {}): OperationSnapshot => ({
+  operationId: 'op-1',
+  kind: 'stamp.createToken',
+  status: 'running',
+  seq: 5,
+  startedAt: '2026-11-25T10:00:00.000Z',
+  deadline: '2026-11-25T10:35:00.000Z',
+  cancellable: false,
+  ...over,
+});
+
+type Listener = (payload: never) => void;
+
+/** A typed fake of window.api: leaving out a channel fails to compile. Calls are recorded. */
+export const createFakeApi = () => {
+  const calls: { name: string; req: unknown }[] = [];
+  const listeners = new Map<EventName, Set<Listener>>();
+  let operations: OperationSnapshot[] = [];
+  const answer =
+    <R>(name: string, value: () => Result<R>) =>
+    async (req: unknown): Promise<Result<R>> => {
+      calls.push({ name, req });
+      return value();
+    };
+  const api = {
+    'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0' })),
+    'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0' })),
+    'pep.preflight': answer('pep.preflight', () => ok({ ok: true, checks: [] })),
+    'pep.connect': answer('pep.connect', () => ok({ sessionId: 'session-1', host: '10.0.0.224', stamp: STAMP, notices: [] })),
+    'pep.disconnect': answer('pep.disconnect', () => ok({ transcriptsCopied: false })),
+    'handoff.drives': answer('handoff.drives', () => ok([{ id: 'usb', label: 'USB', path: '/media/usb', removable: true }])),
+    'handoff.addFolder': answer('handoff.addFolder', () => ok(null)),
+    'handoff.files': answer('handoff.files', () => ok([])),
+    'handoff.readToken': answer('handoff.readToken', () => ok({ handoff: handoff({ id: 'handoff-host', side: 'host' }), token: TOKEN })),
+    'handoff.readTokenText': answer('handoff.readTokenText', () =>
+      ok({ handoff: handoff({ id: 'handoff-host', side: 'host', stage: 'token-received' }), token: TOKEN }),
+    ),
+    'handoff.saveToken': answer('handoff.saveToken', () =>
+      ok({
+        driveId: 'usb',
+        path: '/media/usb/token.txt',
+        fileName: 'token.txt',
+        metadataFileName: 'token.json',
+        fingerprint: TOKEN.fingerprint,
+        bytes: 1200,
+        verified: true as const,
+      }),
+    ),
+    'handoff.readKey': answer('handoff.readKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
+    'handoff.saveKey': answer('handoff.saveKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
+    'handoff.list': answer('handoff.list', () => ok([])),
+    'azure.signIn': answer('azure.signIn', () => ok({ cloud: 'AzureCloud' as const, username: 'op@contoso.com', tenantId: 't', practice: true })),
+    'azure.signOut': answer('azure.signOut', () => ok({})),
+    'azure.subscriptions': answer('azure.subscriptions', () => ok([])),
+    'azure.locations': answer('azure.locations', () => ok([])),
+    'azure.permissions': answer('azure.permissions', () => ok({ scope: '/subscriptions/x', granted: [], missing: [], ok: true })),
+    'azure.createRole': answer('azure.createRole', () => ok({ roleDefinitionId: 'r', roleName: 'Registration' })),
+    'azure.registrations': answer('azure.registrations', () => ok([])),
+    'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),
+    'operation.cancel': answer('operation.cancel', () => ok(snapshot({ status: 'cancelling' }))),
+    'operation.list': answer('operation.list', () => ok(operations)),
+    on: <E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void) => {
+      const set = listeners.get(name) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(name, set);
+      return () => void set.delete(listener as Listener);
+    },
+  } satisfies Api;
+  return {
+    api: api as Api,
+    calls,
+    setOperations: (list: OperationSnapshot[]) => {
+      operations = list;
+    },
+    emit: <E extends EventName>(name: E, payload: EventPayloads[E]) =>
+      listeners.get(name)?.forEach((l) => (l as (p: EventPayloads[E]) => void)(payload)),
+  };
+};
+
+export const memoryStorage = (): StateStorage & { data: Map<string, string> } => {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+};
+
+/** Lets pending promise callbacks run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPepClient, pwshHost, tcpProbe, windowsPowerShellHost } from '../../electron/pep';
+import type { PepClient, PepRecord } from '../../electron/pep';
+import type { HostCommand, SpawnHost } from '../../electron/pep/host-process';
+
+// Drives the production transport and the real resources/pep-host.ps1 against the stub
+// PrivilegedEndpoint registered by register-endpoint.ps1. Windows only; see README.md.
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`Set ${name} (see test/windows/README.md).`);
+  return value;
+};
+const SCRIPT = fileURLToPath(new URL('../../resources/pep-host.ps1', import.meta.url));
+const DATA = 'C:\\ProgramData\\AzsPepStub';
+const SHARE = join(DATA, 'share');
+const ADDRESS = process.env.AZS_PEP_ADDRESS ?? '127.0.0.1';
+const HOSTILE = `x'; Remove-Item C:\\ -Recurse; $(calc) \`n "q" \u2018single\u2019 \u201cdouble\u201d \u00e9\u6f22`;
+
+const hosts: [string, HostCommand][] = [['Windows PowerShell 5.1', windowsPowerShellHost(SCRIPT, process.env.SystemRoot ?? 'C:\\Windows')]];
+if (process.env.AZS_PEP_PWSH) hosts.push(['PowerShell 7', pwshHost(process.env.AZS_PEP_PWSH, SCRIPT, process.env.SystemRoot ?? 'C:\\Windows')]);
+
+const settings = (s: Record<string, unknown>) => {
+  mkdirSync(DATA, { recursive: true });
+  writeFileSync(join(DATA, 'settings.json'), JSON.stringify(s));
+  rmSync(join(DATA, 'empty-key-done'), { force: true });
+  rmSync(join(DATA, 'calls.jsonl'), { force: true });
+};
+const calls = (): { cmd: string; params: Record<string, unknown> }[] =>
+  existsSync(join(DATA, 'calls.jsonl'))
+    ? readFileSync(join(DATA, 'calls.jsonl'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { cmd: string; params: Record<string, unknown> })
+    : [];
+
+const clientFor = (host: HostCommand): PepClient =>
+  createPepClient({
+    spawn: ((c, a, o) => spawn(c, a, o)) as SpawnHost,
+    host,
+    clock: { now: () => new Date() },
+    log: { info: (m, d) => console.log(m, d ?? ''), warn: (m, d) => console.warn(m, d ?? ''), error: (m, d) => console.error(m, d ?? '') },
+    sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}),
+    probePort: tcpProbe,
+  });
+
+describe.each(hosts)('real transport on %s', (_label, host) => {
+  const client = clientFor(host);
+  const connect = () => client.connect({ hosts: [ADDRESS], user: env('AZS_PEP_USER'), password: env('AZS_PEP_PASSWORD'), transcriptShare: { path: SHARE, user: env('AZS_PEP_USER'), password: env('AZS_PEP_PASSWORD') } });
+  beforeEach(() => settings({}));
+  afterAll(() => client.closeAll());
+
+  it('passes the workstation checks', async () => {
+    const report = await client.preflight([ADDRESS]);
+    console.log(JSON.stringify(report, null, 2));
+    expect(report.checks.find((c) => c.id === 'language-mode')?.ok).toBe(true);
+    if (process.env.AZS_PEP_EXPECT_UNTRUSTED) {
+      expect(report.checks.find((c) => c.id === 'trusted-hosts')?.fix).toContain(`'${ADDRESS}'`);
+      await expect(connect()).rejects.toMatchObject({ problem: { code: 'pep-trusted-hosts' } });
+    } else {
+      expect(report.ok).toBe(true);
+    }
+  });
+
+  it.skipIf(Boolean(process.env.AZS_PEP_EXPECT_UNTRUSTED))('runs a whole disconnected leg on one session, values arriving as data', async () => {
+    const session = await connect();
+    const records: PepRecord[] = [];
+    const stamp = await session.stampInfo({ onRecord: (r) => void records.push(r) });
+    expect(stamp).toMatchObject({ cloudId: '9a3b2f4e-8c71-4d25-b0e6-3f1a7d9c2e58', stampVersion: '1.2311.2.23', regionName: 'r\u00e9gion-\u03a9', numberOfNodes: 4 });
+    expect(records.some((r) => r.level === 'warning')).toBe(true);
+
+    await session.setKeyPair();
+    const token = await session.createToken({ BillingModel: 'Custom', MarketplaceSyndicationEnabled: true, UsageReportingEnabled: false, AgreementNumber: HOSTILE, MsAssetTag: HOSTILE, TokenVersion: '6.0' });
+    expect(JSON.parse(Buffer.from(token, 'base64').toString('utf8'))).toMatchObject({ agreementNumber: HOSTILE, msAssetTag: HOSTILE, version: '6.0' });
+    expect(calls().find((c) => c.cmd === 'New-RegistrationToken')?.params).toMatchObject({ AgreementNumber: HOSTILE, MsAssetTag: HOSTILE });
+
+    const progress: PepRecord[] = [];
+    await session.activate(' key.for.activation ', { onRecord: (r) => void progress.push(r) });
+    expect(progress.filter((r) => r.level === 'progress').length).toBeGreaterThan(0);
+    expect(calls().find((c) => c.cmd === 'New-AzureStackActivation')?.params).toMatchObject({ ActivationKey: 'key.for.activation', TimeoutInSeconds: 1800 });
+    await session.removeActivation();
+    expect(client.stats()).toMatchObject({ hostsSpawned: 1, sessionsOpened: 1 });
+
+    const before = existsSync(SHARE) ? readdirSync(SHARE).length : 0;
+    expect(await session.close()).toEqual({ transcriptsCopied: true });
+    expect(readdirSync(SHARE).length).toBe(before + 1);
+  });
+
+  it.skipIf(Boolean(process.env.AZS_PEP_EXPECT_UNTRUSTED))('falls back to -ArgumentList when the key arrives empty', async () => {
+    settings({ emptyKeyOnce: true });
+    const session = await connect();
+    await session.activate('key.for.activation');
+    expect(calls().filter((c) => c.cmd === 'New-AzureStackActivation').map((c) => c.params.ActivationKey)).toEqual(['key.for.activation', 'key.for.activation']);
+    await session.close();
+  });
+
+  it.skipIf(Boolean(process.env.AZS_PEP_EXPECT_UNTRUSTED))('maps an unknown parameter on an old build, and cancels a running activation', async () => {
+    settings({ oldBuild: true, activationSteps: 40 });
+    const session = await connect();
+    await expect(session.createToken({ BillingModel: 'Capacity', MarketplaceSyndicationEnabled: false, UsageReportingEnabled: false, AgreementNumber: '1', TokenVersion: '3.0' })).rejects.toMatchObject({
+      problem: { code: 'pep-unknown-parameter' },
+    });
+    const abort = new AbortController();
+    const cancelled = session.activate('k.e.y', { signal: abort.signal, onRecord: (r) => void (r.level === 'progress' && abort.abort()) });
+    await expect(cancelled).rejects.toMatchObject({ problem: { code: 'cancelled' } });
+    await session.removeActivation(); // the session is still usable after Stop-Job
+    await session.close();
+  });
+
+  it.skipIf(Boolean(process.env.AZS_PEP_EXPECT_UNTRUSTED))('refuses a wrong password without retrying', async () => {
+    await expect(client.connect({ hosts: [ADDRESS], user: env('AZS_PEP_USER'), password: 'definitely-wrong' })).rejects.toMatchObject({ problem: { code: 'pep-access-denied' } });
+  });
+});
