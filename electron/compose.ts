@@ -28,6 +28,8 @@ export type ComposeConfig = {
   resourcesDir: string;
   platform: NodeJS.Platform;
   systemRoot: string;
+  /** The operator's temporary folder, for the PowerShell host's TEMP. */
+  tempDir: string;
   /** PowerShell 7 for operators off Windows (pwsh >= 7.4 with PSWSMan). */
   pwshPath?: string;
   events: EventSink;
@@ -58,7 +60,7 @@ export const compose = async (cfg: ComposeConfig) => {
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
   const pep = createPepClient({
     spawn: sim?.spawn ?? (nodeSpawn as unknown as SpawnHost),
-    host: sim?.host ?? (cfg.platform === 'win32' ? windowsPowerShellHost(script, cfg.systemRoot) : pwshHost(cfg.pwshPath ?? '/usr/bin/pwsh', script)),
+    host: sim?.host ?? (cfg.platform === 'win32' ? windowsPowerShellHost(script, cfg.systemRoot, cfg.tempDir) : pwshHost(cfg.pwshPath ?? '/usr/bin/pwsh', script)),
     clock,
     log,
     sleep,
@@ -93,6 +95,7 @@ export const compose = async (cfg: ComposeConfig) => {
     pickFolder: cfg.pickFolder,
   });
   const operations = createOperations({ clock, timers: cfg.timers ?? systemTimers, events: cfg.events, journal, log, newId: cfg.newId });
+  operations.restoreInterrupted(journal.unfinishedOperations());
   const sessions = createStampSessions();
   const practice = sim !== undefined;
 

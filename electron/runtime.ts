@@ -15,6 +15,9 @@ export type Runtime = {
   info(): AppInfo;
   running(): number;
   abortAll(): number;
+  /** Diagnostics counters of the current services (also what `npm run bench` reports). */
+  stats(): { pep: ReturnType<Composition['services']['pep']['stats']>; azure: ReturnType<Composition['services']['azure']['stats']> };
+  resetStats(): void;
   dispose(): Promise<void>;
 };
 
@@ -55,6 +58,8 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     info,
     running: () => current.operations.running(),
     abortAll: () => current.operations.abortAll(),
+    stats: () => ({ pep: current.services.pep.stats(), azure: current.services.azure.stats() }),
+    resetStats: () => current.services.azure.resetStats(),
     dispose: () => current.dispose(),
   };
 };

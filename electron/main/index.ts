@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createRuntime } from '../runtime';
@@ -43,6 +44,7 @@ void app.whenReady().then(async () => {
     appVersion: app.getVersion(),
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
+    tempDir: app.getPath('temp'),
     events: createEmitter(() => window?.webContents),
     log,
     pickFolder,

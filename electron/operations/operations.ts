@@ -48,6 +48,18 @@ type Entry = {
   timeout: unknown;
   abortLeavesOutcomeUnknown: boolean;
   timedOut: boolean;
+  /** Aborted because the app is closing. */
+  interrupted: boolean;
+};
+
+/** What the journal remembers of an operation that never ended (the app quit or crashed). */
+export type UnfinishedOperation = { id: string; kind: OperationKind; startedAt: string };
+
+const INTERRUPTED: Problem = {
+  code: 'cancelled',
+  message: 'AzS Registrar closed while this was running, so its result was not seen.',
+  action: 'Verify the result before you try again: the stamp or Azure may have finished it.',
+  retryable: false,
 };
 
 export type Operations = ReturnType<typeof createOperations>;
@@ -77,6 +89,7 @@ export const createOperations = (deps: {
 
   const failureOf = (entry: Entry, err: unknown): { status: OperationFinished['status']; problem: Problem } => {
     const aborted = entry.controller.signal.aborted;
+    if (aborted && entry.interrupted) return { status: 'interrupted', problem: INTERRUPTED };
     if (aborted && entry.abortLeavesOutcomeUnknown) {
       return {
         status: 'outcome-unknown',
@@ -111,6 +124,7 @@ export const createOperations = (deps: {
       timeout: undefined,
       abortLeavesOutcomeUnknown: opts.abortLeavesOutcomeUnknown,
       timedOut: false,
+      interrupted: false,
       snapshot: {
         operationId,
         kind: opts.kind,
@@ -188,6 +202,7 @@ export const createOperations = (deps: {
     let n = 0;
     for (const e of entries.values()) {
       if (e.snapshot.status === 'running' || e.snapshot.status === 'cancelling') {
+        e.interrupted = true;
         e.controller.abort(new AppError('cancelled', 'The app is closing.'));
         n += 1;
       }
@@ -195,8 +210,24 @@ export const createOperations = (deps: {
     return n;
   };
 
+  /** At start: operations the journal saw start and never end are shown as interrupted, once. */
+  const restoreInterrupted = (unfinished: readonly UnfinishedOperation[]): void => {
+    for (const op of unfinished) {
+      const entry: Entry = {
+        controller: new AbortController(),
+        timeout: undefined,
+        abortLeavesOutcomeUnknown: true,
+        timedOut: false,
+        interrupted: true,
+        snapshot: { operationId: op.id, kind: op.kind, status: 'running', seq: 0, startedAt: op.startedAt, deadline: op.startedAt, cancellable: false },
+      };
+      entries.set(op.id, entry);
+      finish(entry, 'interrupted', { ok: false, problem: INTERRUPTED });
+    }
+  };
+
   const running = (): number =>
     [...entries.values()].filter((e) => e.snapshot.status === 'running' || e.snapshot.status === 'cancelling').length;
 
-  return { start, cancel, list, abortAll, running };
+  return { start, cancel, list, abortAll, restoreInterrupted, running };
 };

@@ -13,7 +13,7 @@ type Rule = {
   retryable: boolean;
 };
 
-export type ErrorContext = { cmdlet?: string; address?: string };
+type ErrorContext = { cmdlet?: string; address?: string };
 
 const fq = (e: HostError, id: string): boolean => (e.fqid ?? '').toLowerCase().includes(id.toLowerCase());
 const text = (re: RegExp) => (e: HostError) => re.exec(e.message);

@@ -10,7 +10,7 @@ export type FinalReply = Extract<HostReply, { type: 'result' | 'error' | 'connec
 export type RecordReply = Exclude<HostReply, FinalReply>;
 export type StopKind = 'timeout' | 'cancelled';
 
-export type ExchangeOptions = {
+type ExchangeOptions = {
   sleep: Sleep;
   timeoutMs: number;
   cancelGraceMs: number;

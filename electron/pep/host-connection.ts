@@ -9,7 +9,7 @@ import type { Logger, Sleep } from './types';
 
 export type Hello = Extract<HostToNode, { type: 'hello' }>;
 export type HostReply = Exclude<HostToNode, { type: 'hello' }>;
-export type ReplyListener = { onMessage(msg: HostReply): void; onFailure(err: AppError): void };
+type ReplyListener = { onMessage(msg: HostReply): void; onFailure(err: AppError): void };
 
 export type HostConnection = {
   readonly hello: Promise<Hello>;
@@ -23,7 +23,7 @@ export type HostConnection = {
   kill(reason: AppError): void;
 };
 
-export type HostConnectionDeps = {
+type HostConnectionDeps = {
   spawn: SpawnHost;
   host: HostCommand;
   log: Logger;

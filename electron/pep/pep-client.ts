@@ -14,7 +14,7 @@ import type { ManagedSession } from './session';
 import type { ConnectRequest, PepClientDeps, PepSession, PepStats, PepTimeouts } from './types';
 
 const MINUTE = 60_000;
-export const DEFAULT_TIMEOUTS: PepTimeouts = {
+const DEFAULT_TIMEOUTS: PepTimeouts = {
   hello: 2 * MINUTE,
   // Three ERCS addresses, three tries each, 10 s apart, each try bounded by WinRM's own timeout.
   connect: 30 * MINUTE,

@@ -10,7 +10,7 @@ import type { Logger, PepTimeouts, ProbePort, Sleep } from './types';
 
 // Workstation checks run before credentials are asked for (pep-transport.md §9, pain points A1, A5, B1).
 
-export type PreflightDeps = {
+type PreflightDeps = {
   launch(): Promise<{ conn: HostConnection; hello: Hello }>;
   probePort: ProbePort;
   sleep: Sleep;

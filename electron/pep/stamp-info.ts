@@ -38,7 +38,7 @@ const Normalised = z.object({
 const lowerKeys = (v: unknown): unknown =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.toLowerCase(), x])) : v;
 
-export type StampInfoParse = { ok: true; value: StampInfo } | { ok: false; issues: string };
+type StampInfoParse = { ok: true; value: StampInfo } | { ok: false; issues: string };
 
 export const parseStampInfo = (raw: unknown): StampInfoParse => {
   const parsed = Normalised.safeParse(lowerKeys(raw));

@@ -7,9 +7,9 @@ import type { HostCommand } from '../pep/host-process';
 import { startPracticeAzure } from './azure';
 import type { PracticeAzureSettings } from './azure';
 import { createPracticeStamp } from './stamp';
-import type { PracticeStampSettings } from './stamp';
+import type { PracticeStampSettingsInput } from './stamp';
 
-export type PracticeSettings = { stamp?: Partial<PracticeStampSettings>; azure?: Partial<PracticeAzureSettings> };
+export type PracticeSettings = { stamp?: PracticeStampSettingsInput; azure?: Partial<PracticeAzureSettings> };
 
 const PRACTICE_DRIVE_ID = 'practice-usb';
 

@@ -1,6 +1,7 @@
 import { ModeBanner } from '../components/mode-banner';
 import { ScopeProblem } from '../components/scope-problem';
 import { ActivateFlow } from '../steps/activate/activate-flow';
+import { RemoveActivationScreen } from '../steps/activate/remove-activation-screen';
 import { ExportFlow } from '../steps/export/export-flow';
 import { HandoffsScreen } from '../steps/handoffs-screen';
 import { HomeScreen } from '../steps/home-screen';
@@ -21,6 +22,8 @@ function Current({ screen }: { screen: Screen }) {
       return <RegisterFlow />;
     case 'activate':
       return <ActivateFlow />;
+    case 'deactivate':
+      return <RemoveActivationScreen />;
     case 'handoffs':
       return <HandoffsScreen />;
     case 'unregister':

@@ -5,6 +5,7 @@ const TASKS: Record<'stamp' | 'host', { screen: Screen; label: string }[]> = {
   stamp: [
     { screen: 'export', label: '1. Export the token' },
     { screen: 'activate', label: '3. Activate the stamp' },
+    { screen: 'deactivate', label: 'Remove activation' },
   ],
   host: [
     { screen: 'register', label: '2. Register in Azure' },

@@ -40,7 +40,7 @@ export function FileList({ files, current, disabled, action, onPick, onRefresh }
                 </td>
                 <td>{KIND[f.kind]}</td>
                 <td>{f.cloudId ?? '—'}</td>
-                <td>{f.fingerprint ?? '—'}</td>
+                <td className="nowrap">{f.fingerprint ?? '—'}</td>
                 <td>
                   <button type="button" className="secondary" disabled={disabled} onClick={() => onPick(f.name)} aria-label={`${action} ${f.name}`}>
                     {action}

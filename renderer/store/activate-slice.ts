@@ -37,5 +37,15 @@ export const activateSlice =
         patch({ operationId: started.operationId });
         await get().syncOperations();
       },
+      removeActivation: async () => {
+        const sessionId = get().stamp.sessionId;
+        if (!sessionId) return;
+        const started = await call('activate', 'Starting the removal', () =>
+          api['operation.start']({ kind: 'stamp.removeActivation', sessionId }),
+        );
+        if (!started) return;
+        patch({ removeOpId: started.operationId });
+        await get().syncOperations();
+      },
     };
   };

@@ -1,4 +1,4 @@
-import type { Api, OperationFinished, OperationSnapshot } from '../../shared/contract';
+import type { Api, OperationSnapshot } from '../../shared/contract';
 import { makeCall } from './call';
 import type { OperationsSlice, OperationView, Slice } from './types';
 
@@ -10,8 +10,6 @@ const fromSnapshot = (snap: OperationSnapshot, prior?: OperationView): Operation
   const withLast = last && !log.some((l) => l.seq === last.seq) ? [...log, last] : log;
   return { ...snap, log: withLast };
 };
-
-const finishedStatus = (f: OperationFinished): OperationView['status'] => f.status;
 
 /** Mirrors main's operations; main is the record, events after a snapshot only move it forward. */
 export const operationsSlice =
@@ -30,7 +28,6 @@ export const operationsSlice =
       if (value.kind === 'azure.register' && get().reg.operationId === op.operationId) {
         set((s) => ({ reg: { ...s.reg, handoffId: value.handoff.id } }));
       }
-      void get().refreshHandoffs();
     };
 
     return {
@@ -51,6 +48,8 @@ export const operationsSlice =
           return { ops };
         });
         settled.forEach(settle);
+        // Hand-off stages move with operations.
+        if (settled.length > 0) await get().refreshHandoffs();
       },
       onProgress: (p) => {
         const prior = get().ops[p.operationId];
@@ -70,9 +69,10 @@ export const operationsSlice =
           return;
         }
         if (f.seq <= prior.seq || prior.finished) return;
-        const view: OperationView = { ...prior, seq: f.seq, status: finishedStatus(f), cancellable: false, finished: f };
+        const view: OperationView = { ...prior, seq: f.seq, status: f.status, cancellable: false, finished: f };
         set((s) => ({ ops: { ...s.ops, [f.operationId]: view } }));
         settle(view);
+        void get().refreshHandoffs();
       },
       cancelOperation: async (operationId) => {
         const snap = await call('shell', 'Cancelling', () => api['operation.cancel']({ operationId }));

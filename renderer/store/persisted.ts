@@ -45,7 +45,8 @@ const AccountSchema = z.object({
 
 export const PersistedSchema = z.object({
   side: z.enum(['stamp', 'host']).nullable(),
-  screen: z.enum(['home', 'export', 'register', 'activate', 'handoffs', 'unregister', 'move']),
+  progressMode: z.enum(['practice', 'live']).nullable(),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move']),
   stamp: z.object({
     hosts: z.array(Text(255)).min(1).max(3),
     user: Text(256),
@@ -85,6 +86,7 @@ export const PersistedSchema = z.object({
     fileName: Text(255).optional(),
     handoffId: OptId,
     operationId: OptId,
+    removeOpId: OptId,
   }),
   mng: z.object({
     resourceGroup: Text(90),
@@ -101,6 +103,7 @@ export type Persisted = z.infer<typeof PersistedSchema>;
 /** Field by field, so nothing new in the state slips into storage unnoticed. */
 export const partialize = (s: AppState): Persisted => ({
   side: s.side,
+  progressMode: s.progressMode,
   screen: s.screen,
   stamp: {
     hosts: s.stamp.hosts,
@@ -141,6 +144,7 @@ export const partialize = (s: AppState): Persisted => ({
     fileName: s.act.fileName,
     handoffId: s.act.handoffId,
     operationId: s.act.operationId,
+    removeOpId: s.act.removeOpId,
   },
   mng: {
     resourceGroup: s.mng.resourceGroup,
@@ -161,6 +165,7 @@ export const mergePersisted = (stored: unknown, live: AppState): AppState => {
   return {
     ...live,
     side: p.side,
+    progressMode: p.progressMode,
     screen: p.screen,
     stamp: { ...live.stamp, ...p.stamp },
     exp: { ...live.exp, ...p.exp },

@@ -4,12 +4,28 @@ import type { ShellSlice, Slice } from './types';
 
 export const shellSlice =
   (api: Api): Slice<ShellSlice> =>
-  (set, get) => {
+  (set, get, store) => {
     const call = makeCall(set, get);
+    /** Progress of one mode means nothing in the other: sessions, hand-offs and inputs start over. */
+    const resetProgress = () => {
+      const initial = store.getInitialState();
+      set((s) => ({
+        stamp: initial.stamp,
+        exp: initial.exp,
+        reg: initial.reg,
+        act: initial.act,
+        mng: initial.mng,
+        ops: {},
+        problems: {},
+        drives: [],
+        screen: s.screen === 'home' || s.screen === 'handoffs' ? s.screen : s.side === 'host' ? 'register' : 'export',
+      }));
+    };
     return {
       side: null,
       screen: 'home',
       info: null,
+      progressMode: null,
       handoffs: [],
       drives: [],
       busy: {},
@@ -31,19 +47,16 @@ export const shellSlice =
 
       loadInfo: async () => {
         const info = await call('shell', 'Loading', () => api['app.info']({}));
-        if (info) set({ info });
+        if (!info) return;
+        const saved = get().progressMode;
+        if (saved !== null && saved !== info.mode) resetProgress();
+        set({ info, progressMode: info.mode });
       },
       setMode: async (mode) => {
         const info = await call('shell', 'Switching mode', () => api['app.setMode']({ mode }));
         if (!info) return;
-        // Sessions and hand-offs belong to the mode that created them.
-        set((s) => ({
-          info,
-          stamp: { ...s.stamp, sessionId: undefined, host: undefined, info: undefined, preflight: undefined },
-          reg: { ...s.reg, account: undefined, subscriptions: [], token: undefined },
-          act: { ...s.act, key: undefined },
-          drives: [],
-        }));
+        if (info.mode !== get().progressMode) resetProgress();
+        set({ info, progressMode: info.mode });
         await Promise.all([get().syncOperations(), get().refreshHandoffs()]);
       },
       refreshHandoffs: async () => {

@@ -21,7 +21,7 @@ import type {
   TokenPreview,
 } from '../../shared/domain/types';
 
-export type Screen = 'home' | 'export' | 'register' | 'activate' | 'handoffs' | 'unregister' | 'move';
+export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' | 'handoffs' | 'unregister' | 'move';
 
 /** Where a call's busy flag and problem are shown. */
 export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage';
@@ -30,6 +30,8 @@ export type ShellSlice = {
   side: MachineSide | null;
   screen: Screen;
   info: AppInfo | null;
+  /** The mode the saved progress belongs to: practice progress never carries into live. */
+  progressMode: AppInfo['mode'] | null;
   handoffs: HandoffSummary[];
   drives: DriveInfo[];
   busy: Partial<Record<Scope, string>>;
@@ -144,11 +146,14 @@ export type ActivateSlice = {
     key?: { key: KeyPreview; match: KeyMatch };
     handoffId?: string;
     operationId?: string;
+    /** Remove-AzsActivationResource, before re-registering or unregistering. */
+    removeOpId?: string;
   };
   goActivate(step: ActivateStep): void;
   setActivateDrive(driveId: string): Promise<void>;
   readKey(fileName: string): Promise<void>;
   activate(): Promise<void>;
+  removeActivation(): Promise<void>;
 };
 
 export type ManageSlice = {

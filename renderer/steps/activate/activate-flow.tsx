@@ -46,7 +46,7 @@ export function ActivateFlow() {
   return (
     <div className="flow" data-testid="activate-flow">
       <Stepper steps={FLOW_STEPS.activate} current={step} titles={TITLES} label="Activate steps" />
-      <section className="step" aria-labelledby="step-title" data-step={step}>
+      <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
         <StepHeader id="step-title" title={meta.title} what={meta.what} replaces={meta.replaces} />
         <ScopeProblem scope="stamp" />
         <ScopeProblem scope="activate" />

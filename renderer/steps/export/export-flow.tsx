@@ -54,7 +54,7 @@ export function ExportFlow() {
   return (
     <div className="flow" data-testid="export-flow">
       <Stepper steps={FLOW_STEPS.export} current={step} titles={TITLES} label="Export token steps" />
-      <section className="step" aria-labelledby="step-title" data-step={step}>
+      <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
         <StepHeader id="step-title" title={meta.title} what={meta.what} replaces={meta.replaces} />
         <ScopeProblem scope="stamp" />
         <ScopeProblem scope="export" />

@@ -64,7 +64,7 @@ export function RegisterFlow() {
   return (
     <div className="flow" data-testid="register-flow">
       <Stepper steps={FLOW_STEPS.register} current={step} titles={TITLES} label="Register steps" />
-      <section className="step" aria-labelledby="step-title" data-step={step}>
+      <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
         <StepHeader id="step-title" title={meta.title} what={meta.what} replaces={meta.replaces} />
         <ScopeProblem scope="register" />
         <Body step={step} />

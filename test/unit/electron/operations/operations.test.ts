@@ -34,7 +34,12 @@ const setup = () => {
   });
   const advance = (ms: number) => {
     now = new Date(now.getTime() + ms);
-    for (const t of timers) if (!t.cleared && t.at <= now.getTime()) (t.cleared = true), t.fn();
+    for (const t of timers) {
+      if (!t.cleared && t.at <= now.getTime()) {
+        t.cleared = true;
+        t.fn();
+      }
+    }
   };
   const finished = () => sent.filter((s) => s.name === 'operation.finished').map((s) => s.payload as OperationFinished);
   const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -135,7 +140,32 @@ describe('operations', () => {
     expect(ops.running()).toBe(2);
     expect(ops.abortAll()).toBe(2);
     await settle();
-    expect(finished().map((f) => f.status)).toEqual(['cancelled', 'cancelled']);
+    expect(finished().map((f) => f.status)).toEqual(['interrupted', 'interrupted']);
     expect(ops.running()).toBe(0);
+  });
+});
+
+describe('operations across a restart', () => {
+  it('marks what was running at quit as interrupted, not cancelled', async () => {
+    const { ops, finished, settle, journal } = setup();
+    await ops.start({
+      kind: 'stamp.activate', timeoutMs: 1000, cancellable: true, abortLeavesOutcomeUnknown: true, meta: {},
+      run: ({ signal }) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    });
+    ops.abortAll();
+    await settle();
+    expect(finished()[0]).toMatchObject({ status: 'interrupted', outcome: { ok: false, problem: { message: expect.stringContaining('closed while this was running') } } });
+    expect(journal.at(-1)).toBe('end op-1 interrupted');
+  });
+
+  it('shows operations the journal never saw end as interrupted, and journals that once', async () => {
+    const { ops, journal } = setup();
+    ops.restoreInterrupted([{ id: 'old-1', kind: 'stamp.activate', startedAt: '2026-11-24T09:00:00.000Z' }]);
+    expect(ops.list()).toEqual([
+      expect.objectContaining({ operationId: 'old-1', kind: 'stamp.activate', status: 'interrupted', cancellable: false, startedAt: '2026-11-24T09:00:00.000Z' }),
+    ]);
+    expect(() => ops.cancel('old-1')).not.toThrow();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(journal).toEqual(['end old-1 interrupted']);
   });
 });

@@ -221,3 +221,66 @@ describe('sessions', () => {
     expect(store.getState().reg.account).toBeUndefined();
   });
 });
+
+describe('modes', () => {
+  it('starts over when saved progress belongs to the other mode', async () => {
+    const storage = memoryStorage();
+    const practice = setup(storage);
+    await practice.store.getState().loadInfo();
+    practice.store.getState().setHosts(['10.20.30.224']);
+    practice.store.getState().goExport('billing');
+    practice.store.getState().chooseSide('stamp');
+
+    const live = setup(storage);
+    live.api['app.info'] = async () => ({ ok: true, value: { mode: 'live', version: '1.0.0' } });
+    await live.store.getState().loadInfo();
+    const s = live.store.getState();
+    expect(s.progressMode).toBe('live');
+    expect(s.exp.step).toBe('preflight');
+    expect(s.stamp.hosts).toEqual(['']);
+    expect(s.side).toBe('stamp');
+  });
+
+  it('keeps progress when the mode is unchanged', async () => {
+    const storage = memoryStorage();
+    const first = setup(storage);
+    await first.store.getState().loadInfo();
+    first.store.getState().goExport('billing');
+    const second = setup(storage);
+    await second.store.getState().loadInfo();
+    expect(second.store.getState().exp.step).toBe('billing');
+  });
+
+  it('drops sessions and progress when the operator switches mode', async () => {
+    const { store } = setup();
+    await store.getState().loadInfo();
+    await store.getState().connect();
+    await store.getState().signIn();
+    await store.getState().setMode('live');
+    expect(store.getState().info?.mode).toBe('live');
+    expect(store.getState().stamp.sessionId).toBeUndefined();
+    expect(store.getState().reg.account).toBeUndefined();
+  });
+});
+
+describe('stamp operations', () => {
+  it('starts activation removal on the open session', async () => {
+    const { store, calls } = setup();
+    await store.getState().connect();
+    await store.getState().removeActivation();
+    expect(calls.find((c) => c.name === 'operation.start')?.req).toEqual({ kind: 'stamp.removeActivation', sessionId: 'session-1' });
+    expect(store.getState().act.removeOpId).toBe('op-1');
+  });
+
+  it('sends only the applicable billing fields when generating a token', async () => {
+    const { store, calls } = setup();
+    await store.getState().connect();
+    store.getState().setChoices({ billingModel: 'Development', agreementNumber: 'EA-LEFTOVER' });
+    await store.getState().generateToken();
+    expect(calls.find((c) => c.name === 'operation.start')?.req).toEqual({
+      kind: 'stamp.createToken',
+      sessionId: 'session-1',
+      choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
+    });
+  });
+});

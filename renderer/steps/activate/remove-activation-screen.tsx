@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { OperationPanel } from '../../components/operation-panel';
+import { ScopeProblem } from '../../components/scope-problem';
+import { StepHeader } from '../../components/step-header';
+import { BusyNote } from '../../components/busy-note';
+import { appStore, useApp } from '../../store';
+import { outcomeOf } from '../outcome';
+import { ActivateConnectStep } from './activate-connect-step';
+
+/** Stamp side of renewing, changing or removing a disconnected registration. */
+export function RemoveActivationScreen() {
+  const connected = useApp((s) => s.stamp.sessionId !== undefined);
+  const opId = useApp((s) => s.act.removeOpId);
+  const op = useApp((s) => (s.act.removeOpId ? s.ops[s.act.removeOpId] : undefined));
+  const busy = useApp((s) => s.busy.activate !== undefined);
+  const [understood, setUnderstood] = useState(false);
+  const running = op?.status === 'running' || op?.status === 'cancelling';
+  const done = outcomeOf(op, 'stamp.removeActivation');
+  return (
+    <section className="step" aria-labelledby="remove-title" data-testid="remove-activation-screen">
+      <StepHeader
+        id="remove-title"
+        title="Remove activation"
+        what="Removes the activation resource from the stamp, which stops marketplace syndication and usage reporting. Do this before unregistering in Azure or registering again with new billing."
+        replaces="Remove-AzsActivationResource (Remove-AzureStackActivation)"
+      />
+      <ScopeProblem scope="stamp" />
+      <ScopeProblem scope="activate" />
+      <ActivateConnectStep onConnected={() => undefined} />
+      {connected && !done && (
+        <>
+          <label className="confirm">
+            <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
+            <span>I understand the stamp stays unregistered until a new activation key is applied.</span>
+          </label>
+          <button
+            type="button"
+            className="danger"
+            disabled={!understood || busy || running}
+            onClick={() => void appStore.getState().removeActivation()}
+          >
+            Remove the activation
+          </button>
+        </>
+      )}
+      <BusyNote scope="stamp" />
+      <BusyNote scope="activate" />
+      {opId && <OperationPanel operationId={opId} title="Removing the activation" />}
+      {done && (
+        <p className="ok-box" role="status" data-testid="remove-activation-result">
+          Activation removed at {new Date(done.removedAt).toLocaleString()}. Next, on the connected host, unregister or register
+          again with the new token.
+        </p>
+      )}
+    </section>
+  );
+}
