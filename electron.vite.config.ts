@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { scriptDigest } from './electron/integrity/script-digest';
+
+// The main process refuses to start a PowerShell host script other than the one built with it.
+const pepHostSha256 = scriptDigest(readFileSync(resolve(import.meta.dirname, 'resources/pep-host.ps1')));
 
 // Three bundles: main (ESM, Node), preload (CommonJS: sandboxed preloads cannot be ESM), renderer.
 export default defineConfig({
   main: {
+    define: { __PEP_HOST_SHA256__: JSON.stringify(pepHostSha256) },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },

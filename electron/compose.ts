@@ -1,4 +1,5 @@
 import { spawn as nodeSpawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import type { AppMode } from '../shared/domain/types';
 import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
+import { verifiedSpawn } from './integrity';
 import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
 import type { Logger } from './log';
@@ -30,6 +32,8 @@ export type ComposeConfig = {
   systemRoot: string;
   /** The operator's temporary folder, for the PowerShell host's TEMP. */
   tempDir: string;
+  /** SHA-256 of pep-host.ps1 recorded at build time (main/index.ts). Live mode refuses to start the host without a match. */
+  pepHostSha256?: string;
   /** PowerShell 7 for operators off Windows (pwsh >= 7.4 with PSWSMan). */
   pwshPath?: string;
   events: EventSink;
@@ -59,7 +63,7 @@ export const compose = async (cfg: ComposeConfig) => {
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
   const pep = createPepClient({
-    spawn: sim?.spawn ?? (nodeSpawn as unknown as SpawnHost),
+    spawn: sim?.spawn ?? verifiedSpawn(nodeSpawn as unknown as SpawnHost, { readFile: readFileSync, path: script, expected: cfg.pepHostSha256 }),
     host: sim?.host ?? (cfg.platform === 'win32' ? windowsPowerShellHost(script, cfg.systemRoot, cfg.tempDir) : pwshHost(cfg.pwshPath ?? '/usr/bin/pwsh', script)),
     clock,
     log,

@@ -22,7 +22,7 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.d
 
 let window: BrowserWindow | undefined;
 let runtime: Runtime | undefined;
-let quitConfirmed = false;
+let quitting = false;
 
 const log = createLogger((line) => {
   const out = line.level === 'error' ? console.error : line.level === 'warn' ? console.warn : console.log;
@@ -45,6 +45,7 @@ void app.whenReady().then(async () => {
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),
+    pepHostSha256: __PEP_HOST_SHA256__,
     events: createEmitter(() => window?.webContents),
     log,
     pickFolder,
@@ -57,10 +58,9 @@ void app.whenReady().then(async () => {
 });
 
 // A running activation must not be dropped silently: ask, then abort and journal it as interrupted.
-app.on('before-quit', (event) => {
-  if (quitConfirmed || !runtime || runtime.running() === 0) return;
-  event.preventDefault();
-  const choice = dialog.showMessageBoxSync({
+// Either way the PEP sessions are closed before the process ends.
+const confirmQuit = (): boolean =>
+  dialog.showMessageBoxSync({
     type: 'warning',
     buttons: ['Keep working', 'Quit anyway'],
     defaultId: 0,
@@ -68,9 +68,13 @@ app.on('before-quit', (event) => {
     title: 'An operation is still running',
     message: 'AzS Registrar is still waiting for the stamp or Azure.',
     detail: 'If you quit now, the stamp or Azure may finish without the app seeing it. The next start will ask you to verify the result.',
-  });
-  if (choice !== 1) return;
-  quitConfirmed = true;
+  }) === 1;
+
+app.on('before-quit', (event) => {
+  if (quitting || !runtime) return;
+  event.preventDefault();
+  if (runtime.running() > 0 && !confirmQuit()) return;
+  quitting = true;
   runtime.abortAll();
   void runtime.dispose().finally(() => app.quit());
 });

@@ -56,6 +56,8 @@ export const startBackend = async (opts: { name: string; usbDir: string }): Prom
           removeActivationMs: 150,
         },
       },
+      // The provider registers at once instead of after two polls several seconds apart.
+      azure: { providerPollsUntilRegistered: 0 },
     },
     appHandlers,
   });
