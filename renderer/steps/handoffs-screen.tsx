@@ -4,7 +4,7 @@ import { ScopeProblem } from '../components/scope-problem';
 import { StepHeader } from '../components/step-header';
 import { appStore, useApp } from '../store';
 
-export const STAGE_TEXT: Record<HandoffStage, string> = {
+const STAGE_TEXT: Record<HandoffStage, string> = {
   'token-created': 'Token generated on the stamp',
   'token-saved': 'Token saved to the drive',
   'key-received': 'Activation key read on the stamp',
@@ -35,7 +35,7 @@ export function HandoffsScreen() {
           .map((h) => (
             <li key={h.id} className="handoff" data-testid="handoff">
               <div className="handoff-head">
-                <strong>{h.registrationName ?? h.cloudId}</strong>
+                <strong>{h.registrationName ?? `Stamp ${h.cloudId}`}</strong>
                 <span className="tag">{h.side === 'stamp' ? 'Stamp side' : 'Connected host'}</span>
                 {h.practice && <span className="tag">practice</span>}
                 <span className={h.complete ? 'status status-succeeded' : 'status status-running'}>
@@ -58,9 +58,13 @@ export function HandoffsScreen() {
                   ))}
                 </ol>
                 {h.files.length > 0 && (
-                  <p className="muted">
-                    Files: {h.files.map((f) => <code key={f}>{f} </code>)}
-                  </p>
+                  <ul className="files-written" aria-label="Files written">
+                    {h.files.map((f) => (
+                      <li key={f}>
+                        <code>{f}</code>
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </details>
             </li>

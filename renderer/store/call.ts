@@ -34,5 +34,3 @@ export const makeCall =
     if (AZURE_SESSION_GONE.has(problem.code)) set((s) => ({ reg: { ...s.reg, account: undefined } }));
     return undefined;
   };
-
-export type Call = ReturnType<typeof makeCall>;

@@ -36,5 +36,3 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
       },
     ),
   );
-
-export type AppStore = ReturnType<typeof createAppStore>;

@@ -7,4 +7,4 @@ export const appStore = createAppStore(window.api, window.localStorage);
 /** Atomic selectors; use `useShallow` for multi-field picks. */
 export const useApp = <T>(selector: (s: AppState) => T): T => useStore(appStore, selector);
 
-export type { AppState, OperationView, Scope, Screen } from './types';
+export type { OperationView, Scope, Screen } from './types';

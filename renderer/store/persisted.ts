@@ -43,7 +43,7 @@ const AccountSchema = z.object({
   practice: z.boolean(),
 });
 
-export const PersistedSchema = z.object({
+const PersistedSchema = z.object({
   side: z.enum(['stamp', 'host']).nullable(),
   progressMode: z.enum(['practice', 'live']).nullable(),
   screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move']),

@@ -188,6 +188,7 @@ describe('disconnected registration in practice mode', () => {
     expect(await text(host, 'host-token-fingerprint')).toBe(fingerprint);
     expect(await text(host, 'host-token-cloud-id')).toBe(cloudId);
     expect(await host.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').isChecked()).toBe(true);
+    await host.getByRole('button', { name: /^Read token / }).first().waitFor();
     await next(host);
     expect(await host.getByLabel('Registration name').inputValue()).toBe(`AzureStack-${cloudId}`);
   });

@@ -10,6 +10,12 @@ export function ActivationStep() {
   const busy = useApp((s) => s.busy.activate !== undefined);
   const running = op?.status === 'running' || op?.status === 'cancelling';
   const result = outcomeOf(op, 'stamp.activate');
+  // The stamp may have finished on its own: retrying blindly could collide with it.
+  const uncertain = op?.status === 'outcome-unknown' || op?.status === 'interrupted';
+  const start = () => {
+    if (uncertain && !window.confirm('The last activation may have completed on the stamp. Activate again anyway?')) return;
+    void appStore.getState().activate();
+  };
   return (
     <>
       {!result && (
@@ -22,9 +28,9 @@ export function ActivationStep() {
             type="button"
             className="primary"
             disabled={!ready || busy || running}
-            onClick={() => void appStore.getState().activate()}
+            onClick={start}
           >
-            Activate the stamp
+            {uncertain ? 'Activate again' : 'Activate the stamp'}
           </button>
         </>
       )}

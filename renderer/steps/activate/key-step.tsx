@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { DrivePicker } from '../../components/drive-picker';
 import { Facts } from '../../components/facts';
 import { FileList } from '../../components/file-list';
@@ -13,6 +14,11 @@ export function KeyStep() {
   const busy = useApp((s) => s.busy.activate !== undefined);
   const handoff = useApp((s) => s.handoffs.find((h) => h.id === s.act.handoffId));
   const read = act.key;
+  useEffect(() => {
+    // The file list is not kept across reloads; the chosen drive is.
+    const { driveId: saved, files: listed } = appStore.getState().act;
+    if (saved && listed.length === 0) void appStore.getState().setActivateDrive(saved);
+  }, []);
   return (
     <>
       <DrivePicker selected={act.driveId} onSelect={(id) => void appStore.getState().setActivateDrive(id)} purpose="Drive with the activation key" />

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { DrivePicker } from '../../components/drive-picker';
 import { FileList } from '../../components/file-list';
 import { appStore, useApp } from '../../store';
@@ -7,6 +8,11 @@ export function TokenFromDrive() {
   const files = useApp((s) => s.reg.files);
   const current = useApp((s) => s.reg.fileName);
   const busy = useApp((s) => s.busy.register !== undefined);
+  useEffect(() => {
+    // The file list is not kept across reloads; the chosen drive is.
+    const { driveId: saved, files: listed } = appStore.getState().reg;
+    if (saved && listed.length === 0) void appStore.getState().setRegisterDrive(saved);
+  }, []);
   return (
     <>
       <DrivePicker selected={driveId} onSelect={(id) => void appStore.getState().setRegisterDrive(id)} purpose="Drive with the token" />

@@ -38,6 +38,7 @@ export const startBackend = async (opts: { name: string; usbDir: string }): Prom
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     platform: process.platform,
     systemRoot: 'C:\\Windows',
+    tempDir: tmpdir(),
     events,
     log,
     pickFolder: async () => opts.usbDir,
