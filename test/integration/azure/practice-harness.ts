@@ -27,7 +27,10 @@ export type Harness = {
 };
 
 export const startHarness = async (settings: Partial<PracticeAzureSettings> = {}, opts: { realServerDelays?: boolean } = {}): Promise<Harness> => {
-  const clock = { now: () => new Date('2026-11-25T12:00:00Z') };
+  // The real time at start, frozen: the SDK's token cache judges expiry with the real clock, so a
+  // fixed date would make every token look expired to it once that date has passed.
+  const start = Date.now();
+  const clock = { now: () => new Date(start) };
   const log = memoryLogger();
   const sleeps: number[] = [];
   const harness = { sleeps, log, stop: () => harness.practice.stop() } as Harness;

@@ -34,7 +34,9 @@ export const sampleToken = (overrides: Record<string, unknown> = {}): string =>
   Buffer.from(JSON.stringify({ ...readFixture('samples/restapispec-registration-put-token.decoded.json'), ...overrides }), 'utf8').toString('base64');
 
 export const startHarness = async (settings: Partial<PracticeAzureSettings> = {}): Promise<Harness> => {
-  let now = Date.parse('2026-11-25T12:00:00Z');
+  // Starts at the real time: the SDK's token cache judges expiry with the real clock, so a fixed
+  // date would make every token look expired to it (and refreshed) once that date has passed.
+  let now = Date.now();
   const clock = { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
   const log = memoryLogger();
   const sleeps: number[] = [];

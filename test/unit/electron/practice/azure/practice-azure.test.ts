@@ -43,7 +43,13 @@ describe('practice Azure server', () => {
     const expired = await h.call('GET', '/subscriptions?api-version=2022-12-01', { token: token?.token });
     expect(expired.status).toBe(401);
     expect(armError(expired).code).toBe('ExpiredAuthenticationToken');
-    expect(armError(expired).message).toMatch(/^The access token expiry UTC time '11\/25\/2026 1:00:00 PM' is earlier than current UTC time/);
+    // .NET's invariant "G" pattern, as ARM prints it: 11/25/2026 1:00:00 PM.
+    const expiry = new Date(token?.expiresOnTimestamp ?? 0);
+    const hour12 = expiry.getUTCHours() % 12 === 0 ? 12 : expiry.getUTCHours() % 12;
+    expect(armError(expired).message).toContain(
+      `The access token expiry UTC time '${expiry.getUTCMonth() + 1}/${expiry.getUTCDate()}/${expiry.getUTCFullYear()} ${hour12}:`,
+    );
+    expect(armError(expired).message).toMatch(/^The access token expiry UTC time '[^']+ (AM|PM)' is earlier than current UTC time '[^']+ (AM|PM)'\.$/);
     expect(expired.headers['www-authenticate']).toMatch(/^Bearer authorization_uri=".*", error="invalid_token"/);
   });
 
