@@ -63,7 +63,7 @@ export const startBackend = async (opts: { name: string; usbDir: string }): Prom
     appHandlers,
   });
   return {
-    dispatch: createDispatcher({ ...composition.handlers, 'azure.signIn': async (r) => { const a = await composition.handlers['azure.signIn'](r); return { ...a, cloud: r.cloud }; } }, log),
+    dispatch: createDispatcher(composition.handlers, log),
     setTarget: (t) => {
       target = t;
     },
