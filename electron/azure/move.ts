@@ -1,3 +1,4 @@
+import type { ResourceGroup } from '@azure/arm-resources';
 import { AppError } from '../../shared/contract/problems';
 import { sameGuid } from '../../shared/domain/ids';
 import type { RegistrationInfo } from '../../shared/domain/types';
@@ -13,6 +14,8 @@ import type { Ctl, MoveRequest } from './types';
 
 // Contract §2.12 / pain point D7: lift the lock, validate, move (LRO), lock the new id. Whatever
 // fails, the lock goes back on wherever the registration actually is, and the message says where.
+// moveResources needs an existing target group: a missing one (same subscription) is created first,
+// in the source group's location, as an operator would do by hand.
 
 const CSP_OFFERS = new Set(['CSP', 'CSP shared services']);
 
@@ -24,6 +27,27 @@ const rgOrUndefined = async (s: Session, sub: string, rg: string, signal?: Abort
     if (e.problem.code === 'azure-not-found') return undefined;
     throw e;
   }
+};
+
+/** Creates the missing target group where the source group lives, before any lock is touched. */
+const createTargetGroup = async (s: Session, ctl: Ctl, req: MoveRequest): Promise<void> => {
+  const signal = ctl.signal;
+  const rm = s.clients.resources(req.subscriptionId);
+  const source = await rgOrUndefined(s, req.subscriptionId, req.resourceGroup, signal);
+  if (!source?.location) {
+    throw new AppError('azure-not-found', `Resource group ${req.resourceGroup} of subscription ${req.subscriptionId} could not be read, so the location for the new group ${req.targetResourceGroup} is unknown. Nothing was changed.`, {
+      action: 'Check the current resource group, or create the target resource group yourself, then repeat the move.',
+    });
+  }
+  const location = source.location;
+  await phase(s, ctl, 'move.resource-group', `Target resource group ${req.targetResourceGroup} does not exist: creating it in ${location}, the location of ${req.resourceGroup}`, async () => {
+    try {
+      await rm.resourceGroups.createOrUpdate(req.targetResourceGroup, { location } satisfies ResourceGroup, signal ? { abortSignal: signal } : {});
+    } catch (err) {
+      const e = toAppError(err, `creating resource group ${req.targetResourceGroup}`, signal);
+      throw rephrase(e, `Could not create the target resource group ${req.targetResourceGroup} in ${location}: ${e.message} Nothing was moved.`);
+    }
+  });
 };
 
 const checkCrossSubscription = async (s: Session, ctl: Ctl, from: string, to: string): Promise<void> => {
@@ -79,9 +103,9 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
   if (!from) {
     throw new AppError('azure-not-found', `No registration named ${name} in resource group ${req.resourceGroup} of subscription ${req.subscriptionId}. Nothing was changed.`);
   }
-  if (!target) {
+  if (!target && cross) {
     throw new AppError('azure-not-found', `Target resource group ${req.targetResourceGroup} does not exist in subscription ${targetSub}. Nothing was changed.`, {
-      action: 'Create the resource group first (any location), then repeat the move.',
+      action: 'Ask the target subscription\'s owner to create the resource group, then repeat the move.',
     });
   }
   if (!cross && req.resourceGroup.toLowerCase() === req.targetResourceGroup.toLowerCase()) {
@@ -90,6 +114,7 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
   if (cross) await phase(s, ctl, 'move.check', 'Checking both subscriptions', () => checkCrossSubscription(s, ctl, req.subscriptionId, targetSub));
 
   const hadLock = await phase(s, ctl, 'move.locks', 'Checking locks on the registration, its resource group and subscription', () => checkLocks(s, from, 'moving', signal));
+  if (!target) await createTargetGroup(s, ctl, req);
   if (hadLock) await phase(s, ctl, 'move.unlock', 'Removing the registration lock for the move', () => removeOwnLock(s, from, signal));
   await relocate(s, req, ctl, from, targetSub, hadLock);
 

@@ -1,24 +1,14 @@
 import { net, protocol } from 'electron';
-import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME } from '../ipc';
 import { APP_CSP } from './csp';
-import { resolveInside } from './renderer-path';
+import { contentTypeOf, resolveInside } from './renderer-path';
 
 // Must run before app 'ready': app:// behaves like https (standard, secure origin), never file://.
 export const registerAppScheme = (): void => {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
   ]);
-};
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
 };
 
 export const serveRenderer = (rendererDir: string): void => {
@@ -31,7 +21,7 @@ export const serveRenderer = (rendererDir: string): void => {
     return new Response(upstream.body, {
       status: 200,
       headers: {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-security-policy': APP_CSP,
         'x-content-type-options': 'nosniff',
       },

@@ -43,12 +43,57 @@ describe('move', () => {
     expect(locksOn(registration.id)).toHaveLength(1);
   });
 
-  it('refuses a target group that does not exist, changing nothing', async () => {
+  it('creates a missing target group in the source group\'s location, then moves and re-locks', async () => {
     const { registration, rg, name } = await setup();
-    const problem = await problemOf(h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: 'nowhere' }));
-    expect(problem.code).toBe('azure-not-found');
-    expect(problem.message).toContain('Target resource group nowhere does not exist');
+    const target = unique('new-target');
+    const progress: [string, string][] = [];
+    const { to } = await h.azure.move(
+      { subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target },
+      { progress: (p, m) => progress.push([p, m]) },
+    );
+    const groups = h.practice.state.snapshot().groups;
+    const created = groups.find((g) => g.subscriptionId === EA_SUB && g.name === target);
+    const source = groups.find((g) => g.subscriptionId === EA_SUB && g.name === rg);
+    expect(source?.location).toBe('westcentralus');
+    expect(created?.location).toBe(source?.location);
+    expect(progress).toContainEqual(['move.resource-group', `Target resource group ${target} does not exist: creating it in westcentralus, the location of ${rg}`]);
+    // Created before the move is validated.
+    const phases = progress.map(([p]) => p);
+    expect(phases.indexOf('move.resource-group')).toBeLessThan(phases.indexOf('move.validate'));
+    expect(to).toMatchObject({ resourceGroup: target, name, cloudId: registration.cloudId, locked: true });
+    expect(locksOn(to.id)).toHaveLength(1);
+    expect(locksOn(registration.id)).toHaveLength(0);
+  });
+
+  it('puts the lock back on the old id when the move into a newly created group fails', async () => {
+    const { registration, rg, name } = await setup();
+    const target = unique('new-target');
+    h.practice.faults.add({ method: 'POST', pathPattern: /\/moveResources$/, kind: 'status', status: 500, times: 50 });
+    const problem = await problemOf(h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target }));
+    expect(problem.message).toContain(`The registration is still ${registration.id}. Its lock was put back.`);
     expect(locksOn(registration.id)).toHaveLength(1);
+    expect(h.practice.state.snapshot().groups.some((g) => g.name === target)).toBe(true);
+  });
+
+  it('stops before touching the lock when the target group cannot be created', async () => {
+    const { registration, rg, name } = await setup();
+    const target = unique('new-target');
+    h.practice.faults.add({ method: 'PUT', pathPattern: new RegExp(`/resourcegroups/${target}$`, 'i'), kind: 'status', status: 403, times: 5 });
+    const problem = await problemOf(h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target }));
+    expect(problem.message).toMatch(new RegExp(`^Could not create the target resource group ${target} in westcentralus: .* Nothing was moved\\.$`, 's'));
+    expect(locksOn(registration.id)).toHaveLength(1);
+    expect(h.practice.state.snapshot().registrations.some((r) => r.id === registration.id)).toBe(true);
+  });
+
+  it('refuses a missing target group in another subscription, changing nothing', async () => {
+    const { registration, rg, name } = await setup(CSP_SUB);
+    const problem = await problemOf(
+      h.azure.move({ subscriptionId: CSP_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: 'nowhere', targetSubscriptionId: CSP_SHARED_SUB }),
+    );
+    expect(problem.code).toBe('azure-not-found');
+    expect(problem.message).toContain(`Target resource group nowhere does not exist in subscription ${CSP_SHARED_SUB}`);
+    expect(locksOn(registration.id)).toHaveLength(1);
+    expect(h.practice.state.snapshot().groups.some((g) => g.name === 'nowhere')).toBe(false);
   });
 
   it('refuses a cross-subscription move outside CSP before changing anything', async () => {
