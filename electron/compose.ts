@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../shared/contract';
-import type { EventSink, Handlers } from '../shared/contract';
+import type { EventSink, Handlers, Settings } from '../shared/contract';
 import type { AppMode } from '../shared/domain/types';
 import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
 import { createStampSessions } from './flows';
@@ -16,7 +16,7 @@ import { createJournal } from './journal';
 import type { Logger } from './log';
 import { createOperations } from './operations';
 import type { Clock, Timers } from './operations';
-import { createPepClient, pwshHost, tcpProbe, windowsPowerShellHost } from './pep';
+import { createPepClient, hostForChoice, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
 import { startPractice } from './practice';
 import type { PracticeSettings } from './practice';
@@ -34,8 +34,8 @@ export type ComposeConfig = {
   tempDir: string;
   /** SHA-256 of pep-host.ps1 recorded at build time (main/index.ts). Live mode refuses to start the host without a match. */
   pepHostSha256?: string;
-  /** PowerShell 7 for operators off Windows (pwsh >= 7.4 with PSWSMan). */
-  pwshPath?: string;
+  /** Operator settings: the PowerShell that runs pep-host.ps1 and the Microsoft.AzureStack api-version. */
+  settings: Settings;
   events: EventSink;
   log: Logger;
   pickFolder(): Promise<string | null>;
@@ -44,8 +44,11 @@ export type ComposeConfig = {
   timers?: Timers;
   sleep?: Sleep;
   practice?: PracticeSettings;
-  appHandlers: Pick<Handlers, 'app.info' | 'app.setMode'>;
+  appHandlers: Pick<Handlers, AppChannel>;
 };
+
+/** Channels served by the runtime around the composition (mode and settings switch recompose). */
+export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
@@ -64,7 +67,7 @@ export const compose = async (cfg: ComposeConfig) => {
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
   const pep = createPepClient({
     spawn: sim?.spawn ?? verifiedSpawn(nodeSpawn as unknown as SpawnHost, { readFile: readFileSync, path: script, expected: cfg.pepHostSha256 }),
-    host: sim?.host ?? (cfg.platform === 'win32' ? windowsPowerShellHost(script, cfg.systemRoot, cfg.tempDir) : pwshHost(cfg.pwshPath ?? '/usr/bin/pwsh', script)),
+    host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir }),
     clock,
     log,
     sleep,
@@ -73,6 +76,7 @@ export const compose = async (cfg: ComposeConfig) => {
   const azure = createAzure({
     signIn: sim?.signIn ?? liveSignIn({ log }),
     clouds: sim?.clouds ?? AZURE_CLOUDS,
+    registrationApiVersion: cfg.settings.registrationApiVersion,
     ...(sim ? { tlsCa: sim.ca } : {}),
     clock,
     log,
@@ -119,7 +123,7 @@ export const compose = async (cfg: ComposeConfig) => {
     describe: () => (sim ? { practiceDrivePath: sim.drivePath } : {}),
     refuseIfBusy: () => {
       if (operations.running() > 0) {
-        throw new AppError('bad-request', 'An operation is still running.', { action: 'Wait for it to finish before switching mode.' });
+        throw new AppError('bad-request', 'An operation is still running.', { action: 'Wait for it to finish before switching mode or changing settings.' });
       }
     },
     dispose: async () => {

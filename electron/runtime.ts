@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
 import type { AppInfo, EventSink, Handlers } from '../shared/contract';
-import type { AppMode } from '../shared/domain/types';
 import { compose } from './compose';
-import type { ComposeConfig, Composition } from './compose';
+import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
 import type { Dispatch } from './ipc';
+import { checkSettings, parseSavedState, serializeSavedState } from './settings';
+import type { SavedState } from './settings';
 
-export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'appHandlers'> & { appVersion: string; events: EventSink };
+export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'appHandlers'> & { appVersion: string; events: EventSink };
 
 export type Runtime = {
   dispatch: Dispatch;
@@ -21,36 +21,47 @@ export type Runtime = {
   dispose(): Promise<void>;
 };
 
-const Settings = z.object({ mode: z.enum(['practice', 'live']) });
-
-// The mode is the one setting kept across restarts (practice by default, so a first start can never
-// touch a production stamp by accident). Switching disposes everything and composes anew: no
-// `if (practice)` lives below compose().
+// The mode and the operator settings are kept across restarts (practice by default, so a first
+// start can never touch a production stamp by accident). Changing either disposes everything and
+// composes anew: no `if (practice)` lives below compose(), and no service reads settings itself.
 export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   const settingsFile = join(cfg.dataDir, 'settings.json');
   await mkdir(cfg.dataDir, { recursive: true });
-  const saved = Settings.safeParse(await readFile(settingsFile, 'utf8').then(JSON.parse, () => undefined));
-  let mode: AppMode = saved.success ? saved.data.mode : 'practice';
+  // A missing, unreadable or non-JSON file means defaults.
+  const raw: unknown = await readFile(settingsFile, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
+  let state: SavedState = parseSavedState(raw, cfg.platform);
   let current: Composition;
 
-  const info = (): AppInfo => ({ mode, version: cfg.appVersion, ...current.describe() });
+  const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, ...current.describe() });
 
-  const appHandlers: Pick<Handlers, 'app.info' | 'app.setMode'> = {
+  const recompose = async (next: SavedState) => {
+    current.refuseIfBusy();
+    await current.dispose();
+    state = next;
+    await writeFile(settingsFile, serializeSavedState(state), 'utf8');
+    current = await compose({ ...cfg, mode: state.mode, settings: state.settings, appHandlers });
+    dispatch = createDispatcher(current.handlers, cfg.log);
+  };
+
+  const appHandlers: Pick<Handlers, AppChannel> = {
     'app.info': async () => info(),
-    'app.setMode': async ({ mode: next }) => {
-      if (next === mode) return info();
-      current.refuseIfBusy();
-      await current.dispose();
-      mode = next;
-      await writeFile(settingsFile, JSON.stringify({ mode }), 'utf8');
-      current = await compose({ ...cfg, mode, appHandlers });
-      dispatch = createDispatcher(current.handlers, cfg.log);
+    'app.setMode': async ({ mode }) => {
+      if (mode === state.mode) return info();
+      await recompose({ ...state, mode });
       cfg.events('app.modeChanged', { mode });
       return info();
     },
+    'settings.get': async () => state.settings,
+    'settings.set': async (requested) => {
+      const settings = checkSettings(requested, cfg.platform);
+      if (JSON.stringify(settings) === JSON.stringify(state.settings)) return state.settings;
+      await recompose({ ...state, settings });
+      cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
+      return state.settings;
+    },
   };
 
-  current = await compose({ ...cfg, mode, appHandlers });
+  current = await compose({ ...cfg, mode: state.mode, settings: state.settings, appHandlers });
   let dispatch = createDispatcher(current.handlers, cfg.log);
 
   return {

@@ -35,6 +35,12 @@ $script:Backlog = $null
 $script:EndOfInput = $false
 $script:Stopping = $false
 $script:IsCore = $PSVersionTable.PSVersion.Major -ge 7
+# pwsh on Linux or macOS: no built-in WSMan client, no TrustedHosts, no WSMan: drive. PSWSMan supplies
+# the client; it authenticates with explicit credentials only, so the session asks for Negotiate (NTLM).
+$script:OffWindows = $script:IsCore -and ($IsLinux -or $IsMacOS)
+$script:Authentication = 'Default'
+if ($script:OffWindows) { $script:Authentication = 'Negotiate' }
+$script:WSManClientReady = -not $script:OffWindows
 $script:RemotingProperties = @('PSComputerName', 'RunspaceId', 'PSShowComputerName', 'PSSourceJobInstanceId')
 $script:MaxDepth = 8
 
@@ -197,17 +203,54 @@ function Test-TransientOpenError {
     return $fqid -like '*WinRMOperationTimeout*' -or $Info['type'] -like '*PSRemotingTransportException'
 }
 
+# The PSWSMan module installed for this user or machine (highest version), or $null.
+function Get-PSWSManModule {
+    return Get-Module -ListAvailable -Name 'PSWSMan' | Sort-Object -Property Version -Descending | Select-Object -First 1
+}
+
+# Off Windows only: loads PSWSMan so New-PSSession can reach WinRM (pep-transport.md section 10).
+# PSWSMan 3.x (pwsh 7.4+) hooks the built-in remoting cmdlets with Enable-PSWSMan; 2.x was set up once
+# with Install-WSMan and only needs to be loaded.
+function Enable-WSManClient {
+    if ($script:WSManClientReady) { return }
+    $module = Get-PSWSManModule
+    if ($null -eq $module) {
+        $text = 'PowerShell {0} on this computer has no WSMan client: the PSWSMan module is not installed. ' +
+            'In pwsh run: Install-Module PSWSMan -Scope CurrentUser (PSWSMan 3.x needs PowerShell 7.4 or later; ' +
+            'with PSWSMan 2.x also run Install-WSMan once as root, see the module documentation).'
+        $exception = [System.InvalidOperationException]::new(($text -f [string]$PSVersionTable.PSVersion))
+        throw [System.Management.Automation.ErrorRecord]::new($exception, 'PSWSManMissing', [System.Management.Automation.ErrorCategory]::NotInstalled, $null)
+    }
+    Import-Module -ModuleInfo $module -ErrorAction Stop
+    if ($module.Version.Major -ge 3) { Enable-PSWSMan -Force }
+    $script:WSManClientReady = $true
+}
+
+# en-US culture (error texts are matched in English) and the idle timeout. Off Windows, pwsh's
+# New-PSSessionOption only offers -SkipCACheck/-SkipCNCheck; the option object has every property.
+function New-PepSessionOption {
+    if (-not $script:OffWindows) {
+        return New-PSSessionOption -Culture 'en-US' -UICulture 'en-US' -IdleTimeout $script:IdleTimeoutMs
+    }
+    $option = [System.Management.Automation.Remoting.PSSessionOption]::new()
+    $option.Culture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
+    $option.UICulture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
+    $option.IdleTimeout = [System.TimeSpan]::FromMilliseconds($script:IdleTimeoutMs)
+    return $option
+}
+
 # Tries each ERCS address in order; per address three tries, 10 s apart, for transient errors only.
 # Returns @{ ok; address; notices; error }.
 function Open-PepSession {
+    Enable-WSManClient
     $notices = New-Object -TypeName 'System.Collections.Generic.List[string]'
-    $option = New-PSSessionOption -Culture 'en-US' -UICulture 'en-US' -IdleTimeout $script:IdleTimeoutMs
+    $option = New-PepSessionOption
     $hardError = $null
     $lastError = $null
     foreach ($address in $script:Hosts) {
         for ($attempt = 1; $attempt -le 3; $attempt++) {
             try {
-                $opened = New-PSSession -ComputerName $address -ConfigurationName 'PrivilegedEndpoint' -Credential $script:Credential -SessionOption $option -ErrorAction Stop
+                $opened = New-PSSession -ComputerName $address -ConfigurationName 'PrivilegedEndpoint' -Credential $script:Credential -Authentication $script:Authentication -SessionOption $option -ErrorAction Stop
                 $script:Session = $opened
                 $script:Address = $address
                 return @{ ok = $true; address = $address; notices = $notices.ToArray() }
@@ -365,11 +408,20 @@ function Invoke-Preflight {
     param($Request)
     $id = [string]$Request.id
     $trusted = ''
-    try {
-        $trusted = [string](Get-Item -Path 'WSMan:\localhost\Client\TrustedHosts' -ErrorAction Stop).Value
-    } catch {
-        $info = Get-ErrorInfo -ErrorRecord $_
-        Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = ('Could not read WSMan:\localhost\Client\TrustedHosts: {0}' -f $info['message']) })
+    $platform = 'windows'
+    $pswsman = $null
+    if ($script:OffWindows) {
+        # No WSMan: drive and no TrustedHosts here; report the WSMan client instead.
+        $platform = 'linux'
+        if ($IsMacOS) { $platform = 'macos' }
+        $pswsman = Get-PSWSManModule
+    } else {
+        try {
+            $trusted = [string](Get-Item -Path 'WSMan:\localhost\Client\TrustedHosts' -ErrorAction Stop).Value
+        } catch {
+            $info = Get-ErrorInfo -ErrorRecord $_
+            Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = ('Could not read WSMan:\localhost\Client\TrustedHosts: {0}' -f $info['message']) })
+        }
     }
     $policy = [string](Get-ExecutionPolicy)
     $scope = ''
@@ -378,6 +430,10 @@ function Invoke-Preflight {
     }
     $message = [ordered]@{ type = 'preflight'; id = $id; trustedHosts = $trusted; executionPolicy = $policy }
     if ($scope) { $message['executionPolicyScope'] = $scope }
+    if ($script:OffWindows) {
+        $message['platform'] = $platform
+        if ($null -ne $pswsman) { $message['pswsman'] = [string]$pswsman.Version }
+    }
     Send-Message -Message $message
 }
 

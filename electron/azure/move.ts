@@ -33,7 +33,9 @@ const rgOrUndefined = async (s: Session, sub: string, rg: string, signal?: Abort
 const createTargetGroup = async (s: Session, ctl: Ctl, req: MoveRequest): Promise<void> => {
   const signal = ctl.signal;
   const rm = s.clients.resources(req.subscriptionId);
-  const source = await rgOrUndefined(s, req.subscriptionId, req.resourceGroup, signal);
+  const source = await phase(s, ctl, 'move.check', `Reading the location of resource group ${req.resourceGroup}`, () =>
+    rgOrUndefined(s, req.subscriptionId, req.resourceGroup, signal),
+  );
   if (!source?.location) {
     throw new AppError('azure-not-found', `Resource group ${req.resourceGroup} of subscription ${req.subscriptionId} could not be read, so the location for the new group ${req.targetResourceGroup} is unknown. Nothing was changed.`, {
       action: 'Check the current resource group, or create the target resource group yourself, then repeat the move.',

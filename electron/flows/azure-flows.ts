@@ -1,6 +1,5 @@
 import { AppError } from '../../shared/contract';
 import type { OperationOutcomes, OperationStart } from '../../shared/contract';
-import { decodeRegistrationToken } from '../../shared/domain';
 import type { AzureService } from '../azure';
 import type { Handoff } from '../handoff';
 import type { RunContext } from '../operations';
@@ -48,7 +47,7 @@ export const unregister = async (
   const target =
     req.target.by === 'name'
       ? ({ by: 'name', registrationName: req.target.registrationName } as const)
-      : ({ by: 'cloudId', cloudId: cloudIdOfHandoff(deps.handoff, req.target.handoffId) } as const);
+      : ({ by: 'cloudId', cloudId: await cloudIdOfHandoff(deps.handoff, req.target.handoffId) } as const);
   const registration = await deps.azure.unregister(
     {
       subscriptionId: req.subscriptionId,
@@ -67,8 +66,16 @@ export const unregister = async (
   return { registration, deletedAt: deps.clock.now().toISOString() };
 };
 
-const cloudIdOfHandoff = (handoff: Handoff, handoffId: string): string =>
-  decodeRegistrationToken(handoff.tokenFor(handoffId)).summary.cloudId;
+// From the journal's summary, not the token text: a completed hand-off no longer keeps its token.
+const cloudIdOfHandoff = async (handoff: Handoff, handoffId: string): Promise<string> => {
+  const found = (await handoff.list()).find((h) => h.id === handoffId);
+  if (!found) {
+    throw new AppError('not-found', 'This hand-off is not in the journal of this machine.', {
+      action: 'Read the registration token again, or unregister by name.',
+    });
+  }
+  return found.cloudId;
+};
 
 /** Move the registration resource to another resource group (no PowerShell equivalent). */
 export const move = async (

@@ -26,6 +26,15 @@ const EXECUTION_POLICY_ACTION =
 
 const RULES: Rule[] = [
   {
+    // pwsh on Linux/macOS without PSWSMan (pep-host.ps1 Enable-WSManClient, PowerShell/PowerShell#20806).
+    code: 'pep-powershell-missing',
+    test: (e) => fq(e, 'PSWSManMissing') || /no supported WSMan client library was found/i.test(e.message),
+    message: () => 'PowerShell 7 on this computer cannot reach the privileged endpoint: the PSWSMan module (its WinRM client) is missing.',
+    action:
+      'In pwsh (7.4 or later) run: Install-Module PSWSMan -Scope CurrentUser, then connect again (AzS Registrar enables it; with PSWSMan 2.x also run Install-WSMan once as root, per the module documentation).',
+    retryable: false,
+  },
+  {
     code: 'pep-not-privileged-endpoint',
     test: text(/Cannot find the PrivilegedEndpoint session configuration/i),
     message: (_m, c) => `${c.address ?? 'This address'} answered, but it is not a privileged endpoint (ERCS virtual machine).`,

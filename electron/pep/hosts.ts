@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { win32 } from 'node:path';
+import type { PowerShellChoice } from '../../shared/contract';
 import type { HostCommand } from './host-process';
 import type { ProbePort } from './types';
 
@@ -35,6 +36,15 @@ export const pwshHost = (pwshPath: string, scriptPath: string, systemRoot?: stri
       }
     : { PATH: '/usr/local/bin:/usr/bin:/bin' },
 });
+
+/** The host command for the operator's PowerShell choice (Settings). */
+export const hostForChoice = (
+  choice: PowerShellChoice,
+  where: { platform: NodeJS.Platform; scriptPath: string; systemRoot: string; tempDir: string },
+): HostCommand =>
+  choice.kind === 'windows-powershell'
+    ? windowsPowerShellHost(where.scriptPath, where.systemRoot, where.tempDir)
+    : pwshHost(choice.path, where.scriptPath, where.platform === 'win32' ? where.systemRoot : undefined);
 
 /** TCP connect test (WinRM HTTP, 5985) with a deadline. */
 export const tcpProbe: ProbePort = (host, port, timeoutMs) =>

@@ -1,5 +1,5 @@
 // Privileged endpoint transport: a PowerShell host process per PEP connection (resources/pep-host.ps1).
 export { createPepClient } from './pep-client';
 export type { PepClient } from './pep-client';
-export { pwshHost, tcpProbe, windowsPowerShellHost } from './hosts';
+export { hostForChoice, pwshHost, tcpProbe, windowsPowerShellHost } from './hosts';
 export type { CloseResult, CommandControl, ConnectRequest, PepClientDeps, PepRecord, PepSession, PepStats, PepTimeouts, ProbePort, TranscriptShare } from './types';

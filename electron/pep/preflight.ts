@@ -64,6 +64,25 @@ const askHost = async (deps: PreflightDeps, hosts: string[]): Promise<{ hello?: 
   }
 };
 
+const offWindows = (facts: HostFacts): boolean => facts.platform === 'linux' || facts.platform === 'macos';
+const TRUSTED_HOSTS_OFF_WINDOWS =
+  'Not applicable off Windows: PSWSMan has no TrustedHosts list (no WSMan: drive); it signs in with NTLM (Negotiate) using the credentials you enter.';
+
+/** PowerShell itself; off Windows also its WinRM client, PSWSMan (pep-transport.md §10). */
+const powershellCheck = (hello: Hello, facts: HostFacts | undefined): PreflightCheck => {
+  const version = `PowerShell ${hello.ps} (${hello.edition})`;
+  if (!facts || !offWindows(facts)) return { id: 'powershell', title: 'PowerShell', ok: true, detail: version };
+  return facts.pswsman
+    ? { id: 'powershell', title: 'PowerShell', ok: true, detail: `${version} on ${facts.platform === 'macos' ? 'macOS' : 'Linux'}, with PSWSMan ${facts.pswsman} for WinRM.` }
+    : {
+        id: 'powershell',
+        title: 'PowerShell',
+        ok: false,
+        detail: `${version} has no WinRM client here: the PSWSMan module is not installed.`,
+        fix: 'Install-Module PSWSMan -Scope CurrentUser',
+      };
+};
+
 export const runPreflight = async (deps: PreflightDeps, hosts: string[]): Promise<PreflightReport> => {
   const [host, reachable] = await Promise.all([askHost(deps, hosts), Promise.all(hosts.map((h) => deps.probePort(h, WINRM_HTTP, deps.timeouts.probe)))]);
   const { hello, facts, warnings, error } = host;
@@ -73,7 +92,7 @@ export const runPreflight = async (deps: PreflightDeps, hosts: string[]): Promis
 
   checks.push(
     hello
-      ? { id: 'powershell', title: 'PowerShell', ok: true, detail: `PowerShell ${hello.ps} (${hello.edition})` }
+      ? powershellCheck(hello, facts)
       : {
           id: 'powershell',
           title: 'PowerShell',
@@ -106,7 +125,9 @@ export const runPreflight = async (deps: PreflightDeps, hosts: string[]): Promis
         : { id: 'execution-policy', title: 'Execution policy', ok: false, detail: notRun },
   );
 
-  if (facts) {
+  if (facts && offWindows(facts)) {
+    checks.push({ id: 'trusted-hosts', title: 'WinRM TrustedHosts', ok: true, detail: TRUSTED_HOSTS_OFF_WINDOWS });
+  } else if (facts) {
     const missing = missingFromTrustedHosts(hosts, facts.trustedHosts);
     const current = `TrustedHosts is ${facts.trustedHosts === '' ? 'empty' : `'${facts.trustedHosts}'`}.`;
     checks.push(

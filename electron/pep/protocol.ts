@@ -97,6 +97,10 @@ export const HostToNode = z.discriminatedUnion('type', [
     trustedHosts: z.string(),
     executionPolicy: z.string(),
     executionPolicyScope: z.string().optional(),
+    /** Where the host runs; absent from Windows hosts. Off Windows there is no TrustedHosts list (pep-transport.md §10). */
+    platform: z.enum(['windows', 'linux', 'macos']).optional(),
+    /** Off Windows: version of the PSWSMan module found, absent when it is not installed. */
+    pswsman: z.string().optional(),
   }),
   z.object({ type: z.literal('closed'), id: z.string(), transcriptsCopied: z.boolean().optional() }),
 ]);

@@ -8,6 +8,7 @@ import { HomeScreen } from '../steps/home-screen';
 import { MoveScreen } from '../steps/manage/move-screen';
 import { UnregisterScreen } from '../steps/manage/unregister-screen';
 import { RegisterFlow } from '../steps/register/register-flow';
+import { SettingsScreen } from '../steps/settings-screen';
 import type { Screen } from '../store';
 import { useApp } from '../store';
 import { SideNav } from './side-nav';
@@ -30,6 +31,8 @@ function Current({ screen }: { screen: Screen }) {
       return <UnregisterScreen />;
     case 'move':
       return <MoveScreen />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }
 

@@ -14,7 +14,7 @@ const TASKS: Record<'stamp' | 'host', { screen: Screen; label: string }[]> = {
   ],
 };
 
-/** The tasks for this side of the air gap, plus the hand-off record. */
+/** The tasks for this side of the air gap, plus the hand-off record and the settings. */
 export function SideNav() {
   const side = useApp((s) => s.side);
   const screen = useApp((s) => s.screen);
@@ -41,6 +41,7 @@ export function SideNav() {
       <ul>
         {side && TASKS[side].map((t) => item(t.screen, t.label))}
         {item('handoffs', 'Hand-offs')}
+        {item('settings', 'Settings')}
       </ul>
       {side && (
         <button type="button" className="link-button" onClick={() => appStore.getState().chooseSide(null)}>

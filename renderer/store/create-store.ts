@@ -9,6 +9,7 @@ import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
 import type { Persisted } from './persisted';
 import { registerSlice } from './register-slice';
+import { settingsSlice } from './settings-slice';
 import { shellSlice } from './shell-slice';
 import { stampSlice } from './stamp-slice';
 import type { AppState } from './types';
@@ -26,6 +27,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...activateSlice(api)(...a),
         ...manageSlice(api)(...a),
         ...operationsSlice(api)(...a),
+        ...settingsSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

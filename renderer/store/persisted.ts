@@ -46,7 +46,7 @@ const AccountSchema = z.object({
 const PersistedSchema = z.object({
   side: z.enum(['stamp', 'host']).nullable(),
   progressMode: z.enum(['practice', 'live']).nullable(),
-  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move']),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings']),
   stamp: z.object({
     hosts: z.array(Text(255)).min(1).max(3),
     user: Text(256),
@@ -67,6 +67,8 @@ const PersistedSchema = z.object({
     step: z.enum(FLOW_STEPS.register),
     cloud: z.enum(CLOUD_NAMES),
     method: z.enum(['browser', 'device-code']),
+    // Added later: progress saved before it has none.
+    tenant: Text(128).default(''),
     account: AccountSchema.optional(),
     subscriptionId: OptId,
     driveId: OptId,
@@ -125,6 +127,7 @@ export const partialize = (s: AppState): Persisted => ({
     step: s.reg.step,
     cloud: s.reg.cloud,
     method: s.reg.method,
+    tenant: s.reg.tenant,
     account: s.reg.account,
     subscriptionId: s.reg.subscriptionId,
     driveId: s.reg.driveId,

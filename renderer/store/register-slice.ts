@@ -26,6 +26,8 @@ export const registerSlice =
         operationId: undefined,
         saved: undefined,
       });
+      // The journal now has this hand-off: the hand-offs list and the unregister screen show it.
+      void get().refreshHandoffs();
     };
 
     return {
@@ -33,6 +35,7 @@ export const registerSlice =
         step: 'sign-in',
         cloud: 'AzureCloud',
         method: 'browser',
+        tenant: '',
         subscriptions: [],
         files: [],
         pasted: '',
@@ -60,8 +63,11 @@ export const registerSlice =
 
       signIn: async () => {
         const { cloud, method } = get().reg;
+        const tenantId = get().reg.tenant.trim();
         patch({ deviceCode: undefined });
-        const account = await call('register', 'Signing in to Azure', () => api['azure.signIn']({ cloud, method }));
+        const account = await call('register', 'Signing in to Azure', () =>
+          api['azure.signIn']({ cloud, method, ...(tenantId !== '' ? { tenantId } : {}) }),
+        );
         patch({ deviceCode: undefined });
         if (!account) return;
         const cloudChanged = get().reg.account?.cloud !== account.cloud;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, Problem } from '../../shared/contract';
+import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, Problem, Settings } from '../../shared/contract';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
@@ -21,10 +21,10 @@ import type {
   TokenPreview,
 } from '../../shared/domain/types';
 
-export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' | 'handoffs' | 'unregister' | 'move';
+export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' | 'handoffs' | 'unregister' | 'move' | 'settings';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings';
 
 export type ShellSlice = {
   side: MachineSide | null;
@@ -90,6 +90,8 @@ export type RegisterSlice = {
     step: RegisterStep;
     cloud: CloudName;
     method: 'browser' | 'device-code';
+    /** Directory (tenant) ID or domain to sign in to; '' lets Azure pick the account's home tenant. */
+    tenant: string;
     account?: AzureAccount;
     deviceCode?: DeviceCodePrompt;
     subscriptions: SubscriptionInfo[];
@@ -129,6 +131,7 @@ export type RegisterSlice = {
 export type RegisterInput =
   | 'cloud'
   | 'method'
+  | 'tenant'
   | 'subscriptionId'
   | 'pasted'
   | 'tokenConfirmed'
@@ -188,6 +191,15 @@ export type OperationsSlice = {
   cancelOperation(operationId: string): Promise<void>;
 };
 
-export type AppState = ShellSlice & StampSlice & ExportSlice & RegisterSlice & ActivateSlice & ManageSlice & OperationsSlice;
+/** Operator settings kept by main (settings.json); the form's draft lives in the screen. */
+export type SettingsSlice = {
+  /** As main has them; null until loaded. */
+  settings: Settings | null;
+  loadSettings(): Promise<void>;
+  /** True when main accepted them. Saving recomposes main: PEP sessions close and Azure signs out. */
+  saveSettings(next: Settings): Promise<boolean>;
+};
+
+export type AppState = ShellSlice & StampSlice & ExportSlice & RegisterSlice & ActivateSlice & ManageSlice & OperationsSlice & SettingsSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;

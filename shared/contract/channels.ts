@@ -11,7 +11,9 @@ import {
   OperationStartRequest,
   PepHosts,
   ResourceGroupName,
+  SettingsSchema,
 } from './schemas';
+import type { Settings } from './schemas';
 import type {
   AppMode,
   AzureAccount,
@@ -56,6 +58,8 @@ export type PepConnected = {
 export const channels = {
   'app.info': def<AppInfo>()(Empty),
   'app.setMode': def<AppInfo>()(z.object({ mode: z.enum(['practice', 'live']) }).strict()),
+  'settings.get': def<Settings>()(Empty),
+  'settings.set': def<Settings>()(SettingsSchema),
 
   'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
   'pep.connect': def<PepConnected>()(

@@ -3,6 +3,8 @@
 export const channelNames = [
   'app.info',
   'app.setMode',
+  'settings.get',
+  'settings.set',
   'pep.preflight',
   'pep.connect',
   'pep.disconnect',

@@ -66,3 +66,32 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
 export type OperationKind = OperationStart['kind'];
+
+/** Microsoft.AzureStack api-versions the app can use for registration calls (contract §2.2). */
+export const REGISTRATION_API_VERSIONS = ['2017-06-01', '2022-06-01'] as const;
+export type RegistrationApiVersion = (typeof REGISTRATION_API_VERSIONS)[number];
+
+// Absolute on Windows (C:\..., \\server\share\...) or POSIX (/...); main also checks it for its own OS.
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/]|\/)/;
+const ExecutablePath = z
+  .string()
+  .trim()
+  .min(1, 'enter the path of pwsh')
+  .max(1024)
+  .regex(ABSOLUTE_PATH, 'must be an absolute path, like /usr/bin/pwsh or C:\\Program Files\\PowerShell\\7\\pwsh.exe');
+
+/** Which PowerShell runs pep-host.ps1: Windows PowerShell 5.1 (by its system path) or a configured pwsh 7. */
+const PowerShellChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('windows-powershell') }).strict(),
+  z.object({ kind: z.literal('pwsh'), path: ExecutablePath }).strict(),
+]);
+export type PowerShellChoice = z.infer<typeof PowerShellChoiceSchema>;
+
+/** Operator settings kept in settings.json next to the mode. Nothing secret. */
+export const SettingsSchema = z
+  .object({
+    powershell: PowerShellChoiceSchema,
+    registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;

@@ -131,7 +131,9 @@ export const createPipeline = (deps: PipelineDeps) => {
       const error = err instanceof ArmError ? err : new ArmError(500, 'InternalServerError', 'Encountered internal server error.');
       answer = { status: error.status, body: error.toBody(), headers: error.headers };
     }
-    deps.log.info('Practice Azure answered', { method, path: req.url?.split('?')[0], status: answer.status, requestId });
+    const [path, query] = (req.url ?? '').split('?');
+    // The api-version is logged too: rehearsals show which version the app used (Settings).
+    deps.log.info('Practice Azure answered', { method, path, apiVersion: new URLSearchParams(query).get('api-version'), status: answer.status, requestId });
     const correlation = req.headers['x-ms-client-request-id'];
     res.statusCode = answer.status;
     res.setHeader('x-ms-request-id', requestId);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { BusyNote } from '../../components/busy-note';
 import { describedBy, Field } from '../../components/field';
 import { OperationPanel } from '../../components/operation-panel';
@@ -8,7 +9,8 @@ import { outcomeOf } from '../outcome';
 import { NeedsAzure } from './needs-azure';
 import { RegistrationTable } from './registration-table';
 
-const TARGET_HINT = 'In the same subscription. Moving across subscriptions is only supported for CSP partners.';
+const TARGET_HINT =
+  "In the same subscription. If it does not exist yet, it is created in the current resource group's location. Moving across subscriptions is only supported for CSP partners.";
 
 /** Moves the registration resource to another resource group, handling its lock. */
 export function MoveScreen() {
@@ -22,6 +24,13 @@ export function MoveScreen() {
     mng.targetResourceGroup.trim() !== '' &&
     mng.targetResourceGroup.trim() !== mng.resourceGroup.trim();
   const done = outcomeOf(op, 'azure.move');
+  // After a move the list would still show the registration where it was (unlocked id gone).
+  const stale = done !== undefined && mng.registrations.some((r) => r.id === done.from.id);
+  useEffect(() => {
+    if (!done || !stale) return;
+    appStore.getState().setManage({ resourceGroup: done.to.resourceGroup, targetResourceGroup: '' });
+    void appStore.getState().loadRegistrations();
+  }, [done, stale]);
   return (
     <section className="step" aria-labelledby="move-title" data-testid="move-screen">
       <StepHeader

@@ -1,13 +1,16 @@
 import { CLOUD_NAMES } from '../../../shared/domain';
 import type { CloudName } from '../../../shared/domain';
-import { Field } from '../../components/field';
+import { describedBy, Field } from '../../components/field';
 import { appStore, useApp } from '../../store';
 import { DeviceCodeBox } from './device-code-box';
+
+const TENANT_HINT = 'Optional: the directory (tenant) ID or domain, e.g. contoso.onmicrosoft.com, when your account belongs to several directories. Leave empty for your home directory.';
 
 /** Signs in to Azure in the cloud the token will be registered in. */
 export function SignInStep() {
   const cloud = useApp((s) => s.reg.cloud);
   const method = useApp((s) => s.reg.method);
+  const tenant = useApp((s) => s.reg.tenant);
   const account = useApp((s) => s.reg.account);
   const busy = useApp((s) => s.busy.register !== undefined);
   const practice = useApp((s) => s.info?.mode === 'practice');
@@ -35,6 +38,17 @@ export function SignInStep() {
             </option>
           ))}
         </select>
+      </Field>
+      <p className="hint">Azure Germany subscriptions are not supported for registration.</p>
+      <Field id="azure-tenant" label="Tenant (optional)" hint={TENANT_HINT}>
+        <input
+          id="azure-tenant"
+          value={tenant}
+          maxLength={128}
+          spellCheck={false}
+          onChange={(e) => set({ tenant: e.target.value })}
+          aria-describedby={describedBy('azure-tenant', TENANT_HINT)}
+        />
       </Field>
       <fieldset>
         <legend>How to sign in</legend>

@@ -4,14 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo, EventName, EventPayloads, EventSink, Handlers } from '../../../shared/contract';
 import { compose } from '../../../electron/compose';
+import type { AppChannel } from '../../../electron/compose';
 import { createDispatcher } from '../../../electron/ipc';
 import type { Dispatch } from '../../../electron/ipc';
 import { memoryLogger } from '../../../electron/log';
+import type { PracticeAzure, PracticeAzureSettings } from '../../../electron/practice/azure';
+import { defaultSettings } from '../../../electron/settings';
 
 export type Backend = {
   dispatch: Dispatch;
   /** Where main's events go: the page bound last. */
   setTarget(target: ((name: EventName, payload: unknown) => Promise<void>) | undefined): void;
+  /** The practice Azure behind this machine, for steering (permission profile) and inspection. */
+  practiceAzure: PracticeAzure;
   dispose(): Promise<void>;
 };
 
@@ -19,7 +24,12 @@ export type Backend = {
  * One machine's main process in practice mode: the real services behind compose() and the same
  * dispatcher electron/main uses. `usbDir` stands for the USB stick and is what "Use a folder…" picks.
  */
-export const startBackend = async (opts: { name: string; usbDir: string }): Promise<Backend> => {
+export const startBackend = async (opts: {
+  name: string;
+  usbDir: string;
+  /** Practice Azure settings over the harness defaults (a permission profile, for instance). */
+  azure?: Partial<PracticeAzureSettings>;
+}): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
   let target: ((name: EventName, payload: unknown) => Promise<void>) | undefined;
@@ -28,12 +38,16 @@ export const startBackend = async (opts: { name: string; usbDir: string }): Prom
     void target?.(name, payload).catch(() => undefined);
   };
   const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
-  const appHandlers: Pick<Handlers, 'app.info' | 'app.setMode'> = {
+  const settings = defaultSettings(process.platform);
+  const appHandlers: Pick<Handlers, AppChannel> = {
     'app.info': async () => info(),
     'app.setMode': async () => info(),
+    'settings.get': async () => settings,
+    'settings.set': async () => settings,
   };
   const composition = await compose({
     mode: 'practice',
+    settings,
     dataDir,
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     platform: process.platform,
@@ -58,12 +72,15 @@ export const startBackend = async (opts: { name: string; usbDir: string }): Prom
         },
       },
       // The provider registers at once instead of after two polls several seconds apart.
-      azure: { providerPollsUntilRegistered: 0 },
+      azure: { providerPollsUntilRegistered: 0, ...opts.azure },
     },
     appHandlers,
   });
+  const practiceAzure = composition.services.practice?.azure;
+  if (!practiceAzure) throw new Error('compose() in practice mode started no practice Azure');
   return {
     dispatch: createDispatcher(composition.handlers, log),
+    practiceAzure,
     setTarget: (t) => {
       target = t;
     },

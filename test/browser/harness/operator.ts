@@ -24,3 +24,20 @@ export const connectStamp = async (page: Page): Promise<string> => {
   await stepIs(page, 'stamp');
   return text(page, 'stamp-cloud-id');
 };
+
+/** Stamp side, whole export leg: a practice token saved to the USB folder. Returns what the stamp showed. */
+export const exportTokenToUsb = async (page: Page, agreement = 'EA-1234567'): Promise<{ cloudId: string; fingerprint: string }> => {
+  const cloudId = await connectStamp(page);
+  await next(page);
+  await stepIs(page, 'billing');
+  await page.getByLabel('EA agreement number', { exact: true }).fill(agreement);
+  await next(page);
+  await page.getByRole('button', { name: 'Generate the registration token' }).click();
+  await page.getByTestId('export-token-fingerprint').waitFor();
+  const fingerprint = await text(page, 'export-token-fingerprint');
+  await next(page);
+  await useUsbFolder(page);
+  await page.getByRole('button', { name: 'Save the token to this drive' }).click();
+  await page.getByTestId('saved-file').waitFor();
+  return { cloudId, fingerprint };
+};

@@ -51,7 +51,7 @@ describe('move', () => {
       { subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target },
       { progress: (p, m) => progress.push([p, m]) },
     );
-    const groups = h.practice.state.snapshot().groups;
+    const groups = h.practice.state.snapshot().resourceGroups;
     const created = groups.find((g) => g.subscriptionId === EA_SUB && g.name === target);
     const source = groups.find((g) => g.subscriptionId === EA_SUB && g.name === rg);
     expect(source?.location).toBe('westcentralus');
@@ -72,17 +72,17 @@ describe('move', () => {
     const problem = await problemOf(h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target }));
     expect(problem.message).toContain(`The registration is still ${registration.id}. Its lock was put back.`);
     expect(locksOn(registration.id)).toHaveLength(1);
-    expect(h.practice.state.snapshot().groups.some((g) => g.name === target)).toBe(true);
+    expect(h.practice.state.snapshot().resourceGroups.some((g) => g.name === target)).toBe(true);
   });
 
   it('stops before touching the lock when the target group cannot be created', async () => {
     const { registration, rg, name } = await setup();
     const target = unique('new-target');
-    h.practice.faults.add({ method: 'PUT', pathPattern: new RegExp(`/resourcegroups/${target}$`, 'i'), kind: 'status', status: 403, times: 5 });
+    h.practice.faults.add({ method: 'PUT', pathPattern: new RegExp(`/resourcegroups/${target}$`, 'i'), kind: 'forbidden' });
     const problem = await problemOf(h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target }));
     expect(problem.message).toMatch(new RegExp(`^Could not create the target resource group ${target} in westcentralus: .* Nothing was moved\\.$`, 's'));
     expect(locksOn(registration.id)).toHaveLength(1);
-    expect(h.practice.state.snapshot().registrations.some((r) => r.id === registration.id)).toBe(true);
+    expect(h.practice.state.snapshot().registrations.some((r) => r.name === name && r.resourceGroup === rg)).toBe(true);
   });
 
   it('refuses a missing target group in another subscription, changing nothing', async () => {
@@ -93,7 +93,7 @@ describe('move', () => {
     expect(problem.code).toBe('azure-not-found');
     expect(problem.message).toContain(`Target resource group nowhere does not exist in subscription ${CSP_SHARED_SUB}`);
     expect(locksOn(registration.id)).toHaveLength(1);
-    expect(h.practice.state.snapshot().groups.some((g) => g.name === 'nowhere')).toBe(false);
+    expect(h.practice.state.snapshot().resourceGroups.some((g) => g.name === 'nowhere')).toBe(false);
   });
 
   it('refuses a cross-subscription move outside CSP before changing anything', async () => {

@@ -31,6 +31,13 @@ describe('PEP error mapping', () => {
     expect(problem.reference).toBe((ERRORS[name] as HostError).fqid);
   });
 
+  it('explains a missing PSWSMan off Windows with the install command', () => {
+    const missing = fromHostError({ message: 'PowerShell 7.4.6 on this computer has no WSMan client', fqid: 'PSWSManMissing', category: 'NotInstalled' }, {}, keep).problem;
+    expect(missing).toMatchObject({ code: 'pep-powershell-missing', reference: 'PSWSManMissing', action: expect.stringContaining('Install-Module PSWSMan -Scope CurrentUser') });
+    const builtIn = fromHostError({ message: 'This parameter set requires WSMan, and no supported WSMan client library was found.' }, {}, keep).problem;
+    expect(builtIn.code).toBe('pep-powershell-missing');
+  });
+
   it('names the parameter, host and cloud ID it found in the text', () => {
     expect(map('unknown-parameter', { cmdlet: 'New-RegistrationToken' }).message).toBe(
       'This stamp build does not know the parameter -MsAssetTag of New-RegistrationToken.',

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { pwshHost, tcpProbe, windowsPowerShellHost } from '../../../../electron/pep';
+import { hostForChoice, pwshHost, tcpProbe, windowsPowerShellHost } from '../../../../electron/pep';
 
 describe('host commands', () => {
   it('starts Windows PowerShell by absolute path, running a file, with a minimal environment', () => {
@@ -19,6 +19,19 @@ describe('host commands', () => {
     expect(host.args.slice(-2)).toEqual(['-File', 'C:\\app\\pep-host.ps1']);
     expect(host.env.SystemRoot).toBe('C:\\Windows');
     expect(pwshHost('/usr/bin/pwsh', '/app/pep-host.ps1').env).toEqual({ PATH: '/usr/local/bin:/usr/bin:/bin' });
+  });
+
+  it('follows the operator setting: Windows PowerShell 5.1, or pwsh by its configured path', () => {
+    const win = { platform: 'win32' as const, scriptPath: 'C:\\app\\pep-host.ps1', systemRoot: 'D:\\Windows', tempDir: 'C:\\Users\\op\\Temp' };
+    const ps51 = hostForChoice({ kind: 'windows-powershell' }, win);
+    expect(ps51.command).toBe('D:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(ps51.env.TEMP).toBe('C:\\Users\\op\\Temp');
+    const pwshOnWindows = hostForChoice({ kind: 'pwsh', path: 'C:\\PS7\\pwsh.exe' }, win);
+    expect(pwshOnWindows).toMatchObject({ command: 'C:\\PS7\\pwsh.exe', env: { SystemRoot: 'D:\\Windows' } });
+    const linux = hostForChoice({ kind: 'pwsh', path: '/opt/microsoft/powershell/7/pwsh' }, { ...win, platform: 'linux', scriptPath: '/app/pep-host.ps1' });
+    expect(linux.command).toBe('/opt/microsoft/powershell/7/pwsh');
+    expect(linux.args.slice(-2)).toEqual(['-File', '/app/pep-host.ps1']);
+    expect(linux.env).toEqual({ PATH: '/usr/local/bin:/usr/bin:/bin' });
   });
 });
 

@@ -101,6 +101,38 @@ const passwordViolations = (root: Node): string[] => {
   return problems;
 };
 
+/** The branch taken under `if ($script:OffWindows)`: 'then', 'else', or undefined when not guarded by it. */
+const offWindowsBranch = (n: Node): 'then' | 'else' | undefined => {
+  for (let a = n.parent, child: Node = n; a; child = a, a = a.parent) {
+    if (a.type === 'if_statement' && a.childForFieldName('condition')?.text.trim() === '$script:OffWindows') {
+      return child.type === 'else_clause' ? 'else' : child.type === 'statement_block' ? 'then' : undefined;
+    }
+  }
+  return undefined;
+};
+
+/**
+ * Off Windows (pwsh with PSWSMan): the WSMan: drive is only read on Windows, every session asks for
+ * $script:Authentication, which becomes Negotiate only off Windows, and OffWindows means Linux or macOS.
+ */
+const platformViolations = (root: Node): string[] => {
+  const problems: string[] = [];
+  for (const cmd of all(root, 'command').filter((c) => /WSMan:/i.test(c.text))) {
+    if (offWindowsBranch(cmd) !== 'else') problems.push(`line ${cmd.startPosition.row + 1}: WSMan: drive used outside the Windows branch`);
+  }
+  for (const cmd of all(root, 'command').filter((c) => /^new-pssession$/i.test(commandName(c)))) {
+    if (!/-Authentication \$script:Authentication\b/.test(cmd.text)) problems.push(`line ${cmd.startPosition.row + 1}: New-PSSession without -Authentication $script:Authentication`);
+  }
+  const assignments = all(root, 'assignment_expression');
+  for (const a of assignments.filter((x) => /^\$script:Authentication$/i.test(x.child(0)?.text.trim() ?? ''))) {
+    const value = a.childForFieldName('value')?.text.trim() ?? a.lastChild?.text.trim();
+    if (value === "'Negotiate'" && offWindowsBranch(a) !== 'then') problems.push(`line ${a.startPosition.row + 1}: Negotiate chosen outside the off-Windows branch`);
+  }
+  const flag = assignments.filter((x) => /^\$script:OffWindows$/i.test(x.child(0)?.text.trim() ?? ''));
+  if (flag.length !== 1 || !/\$IsLinux -or \$IsMacOS/.test(flag[0]?.text ?? '')) problems.push('$script:OffWindows is not set once from $IsLinux -or $IsMacOS');
+  return problems;
+};
+
 describe('pep-host.ps1 (static checks)', () => {
   it('parses without ERROR or MISSING nodes', () => {
     expect(syntaxErrors(parse(SCRIPT))).toEqual([]);
@@ -156,5 +188,26 @@ describe('pep-host.ps1 (static checks)', () => {
     expect(SCRIPT).toContain("'[^\\u0000-\\u007F]'");
     // ASCII-only source: console code pages and signing never change its bytes' meaning.
     expect(SCRIPT).toMatch(/^[\t\n\r -~]*$/);
+  });
+
+  it('off Windows: no WSMan: drive, Negotiate sign-in through PSWSMan, and a clear error when it is missing', () => {
+    expect(platformViolations(parse(SCRIPT))).toEqual([]);
+    expect(SCRIPT).toMatch(/Import-Module -ModuleInfo \$module -ErrorAction Stop/);
+    expect(SCRIPT).toMatch(/Enable-PSWSMan -Force/);
+    // pwsh off Windows has no -Culture/-IdleTimeout on New-PSSessionOption: the option object is filled instead.
+    for (const prop of ['Culture', 'UICulture']) expect(SCRIPT).toContain(`$option.${prop} = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')`);
+    expect(SCRIPT).toContain('$option.IdleTimeout = [System.TimeSpan]::FromMilliseconds($script:IdleTimeoutMs)');
+    expect(SCRIPT).toContain("'PSWSManMissing'");
+    expect(SCRIPT).toContain('Install-Module PSWSMan -Scope CurrentUser');
+    const flag = '$script:OffWindows = $script:IsCore -and ($IsLinux -or $IsMacOS)\n';
+    for (const bad of [
+      `${flag}Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts'`,
+      `${flag}if ($script:OffWindows) { $t = Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts' }`,
+      `${flag}$s = New-PSSession -ComputerName $address -ConfigurationName 'PrivilegedEndpoint' -Credential $c`,
+      `${flag}if ($script:OffWindows) { } else { $script:Authentication = 'Negotiate' }`,
+      "$script:OffWindows = $IsLinux",
+    ]) {
+      expect(platformViolations(parse(bad)), bad).not.toEqual([]);
+    }
   });
 });

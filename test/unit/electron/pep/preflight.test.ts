@@ -67,6 +67,26 @@ describe('preflight', () => {
   });
 });
 
+describe('preflight off Windows (pwsh with PSWSMan)', () => {
+  it('does not ask for a TrustedHosts fix and reports the PSWSMan version', async () => {
+    const h = start({ extraArgs: ['--platform=linux', '--pswsman=3.0.1'], probePort: async () => true });
+    const report = await h.client.preflight(['10.0.0.224']);
+    expect(report.ok).toBe(true);
+    const trusted = check(report.checks, 'trusted-hosts');
+    expect(trusted).toMatchObject({ ok: true, detail: expect.stringContaining('Not applicable off Windows') });
+    expect(trusted?.fix).toBeUndefined();
+    expect(check(report.checks, 'powershell')?.detail).toContain('on Linux, with PSWSMan 3.0.1');
+  });
+
+  it('fails the PowerShell check with the install command when PSWSMan is missing', async () => {
+    const h = start({ extraArgs: ['--platform=macos'], probePort: async () => true });
+    const report = await h.client.preflight(['10.0.0.224']);
+    expect(report.ok).toBe(false);
+    expect(check(report.checks, 'powershell')).toMatchObject({ ok: false, fix: 'Install-Module PSWSMan -Scope CurrentUser' });
+    expect(check(report.checks, 'trusted-hosts')?.ok).toBe(true);
+  });
+});
+
 describe('TrustedHosts matching and quoting', () => {
   it('matches exact entries, * and wildcards, case-insensitively', () => {
     expect(missingFromTrustedHosts(['10.0.0.1', 'ercs01.contoso.local', '10.0.0.3'], '10.0.0.1,*.CONTOSO.local')).toEqual(['10.0.0.3']);

@@ -1,6 +1,6 @@
 import type { StateStorage } from 'zustand/middleware';
 import { ok } from '../../../../shared/contract';
-import type { Api, EventName, EventPayloads, OperationSnapshot, Result } from '../../../../shared/contract';
+import type { Api, EventName, EventPayloads, OperationSnapshot, Result, Settings } from '../../../../shared/contract';
 import type { HandoffSummary, StampInfo, TokenPreview } from '../../../../shared/domain';
 
 export const STAMP: StampInfo = {
@@ -56,6 +56,7 @@ export const createFakeApi = () => {
   const calls: { name: string; req: unknown }[] = [];
   const listeners = new Map<EventName, Set<Listener>>();
   let operations: OperationSnapshot[] = [];
+  let settings: Settings = { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2017-06-01' };
   const answer =
     <R>(name: string, value: () => Result<R>) =>
     async (req: unknown): Promise<Result<R>> => {
@@ -65,6 +66,12 @@ export const createFakeApi = () => {
   const api = {
     'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0' })),
     'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0' })),
+    'settings.get': answer('settings.get', () => ok(settings)),
+    'settings.set': async (req: Settings): Promise<Result<Settings>> => {
+      calls.push({ name: 'settings.set', req });
+      settings = req;
+      return ok(settings);
+    },
     'pep.preflight': answer('pep.preflight', () => ok({ ok: true, checks: [] })),
     'pep.connect': answer('pep.connect', () => ok({ sessionId: 'session-1', host: '10.0.0.224', stamp: STAMP, notices: [] })),
     'pep.disconnect': answer('pep.disconnect', () => ok({ transcriptsCopied: false })),

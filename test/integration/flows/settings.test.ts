@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PepConnected, Settings } from '../../../shared/contract';
+import type { HandoffSummary, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
+import { suggestRegistrationName } from '../../../shared/domain';
+import { scriptDigest } from '../../../electron/integrity';
+import { memoryLogger } from '../../../electron/log';
+import { createRuntime } from '../../../electron/runtime';
+import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
+
+// Operator settings through the runtime: kept in settings.json, validated, applied by recomposing.
+const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
+const PWSH: Settings = { powershell: { kind: 'pwsh', path: '/opt/microsoft/powershell/7/pwsh' }, registrationApiVersion: '2022-06-01' };
+
+const runtimeAt = async (dataDir: string, extra: { pepHostSha256?: string; log?: ReturnType<typeof memoryLogger> } = {}) =>
+  createRuntime({
+    dataDir,
+    resourcesDir: RESOURCES,
+    appVersion: '0.0.0-test',
+    platform: 'linux',
+    systemRoot: 'C:\\Windows',
+    tempDir: tmpdir(),
+    events: () => undefined,
+    log: extra.log ?? memoryLogger(),
+    pickFolder: async () => null,
+    newId: randomUUID,
+    practice: FAST_PRACTICE,
+    ...(extra.pepHostSha256 ? { pepHostSha256: extra.pepHostSha256 } : {}),
+  });
+
+describe('settings', () => {
+  it('starts from the platform defaults, keeps saved settings next to the mode, and reads them back', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'azs-settings-'));
+    const first = await runtimeAt(dataDir);
+    expect(await first.dispatch('settings.get', {})).toEqual({
+      ok: true,
+      value: { powershell: { kind: 'pwsh', path: '/usr/bin/pwsh' }, registrationApiVersion: '2017-06-01' },
+    });
+    await first.dispatch('app.setMode', { mode: 'live' });
+    expect(await first.dispatch('settings.set', PWSH)).toEqual({ ok: true, value: PWSH });
+    await first.dispose();
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ mode: 'live', ...PWSH });
+
+    const second = await runtimeAt(dataDir);
+    expect(second.info().mode).toBe('live');
+    expect(await second.dispatch('settings.get', {})).toEqual({ ok: true, value: PWSH });
+    await second.dispose();
+  });
+
+  it('ignores a damaged or unknown settings file part by part', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'azs-settings-'));
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ mode: 'live', powershell: { kind: 'pwsh', path: 'pwsh' }, registrationApiVersion: '1999-01-01', extra: 1 }));
+    const rt = await runtimeAt(dataDir);
+    expect(rt.info().mode).toBe('live');
+    expect(await rt.dispatch('settings.get', {})).toMatchObject({ value: { powershell: { path: '/usr/bin/pwsh' }, registrationApiVersion: '2017-06-01' } });
+    await rt.dispose();
+
+    await writeFile(join(dataDir, 'settings.json'), '{ not json');
+    const again = await runtimeAt(dataDir);
+    expect(again.info().mode).toBe('practice');
+    await again.dispose();
+  });
+
+  it('refuses a relative path, Windows PowerShell off Windows, and an unknown api-version, changing nothing', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'azs-settings-'));
+    const rt = await runtimeAt(dataDir);
+    const relative = await rt.dispatch('settings.set', { ...PWSH, powershell: { kind: 'pwsh', path: 'bin/pwsh' } });
+    expect(relative).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('absolute path') } });
+    const windowsPath = await rt.dispatch('settings.set', { ...PWSH, powershell: { kind: 'pwsh', path: 'C:\\Program Files\\PowerShell\\7\\pwsh.exe' } });
+    expect(windowsPath).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('not an absolute path on this computer') } });
+    const windowsPs = await rt.dispatch('settings.set', { ...PWSH, powershell: { kind: 'windows-powershell' } });
+    expect(windowsPs).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('only on Windows'), action: expect.stringContaining('pwsh') } });
+    expect(await rt.dispatch('settings.set', { ...PWSH, registrationApiVersion: '2020-06-01-preview' })).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
+    expect(await rt.dispatch('settings.get', {})).toMatchObject({ value: { registrationApiVersion: '2017-06-01' } });
+    await expect(readFile(join(dataDir, 'settings.json'), 'utf8')).rejects.toThrow();
+    await rt.dispose();
+  });
+
+  it('recomposes on a change: the PEP session and the Azure sign-in are gone, the hand-off journal stays', async () => {
+    const machine = await startPracticeMachine(await mkdtemp(join(tmpdir(), 'azs-usb-')));
+    const c = await machine.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const created = await machine.run<{ handoff: HandoffSummary }>({ kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' } });
+    await machine.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    // Same settings: nothing is torn down.
+    await machine.call('settings.set', { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2017-06-01' });
+    expect(await machine.runtime.dispatch('azure.subscriptions', { flow: 'disconnected' })).toMatchObject({ ok: true });
+
+    await machine.call('settings.set', { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2022-06-01' });
+    const closed = await machine.runtime.dispatch('pep.disconnect', { sessionId: c.sessionId });
+    expect(closed).toMatchObject({ ok: false, problem: { code: 'session-missing' } });
+    expect(await machine.runtime.dispatch('azure.subscriptions', { flow: 'disconnected' })).toMatchObject({ ok: false, problem: { code: 'azure-not-signed-in' } });
+    expect((await machine.call<HandoffSummary[]>('handoff.list', {})).map((h) => h.id)).toContain(created.handoff.id);
+    await machine.runtime.dispose();
+  });
+
+  it('refuses to change settings while an operation runs', async () => {
+    const slow = await startPracticeMachine(await mkdtemp(join(tmpdir(), 'azs-usb-')), { ...FAST_PRACTICE, stamp: { durations: { ...FAST_PRACTICE.stamp?.durations, tokenMs: 1_000 } } });
+    const c = await slow.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const started = await slow.call<{ operationId: string }>('operation.start', {
+      kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
+    });
+    const res = await slow.runtime.dispatch('settings.set', { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2022-06-01' });
+    expect(res).toMatchObject({ ok: false, problem: { code: 'bad-request', action: expect.stringContaining('changing settings') } });
+    expect(await slow.runtime.dispatch('settings.get', {})).toMatchObject({ value: { registrationApiVersion: '2017-06-01' } });
+    expect((await slow.finished(started.operationId)).status).toBe('succeeded');
+    await slow.runtime.dispose();
+  });
+
+  it('registers with the chosen Microsoft.AzureStack api-version (seen by the practice Azure)', async () => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const stamp = await startPracticeMachine(usb);
+    const host = await startPracticeMachine(usb);
+    const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const created = await stamp.run<{ handoff: HandoffSummary; token: TokenPreview }>({
+      kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
+    });
+    const drive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+    const saved = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: drive.id });
+
+    await host.call('settings.set', { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2022-06-01' });
+    await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const subs = await host.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+    const read = await host.call<{ handoff: HandoffSummary }>('handoff.readTokenText', { text: await readFile(join(usb, saved.fileName), 'utf8') });
+    host.log.lines.length = 0;
+    await host.run({
+      kind: 'azure.register',
+      handoffId: read.handoff.id,
+      subscriptionId: subs.find((s) => s.state === 'Enabled')?.id,
+      resourceGroup: 'azurestack',
+      location: 'westcentralus',
+      registrationName: suggestRegistrationName(c.stamp.cloudId),
+    });
+    const azureStackCalls = host.log.lines
+      .filter((l) => l.message === 'Practice Azure answered' && /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+(?:\/getactivationkey)?$/i.test(String(l.data?.['path'])))
+      .map((l) => `${String(l.data?.['method'])} ${String(l.data?.['apiVersion'])}`);
+    expect(azureStackCalls).toEqual(expect.arrayContaining(['GET 2022-06-01', 'PUT 2022-06-01', 'POST 2022-06-01']));
+    expect(azureStackCalls.every((call) => call.endsWith(' 2022-06-01'))).toBe(true);
+    await stamp.runtime.dispose();
+    await host.runtime.dispose();
+  });
+
+  it('starts the configured pwsh with the host script in live mode', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'azs-pwsh-'));
+    // Stands in for pwsh: records how it was started, then exits without a greeting.
+    const fakePwsh = join(dir, 'pwsh');
+    await writeFile(fakePwsh, `#!/bin/sh\nprintf '%s\\n' "$0" "$@" > '${join(dir, 'argv.txt')}'\n`);
+    await chmod(fakePwsh, 0o755);
+    const rt = await runtimeAt(await mkdtemp(join(tmpdir(), 'azs-settings-')), {
+      pepHostSha256: scriptDigest(readFileSync(join(RESOURCES, 'pep-host.ps1'))),
+    });
+    await rt.dispatch('app.setMode', { mode: 'live' });
+    await rt.dispatch('settings.set', { powershell: { kind: 'pwsh', path: fakePwsh }, registrationApiVersion: '2017-06-01' });
+    const report = await rt.dispatch('pep.preflight', { hosts: ['127.0.0.1'] });
+    expect(report).toMatchObject({ ok: true, value: { ok: false } });
+    const argv = (await readFile(join(dir, 'argv.txt'), 'utf8')).trim().split('\n');
+    expect(argv[0]).toBe(fakePwsh);
+    expect(argv.slice(1)).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', join(RESOURCES, 'pep-host.ps1')]);
+    await rt.dispose();
+  });
+});
