@@ -92,7 +92,8 @@ export const harness = (opts: HarnessOptions = {}): Harness => {
 
 /** Waits until `check` holds (for effects that happen after a promise settles, such as a process exit). */
 export const eventually = async (check: () => boolean, what: string): Promise<void> => {
-  for (let i = 0; i < 200; i += 1) {
+  // A bound, not a timing assertion: generous, because a loaded 2-core CI machine starts Node slowly.
+  for (let i = 0; i < 1000; i += 1) {
     if (check()) return;
     await delay(10);
   }

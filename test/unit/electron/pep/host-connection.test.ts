@@ -30,7 +30,7 @@ describe('host connection', () => {
       redact: (s) => s,
     });
     expect(await conn.hello).toMatchObject({ type: 'hello', lang: 'FullLanguage', protocol: 1 });
-    await conn.shutdown(5_000);
+    await conn.shutdown(15_000);
     await eventually(() => exitCode === 0, 'clean exit');
     expect(readFileSync(record, 'utf8')).toContain('"reason":"stdin-eof"');
     expect(conn.alive()).toBe(false);
