@@ -16,6 +16,7 @@ export const handoffHandlers = (
   | 'handoff.readKey'
   | 'handoff.saveKey'
   | 'handoff.list'
+  | 'handoff.confirmActivated'
 > => ({
   'handoff.drives': () => handoff.drives(),
   'handoff.addFolder': () => handoff.addFolder(),
@@ -28,4 +29,5 @@ export const handoffHandlers = (
     handoff.readKey(driveId, file, sessionId ? sessions.get(sessionId).stamp.cloudId : undefined),
   'handoff.saveKey': ({ handoffId, driveId }) => handoff.saveKey(handoffId, driveId),
   'handoff.list': () => handoff.list(),
+  'handoff.confirmActivated': ({ handoffId }) => handoff.confirmActivated(handoffId),
 });

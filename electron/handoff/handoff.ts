@@ -60,6 +60,8 @@ export type Handoff = {
   readKey(driveId: string, file: string, stampCloudId?: string): Promise<KeyRead>;
   saveKey(handoffId: string, driveId: string): Promise<SavedFile>;
   list(): Promise<HandoffSummary[]>;
+  /** Host side: the operator says the stamp is activated; only after the key went to a drive. */
+  confirmActivated(handoffId: string): Promise<HandoffSummary>;
   /** Stamp side, after New-RegistrationToken returned `token`. */
   createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean }): Promise<TokenRead>;
   /** Host side, after getactivationkey returned `key`. */
@@ -73,7 +75,7 @@ export type Handoff = {
 
 const SIDE_STAGES: Record<MachineSide, readonly HandoffStage[]> = {
   stamp: ['token-created', 'token-saved', 'key-received', 'activating', 'activated'],
-  host: ['token-received', 'registered', 'key-issued', 'key-saved'],
+  host: ['token-received', 'registered', 'key-issued', 'key-saved', 'activation-confirmed'],
 };
 
 export const createHandoff = (deps: HandoffDeps): Handoff => {
@@ -190,11 +192,20 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     saveKey: async (handoffId, driveId) => {
       const h = entry(handoffId, 'host');
       const saved = await saveHandoffFile(deps, { drive: await registry.resolve(driveId), handoff: h, kind: 'key', text: keptKey(handoffId) });
-      // Key on the stick: the host side is done and the journal lets go of both texts.
+      // Key on the stick. Both texts stay kept until the operator confirms the stamp is activated.
       await journal.updateHandoff(handoffId, { file: saved.path, stage: 'key-saved', note: `Saved to ${saved.path}` });
       return saved;
     },
     list: async () => journal.list(),
+    confirmActivated: async (handoffId) => {
+      const h = entry(handoffId, 'host');
+      if (h.stage !== 'key-saved') {
+        throw new AppError('bad-request', 'Save the activation key to a drive before closing this hand-off.', {
+          action: 'Finish the registration steps first; the key is still only on this machine.',
+        });
+      }
+      return journal.updateHandoff(handoffId, { stage: 'activation-confirmed', note: 'Stamp activation confirmed by the operator' });
+    },
     createTokenHandoff: async ({ token, stamp: info, registrationName, practice }) => {
       const decoded = decodeRegistrationToken(token);
       if (!sameGuid(decoded.summary.cloudId, info.cloudId)) {

@@ -63,7 +63,9 @@ export type Journal = {
 };
 
 /** The stage that closes a hand-off on each side. */
-const FINAL_STAGE: Record<MachineSide, HandoffStage> = { stamp: 'activated', host: 'key-saved' };
+// The host cannot see the stamp: its side ends when the operator confirms the activation, so a lost
+// or damaged stick can still be written again until then.
+const FINAL_STAGE: Record<MachineSide, HandoffStage> = { stamp: 'activated', host: 'activation-confirmed' };
 
 // Secrets must never be journaled; operation metadata with such a name is dropped, not stored.
 const SECRET_NAME = /pass(word)?|secret|refresh|access.?token|bearer|credential|authorization/i;

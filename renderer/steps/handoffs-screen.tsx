@@ -14,6 +14,7 @@ const STAGE_TEXT: Record<HandoffStage, string> = {
   registered: 'Registered in Azure',
   'key-issued': 'Activation key issued',
   'key-saved': 'Activation key saved to the drive',
+  'activation-confirmed': 'Stamp activation confirmed',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -47,6 +48,17 @@ export function HandoffsScreen() {
                 {h.tokenFingerprint && <> · token {h.tokenFingerprint}</>}
                 {h.keyFingerprint && <> · key {h.keyFingerprint}</>}
               </p>
+              {h.side === 'host' && h.stage === 'key-saved' && (
+                <div className="handoff-close">
+                  <p className="hint">
+                    This machine keeps the token and the key until you confirm the stamp is activated, so the key can be
+                    written again if the stick is lost or damaged.
+                  </p>
+                  <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
+                    The stamp is activated: close this hand-off
+                  </button>
+                </div>
+              )}
               <details>
                 <summary>History</summary>
                 <ol className="history">

@@ -63,6 +63,10 @@ export const shellSlice =
         const handoffs = await call('shell', 'Reading hand-offs', () => api['handoff.list']({}));
         if (handoffs) set({ handoffs });
       },
+      confirmActivated: async (handoffId) => {
+        const done = await call('shell', 'Closing the hand-off', () => api['handoff.confirmActivated']({ handoffId }));
+        if (done) await get().refreshHandoffs();
+      },
       refreshDrives: async () => {
         const drives = await call('shell', 'Looking for drives', () => api['handoff.drives']({}));
         if (drives) set({ drives });

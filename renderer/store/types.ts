@@ -44,6 +44,8 @@ export type ShellSlice = {
   loadInfo(): Promise<void>;
   setMode(mode: AppInfo['mode']): Promise<void>;
   refreshHandoffs(): Promise<void>;
+  /** Host side: the stamp is activated, so the token and key can be let go of. */
+  confirmActivated(handoffId: string): Promise<void>;
   refreshDrives(): Promise<void>;
   addFolder(): Promise<DriveInfo | undefined>;
 };

@@ -93,6 +93,7 @@ export const channels = {
   ),
   'handoff.saveKey': def<SavedFile>()(z.object({ handoffId: Id, driveId: Id }).strict()),
   'handoff.list': def<HandoffSummary[]>()(Empty),
+  'handoff.confirmActivated': def<HandoffSummary>()(z.object({ handoffId: Id }).strict()),
 
   'azure.signIn': def<AzureAccount>()(
     z

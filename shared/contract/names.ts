@@ -17,6 +17,7 @@ export const channelNames = [
   'handoff.readKey',
   'handoff.saveKey',
   'handoff.list',
+  'handoff.confirmActivated',
   'azure.signIn',
   'azure.signOut',
   'azure.subscriptions',

@@ -126,6 +126,8 @@ export const HANDOFF_STAGES = [
   'registered',
   'key-issued',
   'key-saved',
+  /** The operator confirmed the stamp is activated: the host lets go of the token and the key. */
+  'activation-confirmed',
 ] as const;
 export type HandoffStage = (typeof HANDOFF_STAGES)[number];
 

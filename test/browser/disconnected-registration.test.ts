@@ -129,6 +129,13 @@ describe('disconnected registration in practice mode', () => {
     await next(stamp);
     await stepIs(stamp, 'done');
 
+    // Back on the host: the operator confirms the activation and the host closes its side.
+    await host.getByRole('button', { name: 'Hand-offs', exact: true }).click();
+    const hostHandoff = host.getByTestId('handoff').filter({ hasText: 'Connected host' });
+    expect(await hostHandoff.textContent()).toContain('Activation key saved to the drive');
+    await hostHandoff.getByRole('button', { name: 'The stamp is activated: close this hand-off' }).click();
+    await expect.poll(() => hostHandoff.textContent()).toContain('Stamp activation confirmed');
+
     // Later, on the host: a move to a group that does not exist yet creates it, then the
     // registration is removed from there.
     const registrationName = `AzureStack-${cloudId}`;

@@ -17,6 +17,10 @@ export function RegisterDoneStep() {
           There, choose <strong>Stamp side</strong> and <strong>Activate the stamp</strong>, import{' '}
           <code>{saved?.fileName ?? 'the key file'}</code> and check the fingerprint above.
         </li>
+        <li>
+          Once the stamp is activated, open <strong>Hand-offs</strong> here and close this hand-off. Until then this
+          machine keeps the token and the key, so you can write the key again if the stick is lost.
+        </li>
       </ol>
     </>
   );

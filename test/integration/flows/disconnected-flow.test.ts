@@ -97,7 +97,7 @@ describe('disconnected registration, three legs', () => {
     const savedKey = await hostSide.call<SavedFile>('handoff.saveKey', { handoffId: imported.handoff.id, driveId: hostDrive.id });
     expect(savedKey.fingerprint).toBe(registered.key.fingerprint);
     const hostJournal = await hostSide.call<HandoffSummary[]>('handoff.list', {});
-    expect(hostJournal[0]).toMatchObject({ side: 'host', stage: 'key-saved', complete: true });
+    expect(hostJournal[0]).toMatchObject({ side: 'host', stage: 'key-saved', complete: false });
 
     // Leg 3: back on the stamp.
     const stickFiles = await stampSide.call<HandoffFile[]>('handoff.files', { driveId: stampDrive.id });
@@ -117,6 +117,11 @@ describe('disconnected registration, three legs', () => {
       handoffId: keyRead.handoff.id,
     });
     expect(activated.handoff).toMatchObject({ stage: 'activated', complete: true });
+
+    // Told the stamp is activated, the host closes its side and lets go of the token and key.
+    const closed = await hostSide.call<HandoffSummary>('handoff.confirmActivated', { handoffId: imported.handoff.id });
+    expect(closed).toMatchObject({ stage: 'activation-confirmed', complete: true });
+    expect(await readAllText(hostSide.dataDir)).not.toContain(tokenOnStick);
     const progress = stampSide.events.filter((e) => e.name === 'operation.progress');
     expect(progress.length).toBeGreaterThan(2);
 

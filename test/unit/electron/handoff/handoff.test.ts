@@ -68,9 +68,15 @@ describe('hand-off across the air gap', () => {
     expect(issued.handoff.stage).toBe('key-issued');
     const keySaved = await host.saveKey(received.handoff.id, 'stick');
     expect(keySaved.fileName).toBe(`AzureStack-${CLOUD}-activation-key.txt`);
-    const hostDone = (await host.list())[0];
-    expect(hostDone).toMatchObject({ stage: 'key-saved', complete: true });
-    expect(hostDone?.history.map((h) => h.stage)).toEqual(['token-received', 'registered', 'key-issued', 'key-saved']);
+    // The key is on the stick, but the host keeps both texts until the stamp is confirmed activated:
+    // a lost stick can be written again.
+    expect((await host.list())[0]).toMatchObject({ stage: 'key-saved', complete: false });
+    expect(host.tokenFor(received.handoff.id)).toBe(liveToken());
+    const secondCopy = await host.saveKey(received.handoff.id, 'stick');
+    expect(secondCopy.fingerprint).toBe(keySaved.fingerprint);
+    const hostDone = await host.confirmActivated(received.handoff.id);
+    expect(hostDone).toMatchObject({ stage: 'activation-confirmed', complete: true });
+    expect(hostDone.history.map((h) => h.stage)).toEqual(['token-received', 'registered', 'key-issued', 'key-saved', 'key-saved', 'activation-confirmed']);
     expect(() => host.tokenFor(received.handoff.id)).toThrow(/no longer kept/);
 
     const back = await stampSide.readKey('stick', keySaved.fileName, CLOUD.toUpperCase());
@@ -137,6 +143,16 @@ describe('hand-off across the air gap', () => {
     const created = await stampSide.createTokenHandoff({ token: liveToken(), stamp: STAMP, practice: false });
     await expect(stampSide.markStage(created.handoff.id, 'key-saved')).rejects.toMatchObject({ problem: { code: 'bad-request' } });
     await expect(stampSide.saveKey(created.handoff.id, 'stick')).rejects.toMatchObject({ problem: { code: 'not-found' } });
+    await expect(stampSide.confirmActivated(created.handoff.id)).rejects.toMatchObject({ problem: { code: 'not-found' } });
+  });
+
+  it('will not close a host hand-off whose key never reached a drive', async () => {
+    const host = await machine('host');
+    const read = await host.readTokenText(liveToken());
+    await expect(host.confirmActivated(read.handoff.id)).rejects.toMatchObject({
+      problem: { code: 'bad-request', message: expect.stringContaining('Save the activation key') },
+    });
+    expect(host.tokenFor(read.handoff.id)).toBe(liveToken());
   });
 });
 

@@ -60,7 +60,10 @@ describe('journal', () => {
     expect(j.kept(h.id)).toEqual({ token: TOKEN, key: KEY });
     expect(await fs.readFile(file, 'utf8')).toContain(TOKEN);
 
-    const done = await j.updateHandoff(h.id, { stage: 'key-saved', file: '/media/usb/key.txt' });
+    const saved = await j.updateHandoff(h.id, { stage: 'key-saved', file: '/media/usb/key.txt' });
+    expect(saved.complete).toBe(false);
+    expect(j.kept(h.id)).toEqual({ token: TOKEN, key: KEY });
+    const done = await j.updateHandoff(h.id, { stage: 'activation-confirmed' });
     expect(done).toMatchObject({ complete: true, files: ['/media/usb/key.txt'], keyFingerprint: 'DDDD-EEEE-FFFF' });
     expect(j.kept(h.id)).toEqual({});
     const text = await fs.readFile(file, 'utf8');

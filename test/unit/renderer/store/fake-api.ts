@@ -96,6 +96,7 @@ export const createFakeApi = () => {
     'handoff.readKey': answer('handoff.readKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
     'handoff.saveKey': answer('handoff.saveKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
     'handoff.list': answer('handoff.list', () => ok([])),
+    'handoff.confirmActivated': answer('handoff.confirmActivated', () => ({ ok: false, problem: { code: 'not-found', message: 'No hand-off.', retryable: false } })),
     'azure.signIn': answer('azure.signIn', () => ok({ cloud: 'AzureCloud' as const, username: 'op@contoso.com', tenantId: 't', practice: true })),
     'azure.signOut': answer('azure.signOut', () => ok({})),
     'azure.subscriptions': answer('azure.subscriptions', () => ok([])),
