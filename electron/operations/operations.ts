@@ -14,6 +14,8 @@ import type {
 import type { Logger } from '../log';
 
 export type Clock = { now(): Date };
+
+const LOG_LIMIT = 200;
 export type Timers = {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -133,6 +135,7 @@ export const createOperations = (deps: {
         startedAt: now.toISOString(),
         deadline: new Date(now.getTime() + opts.timeoutMs).toISOString(),
         cancellable: opts.cancellable,
+        log: [],
       },
     };
     entries.set(operationId, entry);
@@ -156,6 +159,7 @@ export const createOperations = (deps: {
         ...(p.percent === undefined ? {} : { percent: p.percent }),
       };
       snap.lastProgress = event;
+      snap.log = [...snap.log, event].slice(-LOG_LIMIT);
       deps.events('operation.progress', event);
     };
 
@@ -219,7 +223,7 @@ export const createOperations = (deps: {
         abortLeavesOutcomeUnknown: true,
         timedOut: false,
         interrupted: true,
-        snapshot: { operationId: op.id, kind: op.kind, status: 'running', seq: 0, startedAt: op.startedAt, deadline: op.startedAt, cancellable: false },
+        snapshot: { operationId: op.id, kind: op.kind, status: 'running', seq: 0, startedAt: op.startedAt, deadline: op.startedAt, cancellable: false, log: [] },
       };
       entries.set(op.id, entry);
       finish(entry, 'interrupted', { ok: false, problem: INTERRUPTED });

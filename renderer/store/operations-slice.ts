@@ -4,11 +4,11 @@ import type { OperationsSlice, OperationView, Slice } from './types';
 
 const LOG_LINES = 200;
 
+// Main's snapshot carries the recent log; lines already seen as events are not repeated.
 const fromSnapshot = (snap: OperationSnapshot, prior?: OperationView): OperationView => {
-  const log = prior?.log ?? [];
-  const last = snap.lastProgress;
-  const withLast = last && !log.some((l) => l.seq === last.seq) ? [...log, last] : log;
-  return { ...snap, log: withLast };
+  const seen = new Set((prior?.log ?? []).map((l) => l.seq));
+  const log = [...(prior?.log ?? []), ...snap.log.filter((l) => !seen.has(l.seq))].sort((a, b) => a.seq - b.seq);
+  return { ...snap, log: log.slice(-LOG_LINES) };
 };
 
 /** Mirrors main's operations; main is the record, events after a snapshot only move it forward. */

@@ -183,7 +183,7 @@ export type ManageSlice = {
 export type ManageInput = 'resourceGroup' | 'by' | 'registrationName' | 'handoffId' | 'confirmName' | 'targetResourceGroup';
 
 /** Main's operations, mirrored; `log` keeps the recent progress lines. */
-export type OperationView = OperationSnapshot & { log: OperationProgress[] };
+export type OperationView = OperationSnapshot;
 
 export type OperationsSlice = {
   ops: Record<string, OperationView>;

@@ -60,5 +60,7 @@ export type OperationSnapshot = {
   /** Whether `operation.cancel` is safe now. */
   cancellable: boolean;
   lastProgress?: OperationProgress;
+  /** Recent progress, oldest first (bounded): a page that reloads or subscribes late sees the whole story. */
+  log: OperationProgress[];
   finished?: OperationFinished;
 };

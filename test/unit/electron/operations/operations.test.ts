@@ -71,6 +71,8 @@ describe('operations', () => {
     });
     expect(operationId).toBe('op-1');
     expect(ops.list()[0]).toMatchObject({ status: 'running', seq: 2, lastProgress: { level: 'warning' } });
+    // A page that subscribes late still gets every line so far.
+    expect(ops.list()[0]?.log.map((l) => l.message)).toEqual(['Removing activation', 'Marketplace items will be removed']);
     gate.resolve({ removedAt: '2026-11-25T10:00:05Z' });
     await settle();
     const [done] = finished();

@@ -133,6 +133,17 @@ describe('operations mirror', () => {
     expect(store.getState().ops['op-1']?.lastProgress?.message).toBe('step 6');
   });
 
+  it('recovers the lines sent before it subscribed from the snapshot, without repeating any', async () => {
+    const { store, emit, setOperations } = setup();
+    const line = (seq: number) => ({ operationId: 'op-1', seq, at: '2026-11-25T10:00:01.000Z', level: 'info' as const, phase: 'plan', message: `line ${seq}` });
+    setOperations([snapshot({ seq: 2, log: [line(1), line(2)], lastProgress: line(2) })]);
+    await store.getState().init();
+    emit('operation.progress', line(3));
+    setOperations([snapshot({ seq: 3, log: [line(1), line(2), line(3)], lastProgress: line(3) })]);
+    await store.getState().syncOperations();
+    expect(store.getState().ops['op-1']?.log.map((l) => l.message)).toEqual(['line 1', 'line 2', 'line 3']);
+  });
+
   it('keeps a newer local view when a stale snapshot arrives', async () => {
     const { store, emit, setOperations } = setup();
     setOperations([snapshot({ seq: 2 })]);

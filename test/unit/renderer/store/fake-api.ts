@@ -46,6 +46,7 @@ export const snapshot = (over: Partial<OperationSnapshot> = {}): OperationSnapsh
   startedAt: '2026-11-25T10:00:00.000Z',
   deadline: '2026-11-25T10:35:00.000Z',
   cancellable: false,
+  log: [],
   ...over,
 });
 
