@@ -23,16 +23,15 @@ export function RegisterStep() {
           ['Registration name', reg.registrationName],
         ]}
       />
-      {!result && (
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || running || !reg.handoffId}
-          onClick={() => void appStore.getState().register()}
-        >
-          Register in Azure
-        </button>
-      )}
+      {/* Running it again is safe (same token and name): after an unregister, or to fetch the key anew. */}
+      <button
+        type="button"
+        className={result ? 'secondary' : 'primary'}
+        disabled={busy || running || !reg.handoffId}
+        onClick={() => void appStore.getState().register()}
+      >
+        {result ? 'Register again' : 'Register in Azure'}
+      </button>
       {reg.operationId && <OperationPanel operationId={reg.operationId} title="Registering in Azure" />}
       {result && (
         <div className="result" data-testid="registered">
