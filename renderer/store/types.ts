@@ -62,8 +62,11 @@ export type StampSlice = {
     host?: string;
     info?: StampInfo;
     notices: string[];
+    /** Where Close-PrivilegedEndpoint copies the PEP transcripts; the password is never persisted. */
+    share: { path: string; user: string; password: string };
   };
   setHosts(hosts: string[]): void;
+  setShare(share: Partial<StampSlice['stamp']['share']>): void;
   setUser(user: string): void;
   setPassword(password: string): void;
   runPreflight(): Promise<void>;

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { describedBy, Field } from '../../components/field';
 import { appStore, useApp } from '../../store';
+import { TranscriptShare } from './transcript-share';
 
 const USER_HINT = 'The CloudAdmin account of the stamp, as <DOMAIN>\\CloudAdmin.';
 const PASSWORD_HINT = 'Used once to open the session and then forgotten; never stored.';
@@ -11,6 +12,9 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
   const password = useApp((s) => s.stamp.password);
   const busy = useApp((s) => s.busy.stamp !== undefined);
   const hasHost = useApp((s) => s.stamp.hosts.some((h) => h.trim() !== ''));
+  const share = useApp((s) => s.stamp.share);
+  // A share needs its own account; half a share would only fail when the session closes.
+  const shareIncomplete = share.path.trim() !== '' && (share.user.trim() === '' || share.password === '');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (await appStore.getState().connect()) onConnected?.();
@@ -38,7 +42,8 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
           aria-describedby={describedBy('pep-password', PASSWORD_HINT)}
         />
       </Field>
-      <button type="submit" className="primary" disabled={busy || !hasHost || user.trim() === '' || password === ''}>
+      <TranscriptShare />
+      <button type="submit" className="primary" disabled={busy || !hasHost || user.trim() === '' || password === '' || shareIncomplete}>
         Connect
       </button>
     </form>

@@ -24,6 +24,30 @@ describe('persistence', () => {
     expect(JSON.parse(stored()).state.stamp).toMatchObject({ hosts: ['10.0.0.224', '10.0.0.225'], user: 'AZS\\CloudAdmin', sessionId: 'session-1' });
   });
 
+  it('sends the transcript share with the connection, then forgets its password', async () => {
+    const { store, stored, calls } = setup();
+    const s = store.getState();
+    s.setHosts(['10.0.0.224']);
+    s.setUser('AZS\\CloudAdmin');
+    s.setPassword('pep-secret');
+    s.setShare({ path: ' \\\\files\\pep ', user: 'CONTOSO\\svc-pep', password: 'share-secret' });
+    expect(await store.getState().connect()).toBe(true);
+    expect(calls.find((c) => c.name === 'pep.connect')?.req).toMatchObject({
+      transcriptShare: { path: '\\\\files\\pep', user: 'CONTOSO\\svc-pep', password: 'share-secret' },
+    });
+    expect(store.getState().stamp.share).toEqual({ path: ' \\\\files\\pep ', user: 'CONTOSO\\svc-pep', password: '' });
+    expect(stored()).not.toContain('share-secret');
+  });
+
+  it('sends no transcript share when none is given', async () => {
+    const { store, calls } = setup();
+    store.getState().setHosts(['10.0.0.224']);
+    store.getState().setUser('AZS\\CloudAdmin');
+    store.getState().setPassword('pep-secret');
+    await store.getState().connect();
+    expect(calls.find((c) => c.name === 'pep.connect')?.req).not.toHaveProperty('transcriptShare');
+  });
+
   it('clears the password when the connection fails too', async () => {
     const { store, api } = setup();
     api['pep.connect'] = async () => fail('pep-access-denied', 'Access is denied.');
