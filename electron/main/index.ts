@@ -17,6 +17,14 @@ registerAppScheme();
 app.enableSandbox();
 hardenWebContents();
 
+// One instance only: two would write the same journal and could drive the same PEP twice.
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.quit();
+app.on('second-instance', () => {
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
+
 const outDir = join(import.meta.dirname, '..');
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..', 'resources');
 
@@ -36,6 +44,7 @@ const pickFolder = async (): Promise<string | null> => {
 };
 
 void app.whenReady().then(async () => {
+  if (!primaryInstance) return;
   denyPermissions();
   serveRenderer(join(outDir, 'renderer'));
   runtime = await createRuntime({
