@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../shared/contract';
-import type { EventSink, Handlers, Settings } from '../shared/contract';
+import type { EventSink, Handlers, PracticeScenario, Settings } from '../shared/contract';
 import type { AppMode } from '../shared/domain/types';
 import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
 import { createStampSessions } from './flows';
@@ -18,7 +18,7 @@ import { createOperations } from './operations';
 import type { Clock, Timers } from './operations';
 import { createPepClient, hostForChoice, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
-import { startPractice } from './practice';
+import { practiceSettingsFor, startPractice } from './practice';
 import type { PracticeSettings } from './practice';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -36,6 +36,8 @@ export type ComposeConfig = {
   pepHostSha256?: string;
   /** Operator settings: the PowerShell that runs pep-host.ps1 and the Microsoft.AzureStack api-version. */
   settings: Settings;
+  /** The operator's practice scenario (practice mode only). */
+  scenario: PracticeScenario;
   events: EventSink;
   log: Logger;
   pickFolder(): Promise<string | null>;
@@ -43,12 +45,13 @@ export type ComposeConfig = {
   clock?: Clock;
   timers?: Timers;
   sleep?: Sleep;
+  /** Harness overrides (tests, bench) applied over the scenario: fast durations. */
   practice?: PracticeSettings;
   appHandlers: Pick<Handlers, AppChannel>;
 };
 
-/** Channels served by the runtime around the composition (mode and settings switch recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set';
+/** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
+export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
@@ -61,7 +64,7 @@ export const compose = async (cfg: ComposeConfig) => {
   const log = cfg.log;
   const sim =
     cfg.mode === 'practice'
-      ? await startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, ...(cfg.practice ? { settings: cfg.practice } : {}) })
+      ? await startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, settings: practiceSettingsFor(cfg.scenario, cfg.practice) })
       : undefined;
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { AppError } from '../shared/contract';
 import type { AppInfo, EventSink, Handlers } from '../shared/contract';
 import { compose } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
@@ -8,7 +9,7 @@ import type { Dispatch } from './ipc';
 import { checkSettings, parseSavedState, serializeSavedState } from './settings';
 import type { SavedState } from './settings';
 
-export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'appHandlers'> & { appVersion: string; events: EventSink };
+export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers'> & { appVersion: string; events: EventSink };
 
 export type Runtime = {
   dispatch: Dispatch;
@@ -21,8 +22,8 @@ export type Runtime = {
   dispose(): Promise<void>;
 };
 
-// The mode and the operator settings are kept across restarts (practice by default, so a first
-// start can never touch a production stamp by accident). Changing either disposes everything and
+// The mode, the operator settings and the practice scenario are kept across restarts (practice by default, so a first
+// start can never touch a production stamp by accident). Changing any of them disposes everything and
 // composes anew: no `if (practice)` lives below compose(), and no service reads settings itself.
 export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   const settingsFile = join(cfg.dataDir, 'settings.json');
@@ -39,7 +40,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     await current.dispose();
     state = next;
     await writeFile(settingsFile, serializeSavedState(state), 'utf8');
-    current = await compose({ ...cfg, mode: state.mode, settings: state.settings, appHandlers });
+    current = await compose({ ...cfg, mode: state.mode, settings: state.settings, scenario: state.practice, appHandlers });
     dispatch = createDispatcher(current.handlers, cfg.log);
   };
 
@@ -59,9 +60,21 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
       return state.settings;
     },
+    'practice.get': async () => state.practice,
+    'practice.set': async (practice) => {
+      if (state.mode !== 'practice') {
+        throw new AppError('bad-request', 'Practice scenarios apply only in practice mode; nothing was changed.', {
+          action: 'Switch to practice mode to rehearse a scenario.',
+        });
+      }
+      if (JSON.stringify(practice) === JSON.stringify(state.practice)) return state.practice;
+      await recompose({ ...state, practice });
+      cfg.log.info('Practice scenario changed', { ...practice });
+      return state.practice;
+    },
   };
 
-  current = await compose({ ...cfg, mode: state.mode, settings: state.settings, appHandlers });
+  current = await compose({ ...cfg, mode: state.mode, settings: state.settings, scenario: state.practice, appHandlers });
   let dispatch = createDispatcher(current.handlers, cfg.log);
 
   return {

@@ -5,11 +5,18 @@ import type { SignInProvider } from '../azure';
 import type { Logger } from '../log';
 import type { HostCommand } from '../pep/host-process';
 import { startPracticeAzure } from './azure';
-import type { PracticeAzureSettings } from './azure';
+import type { FaultSpec, PracticeAzureSettings } from './azure';
 import { createPracticeStamp } from './stamp';
 import type { PracticeStampSettingsInput } from './stamp';
 
-export type PracticeSettings = { stamp?: PracticeStampSettingsInput; azure?: Partial<PracticeAzureSettings> };
+export type PracticeSettings = {
+  stamp?: PracticeStampSettingsInput;
+  azure?: Partial<PracticeAzureSettings>;
+  /** Armed on the practice Azure as it starts (the practice scenario's Azure faults). */
+  azureFaults?: FaultSpec[];
+};
+
+export { practiceSettingsFor } from './scenario';
 
 const PRACTICE_DRIVE_ID = 'practice-usb';
 
@@ -40,6 +47,7 @@ export const startPractice = async (deps: {
     sleep: deps.sleep,
     ...(deps.settings?.azure ? { settings: deps.settings.azure } : {}),
   });
+  for (const fault of deps.settings?.azureFaults ?? []) azure.faults.add(fault);
 
   const signIn: SignInProvider = async ({ cloud }) => ({
     credential: azure.credential(),

@@ -1,14 +1,14 @@
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
-import { AppError, SettingsSchema } from '../../shared/contract';
-import type { PowerShellChoice, Settings } from '../../shared/contract';
+import { AppError, DEFAULT_PRACTICE_SCENARIO, PracticeScenarioSchema, SettingsSchema } from '../../shared/contract';
+import type { PowerShellChoice, PracticeScenario, Settings } from '../../shared/contract';
 import type { AppMode } from '../../shared/domain/types';
 
-// settings.json in the data folder: the mode and the operator settings, nothing secret. Each part is
+// settings.json in the data folder: the mode, the operator settings and the practice scenario, nothing secret. Each part is
 // read on its own, so one damaged or unknown value falls back to its default without losing the rest.
 
 /** What is kept across restarts. */
-export type SavedState = { mode: AppMode; settings: Settings };
+export type SavedState = { mode: AppMode; settings: Settings; practice: PracticeScenario };
 
 const Mode = z.enum(['practice', 'live']);
 
@@ -41,6 +41,16 @@ export const checkSettings = (settings: Settings, platform: NodeJS.Platform): Se
 
 const field = (raw: unknown, key: string): unknown => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined);
 
+/** The saved practice scenario, field by field: an invalid or unknown value keeps its default. */
+const parseScenario = (raw: unknown): PracticeScenario => {
+  const shape = PracticeScenarioSchema.shape;
+  const pick = <K extends keyof PracticeScenario>(key: K): PracticeScenario[K] => {
+    const parsed = shape[key].safeParse(field(raw, key));
+    return parsed.success ? (parsed.data as PracticeScenario[K]) : DEFAULT_PRACTICE_SCENARIO[key];
+  };
+  return Object.fromEntries(Object.keys(DEFAULT_PRACTICE_SCENARIO).map((key) => [key, pick(key as keyof PracticeScenario)])) as PracticeScenario;
+};
+
 /** Reads the saved state from the file's parsed JSON (undefined when missing or not JSON). */
 export const parseSavedState = (raw: unknown, platform: NodeJS.Platform): SavedState => {
   const defaults = defaultSettings(platform);
@@ -53,7 +63,8 @@ export const parseSavedState = (raw: unknown, platform: NodeJS.Platform): SavedS
       powershell: powershell.success && !powershellProblem(powershell.data, platform) ? powershell.data : defaults.powershell,
       registrationApiVersion: apiVersion.success ? apiVersion.data : defaults.registrationApiVersion,
     },
+    practice: parseScenario(field(raw, 'practice')),
   };
 };
 
-export const serializeSavedState = (state: SavedState): string => JSON.stringify({ mode: state.mode, ...state.settings }, null, 2);
+export const serializeSavedState = (state: SavedState): string => JSON.stringify({ mode: state.mode, ...state.settings, practice: state.practice }, null, 2);

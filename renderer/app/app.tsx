@@ -7,6 +7,7 @@ import { HandoffsScreen } from '../steps/handoffs-screen';
 import { HomeScreen } from '../steps/home-screen';
 import { MoveScreen } from '../steps/manage/move-screen';
 import { UnregisterScreen } from '../steps/manage/unregister-screen';
+import { PracticeScreen } from '../steps/practice-screen';
 import { RegisterFlow } from '../steps/register/register-flow';
 import { SettingsScreen } from '../steps/settings-screen';
 import type { Screen } from '../store';
@@ -33,6 +34,8 @@ function Current({ screen }: { screen: Screen }) {
       return <MoveScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'practice':
+      return <PracticeScreen />;
   }
 }
 

@@ -14,10 +14,11 @@ const TASKS: Record<'stamp' | 'host', { screen: Screen; label: string }[]> = {
   ],
 };
 
-/** The tasks for this side of the air gap, plus the hand-off record and the settings. */
+/** The tasks for this side of the air gap, plus the hand-off record, the settings and (practice) the scenarios. */
 export function SideNav() {
   const side = useApp((s) => s.side);
   const screen = useApp((s) => s.screen);
+  const practice = useApp((s) => s.info?.mode === 'practice');
   const open = appStore.getState().open;
   const item = (target: Screen, label: string) => (
     <li key={target}>
@@ -42,6 +43,7 @@ export function SideNav() {
         {side && TASKS[side].map((t) => item(t.screen, t.label))}
         {item('handoffs', 'Hand-offs')}
         {item('settings', 'Settings')}
+        {practice && item('practice', 'Practice scenarios')}
       </ul>
       {side && (
         <button type="button" className="link-button" onClick={() => appStore.getState().chooseSide(null)}>

@@ -1,4 +1,6 @@
 import type { HandoffFile } from '../../shared/domain';
+import { PickTable } from './pick-table';
+import type { PickColumn } from './pick-table';
 
 type Props = {
   files: HandoffFile[];
@@ -11,6 +13,21 @@ type Props = {
 
 const KIND: Record<HandoffFile['kind'], string> = { token: 'Registration token', key: 'Activation key', unknown: 'Unknown file' };
 
+const COLUMNS: PickColumn<HandoffFile>[] = [
+  {
+    title: 'File',
+    cell: (f) => (
+      <>
+        <code>{f.name}</code>
+        {f.practice && <span className="tag">practice</span>}
+      </>
+    ),
+  },
+  { title: 'Kind', cell: (f) => KIND[f.kind] },
+  { title: 'Cloud ID', cell: (f) => f.cloudId ?? '—' },
+  { title: 'Fingerprint', cell: (f) => f.fingerprint ?? '—', className: 'nowrap' },
+];
+
 /** Hand-off files on a drive, with what our metadata says about them. */
 export function FileList({ files, current, disabled, action, onPick, onRefresh }: Props) {
   return (
@@ -18,38 +35,17 @@ export function FileList({ files, current, disabled, action, onPick, onRefresh }
       {files.length === 0 ? (
         <p className="hint">No matching file on this drive.</p>
       ) : (
-        <table>
-          <caption className="sr-only">Files on the drive</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Cloud ID</th>
-              <th scope="col">Fingerprint</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {files.map((f) => (
-              <tr key={f.name} className={f.name === current ? 'row-current' : undefined}>
-                <td>
-                  <code>{f.name}</code>
-                  {f.practice && <span className="tag">practice</span>}
-                </td>
-                <td>{KIND[f.kind]}</td>
-                <td>{f.cloudId ?? '—'}</td>
-                <td className="nowrap">{f.fingerprint ?? '—'}</td>
-                <td>
-                  <button type="button" className="secondary" disabled={disabled} onClick={() => onPick(f.name)} aria-label={`${action} ${f.name}`}>
-                    {action}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PickTable
+          items={files}
+          columns={COLUMNS}
+          keyOf={(f) => f.name}
+          nameOf={(f) => f.name}
+          current={(f) => f.name === current}
+          action={action}
+          onPick={(f) => onPick(f.name)}
+          disabled={disabled}
+          caption="Files on the drive"
+        />
       )}
       <button type="button" className="link-button" onClick={onRefresh}>
         Refresh the file list

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { HandoffStage } from '../../shared/domain';
 import { ScopeProblem } from '../components/scope-problem';
-import { StepHeader } from '../components/step-header';
+import { Screen } from '../components/screen';
 import { appStore, useApp } from '../store';
 
 const STAGE_TEXT: Record<HandoffStage, string> = {
@@ -26,8 +26,7 @@ export function HandoffsScreen() {
     void appStore.getState().refreshHandoffs();
   }, []);
   return (
-    <section className="step" aria-labelledby="handoffs-title" data-testid="handoffs-screen">
-      <StepHeader id="handoffs-title" title="Hand-offs" what="Each registration round trip recorded on this machine, newest first." />
+    <Screen name="handoffs" title="Hand-offs" what="Each registration round trip recorded on this machine, newest first.">
       <ScopeProblem scope="shell" />
       {handoffs.length === 0 && <p className="hint">No hand-off yet.</p>}
       <ul className="handoffs">
@@ -82,6 +81,6 @@ export function HandoffsScreen() {
             </li>
           ))}
       </ul>
-    </section>
+    </Screen>
   );
 }

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { REGISTRATION_API_VERSIONS } from '../../shared/contract';
 import type { RegistrationApiVersion, Settings } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
-import { describedBy, Field } from '../components/field';
+import { describedBy, Field, TextField } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
-import { StepHeader } from '../components/step-header';
+import { Screen } from '../components/screen';
 import { appStore, useApp } from '../store';
 
 const PWSH_HINT = 'Full path of pwsh 7.4 or later, for example /usr/bin/pwsh or C:\\Program Files\\PowerShell\\7\\pwsh.exe. Off Windows it needs the PSWSMan module.';
@@ -19,15 +19,14 @@ export function SettingsScreen() {
   const settings = useApp((s) => s.settings);
   useEffect(() => void appStore.getState().loadSettings(), []);
   return (
-    <section className="step" aria-labelledby="settings-title" data-testid="settings-screen">
-      <StepHeader
-        id="settings-title"
-        title="Settings"
-        what="How this computer reaches the privileged endpoint and Azure. Saving closes the PEP session and signs out of Azure; your progress stays."
-      />
+    <Screen
+      name="settings"
+      title="Settings"
+      what="How this computer reaches the privileged endpoint and Azure. Saving closes the PEP session and signs out of Azure; your progress stays."
+    >
       <ScopeProblem scope="settings" />
       {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : <BusyNote scope="settings" />}
-    </section>
+    </Screen>
   );
 }
 
@@ -61,9 +60,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           <span>PowerShell 7 (required on Linux and macOS)</span>
         </label>
         {kind === 'pwsh' && (
-          <Field id="pwsh-path" label="Path of pwsh" hint={PWSH_HINT} {...(pathError ? { error: pathError } : {})}>
-            <input id="pwsh-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} aria-describedby={describedBy('pwsh-path', PWSH_HINT, pathError)} />
-          </Field>
+          <TextField id="pwsh-path" label="Path of pwsh" hint={PWSH_HINT} error={pathError} value={path} onChange={setPath} spellCheck={false} />
         )}
         {practice && <p className="hint">Practice mode uses its simulated stamp: this choice applies in live mode.</p>}
       </fieldset>

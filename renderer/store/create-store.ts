@@ -7,6 +7,7 @@ import { exportSlice } from './export-slice';
 import { manageSlice } from './manage-slice';
 import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
+import { practiceSlice } from './practice-slice';
 import type { Persisted } from './persisted';
 import { registerSlice } from './register-slice';
 import { settingsSlice } from './settings-slice';
@@ -28,6 +29,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...manageSlice(api)(...a),
         ...operationsSlice(api)(...a),
         ...settingsSlice(api)(...a),
+        ...practiceSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

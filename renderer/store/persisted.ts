@@ -46,7 +46,7 @@ const AccountSchema = z.object({
 const PersistedSchema = z.object({
   side: z.enum(['stamp', 'host']).nullable(),
   progressMode: z.enum(['practice', 'live']).nullable(),
-  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings']),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice']),
   stamp: z.object({
     hosts: z.array(Text(255)).min(1).max(3),
     user: Text(256),

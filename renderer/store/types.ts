@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, Problem, Settings } from '../../shared/contract';
+import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, PracticeScenario, Problem, Settings } from '../../shared/contract';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
@@ -21,10 +21,10 @@ import type {
   TokenPreview,
 } from '../../shared/domain/types';
 
-export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' | 'handoffs' | 'unregister' | 'move' | 'settings';
+export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' | 'handoffs' | 'unregister' | 'move' | 'settings' | 'practice';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice';
 
 export type ShellSlice = {
   side: MachineSide | null;
@@ -205,6 +205,23 @@ export type SettingsSlice = {
   saveSettings(next: Settings): Promise<boolean>;
 };
 
-export type AppState = ShellSlice & StampSlice & ExportSlice & RegisterSlice & ActivateSlice & ManageSlice & OperationsSlice & SettingsSlice;
+/** The practice scenario main simulates (practice mode only). */
+export type PracticeSlice = {
+  /** As main has it; null until loaded. */
+  scenario: PracticeScenario | null;
+  loadScenario(): Promise<void>;
+  /** True when main accepted it. Saving recomposes main: PEP sessions close and Azure signs out. */
+  saveScenario(next: PracticeScenario): Promise<boolean>;
+};
+
+export type AppState = ShellSlice &
+  StampSlice &
+  ExportSlice &
+  RegisterSlice &
+  ActivateSlice &
+  ManageSlice &
+  OperationsSlice &
+  SettingsSlice &
+  PracticeSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;

@@ -10,10 +10,11 @@ import {
   Id,
   OperationStartRequest,
   PepHosts,
+  PracticeScenarioSchema,
   ResourceGroupName,
   SettingsSchema,
 } from './schemas';
-import type { Settings } from './schemas';
+import type { PracticeScenario, Settings } from './schemas';
 import type {
   AppMode,
   AzureAccount,
@@ -60,6 +61,9 @@ export const channels = {
   'app.setMode': def<AppInfo>()(z.object({ mode: z.enum(['practice', 'live']) }).strict()),
   'settings.get': def<Settings>()(Empty),
   'settings.set': def<Settings>()(SettingsSchema),
+  // Practice mode only: setting it in live mode is refused.
+  'practice.get': def<PracticeScenario>()(Empty),
+  'practice.set': def<PracticeScenario>()(PracticeScenarioSchema),
 
   'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
   'pep.connect': def<PepConnected>()(

@@ -5,6 +5,8 @@ export const channelNames = [
   'app.setMode',
   'settings.get',
   'settings.set',
+  'practice.get',
+  'practice.set',
   'pep.preflight',
   'pep.connect',
   'pep.disconnect',

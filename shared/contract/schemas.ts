@@ -95,3 +95,45 @@ export const SettingsSchema = z
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Stamp builds practice mode simulates, one on each side of the PEP version gates (contract §1.9). */
+export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.6', '1.2406.0.8'] as const;
+/** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
+export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin'] as const;
+
+/** The practice scenario the operator rehearses, kept in settings.json. Nothing secret. */
+export const PracticeScenarioSchema = z
+  .object({
+    stampVersion: z.enum(PRACTICE_STAMP_VERSIONS),
+    numberOfNodes: z.number().int().min(1).max(16),
+    /** The first ERCS address does not answer (failover to the next). */
+    firstAddressDown: z.boolean(),
+    /** ECE refuses action plans: "another action is in progress". */
+    eceBusy: z.boolean(),
+    /** The last node's hardware information cannot be read. */
+    hardwareInfoUnreachable: z.boolean(),
+    /** How long Set-AzsRegistration (activation) takes; up to 30 minutes to rehearse the real wait. */
+    activationSeconds: z.number().int().min(1).max(1800),
+    azurePermissions: z.enum(PRACTICE_PERMISSION_PROFILES),
+    /** The registration PUT is throttled (429 with Retry-After) twice. */
+    azureThrottling: z.boolean(),
+    /** getactivationkey answers 503 once. */
+    activationKeyUnavailable: z.boolean(),
+    /** The first registration lock write is refused (403 AuthorizationFailed). */
+    lockForbidden: z.boolean(),
+  })
+  .strict();
+export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
+
+export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
+  stampVersion: '1.2406.0.8',
+  numberOfNodes: 4,
+  firstAddressDown: false,
+  eceBusy: false,
+  hardwareInfoUnreachable: false,
+  activationSeconds: 5,
+  azurePermissions: 'owner',
+  azureThrottling: false,
+  activationKeyUnavailable: false,
+  lockForbidden: false,
+};

@@ -8,7 +8,7 @@ import { startBackend } from './harness/backend';
 import type { Backend } from './harness/backend';
 import { launchChromium, openApp } from './harness/browser';
 import type { AppPage } from './harness/browser';
-import { connectStamp, next, stepIs, text, useUsbFolder } from './harness/operator';
+import { connectStamp, next, readTokenOnHost, stepIs, text, useUsbFolder } from './harness/operator';
 import type { StaticServer } from './harness/serve-static';
 
 // Two machines, each with its own main process (compose + dispatcher, practice mode) and its own
@@ -82,15 +82,7 @@ describe('disconnected registration in practice mode', () => {
 
     // Leg 2: connected host, register.
     const { page: host } = await machine('host');
-    await host.getByTestId('side-host').click();
-    await host.getByRole('button', { name: 'Sign in to Azure' }).click();
-    await host.getByTestId('azure-account').waitFor();
-    await next(host);
-    await host.getByRole('radio').first().check();
-    await next(host);
-    await useUsbFolder(host);
-    await host.getByRole('button', { name: /^Read token / }).first().click();
-    await host.getByTestId('host-token-fingerprint').waitFor();
+    await readTokenOnHost(host);
     expect(await text(host, 'host-token-fingerprint')).toBe(tokenFingerprint);
     expect(await text(host, 'host-token-cloud-id')).toBe(cloudId);
     await host.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').check();
@@ -179,15 +171,7 @@ describe('disconnected registration in practice mode', () => {
     expect(await text(stamp, 'handoff')).toContain(fingerprint);
 
     const { page: host } = await machine('host');
-    await host.getByTestId('side-host').click();
-    await host.getByRole('button', { name: 'Sign in to Azure' }).click();
-    await host.getByTestId('azure-account').waitFor();
-    await next(host);
-    await host.getByRole('radio').first().check();
-    await next(host);
-    await useUsbFolder(host);
-    await host.getByRole('button', { name: /^Read token / }).first().click();
-    await host.getByTestId('host-token-fingerprint').waitFor();
+    await readTokenOnHost(host);
     await host.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').check();
     await host.reload();
     await stepIs(host, 'token');

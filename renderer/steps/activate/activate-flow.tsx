@@ -1,10 +1,6 @@
-import { canAdvance, FLOW_STEPS, nextStep, previousStep } from '../../../shared/domain/flow';
+import { canAdvance } from '../../../shared/domain/flow';
 import type { ActivateStep } from '../../../shared/domain/flow';
-import { BusyNote } from '../../components/busy-note';
-import { NavButtons } from '../../components/nav-buttons';
-import { ScopeProblem } from '../../components/scope-problem';
-import { StepHeader } from '../../components/step-header';
-import { Stepper } from '../../components/stepper';
+import { FlowFrame } from '../../components/flow-frame';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { ActivateConnectStep } from './activate-connect-step';
@@ -13,7 +9,7 @@ import { ACTIVATE_META } from './activate-meta';
 import { ActivationStep } from './activation-step';
 import { KeyStep } from './key-step';
 
-const TITLES = Object.fromEntries(Object.entries(ACTIVATE_META).map(([k, m]) => [k, m.title])) as Record<ActivateStep, string>;
+const SCOPES = ['stamp', 'activate'] as const;
 
 function Body({ step }: { step: ActivateStep }) {
   switch (step) {
@@ -41,24 +37,17 @@ export function ActivateFlow() {
     keyExpired: key?.match.expired ?? false,
     activated: outcomeOf(op, 'stamp.activate') !== undefined || stage === 'activated',
   });
-  const go = appStore.getState().goActivate;
-  const meta = ACTIVATE_META[step];
   return (
-    <div className="flow" data-testid="activate-flow">
-      <Stepper steps={FLOW_STEPS.activate} current={step} titles={TITLES} label="Activate steps" />
-      <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
-        <StepHeader id="step-title" title={meta.title} what={meta.what} replaces={meta.replaces} />
-        <ScopeProblem scope="stamp" />
-        <ScopeProblem scope="activate" />
-        <Body step={step} />
-        <BusyNote scope="stamp" />
-        <BusyNote scope="activate" />
-        <NavButtons
-          gate={gate}
-          onBack={step === 'connect' ? undefined : () => go(previousStep('activate', step))}
-          onNext={step === 'done' ? undefined : () => go(nextStep('activate', step))}
-        />
-      </section>
-    </div>
+    <FlowFrame
+      flow="activate"
+      step={step}
+      meta={ACTIVATE_META}
+      label="Activate steps"
+      scopes={SCOPES}
+      gate={gate}
+      go={appStore.getState().goActivate}
+    >
+      <Body step={step} />
+    </FlowFrame>
   );
 }

@@ -1,8 +1,7 @@
 import type { ActivateStep } from '../../../shared/domain/flow';
+import type { StepMeta } from '../../components/flow-frame';
 
-type Meta = { title: string; what: string; replaces?: string };
-
-export const ACTIVATE_META: Record<ActivateStep, Meta> = {
+export const ACTIVATE_META: Record<ActivateStep, StepMeta> = {
   connect: {
     title: 'Privileged endpoint',
     what: 'Uses the open session to the privileged endpoint, or opens a new one.',

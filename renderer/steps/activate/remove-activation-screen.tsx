@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
-import { StepHeader } from '../../components/step-header';
+import { Screen } from '../../components/screen';
 import { BusyNote } from '../../components/busy-note';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
@@ -17,13 +17,12 @@ export function RemoveActivationScreen() {
   const running = op?.status === 'running' || op?.status === 'cancelling';
   const done = outcomeOf(op, 'stamp.removeActivation');
   return (
-    <section className="step" aria-labelledby="remove-title" data-testid="remove-activation-screen">
-      <StepHeader
-        id="remove-title"
-        title="Remove activation"
-        what="Removes the activation resource from the stamp, which stops marketplace syndication and usage reporting. Do this before unregistering in Azure or registering again with new billing."
-        replaces="Remove-AzsActivationResource (Remove-AzureStackActivation)"
-      />
+    <Screen
+      name="remove-activation"
+      title="Remove activation"
+      what="Removes the activation resource from the stamp, which stops marketplace syndication and usage reporting. Do this before unregistering in Azure or registering again with new billing."
+      replaces="Remove-AzsActivationResource (Remove-AzureStackActivation)"
+    >
       <ScopeProblem scope="stamp" />
       <ScopeProblem scope="activate" />
       <ActivateConnectStep onConnected={() => undefined} />
@@ -52,6 +51,6 @@ export function RemoveActivationScreen() {
           again with the new token.
         </p>
       )}
-    </section>
+    </Screen>
   );
 }

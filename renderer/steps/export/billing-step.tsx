@@ -1,6 +1,6 @@
-import { CLOUD_NAMES, suggestRegistrationName } from '../../../shared/domain';
-import type { CloudName } from '../../../shared/domain';
-import { describedBy, Field } from '../../components/field';
+import { suggestRegistrationName } from '../../../shared/domain';
+import { CloudSelect } from '../../components/cloud-select';
+import { TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
 import { MODEL_ORDER, MODEL_TEXT } from './billing-models';
 import { EffectiveParams } from './effective-params';
@@ -39,36 +39,31 @@ export function BillingStep() {
         ))}
       </fieldset>
       {wantsAgreement && (
-        <Field id="agreement" label="EA agreement number" hint={AGREEMENT_HINT}>
-          <input
-            id="agreement"
-            value={choices.agreementNumber ?? ''}
-            onChange={(e) => set({ agreementNumber: e.target.value })}
-            autoComplete="off"
-            aria-describedby={describedBy('agreement', AGREEMENT_HINT)}
-          />
-        </Field>
+        <TextField
+          id="agreement"
+          label="EA agreement number"
+          hint={AGREEMENT_HINT}
+          value={choices.agreementNumber ?? ''}
+          onChange={(v) => set({ agreementNumber: v })}
+          autoComplete="off"
+        />
       )}
       {wantsTag && (
-        <Field id="asset-tag" label={model === 'Capacity' ? 'MS asset tag (Ruggedized stamps only)' : 'MS asset tag'} hint={TAG_HINT}>
-          <input
-            id="asset-tag"
-            value={choices.msAssetTag ?? ''}
-            onChange={(e) => set({ msAssetTag: e.target.value })}
-            autoComplete="off"
-            aria-describedby={describedBy('asset-tag', TAG_HINT)}
-          />
-        </Field>
+        <TextField
+          id="asset-tag"
+          label={model === 'Capacity' ? 'MS asset tag (Ruggedized stamps only)' : 'MS asset tag'}
+          hint={TAG_HINT}
+          value={choices.msAssetTag ?? ''}
+          onChange={(v) => set({ msAssetTag: v })}
+          autoComplete="off"
+        />
       )}
-      <Field id="target-cloud" label="Azure cloud the token will be registered in">
-        <select id="target-cloud" value={choices.targetCloud} onChange={(e) => set({ targetCloud: e.target.value as CloudName })}>
-          {CLOUD_NAMES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <CloudSelect
+        id="target-cloud"
+        label="Azure cloud the token will be registered in"
+        value={choices.targetCloud}
+        onChange={(targetCloud) => set({ targetCloud })}
+      />
       {plan && <EffectiveParams plan={plan} />}
       {cloudId && (
         <p className="hint">

@@ -1,10 +1,6 @@
-import { canAdvance, FLOW_STEPS, nextStep, previousStep } from '../../../shared/domain/flow';
+import { canAdvance } from '../../../shared/domain/flow';
 import type { ExportStep } from '../../../shared/domain/flow';
-import { BusyNote } from '../../components/busy-note';
-import { NavButtons } from '../../components/nav-buttons';
-import { ScopeProblem } from '../../components/scope-problem';
-import { StepHeader } from '../../components/step-header';
-import { Stepper } from '../../components/stepper';
+import { FlowFrame } from '../../components/flow-frame';
 import { appStore, useApp } from '../../store';
 import { BillingStep } from './billing-step';
 import { ConnectStep } from './connect-step';
@@ -16,7 +12,7 @@ import { SaveTokenStep } from './save-token-step';
 import { StampStep } from './stamp-step';
 import { useTokenPlan } from './use-token-plan';
 
-const TITLES = Object.fromEntries(Object.entries(EXPORT_META).map(([k, m]) => [k, m.title])) as Record<ExportStep, string>;
+const SCOPES = ['stamp', 'export'] as const;
 
 function Body({ step }: { step: ExportStep }) {
   const go = appStore.getState().goExport;
@@ -49,24 +45,17 @@ export function ExportFlow() {
     tokenCreated: useApp((s) => s.exp.handoffId !== undefined),
     tokenSaved: useApp((s) => s.exp.saved !== undefined),
   });
-  const go = appStore.getState().goExport;
-  const meta = EXPORT_META[step];
   return (
-    <div className="flow" data-testid="export-flow">
-      <Stepper steps={FLOW_STEPS.export} current={step} titles={TITLES} label="Export token steps" />
-      <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
-        <StepHeader id="step-title" title={meta.title} what={meta.what} replaces={meta.replaces} />
-        <ScopeProblem scope="stamp" />
-        <ScopeProblem scope="export" />
-        <Body step={step} />
-        <BusyNote scope="stamp" />
-        <BusyNote scope="export" />
-        <NavButtons
-          gate={gate}
-          onBack={step === 'preflight' ? undefined : () => go(previousStep('export', step))}
-          onNext={step === 'done' ? undefined : () => go(nextStep('export', step))}
-        />
-      </section>
-    </div>
+    <FlowFrame
+      flow="export"
+      step={step}
+      meta={EXPORT_META}
+      label="Export token steps"
+      scopes={SCOPES}
+      gate={gate}
+      go={appStore.getState().goExport}
+    >
+      <Body step={step} />
+    </FlowFrame>
   );
 }

@@ -1,8 +1,7 @@
 import type { ExportStep } from '../../../shared/domain/flow';
+import type { StepMeta } from '../../components/flow-frame';
 
-type Meta = { title: string; what: string; replaces?: string };
-
-export const EXPORT_META: Record<ExportStep, Meta> = {
+export const EXPORT_META: Record<ExportStep, StepMeta> = {
   preflight: {
     title: 'Connection check',
     what: 'Checks that this machine can open a PowerShell remoting session to the privileged endpoint before you type a password.',

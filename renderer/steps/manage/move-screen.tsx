@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { BusyNote } from '../../components/busy-note';
-import { describedBy, Field } from '../../components/field';
+import { TextField } from '../../components/field';
 import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
-import { StepHeader } from '../../components/step-header';
+import { Screen } from '../../components/screen';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { NeedsAzure } from './needs-azure';
-import { RegistrationTable } from './registration-table';
+import { RegistrationPicker } from './registration-picker';
 
 const TARGET_HINT =
   "In the same subscription. If it does not exist yet, it is created in the current resource group's location. Moving across subscriptions is only supported for CSP partners.";
@@ -32,37 +32,34 @@ export function MoveScreen() {
     void appStore.getState().loadRegistrations();
   }, [done, stale]);
   return (
-    <section className="step" aria-labelledby="move-title" data-testid="move-screen">
-      <StepHeader
-        id="move-title"
-        title="Move"
-        what="Removes the registration's lock, moves it to another resource group and locks it again."
-        replaces="Remove-AzResourceLock + Move-AzResource + New-AzResourceLock"
-      />
+    <Screen
+      name="move"
+      title="Move"
+      what="Removes the registration's lock, moves it to another resource group and locks it again."
+      replaces="Remove-AzResourceLock + Move-AzResource + New-AzResourceLock"
+    >
       <NeedsAzure>
         <ScopeProblem scope="manage" />
-        <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().loadRegistrations()}>
-          List registrations
-        </button>
-        <RegistrationTable
-          items={mng.registrations}
-          chosen={mng.registrationName}
-          onChoose={(r) => set({ registrationName: r.name, resourceGroup: r.resourceGroup })}
+        <RegistrationPicker />
+        <TextField
+          id="move-name"
+          label="Registration name"
+          value={mng.registrationName}
+          onChange={(v) => set({ registrationName: v })}
         />
-        <Field id="move-name" label="Registration name">
-          <input id="move-name" value={mng.registrationName} onChange={(e) => set({ registrationName: e.target.value })} />
-        </Field>
-        <Field id="move-from" label="Current resource group">
-          <input id="move-from" value={mng.resourceGroup} onChange={(e) => set({ resourceGroup: e.target.value })} />
-        </Field>
-        <Field id="move-to" label="Target resource group" hint={TARGET_HINT}>
-          <input
-            id="move-to"
-            value={mng.targetResourceGroup}
-            onChange={(e) => set({ targetResourceGroup: e.target.value })}
-            aria-describedby={describedBy('move-to', TARGET_HINT)}
-          />
-        </Field>
+        <TextField
+          id="move-from"
+          label="Current resource group"
+          value={mng.resourceGroup}
+          onChange={(v) => set({ resourceGroup: v })}
+        />
+        <TextField
+          id="move-to"
+          label="Target resource group"
+          hint={TARGET_HINT}
+          value={mng.targetResourceGroup}
+          onChange={(v) => set({ targetResourceGroup: v })}
+        />
         <button type="button" className="primary" disabled={!ready || busy} onClick={() => void appStore.getState().move()}>
           Move the registration
         </button>
@@ -74,6 +71,6 @@ export function MoveScreen() {
           </p>
         )}
       </NeedsAzure>
-    </section>
+    </Screen>
   );
 }

@@ -1,12 +1,12 @@
 import { BusyNote } from '../../components/busy-note';
-import { describedBy, Field } from '../../components/field';
+import { Field, TextField } from '../../components/field';
 import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
-import { StepHeader } from '../../components/step-header';
+import { Screen } from '../../components/screen';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { NeedsAzure } from './needs-azure';
-import { RegistrationTable } from './registration-table';
+import { RegistrationPicker } from './registration-picker';
 
 const RG_HINT = 'Leave empty to search the whole subscription.';
 
@@ -24,23 +24,21 @@ export function UnregisterScreen() {
   const ready = (mng.by === 'name' ? mng.registrationName.trim() !== '' : byToken !== undefined) && confirmed;
   const done = outcomeOf(op, 'azure.unregister');
   return (
-    <section className="step" aria-labelledby="unregister-title" data-testid="unregister-screen">
-      <StepHeader
-        id="unregister-title"
-        title="Unregister"
-        what="Removes the lock and deletes the registration resource in Azure. On a disconnected stamp, remove the activation on the stamp first."
-        replaces="Remove-AzsRegistration / UnRegister-AzsEnvironment"
-      />
+    <Screen
+      name="unregister"
+      title="Unregister"
+      what="Removes the lock and deletes the registration resource in Azure. On a disconnected stamp, remove the activation on the stamp first."
+      replaces="Remove-AzsRegistration / UnRegister-AzsEnvironment"
+    >
       <NeedsAzure>
         <ScopeProblem scope="manage" />
-        <Field id="unreg-rg" label="Resource group" hint={RG_HINT}>
-          <input
-            id="unreg-rg"
-            value={mng.resourceGroup}
-            onChange={(e) => set({ resourceGroup: e.target.value })}
-            aria-describedby={describedBy('unreg-rg', RG_HINT)}
-          />
-        </Field>
+        <TextField
+          id="unreg-rg"
+          label="Resource group"
+          hint={RG_HINT}
+          value={mng.resourceGroup}
+          onChange={(v) => set({ resourceGroup: v })}
+        />
         <fieldset>
           <legend>Find the registration</legend>
           <label className="choice">
@@ -54,17 +52,13 @@ export function UnregisterScreen() {
         </fieldset>
         {mng.by === 'name' ? (
           <>
-            <Field id="unreg-name" label="Registration name">
-              <input id="unreg-name" value={mng.registrationName} onChange={(e) => set({ registrationName: e.target.value })} />
-            </Field>
-            <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().loadRegistrations()}>
-              List registrations
-            </button>
-            <RegistrationTable
-              items={mng.registrations}
-              chosen={mng.registrationName}
-              onChoose={(r) => set({ registrationName: r.name, resourceGroup: r.resourceGroup })}
+            <TextField
+              id="unreg-name"
+              label="Registration name"
+              value={mng.registrationName}
+              onChange={(v) => set({ registrationName: v })}
             />
+            <RegistrationPicker />
           </>
         ) : (
           <Field id="unreg-token" label="Token">
@@ -78,19 +72,14 @@ export function UnregisterScreen() {
             </select>
           </Field>
         )}
-        <Field
+        <TextField
           id="unreg-confirm"
           label={expected ? `Type ${expected} to confirm` : 'Type the registration name to confirm'}
           hint="Deleting the registration stops billing for this stamp in Azure. It cannot be undone."
-        >
-          <input
-            id="unreg-confirm"
-            value={mng.confirmName}
-            onChange={(e) => set({ confirmName: e.target.value })}
-            autoComplete="off"
-            aria-describedby="unreg-confirm-hint"
-          />
-        </Field>
+          value={mng.confirmName}
+          onChange={(v) => set({ confirmName: v })}
+          autoComplete="off"
+        />
         <button type="button" className="danger" disabled={!ready || busy} onClick={() => void appStore.getState().unregister()}>
           Unregister
         </button>
@@ -102,6 +91,6 @@ export function UnregisterScreen() {
           </p>
         )}
       </NeedsAzure>
-    </section>
+    </Screen>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { describedBy, Field } from '../../components/field';
+import { describedBy, Field, TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
 import { nameProblems } from './name-errors';
 
@@ -22,26 +22,26 @@ export function NamesStep() {
   const known = locations.some((l) => l.name === location);
   return (
     <>
-      <Field id="registration-name" label="Registration name" hint={NAME_HINT} error={problems.registrationName}>
-        <input
-          id="registration-name"
-          value={name}
-          onChange={(e) => set({ registrationName: e.target.value })}
-          spellCheck={false}
-          aria-invalid={problems.registrationName ? true : undefined}
-          aria-describedby={describedBy('registration-name', NAME_HINT, problems.registrationName)}
-        />
-      </Field>
-      <Field id="resource-group" label="Resource group" hint={RG_HINT} error={problems.resourceGroup}>
-        <input
-          id="resource-group"
-          value={rg}
-          onChange={(e) => set({ resourceGroup: e.target.value })}
-          spellCheck={false}
-          aria-invalid={problems.resourceGroup ? true : undefined}
-          aria-describedby={describedBy('resource-group', RG_HINT, problems.resourceGroup)}
-        />
-      </Field>
+      <TextField
+        id="registration-name"
+        label="Registration name"
+        hint={NAME_HINT}
+        error={problems.registrationName}
+        value={name}
+        onChange={(v) => set({ registrationName: v })}
+        spellCheck={false}
+        aria-invalid={problems.registrationName ? true : undefined}
+      />
+      <TextField
+        id="resource-group"
+        label="Resource group"
+        hint={RG_HINT}
+        error={problems.resourceGroup}
+        value={rg}
+        onChange={(v) => set({ resourceGroup: v })}
+        spellCheck={false}
+        aria-invalid={problems.resourceGroup ? true : undefined}
+      />
       <Field id="location" label="Location" hint={LOCATION_HINT} error={problems.location}>
         <select
           id="location"

@@ -1,10 +1,6 @@
-import { canAdvance, FLOW_STEPS, nextStep, previousStep } from '../../../shared/domain/flow';
+import { canAdvance } from '../../../shared/domain/flow';
 import type { RegisterStep as Step } from '../../../shared/domain/flow';
-import { BusyNote } from '../../components/busy-note';
-import { NavButtons } from '../../components/nav-buttons';
-import { ScopeProblem } from '../../components/scope-problem';
-import { StepHeader } from '../../components/step-header';
-import { Stepper } from '../../components/stepper';
+import { FlowFrame } from '../../components/flow-frame';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { nameProblems } from './name-errors';
@@ -18,7 +14,7 @@ import { SignInStep } from './sign-in-step';
 import { SubscriptionStep } from './subscription-step';
 import { TokenStep } from './token-step';
 
-const TITLES = Object.fromEntries(Object.entries(REGISTER_META).map(([k, m]) => [k, m.title])) as Record<Step, string>;
+const SCOPES = ['register'] as const;
 
 function Body({ step }: { step: Step }) {
   switch (step) {
@@ -59,22 +55,17 @@ export function RegisterFlow() {
     registered: outcomeOf(op, 'azure.register') !== undefined || (stage !== undefined && KEY_STAGES.has(stage)),
     keySaved: reg.saved !== undefined,
   });
-  const go = appStore.getState().goRegister;
-  const meta = REGISTER_META[step];
   return (
-    <div className="flow" data-testid="register-flow">
-      <Stepper steps={FLOW_STEPS.register} current={step} titles={TITLES} label="Register steps" />
-      <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
-        <StepHeader id="step-title" title={meta.title} what={meta.what} replaces={meta.replaces} />
-        <ScopeProblem scope="register" />
-        <Body step={step} />
-        <BusyNote scope="register" />
-        <NavButtons
-          gate={gate}
-          onBack={step === 'sign-in' ? undefined : () => go(previousStep('register', step))}
-          onNext={step === 'done' ? undefined : () => go(nextStep('register', step))}
-        />
-      </section>
-    </div>
+    <FlowFrame
+      flow="register"
+      step={step}
+      meta={REGISTER_META}
+      label="Register steps"
+      scopes={SCOPES}
+      gate={gate}
+      go={appStore.getState().goRegister}
+    >
+      <Body step={step} />
+    </FlowFrame>
   );
 }

@@ -1,8 +1,7 @@
 import type { RegisterStep } from '../../../shared/domain/flow';
+import type { StepMeta } from '../../components/flow-frame';
 
-type Meta = { title: string; what: string; replaces?: string };
-
-export const REGISTER_META: Record<RegisterStep, Meta> = {
+export const REGISTER_META: Record<RegisterStep, StepMeta> = {
   'sign-in': {
     title: 'Sign in',
     what: 'Signs in to the Azure cloud the stamp will be registered in.',

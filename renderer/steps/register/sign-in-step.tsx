@@ -1,6 +1,5 @@
-import { CLOUD_NAMES } from '../../../shared/domain';
-import type { CloudName } from '../../../shared/domain';
-import { describedBy, Field } from '../../components/field';
+import { CloudSelect } from '../../components/cloud-select';
+import { TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
 import { DeviceCodeBox } from './device-code-box';
 
@@ -30,26 +29,17 @@ export function SignInStep() {
   }
   return (
     <>
-      <Field id="azure-cloud" label="Azure cloud">
-        <select id="azure-cloud" value={cloud} onChange={(e) => set({ cloud: e.target.value as CloudName })}>
-          {CLOUD_NAMES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <CloudSelect id="azure-cloud" label="Azure cloud" value={cloud} onChange={(c) => set({ cloud: c })} />
       <p className="hint">Azure Germany subscriptions are not supported for registration.</p>
-      <Field id="azure-tenant" label="Tenant (optional)" hint={TENANT_HINT}>
-        <input
-          id="azure-tenant"
-          value={tenant}
-          maxLength={128}
-          spellCheck={false}
-          onChange={(e) => set({ tenant: e.target.value })}
-          aria-describedby={describedBy('azure-tenant', TENANT_HINT)}
-        />
-      </Field>
+      <TextField
+        id="azure-tenant"
+        label="Tenant (optional)"
+        hint={TENANT_HINT}
+        value={tenant}
+        onChange={(v) => set({ tenant: v })}
+        maxLength={128}
+        spellCheck={false}
+      />
       <fieldset>
         <legend>How to sign in</legend>
         <label className="choice">

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { describedBy, Field } from '../../components/field';
+import { TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
 import { TranscriptShare } from './transcript-share';
 
@@ -21,27 +21,25 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
   };
   return (
     <form className="form" onSubmit={submit} aria-label="Connect to the privileged endpoint">
-      <Field id="pep-user" label="User name" hint={USER_HINT}>
-        <input
-          id="pep-user"
-          value={user}
-          onChange={(e) => appStore.getState().setUser(e.target.value)}
-          placeholder="AZURESTACK\CloudAdmin"
-          autoComplete="username"
-          spellCheck={false}
-          aria-describedby={describedBy('pep-user', USER_HINT)}
-        />
-      </Field>
-      <Field id="pep-password" label="Password" hint={PASSWORD_HINT}>
-        <input
-          id="pep-password"
-          type="password"
-          value={password}
-          onChange={(e) => appStore.getState().setPassword(e.target.value)}
-          autoComplete="off"
-          aria-describedby={describedBy('pep-password', PASSWORD_HINT)}
-        />
-      </Field>
+      <TextField
+        id="pep-user"
+        label="User name"
+        hint={USER_HINT}
+        value={user}
+        onChange={(v) => appStore.getState().setUser(v)}
+        placeholder="AZURESTACK\CloudAdmin"
+        autoComplete="username"
+        spellCheck={false}
+      />
+      <TextField
+        id="pep-password"
+        label="Password"
+        hint={PASSWORD_HINT}
+        value={password}
+        onChange={(v) => appStore.getState().setPassword(v)}
+        type="password"
+        autoComplete="off"
+      />
       <TranscriptShare />
       <button type="submit" className="primary" disabled={busy || !hasHost || user.trim() === '' || password === '' || shareIncomplete}>
         Connect

@@ -1,4 +1,4 @@
-import { describedBy, Field } from '../../components/field';
+import { TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
 
 const WHY =
@@ -16,28 +16,31 @@ export function TranscriptShare() {
     <details className="transcript-share" open={share.path !== ''}>
       <summary>Copy the session transcripts to a share when closing (optional)</summary>
       <p className="hint">{WHY}</p>
-      <Field id="share-path" label="Share" hint={SHARE_HINT}>
-        <input
-          id="share-path"
-          value={share.path}
-          onChange={(e) => set({ path: e.target.value })}
-          spellCheck={false}
-          aria-describedby={describedBy('share-path', SHARE_HINT)}
-        />
-      </Field>
-      <Field id="share-user" label="Share user name">
-        <input id="share-user" value={share.user} onChange={(e) => set({ user: e.target.value })} autoComplete="off" spellCheck={false} />
-      </Field>
-      <Field id="share-password" label="Share password" hint={PASSWORD_HINT}>
-        <input
-          id="share-password"
-          type="password"
-          value={share.password}
-          onChange={(e) => set({ password: e.target.value })}
-          autoComplete="off"
-          aria-describedby={describedBy('share-password', PASSWORD_HINT)}
-        />
-      </Field>
+      <TextField
+        id="share-path"
+        label="Share"
+        hint={SHARE_HINT}
+        value={share.path}
+        onChange={(v) => set({ path: v })}
+        spellCheck={false}
+      />
+      <TextField
+        id="share-user"
+        label="Share user name"
+        value={share.user}
+        onChange={(v) => set({ user: v })}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextField
+        id="share-password"
+        label="Share password"
+        hint={PASSWORD_HINT}
+        value={share.password}
+        onChange={(v) => set({ password: v })}
+        type="password"
+        autoComplete="off"
+      />
     </details>
   );
 }

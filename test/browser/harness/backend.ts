@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { AppInfo, EventName, EventPayloads, EventSink, Handlers } from '../../../shared/contract';
 import { compose } from '../../../electron/compose';
 import type { AppChannel } from '../../../electron/compose';
@@ -39,15 +40,20 @@ export const startBackend = async (opts: {
   };
   const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
   const settings = defaultSettings(process.platform);
+  // Kept, not applied: the runtime's recomposition is covered by the integration tests.
+  let scenario = DEFAULT_PRACTICE_SCENARIO;
   const appHandlers: Pick<Handlers, AppChannel> = {
     'app.info': async () => info(),
     'app.setMode': async () => info(),
     'settings.get': async () => settings,
     'settings.set': async () => settings,
+    'practice.get': async () => scenario,
+    'practice.set': async (next) => (scenario = next),
   };
   const composition = await compose({
     mode: 'practice',
     settings,
+    scenario: DEFAULT_PRACTICE_SCENARIO,
     dataDir,
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     platform: process.platform,

@@ -18,8 +18,8 @@ export const connectStamp = async (page: Page): Promise<string> => {
   await page.getByRole('button', { name: 'Run the connection check' }).click();
   await page.getByTestId('preflight').waitFor();
   await next(page);
-  await page.getByLabel('User name').fill('AZURESTACK\\CloudAdmin');
-  await page.getByLabel('Password').fill('practice-Passw0rd!');
+  await page.getByLabel('User name', { exact: true }).fill('AZURESTACK\\CloudAdmin');
+  await page.getByLabel('Password', { exact: true }).fill('practice-Passw0rd!');
   await page.getByRole('button', { name: 'Connect' }).click();
   await stepIs(page, 'stamp');
   return text(page, 'stamp-cloud-id');
@@ -40,4 +40,17 @@ export const exportTokenToUsb = async (page: Page, agreement = 'EA-1234567'): Pr
   await page.getByRole('button', { name: 'Save the token to this drive' }).click();
   await page.getByTestId('saved-file').waitFor();
   return { cloudId, fingerprint };
+};
+
+/** Connected host, up to the token step: signs in, takes the first subscription and reads the first token on the USB folder. */
+export const readTokenOnHost = async (page: Page): Promise<void> => {
+  await page.getByTestId('side-host').click();
+  await page.getByRole('button', { name: 'Sign in to Azure' }).click();
+  await page.getByTestId('azure-account').waitFor();
+  await next(page);
+  await page.getByRole('radio').first().check();
+  await next(page);
+  await useUsbFolder(page);
+  await page.getByRole('button', { name: /^Read token / }).first().click();
+  await page.getByTestId('host-token-fingerprint').waitFor();
 };

@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EA_SUB, makeToken, problemOf, startHarness, unique, type Harness } from './practice-harness';
+import { describe, expect, it } from 'vitest';
+import { EA_SUB, makeToken, problemOf, startHarness, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 // Every fault the practice Azure can inject, on the calls of register and key: the operation
 // recovers, or stops saying what happened, what state Azure is in and what to do.
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.stop());
-afterEach(() => {
-  h.practice.faults.clear();
-  h.practice.state.setPermissions('owner');
-  h.sleeps.length = 0;
-});
+usePracticeAzure((started) => (h = started));
 
 const req = () => ({ subscriptionId: EA_SUB, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
 const PUT_REG = /\/registrations\/[^/]+$/;

@@ -1,15 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CSP_SHARED_SUB, CSP_SUB, EA_SUB, makeToken, problemOf, startHarness, unique, type Harness } from './practice-harness';
+import { describe, expect, it } from 'vitest';
+import { CSP_SHARED_SUB, CSP_SUB, EA_SUB, makeToken, problemOf, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ operationPolls: 2, operationRetryAfterSeconds: 4 });
-});
-afterAll(async () => h.stop());
-afterEach(() => {
-  h.practice.faults.clear();
-  h.sleeps.length = 0;
-});
+usePracticeAzure((started) => (h = started), { operationPolls: 2, operationRetryAfterSeconds: 4 });
 
 const setup = async (subscriptionId = EA_SUB) => {
   const rg = unique('rg');

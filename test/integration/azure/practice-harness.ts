@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createAzure, type AzureService } from '../../../electron/azure';
 import { memoryLogger } from '../../../electron/log';
 import { startPracticeAzure, type PracticeAzure, type PracticeAzureSettings } from '../../../electron/practice/azure';
@@ -64,6 +65,24 @@ export const startHarness = async (settings: Partial<PracticeAzureSettings> = {}
 };
 
 /** A registration token as New-RegistrationToken writes it: base64 of JSON. */
+/**
+ * One practice Azure per test file, handed to `onStart`; after each test its faults are cleared,
+ * permissions are back to owner and the recorded sleeps are emptied.
+ */
+export const usePracticeAzure = (onStart: (h: Harness) => void, settings: Partial<PracticeAzureSettings> = {}): void => {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(settings);
+    onStart(h);
+  });
+  afterAll(async () => h?.stop());
+  afterEach(() => {
+    h?.practice.faults.clear();
+    h?.practice.state.setPermissions('owner');
+    if (h) h.sleeps.length = 0;
+  });
+};
+
 export const makeToken = (cloudId: string = randomUUID(), extra: Record<string, unknown> = {}): string =>
   Buffer.from(
     JSON.stringify({

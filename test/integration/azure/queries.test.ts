@@ -1,12 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CSP_SUB, DISABLED_SUB, EA_SUB, makeToken, PAYG_SUB, problemOf, startHarness, unique, type Harness } from './practice-harness';
+import { describe, expect, it } from 'vitest';
+import { CSP_SUB, DISABLED_SUB, EA_SUB, makeToken, PAYG_SUB, problemOf, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ pageSize: 2 });
-});
-afterAll(async () => h.stop());
-afterEach(() => h.practice.state.setPermissions('owner'));
+usePracticeAzure((started) => (h = started), { pageSize: 2 });
 
 describe('subscriptions', () => {
   it('classifies offers and warns for the disconnected flow', async () => {

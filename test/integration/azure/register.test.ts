@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EA_SUB, makeToken, PAYG_SUB, problemOf, startHarness, unique, type Harness } from './practice-harness';
+import { describe, expect, it } from 'vitest';
+import { EA_SUB, makeToken, PAYG_SUB, problemOf, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.stop());
-afterEach(() => {
-  h.practice.faults.clear();
-  h.practice.state.setPermissions('owner');
-});
+usePracticeAzure((started) => (h = started));
 
 const registerReq = (over: Partial<{ resourceGroup: string; registrationName: string; token: string; location: string; subscriptionId: string }> = {}) => ({
   subscriptionId: EA_SUB,

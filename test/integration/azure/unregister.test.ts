@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/problems';
-import { armRequest, EA_SUB, lockPath, makeToken, problemOf, startHarness, unique, type Harness } from './practice-harness';
+import { armRequest, EA_SUB, lockPath, makeToken, problemOf, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h.stop());
-afterEach(() => {
-  h.practice.faults.clear();
-  h.practice.state.setPermissions('owner');
-});
+usePracticeAzure((started) => (h = started));
 
 const registered = async (cloudId = randomUUID(), resourceGroup = unique('rg')) => {
   const name = unique('reg');

@@ -4,6 +4,7 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { PepConnected, Settings } from '../../../shared/contract';
 import type { HandoffSummary, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
@@ -43,7 +44,7 @@ describe('settings', () => {
     await first.dispatch('app.setMode', { mode: 'live' });
     expect(await first.dispatch('settings.set', PWSH)).toEqual({ ok: true, value: PWSH });
     await first.dispose();
-    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ mode: 'live', ...PWSH });
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ mode: 'live', ...PWSH, practice: DEFAULT_PRACTICE_SCENARIO });
 
     const second = await runtimeAt(dataDir);
     expect(second.info().mode).toBe('live');

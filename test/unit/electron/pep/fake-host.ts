@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
+import { afterEach } from 'vitest';
 import { createPepClient } from '../../../../electron/pep';
 import type { PepClient, PepTimeouts, ProbePort } from '../../../../electron/pep';
 import type { SpawnHost, SpawnOptionsLike } from '../../../../electron/pep/host-process';
@@ -110,4 +111,21 @@ export const problemOf = async (p: Promise<unknown>) => {
     throw err;
   }
   throw new Error('expected a rejection');
+};
+
+export const HOSTS = ['10.0.0.224', '10.0.0.225'];
+export const TOKEN_PARAMS = { BillingModel: 'Capacity', MarketplaceSyndicationEnabled: false, UsageReportingEnabled: false, AgreementNumber: '12345678' } as const;
+
+/** One fake host per test, disposed after it; `connect` signs in as CloudAdmin with the sentinel password. */
+export const useHarness = () => {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  return {
+    start: (opts: HarnessOptions = {}): Harness => (current = harness(opts)),
+    connect: (h: Harness, extra: Partial<Parameters<Harness['client']['connect']>[0]> = {}) =>
+      h.client.connect({ hosts: HOSTS, user: 'AZURESTACK\\CloudAdmin', password: SENTINEL, ...extra }),
+  };
 };

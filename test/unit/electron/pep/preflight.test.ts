@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { missingFromTrustedHosts, psSingleQuoted } from '../../../../electron/pep/preflight';
 import type { PreflightCheck } from '../../../../shared/domain/types';
-import { harness } from './fake-host';
-import type { Harness, HarnessOptions } from './fake-host';
+import { useHarness } from './fake-host';
 
-let current: Harness | undefined;
-const start = (opts: HarnessOptions) => (current = harness(opts));
-afterEach(async () => {
-  await current?.dispose();
-  current = undefined;
-});
+const { start } = useHarness();
 const check = (checks: PreflightCheck[], id: PreflightCheck['id']) => checks.find((c) => c.id === id);
 
 describe('preflight', () => {

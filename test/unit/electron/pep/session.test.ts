@@ -1,20 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PepRecord } from '../../../../electron/pep';
-import { SENTINEL, eventually, harness, problemOf } from './fake-host';
-import type { Harness, HarnessOptions } from './fake-host';
+import { SENTINEL, TOKEN_PARAMS, eventually, problemOf, useHarness } from './fake-host';
 
-const HOSTS = ['10.0.0.224', '10.0.0.225'];
-const TOKEN_PARAMS = { BillingModel: 'Capacity', MarketplaceSyndicationEnabled: false, UsageReportingEnabled: false, AgreementNumber: '12345678' } as const;
-
-let current: Harness | undefined;
-const start = (opts: HarnessOptions = {}) => (current = harness(opts));
-const connect = (h: Harness, extra: Partial<Parameters<Harness['client']['connect']>[0]> = {}) =>
-  h.client.connect({ hosts: HOSTS, user: 'AZURESTACK\\CloudAdmin', password: SENTINEL, ...extra });
-
-afterEach(async () => {
-  await current?.dispose();
-  current = undefined;
-});
+const { start, connect } = useHarness();
 
 describe('PEP session commands over the fake host', () => {
   it.each([

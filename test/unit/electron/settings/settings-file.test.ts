@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../../shared/contract';
-import type { Settings } from '../../../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, isAppError } from '../../../../shared/contract';
+import type { PracticeScenario, Settings } from '../../../../shared/contract';
 import { checkSettings, defaultSettings, parseSavedState, serializeSavedState } from '../../../../electron/settings';
 
 const PWSH_WIN: Settings = { powershell: { kind: 'pwsh', path: 'C:\\Program Files\\PowerShell\\7\\pwsh.exe' }, registrationApiVersion: '2022-06-01' };
@@ -24,24 +24,36 @@ describe('settings defaults', () => {
 });
 
 describe('saved state', () => {
-  it('round-trips the mode and the settings', () => {
-    const text = serializeSavedState({ mode: 'live', settings: PWSH_WIN });
-    expect(parseSavedState(JSON.parse(text), 'win32')).toEqual({ mode: 'live', settings: PWSH_WIN });
+  it('round-trips the mode, the settings and the practice scenario', () => {
+    const practice: PracticeScenario = { ...DEFAULT_PRACTICE_SCENARIO, stampVersion: '1.1910.0.58', numberOfNodes: 16, lockForbidden: true, activationSeconds: 1800 };
+    const text = serializeSavedState({ mode: 'live', settings: PWSH_WIN, practice });
+    expect(parseSavedState(JSON.parse(text), 'win32')).toEqual({ mode: 'live', settings: PWSH_WIN, practice });
   });
 
   it('reads a file written before settings existed (mode only)', () => {
-    expect(parseSavedState({ mode: 'live' }, 'win32')).toEqual({ mode: 'live', settings: defaultSettings('win32') });
+    expect(parseSavedState({ mode: 'live' }, 'win32')).toEqual({ mode: 'live', settings: defaultSettings('win32'), practice: DEFAULT_PRACTICE_SCENARIO });
+  });
+
+  it('falls back field by field in the practice scenario: an unknown build or a node count out of range keeps the rest', () => {
+    const practice = { ...DEFAULT_PRACTICE_SCENARIO, stampVersion: '1.1807.0.1', numberOfNodes: 17, eceBusy: true, azurePermissions: 'registration-role-2019', extra: 1 };
+    expect(parseSavedState({ mode: 'practice', practice }, 'win32').practice).toEqual({
+      ...DEFAULT_PRACTICE_SCENARIO,
+      eceBusy: true,
+      azurePermissions: 'registration-role-2019',
+    });
+    expect(parseSavedState({ practice: 'hard' }, 'win32').practice).toEqual(DEFAULT_PRACTICE_SCENARIO);
   });
 
   it('falls back part by part: a bad PowerShell entry keeps the mode and the api-version', () => {
     expect(parseSavedState({ mode: 'live', powershell: { kind: 'pwsh' }, registrationApiVersion: '2022-06-01' }, 'linux')).toEqual({
       mode: 'live',
       settings: { powershell: defaultSettings('linux').powershell, registrationApiVersion: '2022-06-01' },
+      practice: DEFAULT_PRACTICE_SCENARIO,
     });
     // A Windows choice copied to a Linux machine cannot run there.
     expect(parseSavedState({ powershell: { kind: 'windows-powershell' } }, 'linux').settings.powershell.kind).toBe('pwsh');
     expect(parseSavedState({ powershell: { kind: 'pwsh', path: '/usr/bin/pwsh' } }, 'win32').settings.powershell.kind).toBe('windows-powershell');
-    expect(parseSavedState(['live'], 'win32')).toEqual({ mode: 'practice', settings: defaultSettings('win32') });
+    expect(parseSavedState(['live'], 'win32')).toEqual({ mode: 'practice', settings: defaultSettings('win32'), practice: DEFAULT_PRACTICE_SCENARIO });
     expect(parseSavedState(undefined, 'darwin').mode).toBe('practice');
   });
 });

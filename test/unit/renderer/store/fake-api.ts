@@ -1,6 +1,6 @@
 import type { StateStorage } from 'zustand/middleware';
-import { ok } from '../../../../shared/contract';
-import type { Api, EventName, EventPayloads, OperationSnapshot, Result, Settings } from '../../../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, ok } from '../../../../shared/contract';
+import type { Api, EventName, EventPayloads, OperationSnapshot, PracticeScenario, Result, Settings } from '../../../../shared/contract';
 import type { HandoffSummary, StampInfo, TokenPreview } from '../../../../shared/domain';
 
 export const STAMP: StampInfo = {
@@ -58,6 +58,7 @@ export const createFakeApi = () => {
   const listeners = new Map<EventName, Set<Listener>>();
   let operations: OperationSnapshot[] = [];
   let settings: Settings = { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2017-06-01' };
+  let scenario: PracticeScenario = DEFAULT_PRACTICE_SCENARIO;
   const answer =
     <R>(name: string, value: () => Result<R>) =>
     async (req: unknown): Promise<Result<R>> => {
@@ -72,6 +73,12 @@ export const createFakeApi = () => {
       calls.push({ name: 'settings.set', req });
       settings = req;
       return ok(settings);
+    },
+    'practice.get': answer('practice.get', () => ok(scenario)),
+    'practice.set': async (req: PracticeScenario): Promise<Result<PracticeScenario>> => {
+      calls.push({ name: 'practice.set', req });
+      scenario = req;
+      return ok(scenario);
     },
     'pep.preflight': answer('pep.preflight', () => ok({ ok: true, checks: [] })),
     'pep.connect': answer('pep.connect', () => ok({ sessionId: 'session-1', host: '10.0.0.224', stamp: STAMP, notices: [] })),

@@ -1,19 +1,8 @@
 import { compactVerify, importSPKI } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/contract';
 import { KEY_SIGNATURE_NOTICE, PRACTICE_ISSUER, bytesToText, decodeActivationKey } from '../../../../shared/domain';
 import { PRACTICE_KEY_ID, PRACTICE_VERIFY_KEY_PEM } from '../../../../electron/practice/signing-key';
-import { encodeToken, keySample, scrambledKey, signKey, tokenSample, utf16leBom } from '../../../fixtures/handoff/samples';
-
-const problemOf = (fn: () => unknown): AppError['problem'] => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err.problem;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-};
+import { encodeToken, keySample, problemOf, scrambledKey, signKey, tokenSample, utf16leBom } from '../../../fixtures/handoff/samples';
 
 const b64url = (s: string): string => Buffer.from(s, 'utf8').toString('base64url');
 

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/contract';
 import { PRACTICE_ISSUER, bytesToText, decodeRegistrationToken } from '../../../../shared/domain';
-import { encodeToken, scrambledKey, scrambledToken, signKey, tokenSample, utf16leBom, wrap } from '../../../fixtures/handoff/samples';
-
-const problemOf = (fn: () => unknown): AppError['problem'] => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err.problem;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-};
+import { encodeToken, problemOf, scrambledKey, scrambledToken, signKey, tokenSample, utf16leBom, wrap } from '../../../fixtures/handoff/samples';
 
 describe('decodeRegistrationToken', () => {
   it('decodes the re-encoded public sample, reading keys case-insensitively', () => {

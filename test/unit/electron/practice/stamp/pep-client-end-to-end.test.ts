@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPepClient, type PepRecord } from '../../../../../electron/pep';
+import type { PracticeStamp } from '../../../../../electron/practice/stamp';
 import { clock, keyPayload, makeStamp, signKey, silentLog } from '../../../../fixtures/practice-stamp/driver';
 
 // The app's real PEP client against the practice stamp, through the spawn-compatible function.
@@ -14,17 +15,21 @@ const clientSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     });
   });
 
+/** The app's client wired to the practice stamp as the app wires it to a PEP host process. */
+const clientFor = (stamp: PracticeStamp) =>
+  createPepClient({
+    spawn: stamp.spawn,
+    host: { command: 'practice-stamp', args: [], env: {} },
+    clock,
+    log: silentLog,
+    sleep: clientSleep,
+    probePort: stamp.probePort,
+  });
+
 describe('PEP client against the practice stamp', () => {
   it('runs the disconnected stamp-side flow end to end', async () => {
     const { stamp } = await makeStamp({ settings: { firstAddressDown: true, faults: { activationKeySplatDropped: true } } });
-    const client = createPepClient({
-      spawn: stamp.spawn,
-      host: { command: 'practice-stamp', args: [], env: {} },
-      clock,
-      log: silentLog,
-      sleep: clientSleep,
-      probePort: stamp.probePort,
-    });
+    const client = clientFor(stamp);
     const hosts = [...stamp.settings.ercsAddresses];
 
     const report = await client.preflight(hosts);
@@ -64,14 +69,7 @@ describe('PEP client against the practice stamp', () => {
 
   it('maps the stamp errors to operator problems', async () => {
     const { stamp } = await makeStamp({ settings: { stampVersion: '1.1910.0.58' } });
-    const client = createPepClient({
-      spawn: stamp.spawn,
-      host: { command: 'practice-stamp', args: [], env: {} },
-      clock,
-      log: silentLog,
-      sleep: clientSleep,
-      probePort: stamp.probePort,
-    });
+    const client = clientFor(stamp);
     const hosts = [...stamp.settings.ercsAddresses];
     await expect(client.connect({ hosts, user: 'CONTOSO\\CloudAdmin', password: 'x' })).rejects.toMatchObject({
       problem: { code: 'pep-access-denied' },

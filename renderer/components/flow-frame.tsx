@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { FLOW_STEPS, nextStep, previousStep } from '../../shared/domain/flow';
+import type { FlowId, Gate, StepOf } from '../../shared/domain/flow';
+import type { Scope } from '../store';
+import { BusyNote } from './busy-note';
+import { NavButtons } from './nav-buttons';
+import { ScopeProblem } from './scope-problem';
+import { StepHeader } from './step-header';
+import { Stepper } from './stepper';
+
+/** What a step shows above its body: its title, one sentence, and the PowerShell it replaces. */
+export type StepMeta = { title: string; what: string; replaces?: string };
+
+type Props<F extends FlowId> = {
+  flow: F;
+  step: StepOf<F>;
+  meta: Record<StepOf<F>, StepMeta>;
+  /** Accessible name of the stepper. */
+  label: string;
+  /** Store scopes whose problems and busy notes belong to this flow, in display order. */
+  scopes: readonly Scope[];
+  gate: Gate;
+  go: (step: StepOf<F>) => void;
+  children: ReactNode;
+};
+
+/** The frame every guided flow shares: stepper, step header, problems, busy notes and Back/Continue. */
+export function FlowFrame<F extends FlowId>({ flow, step, meta, label, scopes, gate, go, children }: Props<F>) {
+  const steps = FLOW_STEPS[flow] as readonly StepOf<F>[];
+  const titles = Object.fromEntries(steps.map((s) => [s, meta[s].title])) as Record<StepOf<F>, string>;
+  const { title, what, replaces } = meta[step];
+  return (
+    <div className="flow" data-testid={`${flow}-flow`}>
+      <Stepper steps={steps} current={step} titles={titles} label={label} />
+      <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
+        <StepHeader id="step-title" title={title} what={what} replaces={replaces} />
+        {scopes.map((scope) => (
+          <ScopeProblem key={scope} scope={scope} />
+        ))}
+        {children}
+        {scopes.map((scope) => (
+          <BusyNote key={scope} scope={scope} />
+        ))}
+        <NavButtons
+          gate={gate}
+          onBack={step === steps[0] ? undefined : () => go(previousStep(flow, step))}
+          onNext={step === steps[steps.length - 1] ? undefined : () => go(nextStep(flow, step))}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
+import type { OperationFinished, PepConnected, PracticeScenario } from '../../../shared/contract';
+import { suggestRegistrationName } from '../../../shared/domain';
+import type { HandoffSummary, KeyPreview, PermissionReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
+import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
+import type { PracticeMachine } from '../../fixtures/app/practice-app';
+
+// Each practice scenario the operator saves reaches the simulated stamp or Azure through the runtime,
+// as a real stamp or Azure would behave. Durations stay fast (the harness's FAST_PRACTICE wins).
+
+const PEP = { user: 'AZURESTACK\\CloudAdmin', password: 'x' };
+const DEV = { billingModel: 'Development', targetCloud: 'AzureCloud' } as const;
+const usb = () => mkdtemp(join(tmpdir(), 'azs-usb-'));
+const scenario = (over: Partial<PracticeScenario>): PracticeScenario => ({ ...DEFAULT_PRACTICE_SCENARIO, ...over });
+
+const connect = (m: PracticeMachine, hosts = ['10.20.30.224']) => m.call<PepConnected>('pep.connect', { hosts, ...PEP });
+
+/** Starts an operation and returns how it ended, failed or not. */
+const outcome = async (m: PracticeMachine, req: unknown): Promise<OperationFinished['outcome']> => {
+  const { operationId } = await m.call<{ operationId: string }>('operation.start', req);
+  return (await m.finished(operationId)).outcome;
+};
+
+/** A token exported from a default practice stamp, read on `host`, and the request to register it. */
+const tokenOnHost = async (host: PracticeMachine, usbPath: string) => {
+  const stamp = await startPracticeMachine(usbPath);
+  const c = await connect(stamp);
+  const created = await stamp.run<{ handoff: HandoffSummary; token: TokenPreview }>({ kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+  const drive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+  const saved = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: drive.id });
+  await stamp.runtime.dispose();
+  await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+  const subs = await host.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+  const read = await host.call<{ handoff: HandoffSummary }>('handoff.readTokenText', { text: await readFile(join(usbPath, saved.fileName), 'utf8') });
+  return {
+    kind: 'azure.register',
+    handoffId: read.handoff.id,
+    subscriptionId: subs.find((s) => s.state === 'Enabled')?.id,
+    resourceGroup: 'azurestack',
+    location: 'westcentralus',
+    registrationName: suggestRegistrationName(c.stamp.cloudId),
+  };
+};
+
+describe('practice scenarios: the stamp', () => {
+  it('simulates the chosen build and node count; an old build refuses Custom billing with the stamp’s own text', async () => {
+    const m = await startPracticeMachine(await usb());
+    expect(await m.call('practice.set', scenario({ stampVersion: '1.1910.0.58', numberOfNodes: 7 }))).toMatchObject({ stampVersion: '1.1910.0.58' });
+    const c = await connect(m);
+    expect(c.stamp).toMatchObject({ stampVersion: '1.1910.0.58', numberOfNodes: 7 });
+    const custom = await outcome(m, { kind: 'stamp.createToken', sessionId: c.sessionId, choices: { ...DEV, billingModel: 'Custom', msAssetTag: 'asset-42' } });
+    // The app checks the build the stamp reported, with the text the stamp itself would give.
+    expect(custom).toMatchObject({ ok: false, problem: { code: 'billing-invalid', message: expect.stringContaining('Custom BillingModel is not supported for StampVersion less than 1.1912.0.19') } });
+    await m.runtime.dispose();
+  });
+
+  it('fails over when the first ERCS address is down, and says so', async () => {
+    const m = await startPracticeMachine(await usb());
+    await m.call('practice.set', scenario({ firstAddressDown: true }));
+    const c = await connect(m, ['10.20.30.224', '10.20.30.225']);
+    expect(c.host).toBe('10.20.30.225');
+    expect(c.notices.join(' ')).toMatch(/10\.20\.30\.224[^]*10\.20\.30\.225/);
+    await m.runtime.dispose();
+  });
+
+  it('refuses token generation with pep-busy while ECE runs another action', async () => {
+    const m = await startPracticeMachine(await usb());
+    await m.call('practice.set', scenario({ eceBusy: true }));
+    const c = await connect(m);
+    const res = await outcome(m, { kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+    expect(res).toMatchObject({ ok: false, problem: { code: 'pep-busy' } });
+    await m.runtime.dispose();
+  });
+
+  it("stops token generation when a host's hardware information cannot be read", async () => {
+    const m = await startPracticeMachine(await usb());
+    const healthy = await connect(m);
+    await m.run({ kind: 'stamp.createToken', sessionId: healthy.sessionId, choices: DEV });
+    await m.call('practice.set', scenario({ hardwareInfoUnreachable: true }));
+    const c = await connect(m);
+    const res = await outcome(m, { kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+    // The last of the four hosts, in the stamp's own words.
+    expect(res).toMatchObject({ ok: false, problem: { code: 'pep-hardware-info', detail: expect.stringContaining('Could not retrieve mandatory hardware info for AZS-NODE04') } });
+    await m.runtime.dispose();
+  });
+});
+
+describe('practice scenarios: Azure', () => {
+  it('waits out throttling on the registration PUT (Retry-After) and a 503 on the activation key, then registers', async () => {
+    const sleeps: number[] = [];
+    const stick = await usb();
+    const host = await startPracticeMachine(stick, FAST_PRACTICE, {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5)));
+      },
+    });
+    await host.call('practice.set', scenario({ azureThrottling: true, activationKeyUnavailable: true }));
+    const req = await tokenOnHost(host, stick);
+    sleeps.length = 0;
+    const done = await host.run<{ handoff: HandoffSummary; key: KeyPreview }>(req);
+    expect(done.handoff.stage).toBe('key-issued');
+    // Twice the 5 s Azure asked for on the PUT, then the 503's Retry-After of 1 s.
+    expect(sleeps.filter((ms) => ms === 5000)).toHaveLength(2);
+    expect(sleeps).toContain(1000);
+    const answered = host.log.lines.filter((l) => l.message === 'Practice Azure answered').map((l) => `${String(l.data?.['method'])} ${String(l.data?.['status'])}`);
+    expect(answered).toEqual(expect.arrayContaining(['PUT 429', 'POST 503']));
+    await host.runtime.dispose();
+  });
+
+  it('stops with azure-lock-forbidden when the lock write is refused, explains the partial state, and a second Register adds the lock', async () => {
+    const stick = await usb();
+    const host = await startPracticeMachine(stick);
+    await host.call('practice.set', scenario({ lockForbidden: true }));
+    const req = await tokenOnHost(host, stick);
+    const first = await outcome(host, req);
+    expect(first).toMatchObject({
+      ok: false,
+      problem: { code: 'azure-lock-forbidden', message: expect.stringMatching(/exists in Azure.*was not placed.*Microsoft\.Authorization\/locks\/write/), action: expect.stringContaining('run Register again') },
+    });
+    const again = await host.run<{ handoff: HandoffSummary }>(req);
+    expect(again.handoff.stage).toBe('key-issued');
+    await host.runtime.dispose();
+  });
+
+  it('signs in with the chosen permission profile', async () => {
+    const host = await startPracticeMachine(await usb());
+    await host.call('practice.set', scenario({ azurePermissions: 'registration-role-2019' }));
+    await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const subs = await host.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+    const report = await host.call<PermissionReport>('azure.permissions', { subscriptionId: subs.find((s) => s.state === 'Enabled')?.id, resourceGroup: 'azurestack' });
+    // The 2019 custom role: registration actions, but no lock actions.
+    expect(report.ok).toBe(false);
+    expect(report.missing).toContain('Microsoft.Authorization/locks/write');
+    expect(report.granted).not.toContain('Microsoft.Authorization/locks/write');
+    await host.runtime.dispose();
+  });
+});
+
+describe('practice scenario setting', () => {
+  it('is kept in settings.json and simulated again after a restart', async () => {
+    const stick = await usb();
+    const first = await startPracticeMachine(stick);
+    const saved = scenario({ stampVersion: '1.2005.0.40', numberOfNodes: 2, activationSeconds: 1800, azureThrottling: true });
+    await first.call('practice.set', saved);
+    await first.runtime.dispose();
+    expect(JSON.parse(await readFile(join(first.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ mode: 'practice', practice: saved });
+
+    const second = await startPracticeMachine(stick, FAST_PRACTICE, { dataDir: first.dataDir });
+    expect(await second.call('practice.get', {})).toEqual(saved);
+    expect((await connect(second)).stamp).toMatchObject({ stampVersion: '1.2005.0.40', numberOfNodes: 2 });
+    await second.runtime.dispose();
+  });
+
+  it('refuses a scenario out of range, and any change in live mode, changing nothing', async () => {
+    const m = await startPracticeMachine(await usb());
+    expect(await m.runtime.dispatch('practice.set', scenario({ numberOfNodes: 17 }))).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
+    expect(await m.runtime.dispatch('practice.set', { ...scenario({}), stampVersion: '1.1807.0.1' })).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
+    await m.call('app.setMode', { mode: 'live' });
+    const live = await m.runtime.dispatch('practice.set', scenario({ eceBusy: true }));
+    expect(live).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('only in practice mode'), action: expect.stringContaining('practice mode') } });
+    expect(await m.call('practice.get', {})).toEqual(DEFAULT_PRACTICE_SCENARIO);
+    await m.runtime.dispose();
+  });
+
+  it('refuses a change while an operation runs', async () => {
+    const slow = await startPracticeMachine(await usb(), { ...FAST_PRACTICE, stamp: { durations: { ...FAST_PRACTICE.stamp?.durations, tokenMs: 1_000 } } });
+    const c = await connect(slow);
+    const { operationId } = await slow.call<{ operationId: string }>('operation.start', { kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+    const res = await slow.runtime.dispatch('practice.set', scenario({ eceBusy: true }));
+    expect(res).toMatchObject({ ok: false, problem: { code: 'bad-request', action: expect.stringContaining('Wait') } });
+    expect(await slow.call('practice.get', {})).toEqual(DEFAULT_PRACTICE_SCENARIO);
+    expect((await slow.finished(operationId)).status).toBe('succeeded');
+    await slow.runtime.dispose();
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRACTICE_SCENARIO } from '../../../../shared/contract';
+import { practiceSettingsFor } from '../../../../electron/practice';
+
+describe('practice scenario → simulation settings', () => {
+  it('maps every stamp choice and the activation duration, with no Azure fault by default', () => {
+    const s = practiceSettingsFor({ ...DEFAULT_PRACTICE_SCENARIO, stampVersion: '1.2206.0.6', numberOfNodes: 16, firstAddressDown: true, eceBusy: true, hardwareInfoUnreachable: true, activationSeconds: 1800, azurePermissions: 'registration-role' });
+    expect(s.stamp).toMatchObject({
+      stampVersion: '1.2206.0.6',
+      numberOfNodes: 16,
+      firstAddressDown: true,
+      durations: { activationMs: 1_800_000 },
+      faults: { actionInProgress: true, hardwareInfoUnreachable: true },
+    });
+    expect(s.azure).toEqual({ permissions: 'registration-role' });
+    expect(practiceSettingsFor(DEFAULT_PRACTICE_SCENARIO).azureFaults).toEqual([]);
+  });
+
+  it('arms the Azure faults on the calls they rehearse', () => {
+    const { azureFaults = [] } = practiceSettingsFor({ ...DEFAULT_PRACTICE_SCENARIO, azureThrottling: true, activationKeyUnavailable: true, lockForbidden: true });
+    const path = '/subscriptions/s/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/AzureStack-1';
+    const hits = (p: string) => azureFaults.filter((f) => (typeof f.pathPattern === 'string' ? p.includes(f.pathPattern) : f.pathPattern.test(p))).map((f) => `${f.method ?? ''} ${f.kind}`);
+    expect(hits(path)).toEqual(['PUT throttle']);
+    expect(hits(`${path}/getactivationkey`)).toEqual(['POST status']);
+    expect(hits(`${path}/providers/Microsoft.Authorization/locks/RegistrationResourceLock`)).toEqual(['PUT forbidden']);
+    expect(azureFaults.find((f) => f.kind === 'throttle')).toMatchObject({ retryAfterSeconds: 5, times: 2 });
+  });
+
+  it('lets the harness settings win, so tests stay fast whatever scenario is saved', () => {
+    const s = practiceSettingsFor(
+      { ...DEFAULT_PRACTICE_SCENARIO, activationSeconds: 1800, eceBusy: true },
+      { stamp: { durations: { activationMs: 40 }, faults: { activationKeySplatDropped: true } }, azure: { providerPollsUntilRegistered: 0 } },
+    );
+    expect(s.stamp?.durations).toEqual({ activationMs: 40 });
+    expect(s.stamp?.faults).toEqual({ actionInProgress: true, hardwareInfoUnreachable: false, activationKeySplatDropped: true });
+    expect(s.azure).toEqual({ permissions: 'owner', providerPollsUntilRegistered: 0 });
+  });
+});
