@@ -21,7 +21,7 @@ import type { SpawnHost } from './pep/host-process';
 import { practiceSettingsFor, startPractice } from './practice';
 import type { PracticeSettings } from './practice';
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export type ComposeConfig = {
   mode: AppMode;

@@ -32,16 +32,38 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   const raw: unknown = await readFile(settingsFile, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
   let state: SavedState = parseSavedState(raw, cfg.platform);
   let current: Composition;
+  let dispatch: Dispatch;
 
   const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, ...current.describe() });
 
-  const recompose = async (next: SavedState) => {
-    current.refuseIfBusy();
-    await current.dispose();
-    state = next;
-    await writeFile(settingsFile, serializeSavedState(state), 'utf8');
-    current = await compose({ ...cfg, mode: state.mode, settings: state.settings, scenario: state.practice, appHandlers });
+  const composeFor = async (s: SavedState) => {
+    current = await compose({ ...cfg, mode: s.mode, settings: s.settings, scenario: s.practice, appHandlers });
     dispatch = createDispatcher(current.handlers, cfg.log);
+  };
+
+  // One change at a time: two overlapping changes would both dispose the same composition and the
+  // first new one (its practice servers, its PEP hosts) would be leaked.
+  let switching = false;
+  const recompose = async (next: SavedState) => {
+    if (switching) {
+      throw new AppError('bad-request', 'AzS Registrar is still applying the previous change.', { action: 'Wait a moment, then try again.', retryable: true });
+    }
+    current.refuseIfBusy();
+    switching = true;
+    try {
+      await current.dispose();
+      try {
+        await composeFor(next);
+      } catch (err) {
+        // Keep a working app on the previous state rather than a disposed one; nothing is saved.
+        await composeFor(state);
+        throw err;
+      }
+      state = next;
+      await writeFile(settingsFile, serializeSavedState(state), 'utf8');
+    } finally {
+      switching = false;
+    }
   };
 
   const appHandlers: Pick<Handlers, AppChannel> = {
@@ -74,8 +96,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     },
   };
 
-  current = await compose({ ...cfg, mode: state.mode, settings: state.settings, scenario: state.practice, appHandlers });
-  let dispatch = createDispatcher(current.handlers, cfg.log);
+  await composeFor(state);
 
   return {
     dispatch: (name, raw) => dispatch(name, raw),

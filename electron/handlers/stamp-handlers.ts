@@ -9,7 +9,12 @@ export const stampHandlers = (
   'pep.preflight': ({ hosts }) => pep.preflight(hosts),
   'pep.connect': async ({ hosts, user, password, transcriptShare }) => {
     const session = await pep.connect({ hosts, user, password, ...(transcriptShare ? { transcriptShare } : {}) });
-    const stamp = await session.stampInfo();
+    // Without the stamp information the renderer gets no session id to close: close it here, or the
+    // session stays open on the PEP (which allows only a few) until the app quits.
+    const stamp = await session.stampInfo().catch(async (err: unknown) => {
+      await session.close().catch(() => undefined);
+      throw err;
+    });
     sessions.add(session, stamp);
     return { sessionId: session.id, host: session.host, stamp, notices: session.notices };
   },

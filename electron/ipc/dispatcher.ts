@@ -28,7 +28,7 @@ export const createDispatcher =
     }
   };
 
-export const toProblem = (name: string, err: unknown, log: Logger): Result<never> => {
+const toProblem = (name: string, err: unknown, log: Logger): Result<never> => {
   if (isAppError(err)) {
     log.warn(`${name} failed`, { code: err.problem.code, message: err.problem.message });
     return { ok: false, problem: err.problem };

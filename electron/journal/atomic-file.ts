@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 
 export type AtomicFs = Pick<typeof fsp, 'open' | 'rename' | 'unlink'>;
 
-export const temporaryNameFor = (path: string): string =>
+const temporaryNameFor = (path: string): string =>
   join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
 export const isTemporaryName = (name: string): boolean => /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);

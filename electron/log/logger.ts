@@ -11,7 +11,7 @@ export type LogLine = { level: 'info' | 'warn' | 'error'; message: string; data?
 const SECRET_KEYS = /pass(word)?|secret|token|authorization|credential|refresh/i;
 
 /** Replaces values of secret-looking keys; keeps the rest for diagnostics. */
-export const redact = (data: Record<string, unknown> | undefined): Record<string, unknown> | undefined => {
+const redact = (data: Record<string, unknown> | undefined): Record<string, unknown> | undefined => {
   if (!data) return undefined;
   return Object.fromEntries(
     Object.entries(data).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : v]),

@@ -16,6 +16,7 @@ export const createEmitter = (target: () => WebContents | undefined): EventSink 
     if (wc && !wc.isDestroyed()) wc.send(name, payload);
   };
   const flush = () => {
+    if (timer) clearTimeout(timer);
     timer = undefined;
     for (const p of pending.values()) send('operation.progress', p);
     pending.clear();
@@ -33,7 +34,6 @@ export const createEmitter = (target: () => WebContents | undefined): EventSink 
       timer ??= setTimeout(flush, PROGRESS_INTERVAL_MS);
       return;
     }
-    if (timer) clearTimeout(timer);
     flush();
     send(name, payload);
   };

@@ -64,6 +64,11 @@ void app.whenReady().then(async () => {
   registerIpc(() => current.dispatch);
   window = createMainWindow(join(outDir, 'preload', 'index.cjs'));
   window.on('closed', () => (window = undefined));
+}).catch((err: unknown) => {
+  // Without a runtime there is no window: say why instead of leaving an invisible process behind.
+  log.error('AzS Registrar could not start', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  dialog.showErrorBox('AzS Registrar could not start', err instanceof Error ? err.message : String(err));
+  app.exit(1);
 });
 
 // A running activation must not be dropped silently: ask, then abort and journal it as interrupted.

@@ -139,7 +139,13 @@ export const createOperations = (deps: {
       },
     };
     entries.set(operationId, entry);
-    await deps.journal.operationStarted(operationId, opts.kind, opts.meta);
+    try {
+      await deps.journal.operationStarted(operationId, opts.kind, opts.meta);
+    } catch (err) {
+      // Never started: left in the map it would count as running forever and block mode switches.
+      entries.delete(operationId);
+      throw err;
+    }
     entry.timeout = deps.timers.setTimeout(() => {
       entry.timedOut = true;
       entry.controller.abort(new AppError('timeout', 'The operation took too long.'));

@@ -40,7 +40,7 @@ export const InvokeMessage = z.object({
   argumentListForm: z.boolean().optional(),
   timeoutMs: z.number().int().positive(),
 });
-export const CancelMessage = z.object({ op: z.literal('cancel'), id: z.string() });
+const CancelMessage = z.object({ op: z.literal('cancel'), id: z.string() });
 export const CloseMessage = z.object({
   op: z.literal('close'),
   id: z.string(),

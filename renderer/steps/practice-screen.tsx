@@ -34,7 +34,7 @@ const SWITCHES: { key: Switch; label: string; what: string }[] = [
 ];
 
 const NODES_HINT = 'How many hosts the simulated stamp has (1 to 16); the hosts it already has are kept.';
-const DURATION_HINT = 'How long activation (Set-AzsRegistration) takes; 1800 rehearses the real wait of up to 30 minutes.';
+const DURATION_HINT = 'How long activation (New-AzsActivationResource) takes; 1800 rehearses the real wait of up to 30 minutes.';
 
 /** The simulated stamp and Azure of practice mode, and the failures to rehearse on them. */
 export function PracticeScreen() {

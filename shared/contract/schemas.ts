@@ -19,7 +19,7 @@ export const ResourceGroupName = z
   .max(90)
   .regex(/^[-\w.()]*[-\w()]$/u, 'letters, digits, - _ . ( ), not ending with a dot');
 
-export const PepHost = z.string().min(1).max(255);
+const PepHost = z.string().min(1).max(255);
 export const PepHosts = z.array(PepHost).min(1, 'enter at least one ERCS address').max(3, 'at most three ERCS addresses');
 
 export const TokenChoicesSchema = z.object({

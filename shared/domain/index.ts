@@ -3,7 +3,7 @@ export * from './types';
 export * from './practice';
 export { MAX_INPUT_BYTES, bytesToText, compactText } from './text-input';
 export type { TextEncoding } from './text-input';
-export { isGuid, sameGuid } from './ids';
+export { sameGuid } from './ids';
 export { decodeRegistrationToken } from './registration-token';
 export type { DecodedToken } from './registration-token';
 export { KEY_SIGNATURE_NOTICE, decodeActivationKey } from './activation-key';

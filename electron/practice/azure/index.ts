@@ -1,5 +1,4 @@
-export { startPracticeAzure, DEFAULT_PRACTICE_AZURE_SETTINGS } from './practice-azure';
-export { PERMISSION_PROFILES, type PermissionProfile } from './permissions';
+export { startPracticeAzure } from './practice-azure';
 export type { FaultKind, FaultSpec, FaultHandle } from './faults';
 export type {
   PracticeAzure,

@@ -1,8 +1,7 @@
 // What the practice identity may do. The permissions API reports a profile and every call is checked
 // against it, so a missing action fails exactly where Azure would fail it.
 
-export const PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin'] as const;
-export type PermissionProfile = (typeof PERMISSION_PROFILES)[number];
+export type PermissionProfile = 'owner' | 'registration-role' | 'registration-role-2019' | 'registration-owner-builtin';
 
 type PermissionSet = { actions: string[]; notActions: string[] };
 

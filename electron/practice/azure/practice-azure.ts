@@ -21,7 +21,7 @@ import { generateCertificate } from './tls';
 import type { PracticeAzure, PracticeAzureDeps, PracticeAzureSettings, PracticeAzureStats, PracticeCloud } from './types';
 import { createWorld, snapshot } from './world';
 
-export const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
+const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   port: 0,
   subscriptions: PRACTICE_SUBSCRIPTIONS,
   azureStackRegisteredIn: [],

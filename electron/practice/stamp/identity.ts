@@ -31,7 +31,7 @@ const hashes = (n: number): string[] => Array.from({ length: n }, hash);
 
 const nodeName = (index: number): string => `AZS-NODE${String(index + 1).padStart(2, '0')}`;
 
-export const newNode = (index: number): PracticeNode => ({
+const newNode = (index: number): PracticeNode => ({
   name: nodeName(index),
   uuid: randomUUID(),
   numCores: 48,

@@ -38,7 +38,7 @@ export type PracticeStamp = {
   readonly settings: PracticeStampSettings;
 };
 
-export const WINRM_HTTP_PORT = 5985;
+const WINRM_HTTP_PORT = 5985;
 
 export const createPracticeStamp = (deps: PracticeStampDeps): PracticeStamp => {
   const settings = resolveSettings(deps.settings);

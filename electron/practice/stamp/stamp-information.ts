@@ -5,7 +5,7 @@ import type { PracticeStampSettings } from './settings';
 
 // Get-AzureStackStampInformation: the stamp's deployment facts, as the PEP returns them.
 
-export const stampInformation = (identity: StampIdentity, s: PracticeStampSettings): Record<string, unknown> => {
+const stampInformation = (identity: StampIdentity, s: PracticeStampSettings): Record<string, unknown> => {
   const zone = `${s.region}.${s.externalDomainFqdn}`;
   const adfs = s.identitySystem === 'ADFS';
   return {

@@ -20,6 +20,7 @@ export const EXPORT_META: Record<ExportStep, StepMeta> = {
   billing: {
     title: 'Billing',
     what: 'Choose how this disconnected stamp is billed and check the exact parameters before the token is generated.',
+    replaces: 'Get-AzsRegistrationToken -BillingModel -AgreementNumber -MsAssetTag',
   },
   generate: {
     title: 'Generate token',

@@ -75,7 +75,7 @@ export function UnregisterScreen() {
         <TextField
           id="unreg-confirm"
           label={expected ? `Type ${expected} to confirm` : 'Type the registration name to confirm'}
-          hint="Deleting the registration stops billing for this stamp in Azure. It cannot be undone."
+          hint="Deleting the registration cuts this stamp's link to Azure: marketplace syndication and usage reporting stop, and the stamp must be registered again to restore them. It cannot be undone."
           value={mng.confirmName}
           onChange={(v) => set({ confirmName: v })}
           autoComplete="off"

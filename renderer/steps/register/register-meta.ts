@@ -20,6 +20,7 @@ export const REGISTER_META: Record<RegisterStep, StepMeta> = {
   names: {
     title: 'Name and location',
     what: 'Names the registration resource and chooses where in Azure it is kept.',
+    replaces: 'Register-AzsEnvironment -RegistrationName -ResourceGroupName -ResourceGroupLocation',
   },
   permissions: {
     title: 'Permissions',
