@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/contract';
 import type { OperationOutcomes } from '../../shared/contract';
-import { decodeActivationKey, decodeRegistrationToken, needsKeyPair, planToken } from '../../shared/domain';
+import { decodeActivationKey, needsKeyPair, planToken } from '../../shared/domain';
 import type { TokenChoices } from '../../shared/domain/types';
 import type { Handoff } from '../handoff';
 import type { RunContext } from '../operations';
@@ -33,14 +33,8 @@ export const createToken = async (
   }
   ctx.progress({ phase: 'token', message: 'Asking the stamp for a registration token (New-RegistrationToken)…' });
   const raw = await session.createToken(plan.params, recordTo(ctx));
-  const decoded = decodeRegistrationToken(raw);
-  if (decoded.summary.cloudId.toLowerCase() !== stamp.cloudId.toLowerCase()) {
-    throw new AppError('pep-failed', 'The stamp returned a token for another cloud ID.', {
-      action: 'Check that you are connected to the right stamp, then generate the token again.',
-      detail: `token cloudId ${decoded.summary.cloudId}, stamp CloudID ${stamp.cloudId}`,
-    });
-  }
-  return deps.handoff.createTokenHandoff({ token: decoded.canonical, stamp, practice: deps.practice });
+  // createTokenHandoff decodes the token and refuses one for another cloud ID.
+  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice });
 };
 
 /** `New-AzsActivationResource` / `New-AzureStackActivation`, after checking the key belongs here. */
