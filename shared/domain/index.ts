@@ -19,5 +19,6 @@ export {
   needsKeyPair,
   planToken,
   suggestRegistrationName,
+  TOKEN_VERSION_RULE,
 } from './billing';
 export type { TokenFlow } from './billing';
