@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ercsAddressProblem } from '../domain/ercs-address';
 import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
 
 // Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
@@ -19,7 +20,13 @@ export const ResourceGroupName = z
   .max(90)
   .regex(/^[-\w.()]*[-\w()]$/u, 'letters, digits, - _ . ( ), not ending with a dot');
 
-const PepHost = z.string().min(1).max(255);
+const PepHost = z
+  .string()
+  .max(255)
+  .superRefine((value, ctx) => {
+    const problem = ercsAddressProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export const PepHosts = z.array(PepHost).min(1, 'enter at least one ERCS address').max(3, 'at most three ERCS addresses');
 
 export const TokenChoicesSchema = z.object({

@@ -1,11 +1,11 @@
 import { appStore, useApp } from '../../store';
-import { ErcsHosts } from '../stamp/ercs-hosts';
+import { ErcsHosts, useHostsReady } from '../stamp/ercs-hosts';
 
 /** Checks PowerShell, language mode, execution policy, TrustedHosts and WinRM before any password is typed. */
 export function PreflightStep() {
   const report = useApp((s) => s.stamp.preflight);
   const busy = useApp((s) => s.busy.stamp !== undefined);
-  const hasHost = useApp((s) => s.stamp.hosts.some((h) => h.trim() !== ''));
+  const hasHost = useHostsReady();
   return (
     <>
       <ErcsHosts />
