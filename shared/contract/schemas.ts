@@ -119,6 +119,8 @@ export const PracticeScenarioSchema = z
     eceBusy: z.boolean(),
     /** The last node's hardware information cannot be read. */
     hardwareInfoUnreachable: z.boolean(),
+    /** The workstation's TrustedHosts cannot be read (pre-flight says "unknown"). */
+    trustedHostsUnreadable: z.boolean(),
     /** How long Set-AzsRegistration (activation) takes; up to 30 minutes to rehearse the real wait. */
     activationSeconds: z.number().int().min(1).max(1800),
     azurePermissions: z.enum(PRACTICE_PERMISSION_PROFILES),
@@ -138,6 +140,7 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   firstAddressDown: false,
   eceBusy: false,
   hardwareInfoUnreachable: false,
+  trustedHostsUnreadable: false,
   activationSeconds: 5,
   azurePermissions: 'owner',
   azureThrottling: false,
