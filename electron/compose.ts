@@ -30,8 +30,10 @@ export type ComposeConfig = {
   resourcesDir: string;
   platform: NodeJS.Platform;
   systemRoot: string;
-  /** The operator's temporary folder, for the PowerShell host's TEMP. */
+  /** The operator's temporary folder, for the PowerShell host's TEMP and its private copy of the script. */
   tempDir: string;
+  /** The operator's environment; the PowerShell host gets a short allow-list of it (electron/pep/hosts.ts). */
+  env: Readonly<Record<string, string | undefined>>;
   /** SHA-256 of pep-host.ps1 recorded at build time (main/index.ts). Live mode refuses to start the host without a match. */
   pepHostSha256?: string;
   /** Operator settings: the PowerShell that runs pep-host.ps1 and the Microsoft.AzureStack api-version. */
@@ -70,7 +72,7 @@ export const compose = async (cfg: ComposeConfig) => {
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
   const pep = createPepClient({
     spawn: sim?.spawn ?? verifiedSpawn(nodeSpawn as unknown as SpawnHost, { readFile: readFileSync, path: script, expected: cfg.pepHostSha256 }),
-    host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir }),
+    host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir, env: cfg.env }),
     clock,
     log,
     sleep,

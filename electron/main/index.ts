@@ -54,6 +54,7 @@ void app.whenReady().then(async () => {
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),
+    env: process.env,
     pepHostSha256: __PEP_HOST_SHA256__,
     events: createEmitter(() => window?.webContents),
     log,

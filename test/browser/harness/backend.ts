@@ -59,6 +59,7 @@ export const startBackend = async (opts: {
     platform: process.platform,
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
+    env: { HOME: tmpdir() },
     events,
     log,
     pickFolder: async () => opts.usbDir,

@@ -25,6 +25,7 @@ const runtimeAt = async (dataDir: string, extra: { pepHostSha256?: string; log?:
     platform: 'linux',
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
+    env: { HOME: tmpdir() },
     events: () => undefined,
     log: extra.log ?? memoryLogger(),
     pickFolder: async () => null,
