@@ -1,5 +1,4 @@
 import { spawn as nodeSpawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import type { AppMode } from '../shared/domain/types';
 import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
-import { verifiedSpawn } from './integrity';
+import { systemCopyFs, verifiedSpawn } from './integrity';
 import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
 import type { Logger } from './log';
@@ -47,6 +46,8 @@ export type ComposeConfig = {
   clock?: Clock;
   timers?: Timers;
   sleep?: Sleep;
+  /** Harness override: what starts processes (tests record what the live composition would run). */
+  spawnProcess?: SpawnHost;
   /** Harness overrides (tests, bench) applied over the scenario: fast durations. */
   practice?: PracticeSettings;
   appHandlers: Pick<Handlers, AppChannel>;
@@ -71,7 +72,16 @@ export const compose = async (cfg: ComposeConfig) => {
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
   const pep = createPepClient({
-    spawn: sim?.spawn ?? verifiedSpawn(nodeSpawn as unknown as SpawnHost, { readFile: readFileSync, path: script, expected: cfg.pepHostSha256 }),
+    // Live: every host start runs a private copy of the script, verified against the build's digest twice.
+    spawn:
+      sim?.spawn ??
+      verifiedSpawn(cfg.spawnProcess ?? (nodeSpawn as unknown as SpawnHost), {
+        fs: systemCopyFs,
+        script,
+        expected: cfg.pepHostSha256,
+        tempDir: cfg.tempDir,
+        onCleanupError: (dir, err) => log.warn('Could not remove the private copy of the PowerShell host script', { dir, error: String(err) }),
+      }),
     host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir, env: cfg.env }),
     clock,
     log,

