@@ -1,4 +1,3 @@
-import { spawn as nodeSpawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +14,11 @@ import { createJournal } from './journal';
 import type { Logger } from './log';
 import { createOperations } from './operations';
 import type { Clock, Timers } from './operations';
-import { createPepClient, hostForChoice, tcpProbe } from './pep';
+import { createPepClient, hostForChoice, systemSpawn, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
 import { practiceSettingsFor, startPractice } from './practice';
 import type { PracticeSettings } from './practice';
+import type { SettingsChannel } from './settings';
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -54,11 +54,11 @@ export type ComposeConfig = {
 };
 
 /** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set';
+export type AppChannel = 'app.info' | 'app.setMode' | SettingsChannel | 'practice.get' | 'practice.set';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
-const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
+export const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
 
 /** The composition root: the only place that knows practice from live. */
 export const compose = async (cfg: ComposeConfig) => {
@@ -75,7 +75,7 @@ export const compose = async (cfg: ComposeConfig) => {
     // Live: every host start runs a private copy of the script, verified against the build's digest twice.
     spawn:
       sim?.spawn ??
-      verifiedSpawn(cfg.spawnProcess ?? (nodeSpawn as unknown as SpawnHost), {
+      verifiedSpawn(cfg.spawnProcess ?? systemSpawn, {
         fs: systemCopyFs,
         script,
         expected: cfg.pepHostSha256,

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { win32 } from 'node:path';
 import type { PowerShellChoice } from '../../shared/contract';
-import type { HostCommand } from './host-process';
+import type { HostCommand, SpawnHost } from './host-process';
 import type { ProbePort } from './types';
 
 // How the host script is started (pep-transport.md §2.1): an absolute executable path (a PATH lookup
@@ -73,6 +74,9 @@ export const hostForChoice = (
     ? windowsPowerShellHost(where.scriptPath, where.systemRoot, where.tempDir, where.env)
     : pwshHost(choice.path, where.scriptPath, where.platform === 'win32' ? { systemRoot: where.systemRoot, tempDir: where.tempDir } : undefined, where.env);
 
+/** child_process.spawn, as the PEP host and the version probe use it. */
+export const systemSpawn: SpawnHost = spawn as unknown as SpawnHost;
+
 /** TCP connect test (WinRM HTTP, 5985) with a deadline. */
 export const tcpProbe: ProbePort = (host, port, timeoutMs) =>
   new Promise((resolve) => {
@@ -85,3 +89,15 @@ export const tcpProbe: ProbePort = (host, port, timeoutMs) =>
     socket.once('timeout', () => done(false));
     socket.once('error', () => done(false));
   });
+
+/**
+ * The same executable and environment as the host for this choice, asked only for its version
+ * (`$PSVersionTable`): what the Settings screen shows the operator before anything is sent to it.
+ */
+export const versionProbeFor = (
+  choice: PowerShellChoice,
+  where: { platform: NodeJS.Platform; systemRoot: string; tempDir: string; env: UserEnvironment },
+): HostCommand => ({
+  ...hostForChoice(choice, { ...where, scriptPath: '' }),
+  args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString(); $PSVersionTable.PSEdition'],
+});

@@ -22,6 +22,7 @@ const runtimeAt = async (dataDir: string, events: EventName[] = []) =>
     events: (name) => void events.push(name),
     log: memoryLogger(),
     pickFolder: async () => null,
+    pickExecutable: async () => null,
     newId: randomUUID,
     practice: FAST_PRACTICE,
   });
