@@ -138,7 +138,7 @@ describe('pep-host.ps1 (static checks)', () => {
     expect(syntaxErrors(parse('function f { if ($a) { '))).not.toEqual([]);
   });
 
-  it.each(['register-endpoint.ps1', 'AzsPepStub/AzsPepStub.psm1', 'AzsPepStub/AzsPepStub.psd1', 'AzsPepStub/RoleCapabilities/PepStub.psrc', 'PrivilegedEndpoint.pssc'])(
+  it.each(['register-endpoint.ps1', 'allsigned.ps1', 'AzsPepStub/AzsPepStub.psm1', 'AzsPepStub/AzsPepStub.psd1', 'AzsPepStub/RoleCapabilities/PepStub.psrc', 'PrivilegedEndpoint.pssc'])(
     'Windows harness file %s parses too',
     (file) => {
       const src = readFileSync(fileURLToPath(new URL(`../../../windows/${file}`, import.meta.url)), 'utf8');
