@@ -2,4 +2,4 @@
 export { scriptDigest, verifyScriptDigest } from './script-digest';
 export type { ScriptDigestCheck } from './script-digest';
 export { systemCopyFs, verifiedSpawn } from './verified-spawn';
-export type { PrivateCopyFs, VerifiedSpawnConfig } from './verified-spawn';
+export type { PrivateCopyFs } from './verified-spawn';

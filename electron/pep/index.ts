@@ -4,5 +4,4 @@ export type { PepClient } from './pep-client';
 export { hostForChoice, pwshHost, systemSpawn, tcpProbe, versionProbeFor, windowsPowerShellHost } from './hosts';
 export type { UserEnvironment } from './hosts';
 export { probePowerShellVersion } from './version-probe';
-export type { PowerShellVersion } from './version-probe';
 export type { CloseResult, CommandControl, ConnectRequest, PepClientDeps, PepRecord, PepSession, PepStats, PepTimeouts, ProbePort, TranscriptShare } from './types';

@@ -45,7 +45,11 @@ export const settingsHandlers = (deps: SettingsDeps): Pick<Handlers, SettingsCha
     if (!info) {
       const probe = versionProbeFor(choice, ports);
       info = probePowerShellVersion({ spawn: ports.spawn, sleep: ports.sleep, timeoutMs: PROBE_TIMEOUT_MS }, probe).then((v) => {
-        if (!v.ok) return { path: probe.command, problem: v.problem };
+        // A PowerShell that did not run is asked again next time (the operator may be installing it).
+        if (!v.ok) {
+          described.delete(key);
+          return { path: probe.command, problem: v.problem };
+        }
         const tooOld = choice.kind === 'pwsh' && Number(v.version.split('.')[0]) < MIN_PWSH_MAJOR;
         return { path: probe.command, version: v.version, edition: v.edition, ...(tooOld ? { problem: `This is PowerShell ${v.version} (${v.edition}), not PowerShell 7.` } : {}) };
       });
@@ -74,10 +78,10 @@ export const settingsHandlers = (deps: SettingsDeps): Pick<Handlers, SettingsCha
       if (chosen === null) return null;
       const path = await localExecutable(chosen, ports);
       const choice: PowerShellChoice = { kind: 'pwsh', path };
+      // The file may have changed since it was last run: run it again.
       described.delete(JSON.stringify(choice));
       const info = await describe(choice);
       if (info.problem) {
-        described.delete(JSON.stringify(choice));
         throw new AppError('bad-request', `${path} cannot drive the privileged endpoint: ${info.problem}`, {
           action: 'Choose the pwsh executable of PowerShell 7.4 or later (pwsh.exe on Windows), or use Windows PowerShell 5.1 on Windows.',
         });

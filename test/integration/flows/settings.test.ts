@@ -93,16 +93,20 @@ describe('settings', () => {
     await rt.dispose();
   });
 
-  it('refuses a pwsh chosen on the network, one that is not PowerShell, and keeps the current one when the dialog is cancelled', async () => {
+  it('refuses a pwsh chosen on the network, one that is not PowerShell or not PowerShell 7, and keeps the current one when the dialog is cancelled', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'azs-settings-'));
     const notPowerShell = join(await mkdtemp(join(tmpdir(), 'azs-pwsh-')), 'pwsh');
     await writeFile(notPowerShell, '#!/bin/sh\necho hello\n');
     await chmod(notPowerShell, 0o755);
-    const picks: (string | null)[] = ['\\\\fileserver\\tools\\pwsh.exe', '//fileserver/tools/pwsh', notPowerShell, '/nonexistent/pwsh', null];
+    const windowsPowerShell = join(await mkdtemp(join(tmpdir(), 'azs-pwsh-')), 'powershell');
+    await writeFile(windowsPowerShell, "#!/bin/sh\nprintf '5.1.19041.5247\\nDesktop\\n'\n");
+    await chmod(windowsPowerShell, 0o755);
+    const picks: (string | null)[] = ['\\\\fileserver\\tools\\pwsh.exe', '//fileserver/tools/pwsh', notPowerShell, windowsPowerShell, '/nonexistent/pwsh', null];
     const rt = await runtimeAt(dataDir, { pick: async () => picks.shift() ?? null });
     expect(await rt.dispatch('settings.choosePowerShell', {})).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('is on the network') } });
     expect(await rt.dispatch('settings.choosePowerShell', {})).toMatchObject({ ok: false, problem: { code: 'bad-request', message: expect.stringContaining('is on the network') } });
     expect(await rt.dispatch('settings.choosePowerShell', {})).toMatchObject({ ok: false, problem: { message: expect.stringContaining('did not answer as PowerShell') } });
+    expect(await rt.dispatch('settings.choosePowerShell', {})).toMatchObject({ ok: false, problem: { message: expect.stringContaining('This is PowerShell 5.1.19041.5247 (Desktop), not PowerShell 7.') } });
     expect(await rt.dispatch('settings.choosePowerShell', {})).toMatchObject({ ok: false, problem: { message: expect.stringContaining('cannot be found') } });
     expect(await rt.dispatch('settings.choosePowerShell', {})).toEqual({ ok: true, value: null });
     expect(await rt.dispatch('settings.get', {})).toMatchObject({ value: { powershell: { path: '/usr/bin/pwsh' } } });
