@@ -79,7 +79,12 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       const settings = checkSettings(requested, cfg.platform);
       if (JSON.stringify(settings) === JSON.stringify(state.settings)) return state.settings;
       await recompose({ ...state, settings });
-      cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
+      cfg.log.info('Settings changed', {
+        powershell: settings.powershell.kind,
+        registrationApiVersion: settings.registrationApiVersion,
+        signInClient: settings.signInClient?.clientId ?? 'Azure CLI (default)',
+        signInTenant: settings.signInClient?.tenant ?? 'home directory',
+      });
       return state.settings;
     },
     'practice.get': async () => state.practice,

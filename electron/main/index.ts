@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -43,6 +43,12 @@ const pickFolder = async (): Promise<string | null> => {
   return res.canceled ? null : (res.filePaths[0] ?? null);
 };
 
+/** Sign-in pages only: an https URL, opened in the operator's default browser. */
+const openBrowser = async (url: string): Promise<void> => {
+  if (new URL(url).protocol !== 'https:') throw new Error(`Refusing to open ${url}: sign-in pages are https.`);
+  await shell.openExternal(url, { activate: true });
+};
+
 void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
@@ -58,6 +64,12 @@ void app.whenReady().then(async () => {
     events: createEmitter(() => window?.webContents),
     log,
     pickFolder,
+    openBrowser,
+    // Chromium's resolver: Windows/macOS/Linux proxy settings, PAC and WPAD, which Node's HTTPS ignores.
+    proxy: {
+      system: (url) => session.defaultSession.resolveProxy(url),
+      env: { httpsProxy: process.env['HTTPS_PROXY'] ?? process.env['https_proxy'], noProxy: process.env['NO_PROXY'] ?? process.env['no_proxy'] },
+    },
     newId: randomUUID,
   });
   const current = runtime;
