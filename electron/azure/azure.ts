@@ -52,6 +52,7 @@ export const createAzure = (deps: AzureDeps): AzureService => {
       const [login, management] = await Promise.all([deps.routes(cloud.authorityHost), deps.routes(cloud.resourceManager)]);
       let signedIn;
       try {
+        controller.signal.throwIfAborted();
         signedIn = await deps.signIn({
           cloud: cloud.name,
           endpoints: cloud,
