@@ -34,9 +34,22 @@ const networkCode = (err: unknown): string | undefined => {
   return NETWORK.exec(text)?.[1];
 };
 
+/** A tunnel that also trusts a private CA for the server behind it (https-proxy-agent drops agent-level `ca`). */
+class TunnelAgent extends HttpsProxyAgent<string> {
+  constructor(
+    proxyUrl: string,
+    private readonly ca?: string,
+  ) {
+    super(proxyUrl);
+  }
+  override connect(req: Parameters<HttpsProxyAgent<string>['connect']>[0], opts: Parameters<HttpsProxyAgent<string>['connect']>[1]) {
+    return super.connect(req, this.ca && opts.secureEndpoint ? { ...opts, ca: this.ca } : opts);
+  }
+}
+
 /** Sends through the route's proxy (keeping the private CA of practice, which core's proxy policy would drop). */
 export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): PipelinePolicy => {
-  const agent = r.proxyUrl ? new HttpsProxyAgent(r.proxyUrl, tlsCa ? { ca: tlsCa } : {}) : undefined;
+  const agent = r.proxyUrl ? new TunnelAgent(r.proxyUrl, tlsCa) : undefined;
   return {
     name: 'azsRoute',
     async sendRequest(request, next) {
