@@ -74,6 +74,7 @@ export const liveSignIn =
       const state = randomUUID();
       const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
       const listener = await listenForAuthCode(state, req.signal);
+      deps.log.info('Waiting for the browser sign-in', { redirectUri: listener.redirectUri });
       try {
         const url = await app.getAuthCodeUrl({
           scopes,

@@ -52,7 +52,7 @@ export const startPractice = async (deps: {
   });
   for (const fault of deps.settings?.azureFaults ?? []) azure.faults.add(fault);
 
-  const signIn = practiceSignIn(azure, deps.settings?.signIn ?? 'completes');
+  const signIn = practiceSignIn(azure, deps.settings?.signIn ?? 'completes', deps.log);
   const drive: DriveInfo = { id: PRACTICE_DRIVE_ID, label: 'Practice USB stick', path: drivePath, removable: true };
   const host: HostCommand = { command: 'practice-stamp', args: [], env: {} };
 

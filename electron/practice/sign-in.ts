@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { PracticeScenario } from '../../shared/contract';
 import { createSignInNetwork, listenForAuthCode, type SignInProvider } from '../azure';
+import type { Logger } from '../log';
 import type { PracticeAzure } from './azure';
 
 // Practice sign-in through the same pieces as live: the loopback redirect listener (which the
@@ -38,15 +39,16 @@ const untilAborted = (signal: AbortSignal): Promise<never> =>
   });
 
 export const practiceSignIn =
-  (azure: PracticeAzure, outcome: PracticeScenario['signIn']): SignInProvider =>
+  (azure: PracticeAzure, outcome: PracticeScenario['signIn'], log: Logger): SignInProvider =>
   async (req) => {
     if (outcome === 'login-unreachable') {
       const network = createSignInNetwork(req.route);
-      await network.client.sendGetRequestAsync(`http://127.0.0.1:${await closedPort()}/organizations/v2.0/.well-known/openid-configuration`);
+      await network.client.sendGetRequestAsync(`https://127.0.0.1:${await closedPort()}/organizations/v2.0/.well-known/openid-configuration`);
     }
     if (req.method === 'browser') {
       const state = randomUUID();
       const listener = await listenForAuthCode(state, req.signal);
+      log.info('Waiting for the browser sign-in', { redirectUri: listener.redirectUri });
       try {
         if (outcome === 'completes') await postCode(listener.redirectUri, state);
         await listener.code;
