@@ -17,11 +17,12 @@ export const describeRoute = (r: ProxyRoute): string => {
   return `through the proxy ${r.proxy} (${r.source === 'system' ? "this computer's proxy settings" : 'HTTPS_PROXY'})`;
 };
 
-export const networkError = (service: string, r: ProxyRoute, reason: string): AppError =>
-  new AppError('azure-network', `${service} (${r.host}) could not be reached ${describeRoute(r)}: ${reason}.`, {
+/** `host`: the one that failed (sign-in also calls Microsoft's instance discovery besides the cloud's login host). */
+export const networkError = (service: string, r: ProxyRoute, reason: string, host = r.host): AppError =>
+  new AppError('azure-network', `${service} (${host}) could not be reached ${describeRoute(r)}: ${reason}.`, {
     action: r.proxy
-      ? `This is the network, not your account: check that ${r.proxy} is the right proxy and lets this computer reach ${r.host} (ask your network team), then try again.`
-      : `This is the network, not your account: check that this computer can reach ${r.host} (DNS, firewall; set the proxy in Windows settings or HTTPS_PROXY if one is required), then try again.`,
+      ? `This is the network, not your account: check that ${r.proxy} is the right proxy and lets this computer reach ${host} (ask your network team), then try again.`
+      : `This is the network, not your account: check that this computer can reach ${host} (DNS, firewall; set the proxy in Windows settings or HTTPS_PROXY if one is required), then try again.`,
     retryable: true,
     detail: reason,
   });
@@ -59,11 +60,12 @@ export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): 
         response = await next(request);
       } catch (err) {
         const code = networkCode(err);
-        if (code) throw networkError(service, r, code === 'ECONNREFUSED' && r.proxy ? `the proxy refused the connection (${code})` : code);
+        const host = new URL(request.url).hostname;
+        if (code) throw networkError(service, r, code === 'ECONNREFUSED' && r.proxy ? `the proxy refused the connection (${code})` : code, host);
         throw err;
       }
       if (agent && PROXY_REFUSALS.has(response.status) && !response.headers.get('x-ms-request-id')) {
-        throw networkError(service, r, `the proxy answered HTTP ${response.status} instead of connecting`);
+        throw networkError(service, r, `the proxy answered HTTP ${response.status} instead of connecting`, new URL(request.url).hostname);
       }
       return response;
     },
