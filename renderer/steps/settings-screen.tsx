@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { REGISTRATION_API_VERSIONS } from '../../shared/contract';
+import { REGISTRATION_API_VERSIONS, SignInClientSchema } from '../../shared/contract';
 import type { RegistrationApiVersion, Settings } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
 import { describedBy, Field, TextField } from '../components/field';
@@ -8,6 +8,9 @@ import { Screen } from '../components/screen';
 import { appStore, useApp } from '../store';
 
 const PWSH_HINT = 'Full path of pwsh 7.4 or later, for example /usr/bin/pwsh or C:\\Program Files\\PowerShell\\7\\pwsh.exe. Off Windows it needs the PSWSMan module.';
+const CLIENT_HINT =
+  "Empty: the Azure CLI's public client, which works in every tenant unless yours blocks it; sign-in logs show \"Microsoft Azure CLI\". To use your organisation's own app registration (README, \"Sign-in client\"), enter its application (client) ID.";
+const CLIENT_TENANT_HINT = 'The tenant ID or domain (e.g. contoso.onmicrosoft.com) the app is registered in; needed for a single-tenant app. Empty: your home directory.';
 const API_HINT = 'The Microsoft.AzureStack API version of the registration calls. Keep 2017-06-01 unless your Azure policy requires the newer one.';
 
 /** The label the operator sees for a PowerShell choice. */
@@ -36,11 +39,18 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const [kind, setKind] = useState(saved.powershell.kind);
   const [path, setPath] = useState(saved.powershell.kind === 'pwsh' ? saved.powershell.path : '');
   const [apiVersion, setApiVersion] = useState<RegistrationApiVersion>(saved.registrationApiVersion);
+  const [clientId, setClientId] = useState(saved.signInClient?.clientId ?? '');
+  const [clientTenant, setClientTenant] = useState(saved.signInClient?.tenant ?? '');
+  const signInClient = { ...(clientId.trim() ? { clientId: clientId.trim() } : {}), ...(clientTenant.trim() ? { tenant: clientTenant.trim() } : {}) };
   const draft: Settings = {
     powershell: kind === 'pwsh' ? { kind, path: path.trim() } : { kind: 'windows-powershell' },
     registrationApiVersion: apiVersion,
+    ...(Object.keys(signInClient).length > 0 ? { signInClient } : {}),
   };
   const pathError = kind === 'pwsh' && path.trim() === '' ? 'Enter the path of pwsh.' : undefined;
+  const clientCheck = SignInClientSchema.safeParse(signInClient);
+  const clientError = (field: 'clientId' | 'tenant') =>
+    clientCheck.success ? undefined : clientCheck.error.issues.find((i) => i.path[0] === field)?.message;
   return (
     <form
       onSubmit={(e) => {
@@ -74,7 +84,12 @@ function SettingsForm({ saved }: { saved: Settings }) {
           ))}
         </select>
       </Field>
-      <button type="submit" className="primary" disabled={busy || pathError !== undefined}>
+      <fieldset>
+        <legend>Azure sign-in client</legend>
+        <TextField id="sign-in-client-id" label="Application (client) ID (optional)" hint={CLIENT_HINT} error={clientError('clientId')} value={clientId} onChange={setClientId} spellCheck={false} maxLength={36} />
+        <TextField id="sign-in-client-tenant" label="Tenant of the app (optional)" hint={CLIENT_TENANT_HINT} error={clientError('tenant')} value={clientTenant} onChange={setClientTenant} spellCheck={false} maxLength={253} />
+      </fieldset>
+      <button type="submit" className="primary" disabled={busy || pathError !== undefined || !clientCheck.success}>
         Save settings
       </button>
       <BusyNote scope="settings" />

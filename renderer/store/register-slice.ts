@@ -74,6 +74,16 @@ export const registerSlice =
         patch({ account, ...(cloudChanged ? { subscriptions: [], locations: [] } : {}) });
         await get().loadSubscriptions();
       },
+      cancelSignIn: async () => {
+        // Not through `call`: the sign-in's own call is still running and will report the cancellation.
+        await api['azure.cancelSignIn']({});
+      },
+      loadConnection: async () => {
+        const { cloud } = get().reg;
+        const res = await api['azure.connection']({ cloud });
+        // What the app will use; a failure here only hides the line, sign-in itself reports problems.
+        if (res.ok && get().reg.cloud === cloud) patch({ connection: res.value });
+      },
       signOut: async () => {
         await call('register', 'Signing out', () => api['azure.signOut']({}));
         patch({ account: undefined, subscriptions: [], locations: [], permissions: undefined });
