@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
-import type { AppInfo, EventName, EventPayloads, EventSink, Handlers } from '../../../shared/contract';
+import type { AppInfo, EventName, EventPayloads, EventSink, Handlers, PracticeScenario } from '../../../shared/contract';
 import { compose } from '../../../electron/compose';
 import type { AppChannel } from '../../../electron/compose';
 import { createDispatcher } from '../../../electron/ipc';
@@ -30,6 +30,8 @@ export const startBackend = async (opts: {
   usbDir: string;
   /** Practice Azure settings over the harness defaults (a permission profile, for instance). */
   azure?: Partial<PracticeAzureSettings>;
+  /** The practice scenario the composition starts with (sign-in outcome, for instance). */
+  scenario?: Partial<PracticeScenario>;
 }): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
@@ -41,7 +43,7 @@ export const startBackend = async (opts: {
   const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
   const settings = defaultSettings(process.platform);
   // Kept, not applied: the runtime's recomposition is covered by the integration tests.
-  let scenario = DEFAULT_PRACTICE_SCENARIO;
+  let scenario: PracticeScenario = { ...DEFAULT_PRACTICE_SCENARIO, ...opts.scenario };
   const appHandlers: Pick<Handlers, AppChannel> = {
     'app.info': async () => info(),
     'app.setMode': async () => info(),
@@ -53,7 +55,7 @@ export const startBackend = async (opts: {
   const composition = await compose({
     mode: 'practice',
     settings,
-    scenario: DEFAULT_PRACTICE_SCENARIO,
+    scenario,
     dataDir,
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     platform: process.platform,
