@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createEmitter } from './emit';
 import { registerIpc } from './ipc';
 import { denyPermissions, hardenWebContents } from './security';
+import { signInPageUrl } from './external-url';
 import { createMainWindow } from './window';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
@@ -43,10 +44,9 @@ const pickFolder = async (): Promise<string | null> => {
   return res.canceled ? null : (res.filePaths[0] ?? null);
 };
 
-/** Sign-in pages only: an https URL, opened in the operator's default browser. */
+/** Sign-in pages only (allow-listed hosts, https), opened in the operator's default browser. */
 const openBrowser = async (url: string): Promise<void> => {
-  if (new URL(url).protocol !== 'https:') throw new Error(`Refusing to open ${url}: sign-in pages are https.`);
-  await shell.openExternal(url, { activate: true });
+  await shell.openExternal(signInPageUrl(url), { activate: true });
 };
 
 void app.whenReady().then(async () => {
