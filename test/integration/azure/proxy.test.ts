@@ -51,15 +51,10 @@ describe('ARM through a proxy', () => {
   });
 
   it('says the proxy refused, naming it, instead of blaming Azure or the account', async () => {
+    // A fresh session: the refusal applies to new tunnels, not to one kept alive.
+    const fh = await startHarness({}, { routes: through(proxy) });
     proxy.refuseWith(403);
-    // A fresh session: the refusal applies to new tunnels.
-    const fresh = await startHarness({}, { routes: through(proxy) }).catch((err: unknown) => err);
-    proxy.refuseWith(undefined);
-    expect(isAppError(fresh)).toBe(false);
-    if (isAppError(fresh) || fresh instanceof Error) throw fresh;
-    const fh = fresh as Harness;
     try {
-      proxy.refuseWith(403);
       const problem = await problemOf(fh.azure.subscriptions('connected'));
       expect(problem.code).toBe('azure-network');
       expect(problem.message).toContain(`through the proxy ${proxy.url}`);
@@ -85,14 +80,21 @@ describe('ARM through a proxy', () => {
     }
   });
 
-  it('never uses a proxy for a direct route', async () => {
+  it('never uses a proxy for a direct route, not even the SDK’s own reading of HTTPS_PROXY', async () => {
     proxy.connects.length = 0;
-    const direct = await startHarness();
+    const saved = process.env['HTTPS_PROXY'];
+    process.env['HTTPS_PROXY'] = proxy.url;
     try {
-      await direct.azure.subscriptions('connected');
-      expect(proxy.connects).toEqual([]);
+      const direct = await startHarness();
+      try {
+        await direct.azure.subscriptions('connected');
+        expect(proxy.connects).toEqual([]);
+      } finally {
+        await direct.stop();
+      }
     } finally {
-      await direct.stop();
+      if (saved === undefined) delete process.env['HTTPS_PROXY'];
+      else process.env['HTTPS_PROXY'] = saved;
     }
   });
 });
