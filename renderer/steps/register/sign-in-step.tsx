@@ -3,6 +3,7 @@ import type { AzureConnection, ProxyRoute } from '../../../shared/domain/types';
 import { CloudSelect } from '../../components/cloud-select';
 import { TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
+import { SIGNING_IN } from '../../store/register-slice';
 import { DeviceCodeBox } from './device-code-box';
 
 const TENANT_HINT = 'Optional: the directory (tenant) ID or domain, e.g. contoso.onmicrosoft.com, when your account belongs to several directories. Leave empty for your home directory.';
@@ -15,7 +16,7 @@ export function SignInStep() {
   const account = useApp((s) => s.reg.account);
   const busy = useApp((s) => s.busy.register !== undefined);
   const practice = useApp((s) => s.info?.mode === 'practice');
-  const signingIn = useApp((s) => s.busy.register === 'Signing in to Azure');
+  const signingIn = useApp((s) => s.busy.register === SIGNING_IN);
   const set = appStore.getState().setRegister;
   useEffect(() => void appStore.getState().loadConnection(), [cloud]);
   if (account) {
