@@ -4,10 +4,13 @@ import type { HandoffSummary } from '../../shared/domain';
 import type { OperationKind, OperationStatus } from '../../shared/contract';
 
 // One JSON object per line. A hand-off line is a full snapshot (the last one wins at replay), so a
-// lost line costs one stage at most and replay needs no ordering rules.
+// lost line costs one stage at most and replay needs no ordering rules. Token and key texts are kept
+// in their own files (kept-texts.ts); lines of older journals may still carry them inline.
 
 export type StampMeta = { stampVersion?: string; regionName?: string };
-export type HandoffEntry = { summary: HandoffSummary; token?: string; key?: string; stamp?: StampMeta };
+export type HandoffEntry = { summary: HandoffSummary; stamp?: StampMeta };
+/** As read: older journals wrote the texts inline. */
+type ReadEntry = HandoffEntry & { token?: string; key?: string };
 export type EndStatus = Exclude<OperationStatus, 'running' | 'cancelling'>;
 export type OperationMeta = Record<string, string | number | boolean | null>;
 
@@ -58,11 +61,13 @@ export type JournalLine =
   | { t: 'op-start'; id: string; kind: OperationKind; at: string; meta: OperationMeta }
   | { t: 'op-end'; id: string; at: string; status: EndStatus };
 
-export const parseLine = (text: string): JournalLine | undefined => {
+export type ReadLine = Exclude<JournalLine, { t: 'handoff' }> | { t: 'handoff'; entry: ReadEntry };
+
+export const parseLine = (text: string): ReadLine | undefined => {
   try {
     const parsed = Line.safeParse(JSON.parse(text));
     // `kind` is written only by operationStarted, which takes an OperationKind.
-    return parsed.success ? (parsed.data as JournalLine) : undefined;
+    return parsed.success ? (parsed.data as ReadLine) : undefined;
   } catch {
     return undefined;
   }
