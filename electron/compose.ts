@@ -7,18 +7,18 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../shared/contract';
 import type { EventSink, Handlers, PracticeScenario, Settings } from '../shared/contract';
 import type { AppMode } from '../shared/domain/types';
-import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
+import type { AzureService } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
 import { verifiedSpawn } from './integrity';
 import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
+import { lazyService } from './lazy';
 import type { Logger } from './log';
 import { createOperations } from './operations';
 import type { Clock, Timers } from './operations';
 import { createPepClient, hostForChoice, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
-import { practiceSettingsFor, startPractice } from './practice';
 import type { PracticeSettings } from './practice';
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -57,14 +57,24 @@ const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
 
-/** The composition root: the only place that knows practice from live. */
+/** Before the Azure module has loaded: nobody is signed in and nothing was sent. */
+const idleAzure = { account: () => undefined, stats: () => ({ requests: 0, roundTripsByPhase: {} }), resetStats: () => undefined };
+
+/**
+ * The composition root: the only place that knows practice from live. The Azure SDKs and the
+ * practice-only modules (simulated stamp and Azure, selfsigned, jose) are dynamic imports: their
+ * own chunks, read when first needed (practice: when practice mode is composed; Azure: on the first
+ * Azure call), never before the window exists.
+ */
 export const compose = async (cfg: ComposeConfig) => {
   const clock = cfg.clock ?? systemClock;
   const sleep = cfg.sleep ?? systemSleep;
   const log = cfg.log;
   const sim =
     cfg.mode === 'practice'
-      ? await startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, settings: practiceSettingsFor(cfg.scenario, cfg.practice) })
+      ? await import('./practice').then(({ practiceSettingsFor, startPractice }) =>
+          startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, settings: practiceSettingsFor(cfg.scenario, cfg.practice) }),
+        )
       : undefined;
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
@@ -76,16 +86,19 @@ export const compose = async (cfg: ComposeConfig) => {
     sleep,
     probePort: sim?.probePort ?? tcpProbe,
   });
-  const azure = createAzure({
-    signIn: sim?.signIn ?? liveSignIn({ log }),
-    clouds: sim?.clouds ?? AZURE_CLOUDS,
-    registrationApiVersion: cfg.settings.registrationApiVersion,
-    ...(sim ? { tlsCa: sim.ca } : {}),
-    clock,
-    log,
-    sleep,
-    onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
-  });
+  const azure = lazyService<AzureService>(async () => {
+    const { createAzure, liveSignIn, AZURE_CLOUDS } = await import('./azure');
+    return createAzure({
+      signIn: sim?.signIn ?? liveSignIn({ log }),
+      clouds: sim?.clouds ?? AZURE_CLOUDS,
+      registrationApiVersion: cfg.settings.registrationApiVersion,
+      ...(sim ? { tlsCa: sim.ca } : {}),
+      clock,
+      log,
+      sleep,
+      onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
+    });
+  }, idleAzure);
   const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log });
   const handoff = createHandoff({
     fs,
