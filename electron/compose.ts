@@ -63,8 +63,8 @@ const idleAzure = { account: () => undefined, stats: () => ({ requests: 0, round
 /**
  * The composition root: the only place that knows practice from live. The Azure SDKs and the
  * practice-only modules (simulated stamp and Azure, selfsigned, jose) are dynamic imports: their
- * own chunks, read when first needed (practice: when practice mode is composed; Azure: on the first
- * Azure call), never before the window exists.
+ * own chunks, read when first needed (the practice stamp when practice mode is composed; the Azure
+ * SDKs, the practice Azure, selfsigned and jose on the first Azure call), never before the window.
  */
 export const compose = async (cfg: ComposeConfig) => {
   const clock = cfg.clock ?? systemClock;
@@ -88,11 +88,12 @@ export const compose = async (cfg: ComposeConfig) => {
   });
   const azure = lazyService<AzureService>(async () => {
     const { createAzure, liveSignIn, AZURE_CLOUDS } = await import('./azure');
+    const practiceAzure = await sim?.azure();
     return createAzure({
       signIn: sim?.signIn ?? liveSignIn({ log }),
-      clouds: sim?.clouds ?? AZURE_CLOUDS,
+      clouds: practiceAzure?.clouds ?? AZURE_CLOUDS,
       registrationApiVersion: cfg.settings.registrationApiVersion,
-      ...(sim ? { tlsCa: sim.ca } : {}),
+      ...(practiceAzure ? { tlsCa: practiceAzure.ca } : {}),
       clock,
       log,
       sleep,

@@ -4,8 +4,7 @@ import type { DriveInfo } from '../../shared/domain/types';
 import type { SignInProvider } from '../azure';
 import type { Logger } from '../log';
 import type { HostCommand } from '../pep/host-process';
-import { startPracticeAzure } from './azure';
-import type { FaultSpec, PracticeAzureSettings } from './azure';
+import type { FaultSpec, PracticeAzure, PracticeAzureSettings } from './azure';
 import { createPracticeStamp } from './stamp';
 import type { PracticeStampSettingsInput } from './stamp';
 
@@ -41,18 +40,31 @@ export const startPractice = async (deps: {
     sleep: deps.sleep,
     ...(deps.settings?.stamp ? { settings: deps.settings.stamp } : {}),
   });
-  const azure = await startPracticeAzure({
-    clock: deps.clock,
-    log: deps.log,
-    sleep: deps.sleep,
-    ...(deps.settings?.azure ? { settings: deps.settings.azure } : {}),
-  });
-  for (const fault of deps.settings?.azureFaults ?? []) azure.faults.add(fault);
+  // The practice Azure (its TLS certificate, its HTTPS server, selfsigned and jose) starts on the
+  // first Azure call, not with the practice stamp: rehearsing the stamp leg never waits for it.
+  let starting: Promise<PracticeAzure> | undefined;
+  const azure = (): Promise<PracticeAzure> =>
+    (starting ??= import('./azure').then(async ({ startPracticeAzure }) => {
+      const started = await startPracticeAzure({
+        clock: deps.clock,
+        log: deps.log,
+        sleep: deps.sleep,
+        ...(deps.settings?.azure ? { settings: deps.settings.azure } : {}),
+      });
+      for (const fault of deps.settings?.azureFaults ?? []) started.faults.add(fault);
+      return started;
+    }).catch((err: unknown) => {
+      starting = undefined;
+      throw err;
+    }));
 
-  const signIn: SignInProvider = async ({ cloud }) => ({
-    credential: azure.credential(),
-    account: { cloud, username: azure.account.username, tenantId: azure.account.tenantId, practice: true },
-  });
+  const signIn: SignInProvider = async ({ cloud }) => {
+    const started = await azure();
+    return {
+      credential: started.credential(),
+      account: { cloud, username: started.account.username, tenantId: started.account.tenantId, practice: true },
+    };
+  };
   const drive: DriveInfo = { id: PRACTICE_DRIVE_ID, label: 'Practice USB stick', path: drivePath, removable: true };
   const host: HostCommand = { command: 'practice-stamp', args: [], env: {} };
 
@@ -61,13 +73,15 @@ export const startPractice = async (deps: {
     host,
     probePort: stamp.probePort,
     signIn,
-    clouds: azure.clouds,
-    ca: azure.ca,
     drivePath,
     listDrives: async () => [drive],
     stamp,
+    /** The practice Azure, started on first use. */
     azure,
-    stop: () => azure.stop(),
+    stop: async () => {
+      const started = await starting?.catch(() => undefined);
+      await started?.stop();
+    },
   };
 };
 export type Practice = Awaited<ReturnType<typeof startPractice>>;
