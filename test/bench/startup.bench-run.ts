@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -29,7 +29,7 @@ const startOnce = async (mode: 'practice' | 'live'): Promise<Marks> => {
 };
 
 it('startup, first paint and renderer size', async () => {
-  const lines: string[] = [];
+  const lines: string[] = [row('machine: CPUs, model', `${cpus().length} x ${cpus()[0]?.model ?? '?'}`), row('machine: load average (1 min) at start', loadavg()[0]?.toFixed(1) ?? '?', '(other work on the machine inflates every time below)')];
   for (const mode of ['live', 'practice'] as const) {
     const runs: Marks[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await startOnce(mode));
