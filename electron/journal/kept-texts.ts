@@ -25,7 +25,11 @@ export type KeptStore = {
 };
 
 export const keptStore = (fs: KeptFs, folder: string, log: Logger): KeptStore => {
-  const fileOf = (id: string) => join(folder, `${id}${SUFFIX}`);
+  const fileOf = (id: string) => {
+    // Ids are UUIDs; anything else (a hand-edited journal) must not name a path outside the folder.
+    if (!/^[A-Za-z0-9-]+$/.test(id)) throw new Error(`Not a hand-off id: ${JSON.stringify(id)}`);
+    return join(folder, `${id}${SUFFIX}`);
+  };
   return {
     readAll: async () => {
       await fs.mkdir(folder, { recursive: true });

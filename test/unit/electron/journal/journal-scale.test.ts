@@ -188,3 +188,13 @@ describe('journal at scale', () => {
     expect(j.handoff(h.id)?.stage).toBe('token-received');
   });
 });
+
+describe('texts files', () => {
+  it('never names a path outside their folder, whatever id a hand-edited journal carries', async () => {
+    const { keptStore } = await import('../../../../electron/journal/kept-texts');
+    const store = keptStore(fs, join(dir, 'kept'), memoryLogger());
+    await expect(store.write('../outside', { token: TOKEN })).rejects.toThrow(/Not a hand-off id/);
+    await expect(store.remove('..\\outside')).rejects.toThrow(/Not a hand-off id/);
+    await expect(fs.readdir(dir)).resolves.not.toContain('outside.kept.json');
+  });
+});
