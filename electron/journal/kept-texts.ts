@@ -14,6 +14,7 @@ export type KeptFs = AtomicFs & Pick<typeof fsp, 'readdir' | 'readFile' | 'mkdir
 
 const Stored = z.object({ token: z.string().optional(), key: z.string().optional() }).strict();
 const SUFFIX = '.kept.json';
+const ID = /^[A-Za-z0-9-]+$/;
 
 export const keptFolderFor = (journalFile: string): string => `${journalFile}.kept`;
 
@@ -27,7 +28,7 @@ export type KeptStore = {
 export const keptStore = (fs: KeptFs, folder: string, log: Logger): KeptStore => {
   const fileOf = (id: string) => {
     // Ids are UUIDs; anything else (a hand-edited journal) must not name a path outside the folder.
-    if (!/^[A-Za-z0-9-]+$/.test(id)) throw new Error(`Not a hand-off id: ${JSON.stringify(id)}`);
+    if (!ID.test(id)) throw new Error(`Not a hand-off id: ${JSON.stringify(id)}`);
     return join(folder, `${id}${SUFFIX}`);
   };
   return {
@@ -37,6 +38,7 @@ export const keptStore = (fs: KeptFs, folder: string, log: Logger): KeptStore =>
       for (const name of await fs.readdir(folder)) {
         if (!name.endsWith(SUFFIX)) continue;
         const id = name.slice(0, -SUFFIX.length);
+        if (!ID.test(id)) continue;
         try {
           found.set(id, Stored.parse(JSON.parse(await fs.readFile(join(folder, name), 'utf8'))));
         } catch (err) {
@@ -45,7 +47,7 @@ export const keptStore = (fs: KeptFs, folder: string, log: Logger): KeptStore =>
       }
       return found;
     },
-    write: (id, texts) => replaceFileAtomic(fs, fileOf(id), JSON.stringify(texts)),
+    write: async (id, texts) => replaceFileAtomic(fs, fileOf(id), JSON.stringify(texts)),
     remove: async (id) => {
       await fs.unlink(fileOf(id)).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err;
