@@ -2,7 +2,7 @@
 // Node with a stand-in `electron` module, and reports, in ms since this process started: when the
 // bundle had loaded, when the window was created, when the services answered their first IPC call,
 // and which late modules (Azure SDKs, selfsigned, jose, the practice chunk) were loaded before the
-// window existed. argv: <out/main/index.js> <userData folder>.
+// window existed, with the CPU time spent at each point. argv: <out/main/index.js> <userData folder>.
 import { registerHooks } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,11 @@ import { pathToFileURL } from 'node:url';
 const [mainPath, userData] = process.argv.slice(2);
 const loaded = [];
 const marks = {};
+/** CPU time of this process so far, ms: far less sensitive than wall time to other work on the machine. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const handlers = new Map();
 const LATE = /node_modules\/(@azure\/|selfsigned\/|jose\/)|\/chunks\/(azure|practice)-/;
 
@@ -59,12 +64,15 @@ registerHooks({
 });
 
 marks.start = performance.now();
+marks.cpuStart = cpu();
 await import(pathToFileURL(mainPath).href);
 marks.bundleLoaded = performance.now();
+marks.cpuBundleLoaded = cpu();
 // The services are ready when the first IPC call is answered (app.info, what the renderer asks first).
 while (!handlers.has('app.info')) await new Promise((r) => setTimeout(r, 1));
 const res = await handlers.get('app.info')({ senderFrame: { url: 'app://registrar/index.html', parent: null } }, {});
 marks.servicesReady = performance.now();
+marks.cpuServicesReady = cpu();
 if (!res.ok) throw new Error(`app.info failed: ${JSON.stringify(res)}`);
 process.stdout.write(`${JSON.stringify({ ...marks, mode: res.value.mode, lateAtReady: loaded.filter((u) => LATE.test(u)) })}\n`);
 process.exit(0);
