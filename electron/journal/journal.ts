@@ -21,7 +21,7 @@ import type { Texts } from './kept-texts';
 // node:sqlite (unflagged in Node 24.21) opens in under 1 ms, but the hand-offs screen lists every
 // hand-off and reading them back costs 85-260 ms per listing (a row and a JSON parse each); whether
 // Electron 45's Node build ships node:sqlite cannot be checked without its binary. The log costs one
-// parse at open (about 40 ms of CPU warm, mostly JSON.parse) and then serves every listing from
+// parse at open (about 75 ms of CPU on the shared bench machine, mostly JSON.parse) and then serves every listing from
 // memory in 1-2 ms; its crash model is the one tested byte by byte (a torn last line is cut off at
 // open). Superseded lines are dropped by a compaction that runs in the background after
 // an open that found more than twice as many lines as live records, never during a stage change.
