@@ -19,12 +19,13 @@ import type { Texts } from './kept-texts';
 //
 // Why a log and not node:sqlite (measured on 10,000 hand-offs by `npm run bench`, issue 12):
 // node:sqlite (unflagged in Node 24.21) opens in under 1 ms, but the hand-offs screen lists every
-// hand-off and reading them back costs 85-260 ms per listing (a row and a JSON parse each); whether
-// Electron 45's Node build ships node:sqlite cannot be checked without its binary. The log costs one
-// parse at open (about 75 ms of CPU on the shared bench machine, mostly JSON.parse) and then serves every listing from
-// memory in 1-2 ms; its crash model is the one tested byte by byte (a torn last line is cut off at
-// open). Superseded lines are dropped by a compaction that runs in the background after
-// an open that found more than twice as many lines as live records, never during a stage change.
+// hand-off and reading them back costs 85-320 ms per listing (a row and a JSON parse each); whether
+// Electron 45's Node build ships node:sqlite cannot be checked without its binary. The log costs
+// one parse at open (about 75 ms of CPU on the shared bench machine, mostly JSON.parse) and then
+// serves every listing from memory in 1-2 ms; its crash model is the one tested byte by byte (a
+// torn last line is cut off at open). Superseded lines are dropped by a compaction that runs in the
+// background after an open that found more than twice as many lines as live records, never during
+// a stage change.
 
 export type Clock = { now(): Date };
 export type JournalFs = Pick<typeof fsp, 'open' | 'readFile' | 'rename' | 'unlink' | 'mkdir' | 'readdir'>;
