@@ -67,7 +67,8 @@ void app.whenReady().then(async () => {
   window.on('closed', () => (window = undefined));
   runtime = await starting;
 }).catch((err: unknown) => {
-  // Without a runtime there is no window: say why instead of leaving an invisible process behind.
+  // Without a runtime the window can do nothing: say why and exit instead of leaving it (or an
+  // invisible process) behind.
   log.error('AzS Registrar could not start', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   dialog.showErrorBox('AzS Registrar could not start', err instanceof Error ? err.message : String(err));
   app.exit(1);
