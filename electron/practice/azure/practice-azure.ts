@@ -1,7 +1,7 @@
 // The practice Azure: a loopback HTTPS server speaking the ARM calls registration needs, reached by the
 // app through the same Azure SDK code as real Azure (only endpoint, credential and trusted CA differ).
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import type { CloudName } from '../../../shared/domain/types';
 import { createKeySigner } from './activation-key';
 import { createAuth } from './auth';
@@ -32,6 +32,7 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   operationPolls: 1,
   operationRetryAfterSeconds: 0,
   cspSharedPartner: false,
+  latency: { requestMs: 0, connectionMs: 0 },
 };
 
 // Default resource-group locations per cloud (RWA Get-DefaultResourceGroupLocation).
@@ -67,7 +68,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     ...moveRoutes(world, operations),
     ...operations.routes,
   ]);
-  const stats: PracticeAzureStats = { requests: 0, byRoute: {} };
+  const stats: PracticeAzureStats = { requests: 0, byRoute: {}, connections: 0 };
   const pipeline = createPipeline({
     world,
     router,
@@ -80,12 +81,30 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
   });
 
   const certificate = await generateCertificate();
-  const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => void pipeline(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, '127.0.0.1', () => resolve());
+  const { requestMs, connectionMs } = settings.latency;
+  const sleep = deps.sleep ?? defaultSleep;
+  const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
+    void (requestMs > 0 ? sleep(requestMs) : Promise.resolve()).then(() => pipeline(req, res));
   });
-  endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('secureConnection', () => {
+    stats.connections += 1;
+  });
+  // TCP is accepted here and handed to the TLS server after the connection latency: the client's
+  // handshake waits, as it does across a distance.
+  const tcp = createTcpServer((socket) => {
+    if (connectionMs <= 0) return void server.emit('connection', socket);
+    void sleep(connectionMs).then(() => server.emit('connection', socket));
+  });
+  const listen = (on: typeof tcp | typeof server, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      on.once('error', reject);
+      on.listen(port, '127.0.0.1', () => resolve());
+    });
+  // The TLS server listens too (on a port nobody is told): that is what makes it track its
+  // connections, which closeIdleConnections and stop rely on.
+  await listen(server, 0);
+  await listen(tcp, settings.port);
+  endpoint = `https://127.0.0.1:${(tcp.address() as AddressInfo).port}`;
   deps.log.info('Practice Azure listening', { endpoint });
 
   const cloud = (name: CloudName): PracticeCloud => ({
@@ -103,11 +122,13 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     account: { username: PRACTICE_USERNAME, tenantId: PRACTICE_TENANT_ID, objectId: PRACTICE_OBJECT_ID },
     credential: auth.credential,
     faults: { add: faults.add, clear: faults.clear },
-    stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
+    stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute }, connections: stats.connections }),
     resetStats: () => {
       stats.requests = 0;
       stats.byRoute = {};
+      stats.connections = 0;
     },
+    closeIdleConnections: () => server.closeIdleConnections(),
     state: {
       snapshot: () => snapshot(world),
       setPermissions: (profile) => {
@@ -117,6 +138,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        tcp.close();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

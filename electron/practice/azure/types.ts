@@ -34,6 +34,11 @@ export type PracticeAzureSettings = {
   operationRetryAfterSeconds: number;
   /** Source and target subscriptions of a move share a CSP partner (cross-subscription moves allowed). */
   cspSharedPartner: boolean;
+  /**
+   * A distant Azure: every answer waits `requestMs` (one round trip), every new TLS connection waits
+   * `connectionMs` before its handshake starts (TCP and TLS round trips). 0 on loopback.
+   */
+  latency: { requestMs: number; connectionMs: number };
 };
 
 export type PracticeAzureDeps = {
@@ -51,7 +56,8 @@ export type PracticeCloud = {
   defaultLocation: string;
 };
 
-export type PracticeAzureStats = { requests: number; byRoute: Record<string, number> };
+/** `connections`: TLS connections accepted (a client that reuses its connections opens few). */
+export type PracticeAzureStats = { requests: number; byRoute: Record<string, number>; connections: number };
 
 export type PracticeAzure = {
   /** `https://127.0.0.1:<port>`, no trailing slash. */
@@ -65,6 +71,8 @@ export type PracticeAzure = {
   faults: { add(spec: FaultSpec): FaultHandle; clear(): void };
   stats(): PracticeAzureStats;
   resetStats(): void;
+  /** Closes the connections no request is using, as a server does after its keep-alive timeout. */
+  closeIdleConnections(): void;
   state: PracticeAzureState;
   stop(): Promise<void>;
 };
