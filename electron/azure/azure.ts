@@ -3,17 +3,27 @@ import { describeRoute, type ResolvedRoute } from '../proxy';
 import { resolveCloud } from './clouds';
 import { move } from './move';
 import { checkPermissions, createRole, listLocations, listRegistrations, listSubscriptions } from './queries';
-import { activationKey, register } from './register';
+import { activationKey, register, readBeforeRegister, type BeforeRegister } from './register';
 import { createRequestStats } from './request-stats';
 import { openSession, type Session } from './session';
 import { signInError } from './sign-in-errors';
-import type { AzureDeps, AzureService } from './types';
+import type { AzureDeps, AzureService, RegistrationRef } from './types';
 import { unregister } from './unregister';
 
 // The Azure side of registration for the main process. One signed-in session at a time; every call
 // goes through its single pipeline. Signing out drops the credential, and with it every token.
 
 const DEFAULT_REGISTRATION_API = '2017-06-01';
+/** The calls of `prepare`, sent together: warming up opens that many connections. */
+const PREPARE_CALLS = 7;
+/**
+ * How long what `prepare` read stands in for registration's own reads. Past it (the operator paused)
+ * registration reads again; within it, a change made meanwhile by someone else still surfaces as a
+ * failed write, reported as such.
+ */
+const PREPARED_FOR_MS = 2 * 60_000;
+
+const refKey = (r: RegistrationRef): string => [r.subscriptionId, r.resourceGroup, r.registrationName].join('/').toLowerCase();
 /** How long a sign-in may wait for the operator: the browser page, or the device code (which Entra ID expires at 15 minutes). */
 export const SIGN_IN_LIMIT_MS = { browser: 5 * 60_000, 'device-code': 15 * 60_000 } as const;
 
@@ -31,6 +41,13 @@ export const createAzure = (deps: AzureDeps): AzureService => {
   const stats = createRequestStats(deps.clock);
   let session: Session | undefined;
   let signingIn: AbortController | undefined;
+  let prepared: { key: string; at: number; reads: BeforeRegister } | undefined;
+  /** What `prepare` read for these names, once, while fresh. */
+  const takePrepared = (r: RegistrationRef): BeforeRegister | undefined => {
+    const p = prepared;
+    prepared = undefined;
+    return p && p.key === refKey(r) && deps.clock.now().getTime() - p.at <= PREPARED_FOR_MS ? p.reads : undefined;
+  };
 
   const current = (): Session => {
     if (!session) throw new AppError('azure-not-signed-in', 'You are not signed in to Azure.', { action: 'Sign in to Azure first.' });
@@ -45,6 +62,7 @@ export const createAzure = (deps: AzureDeps): AzureService => {
     async signIn(req) {
       const cloud = resolveCloud(deps.clouds, req.cloud);
       session = undefined;
+      prepared = undefined;
       signingIn?.abort(cancelled());
       const controller = new AbortController();
       signingIn = controller;
@@ -101,14 +119,22 @@ export const createAzure = (deps: AzureDeps): AzureService => {
     },
     async signOut() {
       session = undefined;
+      prepared = undefined;
     },
     account: () => session?.account,
     subscriptions: (flow) => inPhase('subscriptions', (s) => listSubscriptions(s, flow)),
     locations: (sub) => inPhase('locations', (s) => listLocations(s, sub)),
     permissions: (sub, rg) => inPhase('permissions', (s) => checkPermissions(s, sub, rg)),
+    warmUp: async () => current().warmUp(PREPARE_CALLS),
+    prepare: (ref) =>
+      inPhase('prepare', async (s) => {
+        const [reads, permissions] = await Promise.all([readBeforeRegister(s, ref), checkPermissions(s, ref.subscriptionId, ref.resourceGroup)]);
+        prepared = { key: refKey(ref), at: deps.clock.now().getTime(), reads };
+        return { locations: reads[0], permissions };
+      }),
     createRole: (sub) => inPhase('create-role', (s) => createRole(s, sub)),
     registrations: (sub, rg) => inPhase('registrations', (s) => listRegistrations(s, sub, rg)),
-    register: async (req, ctl = {}) => register(current(), req, ctl),
+    register: async (req, ctl = {}) => register(current(), req, ctl, takePrepared(req)),
     activationKey: async (ref, ctl = {}) => activationKey(current(), ref, ctl),
     unregister: async (req, ctl = {}) => unregister(current(), req, ctl),
     move: async (req, ctl = {}) => move(current(), req, ctl),

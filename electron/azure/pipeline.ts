@@ -34,7 +34,7 @@ export const createArmPipeline = (deps: {
   clock: { now(): Date };
   log: Logger;
   stats: RequestStats;
-}): Pipeline => {
+}): { pipeline: Pipeline; warmUp(count: number): Promise<void> } => {
   const pipeline = createClientPipeline({
     credentialOptions: { credential: deps.credential, credentialScopes: [deps.cloud.scope] },
     ...(deps.tlsCa ? { tlsOptions: { ca: deps.tlsCa } } : {}),
@@ -42,11 +42,13 @@ export const createArmPipeline = (deps: {
   });
   pipeline.removePolicy({ name: defaultRetryPolicy().name });
   pipeline.removePolicy({ name: proxyPolicyName });
-  // Outside the retries: a network failure is reported once, after them, naming the proxy.
-  pipeline.addPolicy(routePolicy(deps.route, 'Azure Resource Manager', deps.tlsCa));
+  // Outside the retries: a network failure is reported once, after them, naming the proxy. Its
+  // keep-alive agent carries every call of the session, so connections are reused.
+  const route = routePolicy(deps.route, 'Azure Resource Manager', deps.tlsCa);
+  pipeline.addPolicy(route);
   pipeline.addPolicy(armRetryPolicy(deps), { phase: 'Retry' });
   pipeline.addPolicy(deps.stats.policy, { afterPhase: 'Retry' });
-  return pipeline;
+  return { pipeline, warmUp: (count) => route.warmUp(deps.cloud.resourceManager, count) };
 };
 
 export const createArmClients = (credential: TokenCredential, cloud: CloudEndpoints, pipeline: Pipeline): ArmClients => {

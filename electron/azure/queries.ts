@@ -50,20 +50,35 @@ export const listLocations = async (s: Session, subscriptionId: string): Promise
   }
 };
 
-const readPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<{ scope: string; entries: PermissionEntry[] }> => {
-  const step = 'reading your permissions';
+/** Entries granted at the resource group; undefined when the group does not exist (yet). */
+const groupPermissions = async (s: Session, subscriptionId: string, resourceGroup: string, step: string): Promise<PermissionEntry[] | undefined> => {
   try {
-    const entries = await collect(s.clients.authorization(subscriptionId).permissions.listForResourceGroup(resourceGroup));
-    return { scope: resourceGroupScope(subscriptionId, resourceGroup), entries };
+    return await collect(s.clients.authorization(subscriptionId).permissions.listForResourceGroup(resourceGroup));
   } catch (err) {
     const e = toAppError(err, step);
     if (e.problem.code !== 'azure-not-found') throw e;
+    return undefined;
   }
-  // The group does not exist yet: what applies is granted at the subscription. (The SDK has no call for it.)
-  const scope = subscriptionScope(subscriptionId);
-  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`, { step });
+};
+
+/** Entries granted at the subscription, what applies to a group not created yet. (The SDK has no call for it.) */
+const subscriptionPermissions = async (s: Session, subscriptionId: string, step: string): Promise<PermissionEntry[]> => {
+  const answer = await s.http.send('GET', `${subscriptionScope(subscriptionId)}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`, { step });
   if (answer.status !== 200) throw answerError(answer, step);
-  return { scope, entries: (answer.body as { value?: PermissionEntry[] } | undefined)?.value ?? [] };
+  return (answer.body as { value?: PermissionEntry[] } | undefined)?.value ?? [];
+};
+
+/** Both scopes at once (one round trip): the group's when it exists, else the subscription's. */
+const readPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<{ scope: string; entries: PermissionEntry[] }> => {
+  const step = 'reading your permissions';
+  const [group, subscription] = await Promise.all([
+    groupPermissions(s, subscriptionId, resourceGroup, step),
+    // Not needed when the group exists: its failure matters only then.
+    subscriptionPermissions(s, subscriptionId, step).catch((err: unknown) => err as Error),
+  ]);
+  if (group) return { scope: resourceGroupScope(subscriptionId, resourceGroup), entries: group };
+  if (subscription instanceof Error) throw subscription;
+  return { scope: subscriptionScope(subscriptionId), entries: subscription };
 };
 
 /** Effective permissions at the resource group (or the subscription when the group does not exist yet). */

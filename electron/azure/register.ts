@@ -10,7 +10,7 @@ import { listLocations } from './queries';
 import { registrationId } from './resource-ids';
 import { lockProblem, putProblem } from './register-errors';
 import { phase, type Session } from './session';
-import type { Ctl, RegisterRequest } from './types';
+import type { Ctl, RegisterRequest, RegistrationRef } from './types';
 
 // Contract §2.4, re-run safe: one round of parallel reads decides everything, then only the writes
 // that are still needed. Nothing is written before the location, the name and the provider are known good.
@@ -31,7 +31,7 @@ const orUndefinedOn404 = async <T>(p: Promise<T>, step: string, signal?: AbortSi
 };
 
 /** Registration and lock as they stand; `unknown` while the provider is not registered yet. */
-const readExisting = async (s: Session, req: RegisterRequest, signal?: AbortSignal) => {
+const readExisting = async (s: Session, req: RegistrationRef, signal?: AbortSignal) => {
   const id = registrationId(req.subscriptionId, req.resourceGroup, req.registrationName);
   const [registration, locked] = await Promise.all([
     s.registrations.get(req.subscriptionId, req.resourceGroup, req.registrationName, signal).catch((err: unknown) => {
@@ -43,21 +43,28 @@ const readExisting = async (s: Session, req: RegisterRequest, signal?: AbortSign
   return { registration, locked };
 };
 
-export const register = async (s: Session, req: RegisterRequest, ctl: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }> => {
+/** What registration decides on, read together: locations, provider, resource group, any registration of that name. */
+export const readBeforeRegister = (s: Session, req: RegistrationRef, signal?: AbortSignal) => {
+  const rm = s.clients.resources(req.subscriptionId);
+  return Promise.all([
+    listLocations(s, req.subscriptionId),
+    providerState(s, req.subscriptionId, signal),
+    orUndefinedOn404(rm.resourceGroups.get(req.resourceGroup, signal ? { abortSignal: signal } : {}), `reading resource group ${req.resourceGroup}`, signal),
+    readExisting(s, req, signal),
+  ]);
+};
+export type BeforeRegister = Awaited<ReturnType<typeof readBeforeRegister>>;
+
+/** `known`: those reads, when the wizard made them moments ago for the same subscription, group and name. */
+export const register = async (s: Session, req: RegisterRequest, ctl: Ctl, known?: BeforeRegister): Promise<{ registration: RegistrationInfo; reused: boolean }> => {
   const token = decodeRegistrationToken(req.token);
   const cloudId = token.summary.cloudId;
   const { subscriptionId: sub, resourceGroup: rg, registrationName: name } = req;
   const rm = s.clients.resources(sub);
   const signal = ctl.signal;
 
-  const [locations, provider, group, first] = await phase(s, ctl, 'register.check', 'Checking location, provider, resource group and any registration of that name', () =>
-    Promise.all([
-      listLocations(s, sub),
-      providerState(s, sub, signal),
-      orUndefinedOn404(rm.resourceGroups.get(rg, signal ? { abortSignal: signal } : {}), `reading resource group ${rg}`, signal),
-      readExisting(s, req, signal),
-    ]),
-  );
+  const [locations, provider, group, first] =
+    known ?? (await phase(s, ctl, 'register.check', 'Checking location, provider, resource group and any registration of that name', () => readBeforeRegister(s, req, signal)));
 
   const wanted = findLocation(locations, req.location);
   const location = group?.location ?? wanted;
@@ -110,6 +117,8 @@ export const register = async (s: Session, req: RegisterRequest, ctl: Ctl): Prom
     }
     return put.registration;
   });
+  // The resource exists: what needs only it (the activation key) may start beside the lock.
+  ctl.onResource?.(registration);
 
   if (reused && existing.locked === true) {
     ctl.progress?.('register.lock', 'The registration lock is already in place.');

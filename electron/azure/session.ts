@@ -21,6 +21,8 @@ export type Session = {
   sleep: Sleep;
   clock: { now(): Date };
   log: Logger;
+  /** Opens connections to Resource Manager ahead of the calls that need them. */
+  warmUp(count: number): Promise<void>;
 };
 
 export const openSession = (deps: {
@@ -35,7 +37,7 @@ export const openSession = (deps: {
   clock: { now(): Date };
   log: Logger;
 }): Session => {
-  const pipeline = createArmPipeline(deps);
+  const { pipeline, warmUp } = createArmPipeline(deps);
   const clients = createArmClients(deps.credential, deps.cloud, pipeline);
   const http = createArmHttp(clients.raw, deps.cloud.resourceManager);
   return {
@@ -48,6 +50,7 @@ export const openSession = (deps: {
     sleep: deps.sleep,
     clock: deps.clock,
     log: deps.log,
+    warmUp,
   };
 };
 

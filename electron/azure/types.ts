@@ -54,7 +54,12 @@ export type AzureDeps = {
 };
 
 /** Cancellation and progress for the operations that change Azure. */
-export type Ctl = { signal?: AbortSignal; progress?(phase: string, message: string): void };
+export type Ctl = {
+  signal?: AbortSignal;
+  progress?(phase: string, message: string): void;
+  /** Registration: called once the resource is in place, before its lock is placed. */
+  onResource?(registration: RegistrationInfo): void;
+};
 
 export type RegisterRequest = {
   subscriptionId: string;
@@ -97,6 +102,17 @@ export type AzureService = {
   subscriptions(flow: 'connected' | 'disconnected'): Promise<SubscriptionInfo[]>;
   locations(subscriptionId: string): Promise<AzureLocation[]>;
   permissions(subscriptionId: string, resourceGroup: string): Promise<PermissionReport>;
+  /**
+   * Opens connections to Resource Manager before the wizard's calls need them (the operator is
+   * picking the token meanwhile); resolves when they are open.
+   */
+  warmUp(): Promise<void>;
+  /**
+   * Everything the wizard shows and registration decides on, in one round trip: locations and
+   * permissions for the screen, resource group, provider and any registration of that name kept
+   * for a registration that follows soon with the same names.
+   */
+  prepare(req: RegistrationRef): Promise<{ locations: AzureLocation[]; permissions: PermissionReport }>;
   createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string }>;
   registrations(subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]>;
   register(req: RegisterRequest, ctl?: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }>;

@@ -18,23 +18,22 @@ export const register = async (
   ctx: RunContext,
 ): Promise<OperationOutcomes['azure.register']> => {
   const token = deps.handoff.tokenFor(req.handoffId);
+  const ref = { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName };
+  // The key needs only the resource: asked for beside the lock, and used only once the lock is in place.
+  let key: Promise<string> | undefined;
   const { registration, reused } = await deps.azure.register(
+    { ...ref, location: req.location, token },
     {
-      subscriptionId: req.subscriptionId,
-      resourceGroup: req.resourceGroup,
-      location: req.location,
-      registrationName: req.registrationName,
-      token,
+      ...ctlOf(ctx),
+      onResource: () => {
+        key = deps.azure.activationKey(ref, ctlOf(ctx));
+        key.catch(() => undefined);
+      },
     },
-    ctlOf(ctx),
   );
   await deps.handoff.markStage(req.handoffId, 'registered', `${registration.id}${reused ? ' (already existed)' : ''}`);
   ctx.progress({ phase: 'key', message: 'Retrieving the activation key…' });
-  const key = await deps.azure.activationKey(
-    { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName },
-    ctlOf(ctx),
-  );
-  const issued = await deps.handoff.recordIssuedKey(req.handoffId, key, req.registrationName);
+  const issued = await deps.handoff.recordIssuedKey(req.handoffId, await (key ?? deps.azure.activationKey(ref, ctlOf(ctx))), req.registrationName);
   return { ...issued, registration, reused };
 };
 

@@ -5,7 +5,7 @@ export const azureHandlers = (
   azure: AzureService,
 ): Pick<
   Handlers,
-  'azure.signIn' | 'azure.cancelSignIn' | 'azure.connection' | 'azure.signOut' | 'azure.subscriptions' | 'azure.locations' | 'azure.permissions' | 'azure.createRole' | 'azure.registrations'
+  'azure.signIn' | 'azure.cancelSignIn' | 'azure.connection' | 'azure.signOut' | 'azure.subscriptions' | 'azure.locations' | 'azure.permissions' | 'azure.warmUp' | 'azure.prepare' | 'azure.createRole' | 'azure.registrations'
 > => ({
   'azure.signIn': (req) => azure.signIn({ cloud: req.cloud, method: req.method, ...(req.tenantId ? { tenantId: req.tenantId } : {}) }),
   'azure.cancelSignIn': async () => ({ cancelled: azure.cancelSignIn() }),
@@ -17,6 +17,11 @@ export const azureHandlers = (
   'azure.subscriptions': ({ flow }) => azure.subscriptions(flow),
   'azure.locations': ({ subscriptionId }) => azure.locations(subscriptionId),
   'azure.permissions': ({ subscriptionId, resourceGroup }) => azure.permissions(subscriptionId, resourceGroup),
+  'azure.warmUp': async () => {
+    await azure.warmUp();
+    return {};
+  },
+  'azure.prepare': ({ subscriptionId, resourceGroup, registrationName }) => azure.prepare({ subscriptionId, resourceGroup, registrationName }),
   'azure.createRole': ({ subscriptionId }) => azure.createRole(subscriptionId),
   'azure.registrations': ({ subscriptionId, resourceGroup }) => azure.registrations(subscriptionId, resourceGroup),
 });

@@ -1,3 +1,4 @@
+import { Agent, request as httpsRequest } from 'node:https';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { AppError } from '../../shared/contract/problems';
@@ -41,20 +42,45 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     proxyUrl: string,
     private readonly ca?: string,
   ) {
-    super(proxyUrl);
+    super(proxyUrl, { keepAlive: true });
   }
   override connect(req: Parameters<HttpsProxyAgent<string>['connect']>[0], opts: Parameters<HttpsProxyAgent<string>['connect']>[1]) {
     return super.connect(req, this.ca && opts.secureEndpoint ? { ...opts, ca: this.ca } : opts);
   }
 }
 
-/** Sends through the route's proxy (keeping the private CA of practice, which core's proxy policy would drop). */
-export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): PipelinePolicy => {
-  const agent = r.proxyUrl ? new TunnelAgent(r.proxyUrl, tlsCa) : undefined;
+/** A route's policy and the one keep-alive agent every request of its pipeline goes through. */
+export type RoutePolicy = PipelinePolicy & {
+  /**
+   * Opens `count` connections to `origin` ahead of the calls that will need them (TCP, proxy tunnel and
+   * TLS handshakes cost round trips): each carries one `HEAD /`, unauthenticated, and stays in the pool.
+   */
+  warmUp(origin: string, count: number): Promise<void>;
+};
+
+/**
+ * Sends through the route's proxy (keeping the private CA of practice, which core's proxy policy would
+ * drop) or directly, always on one keep-alive agent: connections are reused, never opened per request.
+ */
+export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): RoutePolicy => {
+  const agent: Agent = r.proxyUrl ? new TunnelAgent(r.proxyUrl, tlsCa) : new Agent({ keepAlive: true, ...(tlsCa ? { ca: tlsCa } : {}) });
+  const headRoot = (origin: string) =>
+    new Promise<void>((resolve) => {
+      const req = httpsRequest(new URL('/', origin), { method: 'HEAD', agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      // A warm-up that fails costs nothing: the call that needs the connection opens its own and reports.
+      req.on('error', () => resolve());
+      req.end();
+    });
   return {
     name: 'azsRoute',
+    warmUp: async (origin, count) => {
+      await Promise.all(Array.from({ length: count }, () => headRoot(origin)));
+    },
     async sendRequest(request, next) {
-      if (agent && new URL(request.url).protocol === 'https:') request.agent = agent;
+      if (new URL(request.url).protocol === 'https:') request.agent = agent;
       let response;
       try {
         response = await next(request);
@@ -64,7 +90,7 @@ export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): 
         if (code) throw networkError(service, r, code === 'ECONNREFUSED' && r.proxy ? `the proxy refused the connection (${code})` : code, host);
         throw err;
       }
-      if (agent && PROXY_REFUSALS.has(response.status) && !response.headers.get('x-ms-request-id')) {
+      if (r.proxyUrl && PROXY_REFUSALS.has(response.status) && !response.headers.get('x-ms-request-id')) {
         throw networkError(service, r, `the proxy answered HTTP ${response.status} instead of connecting`, new URL(request.url).hostname);
       }
       return response;

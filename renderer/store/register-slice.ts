@@ -117,11 +117,19 @@ export const registerSlice =
         const read = await call('register', 'Reading the token', () => api['handoff.readTokenText']({ text }));
         if (read) tokenLoaded(read);
       },
-      loadLocations: async () => {
-        const subscriptionId = get().reg.subscriptionId;
+      warmUp: async () => {
+        if (get().reg.account) await api['azure.warmUp']({});
+      },
+      prepare: async () => {
+        const { subscriptionId, resourceGroup, registrationName } = get().reg;
         if (!subscriptionId) return;
-        const locations = await call('register', 'Listing locations', () => api['azure.locations']({ subscriptionId }));
-        if (locations) patch({ locations });
+        const names = { subscriptionId, resourceGroup: resourceGroup.trim(), registrationName: registrationName.trim() };
+        const read = await call('register', 'Reading locations and permissions', () => api['azure.prepare'](names));
+        const now = get().reg;
+        // Kept only while the names are still those it was read for.
+        if (read && now.subscriptionId === subscriptionId && now.resourceGroup.trim() === names.resourceGroup) {
+          patch({ locations: read.locations, permissions: read.permissions });
+        }
       },
       checkPermissions: async () => {
         const { subscriptionId, resourceGroup } = get().reg;

@@ -132,7 +132,10 @@ export type RegisterSlice = {
   setRegisterDrive(driveId: string): Promise<void>;
   readToken(fileName: string): Promise<void>;
   readPastedToken(): Promise<void>;
-  loadLocations(): Promise<void>;
+  /** Opens connections to Azure while the operator picks the token; failures are left to the calls that follow. */
+  warmUp(): Promise<void>;
+  /** Locations and permissions for the names shown, read with what registration needs (one round trip). */
+  prepare(): Promise<void>;
   checkPermissions(): Promise<void>;
   createRole(): Promise<void>;
   register(): Promise<void>;

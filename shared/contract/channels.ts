@@ -11,6 +11,7 @@ import {
   OperationStartRequest,
   PepHosts,
   PracticeScenarioSchema,
+  RegistrationName,
   ResourceGroupName,
   SettingsRequestSchema,
 } from './schemas';
@@ -132,6 +133,12 @@ export const channels = {
   'azure.locations': def<AzureLocation[]>()(z.object({ subscriptionId: Guid }).strict()),
   'azure.permissions': def<PermissionReport>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName }).strict(),
+  ),
+  // Opens connections to Resource Manager while the operator picks the token (no API call).
+  'azure.warmUp': def<Record<string, never>>()(Empty),
+  // Locations and permissions for the names the wizard shows, read with everything registration needs.
+  'azure.prepare': def<{ locations: AzureLocation[]; permissions: PermissionReport }>()(
+    z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName }).strict(),
   ),
   'azure.createRole': def<{ roleDefinitionId: string; roleName: string }>()(z.object({ subscriptionId: Guid }).strict()),
   'azure.registrations': def<RegistrationInfo[]>()(

@@ -29,6 +29,8 @@ export const channelNames = [
   'azure.subscriptions',
   'azure.locations',
   'azure.permissions',
+  'azure.warmUp',
+  'azure.prepare',
   'azure.createRole',
   'azure.registrations',
   'operation.start',

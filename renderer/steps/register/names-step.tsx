@@ -15,8 +15,9 @@ export function NamesStep() {
   const locations = useApp((s) => s.reg.locations);
   const subscriptionId = useApp((s) => s.reg.subscriptionId);
   const set = appStore.getState().setRegister;
+  // On arrival, for the names shown: the permissions step and the registration use what it reads.
   useEffect(() => {
-    if (subscriptionId && appStore.getState().reg.locations.length === 0) void appStore.getState().loadLocations();
+    if (subscriptionId) void appStore.getState().prepare();
   }, [subscriptionId]);
   const problems = nameProblems({ registrationName: name, resourceGroup: rg, location }, locations);
   const known = locations.some((l) => l.name === location);

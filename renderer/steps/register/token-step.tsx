@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Fingerprint } from '../../components/fingerprint';
 import { appStore, useApp } from '../../store';
 import { TokenSummaryFacts } from '../export/token-summary';
@@ -12,6 +12,10 @@ export function TokenStep() {
   const confirmed = useApp((s) => s.reg.tokenConfirmed);
   const [source, setSource] = useState<'drive' | 'paste'>('drive');
   const fingerprint = token?.fingerprint ?? handoff?.tokenFingerprint;
+  // Connections to Azure open while the operator picks the token: the next steps do not wait for them.
+  useEffect(() => {
+    void appStore.getState().warmUp();
+  }, []);
   return (
     <>
       <div className="tabs" role="group" aria-label="Where the token comes from">

@@ -131,6 +131,8 @@ export const createFakeApi = () => {
     'azure.subscriptions': answer('azure.subscriptions', () => ok([])),
     'azure.locations': answer('azure.locations', () => ok([])),
     'azure.permissions': answer('azure.permissions', () => ok({ scope: '/subscriptions/x', granted: [], missing: [], ok: true })),
+    'azure.warmUp': answer('azure.warmUp', () => ok({})),
+    'azure.prepare': answer('azure.prepare', () => ok({ locations: [], permissions: { scope: '/subscriptions/x', granted: [], missing: [], ok: true } })),
     'azure.createRole': answer('azure.createRole', () => ok({ roleDefinitionId: 'r', roleName: 'Registration' })),
     'azure.registrations': answer('azure.registrations', () => ok([])),
     'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),
