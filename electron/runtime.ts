@@ -9,6 +9,7 @@ import type { Dispatch } from './ipc';
 import { systemSpawn } from './pep';
 import { parseSavedState, serializeSavedState, settingsHandlers, systemLocationPorts } from './settings';
 import type { SavedState } from './settings';
+import type { PracticeAzure } from './practice/azure';
 
 export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers'> & {
   appVersion: string;
@@ -25,6 +26,8 @@ export type Runtime = {
   /** Diagnostics counters of the current services (also what `npm run bench` reports). */
   stats(): { pep: ReturnType<Composition['services']['pep']['stats']>; azure: ReturnType<Composition['services']['azure']['stats']> };
   resetStats(): void;
+  /** The practice Azure of a practice composition, started if needed (tests and the bench drive it beside the app). */
+  practiceAzure(): Promise<PracticeAzure> | undefined;
   dispose(): Promise<void>;
 };
 
@@ -124,6 +127,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     running: () => current.operations.running(),
     abortAll: () => current.operations.abortAll(),
     stats: () => ({ pep: current.services.pep.stats(), azure: current.services.azure.stats() }),
+    practiceAzure: () => current.services.practice?.azure(),
     resetStats: () => current.services.azure.resetStats(),
     dispose: () => current.dispose(),
   };

@@ -53,7 +53,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
 export type RoutePolicy = PipelinePolicy & {
   /**
    * Opens `count` connections to `origin` ahead of the calls that will need them (TCP, proxy tunnel and
-   * TLS handshakes cost round trips): each carries one `HEAD /`, unauthenticated, and stays in the pool.
+   * TLS handshakes cost round trips): each carries one `GET /` (unauthenticated; its answer is ignored) and stays in the pool.
    */
   warmUp(origin: string, count: number): Promise<void>;
 };
@@ -64,9 +64,9 @@ export type RoutePolicy = PipelinePolicy & {
  */
 export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): RoutePolicy => {
   const agent: Agent = r.proxyUrl ? new TunnelAgent(r.proxyUrl, tlsCa) : new Agent({ keepAlive: true, ...(tlsCa ? { ca: tlsCa } : {}) });
-  const headRoot = (origin: string) =>
+  const getRoot = (origin: string) =>
     new Promise<void>((resolve) => {
-      const req = httpsRequest(new URL('/', origin), { method: 'HEAD', agent }, (res) => {
+      const req = httpsRequest(new URL('/', origin), { method: 'GET', agent }, (res) => {
         res.resume();
         res.on('end', resolve);
       });
@@ -77,7 +77,7 @@ export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): 
   return {
     name: 'azsRoute',
     warmUp: async (origin, count) => {
-      await Promise.all(Array.from({ length: count }, () => headRoot(origin)));
+      await Promise.all(Array.from({ length: count }, () => getRoot(origin)));
     },
     async sendRequest(request, next) {
       if (new URL(request.url).protocol === 'https:') request.agent = agent;
