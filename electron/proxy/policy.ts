@@ -64,16 +64,18 @@ export type RoutePolicy = PipelinePolicy & {
  */
 export const routePolicy = (r: ResolvedRoute, service: string, tlsCa?: string): RoutePolicy => {
   const agent: Agent = r.proxyUrl ? new TunnelAgent(r.proxyUrl, tlsCa) : new Agent({ keepAlive: true, ...(tlsCa ? { ca: tlsCa } : {}) });
-  const getRoot = (origin: string) =>
+  const getRoot = (origin: string, retry = true): Promise<void> =>
     new Promise<void>((resolve) => {
       const req = httpsRequest(new URL('/', origin), { method: 'GET', agent }, (res) => {
         res.resume();
         res.on('end', resolve);
       });
-      // A warm-up that fails costs nothing: the call that needs the connection opens its own and reports.
-      req.on('error', () => resolve());
+      // Once more on a failure (a pooled connection the server had closed); after that the call that
+      // needs the connection opens its own and reports any problem.
+      req.on('error', () => resolve(retry ? getRoot(origin, false) : undefined));
       req.end();
     });
+
   return {
     name: 'azsRoute',
     warmUp: async (origin, count) => {
