@@ -30,11 +30,12 @@ const manualTimers = () => {
   };
 };
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 /** The port the (practice) browser sign-in listens on, from the log. */
 const listenerPort = async (m: PracticeMachine): Promise<number> => {
-  for (let i = 0; i < 200; i++) {
+  // The practice Azure starts first (certificate, its listening sockets): polled for up to 10 s.
+  for (let i = 0; i < 1000; i++) {
     const line = m.log.lines.find((l) => l.message === 'Waiting for the browser sign-in');
     const uri = (line?.data as { redirectUri?: string } | undefined)?.redirectUri;
     if (uri) return Number(new URL(uri).port);
