@@ -8,11 +8,12 @@ import { suggestRegistrationName } from '../../../shared/domain';
 import type { HandoffSummary, KeyPreview, PermissionReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 
 // Each practice scenario the operator saves reaches the simulated stamp or Azure through the runtime,
 // as a real stamp or Azure would behave. Durations stay fast (the harness's FAST_PRACTICE wins).
 
-const PEP = { user: 'AZURESTACK\\CloudAdmin', password: 'x' };
+const PEP = { user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD };
 const DEV = { billingModel: 'Development', targetCloud: 'AzureCloud' } as const;
 const usb = () => mkdtemp(join(tmpdir(), 'azs-usb-'));
 const scenario = (over: Partial<PracticeScenario>): PracticeScenario => ({ ...DEFAULT_PRACTICE_SCENARIO, ...over });
