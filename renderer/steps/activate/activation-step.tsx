@@ -35,6 +35,12 @@ export function ActivationStep() {
         </>
       )}
       {!ready && !result && <p className="notice">Connect to the privileged endpoint and read the activation key first.</p>}
+      {uncertain && !result && (
+        <p className="notice" data-testid="activation-check">
+          Check before activating again: the administrator portal (Region management, Properties) shows whether the stamp is
+          activated. If it is, the activation is done; if not, activate again.
+        </p>
+      )}
       {operationId && <OperationPanel operationId={operationId} title="Activating the stamp" />}
       {result && (
         <p className="ok-box" data-testid="activation-result" role="status">
