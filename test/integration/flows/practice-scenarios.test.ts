@@ -68,6 +68,33 @@ describe('practice scenarios: the stamp', () => {
     await m.runtime.dispose();
   });
 
+  it('refuses any password but the practice one, which app.info shows with the ERCS addresses', async () => {
+    const m = await startPracticeMachine(await usb());
+    const info = await m.call<{ practiceStamp?: { ercsAddresses: string[]; user: string; password: string } }>('app.info', {});
+    expect(info.practiceStamp).toEqual({ ercsAddresses: ['10.20.30.224', '10.20.30.225', '10.20.30.226'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
+    const refused = await m.runtime.dispatch('pep.connect', { hosts: ['10.20.30.224'], user: PEP.user, password: 'Wrong-Password-1' });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'pep-access-denied', retryable: false } });
+    expect((await connect(m)).host).toBe('10.20.30.224');
+    await m.runtime.dispose();
+  });
+
+  it('on a French workstation the connection errors are French and still classified', async () => {
+    const m = await startPracticeMachine(await usb());
+    await m.call('practice.set', scenario({ workstationLanguage: 'fr-FR' }));
+    const refused = await m.runtime.dispatch('pep.connect', { hosts: ['10.20.30.224'], user: PEP.user, password: 'Mauvais-1' });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'pep-access-denied', detail: expect.stringContaining('Acc\u00e8s refus\u00e9') } });
+    await m.runtime.dispose();
+  });
+
+  it('says the stamp is busy when it says so only in the verbose stream', async () => {
+    const m = await startPracticeMachine(await usb());
+    await m.call('practice.set', scenario({ eceBusyVerboseOnly: true }));
+    const c = await connect(m);
+    const res = await outcome(m, { kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+    expect(res).toMatchObject({ ok: false, problem: { code: 'pep-busy', detail: expect.stringContaining('another action is in progress') } });
+    await m.runtime.dispose();
+  });
+
   it('refuses token generation with pep-busy while ECE runs another action', async () => {
     const m = await startPracticeMachine(await usb());
     await m.call('practice.set', scenario({ eceBusy: true }));
