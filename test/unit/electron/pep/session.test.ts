@@ -93,6 +93,18 @@ describe('PEP session commands over the fake host', () => {
     await h.dispose();
   });
 
+  it.each([
+    ['inner-command-missing', 'New-RegistrationToken', (s: PepSession) => s.createToken(TOKEN_PARAMS)],
+    ['access-denied-command', 'New-RegistrationToken', (s: PepSession) => s.createToken(TOKEN_PARAMS)],
+  ])('%s during %s is the stamp\'s failure: not "build does not offer", not a wrong password', async (fail, cmd, run) => {
+    const h = start({ fail });
+    const session = await connect(h);
+    const problem = await problemOf(run(session));
+    expect(problem.code).toBe('pep-failed');
+    expect(problem.message).toContain(cmd);
+    expect(h.messages().filter((m) => m.op === 'invoke')).toHaveLength(1);
+  });
+
   it('attaches the last verbose and warning lines to an error and finds the busy message there', async () => {
     const h = start({ scenario: 'success,busy-verbose-only' });
     const session = await connect(h);
