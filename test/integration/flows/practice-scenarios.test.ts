@@ -95,6 +95,44 @@ describe('practice scenarios: the stamp', () => {
     await m.runtime.dispose();
   });
 
+  it('drops the session mid-activation: outcome unknown, the stamp did activate, the operator closes the hand-off after checking', async () => {
+    const usbPath = await usb();
+    const stamp = await startPracticeMachine(usbPath);
+    await stamp.call('practice.set', scenario({ sessionDropsDuringActivation: true }));
+    const c = await connect(stamp);
+    const created = await stamp.run<{ handoff: HandoffSummary; token: TokenPreview }>({ kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+    const stampDrive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+    await stamp.call('handoff.saveToken', { handoffId: created.handoff.id, driveId: stampDrive.id });
+
+    const host = await startPracticeMachine(usbPath);
+    await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const subs = await host.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+    const hostDrive = await host.call<{ id: string }>('handoff.addFolder', {});
+    const tokenFile = (await host.call<{ name: string; kind: string }[]>('handoff.files', { driveId: hostDrive.id })).find((f) => f.kind === 'token');
+    const imported = await host.call<{ handoff: HandoffSummary }>('handoff.readToken', { driveId: hostDrive.id, file: tokenFile?.name });
+    await host.run({
+      kind: 'azure.register',
+      handoffId: imported.handoff.id,
+      subscriptionId: subs.find((x) => x.state === 'Enabled')?.id,
+      resourceGroup: 'azurestack',
+      location: 'westcentralus',
+      registrationName: suggestRegistrationName(c.stamp.cloudId),
+    });
+    await host.call('handoff.saveKey', { handoffId: imported.handoff.id, driveId: hostDrive.id });
+    await host.runtime.dispose();
+
+    const keyFile = (await stamp.call<{ name: string; kind: string }[]>('handoff.files', { driveId: stampDrive.id })).find((f) => f.kind === 'key');
+    const keyRead = await stamp.call<{ handoff: HandoffSummary }>('handoff.readKey', { driveId: stampDrive.id, file: keyFile?.name, sessionId: c.sessionId });
+    const { operationId } = await stamp.call<{ operationId: string }>('operation.start', { kind: 'stamp.activate', sessionId: c.sessionId, handoffId: keyRead.handoff.id });
+    const done = await stamp.finished(operationId);
+    expect(done).toMatchObject({ status: 'outcome-unknown', outcome: { ok: false, problem: { code: 'pep-outcome-unknown', action: expect.stringContaining('activation state') } } });
+    const [left] = await stamp.call<HandoffSummary[]>('handoff.list', {});
+    expect(left).toMatchObject({ id: keyRead.handoff.id, stage: 'activating', complete: false });
+    // The check (the portal) shows it activated: the operator says so and the hand-off completes.
+    expect(await stamp.call<HandoffSummary>('handoff.confirmActivated', { handoffId: keyRead.handoff.id })).toMatchObject({ stage: 'activated', complete: true });
+    await stamp.runtime.dispose();
+  });
+
   it('refuses token generation with pep-busy while ECE runs another action', async () => {
     const m = await startPracticeMachine(await usb());
     await m.call('practice.set', scenario({ eceBusy: true }));
