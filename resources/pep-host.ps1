@@ -242,7 +242,7 @@ function ConvertFrom-ProtocolLine {
                     }
                     'Object' {
                         if ($entry[3] -ge 3) { return $null }
-                        $value = New-Object -TypeName 'System.Collections.Generic.Dictionary[string, object]'
+                        $value = [System.Collections.Generic.Dictionary[string, object]]::new()
                         foreach ($property in $element.EnumerateObject()) { $work.Enqueue(@($value, $property.Name, $property.Value, ($entry[3] + 1))) }
                     }
                 }

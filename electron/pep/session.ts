@@ -136,9 +136,13 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
     ctx.log.info('PEP command answered', { sessionId: id, requestId, cmd, reply: reply.type, ms });
     const failure = (e: HostError): AppError => {
       const err = fromHostError(e, { cmdlet: cmd, address: host, recent }, ctx.redact);
-      // The stamp did not answer to the end, or the job was left Blocked/Disconnected: it may have carried on.
-      const open = err.problem.code === 'pep-unreachable' || /^Job(Blocked|Disconnected)$/.test(e.fqid ?? '');
-      return MUTATING.has(cmd) && open ? outcomeUnknown(cmd, 'The connection to the privileged endpoint broke', err.problem) : err;
+      // The stamp did not answer to the end, the job was left Blocked/Disconnected, or the host stopped it
+      // (its own deadline): it may have carried on.
+      if (!MUTATING.has(cmd)) return err;
+      if (err.problem.code === 'pep-unreachable' || /^Job(Blocked|Disconnected)$/.test(e.fqid ?? '')) {
+        return outcomeUnknown(cmd, 'The connection to the privileged endpoint broke', err.problem);
+      }
+      return e.fqid === 'PipelineStopped' ? outcomeUnknown(cmd, 'The PowerShell host stopped the command', err.problem) : err;
     };
     if (reply.type === 'error') throw failure(reply.error);
     if (reply.type !== 'result') throw protocolError(`"${reply.type}" in answer to ${cmd}`);

@@ -68,6 +68,13 @@ describe('PEP session commands over the fake host', () => {
     expect(h.messages().filter((m) => m.op === 'invoke')).toHaveLength(1);
   });
 
+  it('a command that changes the stamp stopped by the host at its deadline is outcome unknown; a reading one is not', async () => {
+    const h = start({ scenario: 'success,host-deadline' });
+    const session = await connect(h);
+    expect((await problemOf(session.removeActivation())).code).toBe('pep-outcome-unknown');
+    expect((await problemOf(session.stampInfo())).code).toBe('pep-failed');
+  });
+
   it('does not retry on the stamp\'s own transport errors or on free text that says "timed out"', async () => {
     for (const fail of ['stamp-transport', 'timed-out-text']) {
       const h = start({ fail });
