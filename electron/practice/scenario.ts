@@ -24,6 +24,7 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
     numberOfNodes: scenario.numberOfNodes,
     firstAddressDown: scenario.firstAddressDown,
     workstationLanguage: scenario.workstationLanguage,
+    ...(scenario.trustedHostsUnreadable ? { trustedHosts: null } : {}),
     ...harness.stamp,
     durations: { activationMs: scenario.activationSeconds * 1000, ...harness.stamp?.durations },
     faults: {

@@ -17,6 +17,7 @@ type Switch =
   | 'hardwareInfoUnreachable'
   | 'sessionDropsDuringActivation'
   | 'closeBreaksSession'
+  | 'trustedHostsUnreadable'
   | 'azureThrottling'
   | 'activationKeyUnavailable'
   | 'lockForbidden';
@@ -41,12 +42,17 @@ const SWITCHES: { key: Switch; label: string; what: string }[] = [
   { key: 'hardwareInfoUnreachable', label: "A host's hardware information unreachable", what: "Token generation and activation cannot read the last host's hardware." },
   { key: 'sessionDropsDuringActivation', label: 'Session drops during activation', what: 'The first activation completes on the stamp but the connection breaks before the answer: the outcome is unknown and must be checked, never blindly repeated.' },
   { key: 'closeBreaksSession', label: 'Session breaks after Close-PrivilegedEndpoint', what: 'With a transcript share, the connection breaks right after the transcripts are copied: the app says they were probably copied and to check the share.' },
+  {
+    key: 'trustedHostsUnreadable',
+    label: 'TrustedHosts unreadable on this workstation',
+    what: 'The connection check cannot read TrustedHosts from the registry and says "unknown", with how to check it by hand.',
+  },
   { key: 'azureThrottling', label: 'Azure throttles the registration', what: 'The registration PUT answers 429 twice with Retry-After 5 s: Register waits, then succeeds.' },
   { key: 'activationKeyUnavailable', label: 'Activation key service unavailable once', what: 'The first getactivationkey call answers 503: the app retries and the key still comes.' },
   { key: 'lockForbidden', label: 'Lock write forbidden', what: 'The first lock write answers 403 AuthorizationFailed: Register stops with the registration unprotected; running it again adds the lock.' },
 ];
 
-const STAMP_SWITCHES = 6;
+const STAMP_SWITCHES = 7;
 const LANGUAGES: Record<Language, string> = {
   'en-US': 'English Windows: connection errors in English.',
   'fr-FR': 'French Windows: this computer\'s own connection errors (wrong password, no answer, TrustedHosts) come in French; the app still recognises them.',

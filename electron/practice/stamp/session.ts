@@ -39,7 +39,7 @@ export const isTrusted = (trustedHosts: string, host: string): boolean =>
     .filter((e) => e !== '')
     .some((e) => new RegExp(`^${e.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`, 'i').test(host));
 
-const trustedHostsOf = (s: PracticeStampSettings): string => s.trustedHosts ?? s.ercsAddresses.join(',');
+const trustedHostsOf = (s: PracticeStampSettings): string | null => (s.trustedHosts === undefined ? s.ercsAddresses.join(',') : s.trustedHosts);
 
 /** Whether this ERCS address answers at all (unknown addresses and the "down" one do not). */
 export const answers = (s: PracticeStampSettings, host: string): boolean =>
@@ -66,7 +66,8 @@ export const createSession = (deps: SessionDeps) => {
         lastError = operationTimeout(host, lang);
         continue;
       }
-      if (!isTrusted(trustedHostsOf(settings), host)) return fail(msg.id, cannotUseIpAddress(host, lang));
+      // Unreadable for the app's pre-flight, but WinRM itself reads it: the practice workstation trusts the stamp.
+      if (!isTrusted(trustedHostsOf(settings) ?? settings.ercsAddresses.join(','), host)) return fail(msg.id, cannotUseIpAddress(host, lang));
       await pause(settings.durations.connectMs);
       // A refused credential ends the connect at once, as pep-host.ps1 does: no retry, no other address.
       if (msg.user.trim().toLowerCase() !== expectedUser || msg.password !== settings.cloudAdminPassword) {
@@ -127,7 +128,10 @@ export const createSession = (deps: SessionDeps) => {
       wire.send({
         type: 'preflight',
         id: msg.id,
-        trustedHosts: trustedHostsOf(settings),
+        ...(trustedHostsOf(settings) === null
+          ? { trustedHosts: null, trustedHostsError: 'Requested registry access is not allowed.' }
+          : { trustedHosts: trustedHostsOf(settings), trustedHostsSource: 'client' as const }),
+        winrmService: settings.winrmService,
         executionPolicy: 'RemoteSigned',
         executionPolicyScope: 'LocalMachine',
       });

@@ -50,12 +50,14 @@ export type PracticeStampSettings = {
   externalDomainFqdn: string;
   identitySystem: 'AzureAD' | 'ADFS';
   timezone: string;
-  /** What the workstation's WSMan TrustedHosts holds; defaults to the ERCS addresses. */
-  trustedHosts?: string;
   /** The CloudAdmin password the stamp accepts; anything else is refused (AccessDenied). */
   cloudAdminPassword: string;
   /** The language of this computer's own WinRM client messages (connection errors). */
   workstationLanguage: WorkstationLanguage;
+  /** What the workstation's TrustedHosts holds; defaults to the ERCS addresses; null: it cannot be read. */
+  trustedHosts?: string | null;
+  /** The workstation's WinRM service (stopped by default on Windows 10 and 11). */
+  winrmService: string;
   durations: PracticeStampDurations;
   faults: PracticeStampFaults;
 };
@@ -95,6 +97,7 @@ export const resolveSettings = (input: PracticeStampSettingsInput = {}): Practic
   timezone: 'Pacific Standard Time',
   cloudAdminPassword: PRACTICE_PEP_PASSWORD,
   workstationLanguage: 'en-US',
+  winrmService: 'Stopped',
   ...defined(input),
   durations: { ...DEFAULT_DURATIONS, ...defined(input.durations ?? {}) },
   faults: {
