@@ -30,7 +30,6 @@ const manualTimers = () => {
   };
 };
 
-
 /** The port the (practice) browser sign-in listens on, from the log (the Azure modules load on first use first). */
 const listenerPort = async (m: PracticeMachine): Promise<number> => {
   for (let i = 0; i < 3000; i++) {
