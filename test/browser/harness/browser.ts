@@ -1,14 +1,30 @@
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, LaunchOptions, Page } from 'playwright-core';
 import { channelNames, eventNames, fail } from '../../../shared/contract';
 import type { Backend } from './backend';
+import { browserCandidates, noBrowserMessage, plainError } from './find-browser';
+import type { BrowserCandidate, BrowserHost } from './find-browser';
 import { installBridge } from './install-bridge';
 
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Starts the first Chromium-family browser that works (see find-browser.ts for the order). When
+ * none does, fails with one message saying how to install one or set CHROMIUM_PATH.
+ */
+export const launchChromium = async (host: BrowserHost = { platform: process.platform, env: process.env, exists: existsSync }): Promise<Browser> => {
+  const tried: { candidate: BrowserCandidate; error: string }[] = [];
+  for (const candidate of browserCandidates(host)) {
+    const where: LaunchOptions = candidate.kind === 'path' ? { executablePath: candidate.path } : { channel: candidate.channel };
+    try {
+      return await chromium.launch({ ...where, args: ARGS });
+    } catch (err) {
+      tried.push({ candidate, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  throw plainError(noBrowserMessage(host, tried));
+};
 
 export type AppPage = { page: Page; errors: string[] };
 
