@@ -28,6 +28,17 @@ export const launchChromium = async (host: BrowserHost = { platform: process.pla
 
 export type AppPage = { page: Page; errors: string[] };
 
+/** Page errors, console errors and CSP violations, collected so tests can fail on them. */
+export const collectErrors = (page: Page): string[] => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (msg.type() === 'error' || /Content Security Policy/i.test(text)) errors.push(`console ${msg.type()}: ${text}`);
+  });
+  return errors;
+};
+
 /**
  * A page in its own context (its own localStorage: its own machine) wired to one backend the way
  * the preload wires the real window: calls through a binding checked against the main frame,
@@ -36,12 +47,7 @@ export type AppPage = { page: Page; errors: string[] };
 export const openApp = async (browser: Browser, backend: Backend, url: string): Promise<AppPage> => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    const text = msg.text();
-    if (msg.type() === 'error' || /Content Security Policy/i.test(text)) errors.push(`console ${msg.type()}: ${text}`);
-  });
+  const errors = collectErrors(page);
   await page.exposeBinding('__azsInvoke', ({ frame }, name: string, req: unknown) =>
     frame === page.mainFrame() ? backend.dispatch(name, req) : Promise.resolve(fail('untrusted-sender', name)),
   );
