@@ -1,18 +1,25 @@
-import { app, dialog } from 'electron';
+import { app, dialog, Menu } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createRuntime } from '../runtime';
 import type { Runtime } from '../runtime';
 import { createLogger } from '../log';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createEmitter } from './emit';
 import { registerIpc } from './ipc';
+import { appMenuTemplate } from './menu';
 import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
 // below electron/runtime.ts and electron/compose.ts.
+
+// Chromium's --user-data-dir also moves the app's own data (settings, journal, practice files), so
+// a second data folder (the end-to-end tests' temporary one) never mixes with the default one.
+const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataDir) app.setPath('userData', resolve(userDataDir));
+
 registerAppScheme();
 app.enableSandbox();
 hardenWebContents();
@@ -46,6 +53,7 @@ const pickFolder = async (): Promise<string | null> => {
 void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, packaged: app.isPackaged })));
   serveRenderer(join(outDir, 'renderer'));
   runtime = await createRuntime({
     dataDir: app.getPath('userData'),
