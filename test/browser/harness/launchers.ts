@@ -52,7 +52,11 @@ export type Launcher = {
 
 const callThroughPage = (page: Page) => (name: ChannelName, req: unknown) =>
   page.evaluate(
-    ([n, r]) => (window as unknown as { api: Record<string, (r: unknown) => Promise<Result<unknown>>> }).api[n]!(r),
+    ([n, r]) => {
+      const call = (window as unknown as { api: Partial<Record<string, (r: unknown) => Promise<Result<unknown>>>> }).api[n];
+      if (!call) throw new Error(`window.api has no ${n}`);
+      return call(r);
+    },
     [name, req] as const,
   );
 

@@ -70,9 +70,9 @@ const setAt = (value: unknown, path: Path, next: unknown | typeof REMOVE): unkno
   if (path.length === 0) return next;
   const [head, ...rest] = path as [string | number, ...Path];
   const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) }) as Record<string | number, unknown>;
-  if (rest.length === 0 && next === REMOVE) delete copy[head];
-  else copy[head] = setAt(copy[head], rest, next);
-  return copy;
+  if (rest.length > 0 || next !== REMOVE) return Object.assign(copy, { [head]: setAt(copy[head], rest, next) });
+  if (Array.isArray(copy)) return copy.filter((_, i) => i !== head);
+  return Object.fromEntries(Object.entries(copy).filter(([k]) => k !== head));
 };
 const REMOVE = Symbol('remove');
 

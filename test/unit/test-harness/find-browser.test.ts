@@ -56,7 +56,9 @@ describe('browser discovery', () => {
   });
 
   it('says how to install a browser on each platform, or to fix CHROMIUM_PATH, and lists what was tried', () => {
-    const tried = [{ candidate: browserCandidates(host('win32', []))[0]!, error: 'Chromium distribution \'chrome\' is not found at C:\\...\nRun "npx playwright install chrome"' }];
+    const [chrome] = browserCandidates(host('win32', []));
+    if (!chrome) throw new Error('no candidate');
+    const tried = [{ candidate: chrome, error: 'Chromium distribution \'chrome\' is not found at C:\\...\nRun "npx playwright install chrome"' }];
     const win = noBrowserMessage(host('win32', []), tried);
     expect(win).toContain('found none');
     expect(win).toContain('install Microsoft Edge or Google Chrome');
