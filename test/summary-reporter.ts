@@ -1,4 +1,4 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
 export type Outcome = { state: string; note?: string | undefined };
 
@@ -26,13 +26,23 @@ export const summaryLines = (outcomes: readonly Outcome[]): string[] => {
   ];
 };
 
+type Parent = TestCase['parent'];
+
+/** A test skipped because a hook of its suite or file failed has failed, whatever vitest files it under. */
+const inFailedSuite = (parent: Parent | undefined): boolean =>
+  parent !== undefined && (parent.state() === 'failed' || (parent.type === 'suite' && inFailedSuite(parent.parent)));
+
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const outcomes: Outcome[] = [];
     for (const mod of modules) {
-      for (const test of mod.children.allTests()) {
+      const tests = [...mod.children.allTests()];
+      // A file that failed before defining any test (an import error) counts as one failure.
+      if (tests.length === 0 && mod.state() === 'failed') outcomes.push({ state: 'failed' });
+      for (const test of tests) {
         const result = test.result();
-        outcomes.push({ state: result.state, note: result.state === 'skipped' ? result.note : undefined });
+        if (result.state === 'skipped' && !result.note && inFailedSuite(test.parent)) outcomes.push({ state: 'failed' });
+        else outcomes.push({ state: result.state, note: result.state === 'skipped' ? result.note : undefined });
       }
     }
     process.stdout.write(`\n${summaryLines(outcomes).join('\n')}\n`);
