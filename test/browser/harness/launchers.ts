@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { link, mkdtemp, rm } from 'node:fs/promises';
+import { link, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron } from 'playwright-core';
@@ -105,9 +105,13 @@ export const electronChoice = (): ElectronChoice =>
     readText: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
   });
 
-/** The packaged-like executable: a hard link made once beside Electron's own. */
+/** The packaged-like executable: a hard link beside Electron's own, made again when Electron was reinstalled. */
 const packagedExecutable = async (choice: Extract<ElectronChoice, { kind: 'run' }>): Promise<string> => {
-  if (!existsSync(choice.packagedPath)) await link(choice.executablePath, choice.packagedPath);
+  const current = existsSync(choice.packagedPath) && (await stat(choice.packagedPath)).ino === (await stat(choice.executablePath)).ino;
+  if (!current) {
+    await rm(choice.packagedPath, { force: true });
+    await link(choice.executablePath, choice.packagedPath);
+  }
   return choice.packagedPath;
 };
 
