@@ -129,9 +129,11 @@ export const electronLauncher = (choice: Extract<ElectronChoice, { kind: 'run' }
         args: [...choice.args, `--user-data-dir=${dataDir}`],
         timeout: 60_000,
       });
-      // The folder dialog answers the USB folder, as the bridge's pickFolder does.
+      // The folder dialog answers the USB folder, as the bridge's pickFolder does; closing the app
+      // at the end of a test answers "Quit anyway" should an operation still run.
       await electron.evaluate(({ dialog }, dir) => {
         dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [dir] })) as typeof dialog.showOpenDialog;
+        dialog.showMessageBoxSync = (() => 1) as typeof dialog.showMessageBoxSync;
       }, usbDir);
       const page = await electron.firstWindow();
       const errors = collectErrors(page);
