@@ -106,7 +106,7 @@ export const electronChoice = (): ElectronChoice =>
   });
 
 /** The packaged-like executable: a hard link beside Electron's own, made again when Electron was reinstalled. */
-const packagedExecutable = async (choice: Extract<ElectronChoice, { kind: 'run' }>): Promise<string> => {
+export const packagedExecutable = async (choice: Extract<ElectronChoice, { kind: 'run' }>): Promise<string> => {
   const current = existsSync(choice.packagedPath) && (await stat(choice.packagedPath)).ino === (await stat(choice.executablePath)).ino;
   if (!current) {
     await rm(choice.packagedPath, { force: true });

@@ -1,6 +1,9 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseElectron, packagedName } from '../../browser/harness/find-electron';
+import { packagedExecutable } from '../../browser/harness/launchers';
 import type { ElectronHost } from '../../browser/harness/find-electron';
 
 // The real-Electron launcher's choices, on a fake file system: is the binary there, which path,
@@ -74,5 +77,26 @@ describe('real-Electron launcher choice', () => {
 
   it('does not run on a platform Electron has no build for', () => {
     expect(chooseElectron(host('aix', {}))).toMatchObject({ kind: 'absent', reason: expect.stringContaining('no build for aix') });
+  });
+});
+
+describe('packaged-like executable', () => {
+  it('is a hard link to Electron under the packaged name, made again after Electron is reinstalled', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'azs-fake-electron-'));
+    try {
+      const choice = { kind: 'run' as const, executablePath: join(dist, 'electron'), args: [MAIN], packagedPath: join(dist, packagedName('linux')) };
+      await writeFile(choice.executablePath, 'v1');
+      expect(await packagedExecutable(choice)).toBe(choice.packagedPath);
+      expect((await stat(choice.packagedPath)).ino).toBe((await stat(choice.executablePath)).ino);
+      await packagedExecutable(choice); // already current: kept
+      expect((await stat(choice.packagedPath)).ino).toBe((await stat(choice.executablePath)).ino);
+      // A reinstall writes a new file: the old link would start the old binary.
+      await rm(choice.executablePath);
+      await writeFile(choice.executablePath, 'v2');
+      await packagedExecutable(choice);
+      expect((await stat(choice.packagedPath)).ino).toBe((await stat(choice.executablePath)).ino);
+    } finally {
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });
