@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ElectronApplication } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { APP_CSP } from '../../electron/main/csp';
+import { channelNames } from '../../shared/contract';
 import { describeOnEachLauncher, electronNotRun } from './harness/fixture';
 import { electronChoice } from './harness/launchers';
 import type { AppMachine } from './harness/launchers';
@@ -24,6 +25,23 @@ describe('real-Electron suite on this machine', () => {
     expect(reason).toContain('npx install-electron --no');
     if (process.env['ELECTRON_SKIP_BINARY_DOWNLOAD'] === '1') expect(reason).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD is set');
     expect(electronNotRun(reason)).toBe(`real Electron suite not run: ${reason}`);
+  });
+});
+
+// The page's own calls, on both launchers: through the preload and ipcMain in Electron, through the
+// binding and the same dispatcher in the harness.
+describeOnEachLauncher('IPC from the page', (flow) => {
+  it('answers malformed calls from the page with typed rejections and keeps running', async () => {
+    const m = await flow.machine('ipc');
+    const answers = await m.page.evaluate(async (names) => {
+      const api = (window as unknown as { api: Record<string, (r: unknown) => Promise<{ ok: boolean; problem?: { code: string } }>> }).api;
+      const bad: unknown[] = [null, 42, 'x', [], { injected: 'A'.repeat(1 << 20) }];
+      const codes: string[] = [];
+      for (const name of names) for (const payload of bad) codes.push(`${name}: ${(await api[name]?.(payload))?.problem?.code ?? 'accepted'}`);
+      return codes;
+    }, channelNames);
+    expect(answers).toEqual(channelNames.flatMap((n) => Array.from({ length: 5 }, () => `${n}: bad-request`)));
+    expect(await m.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'practice' } });
   });
 });
 
