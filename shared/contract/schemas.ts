@@ -32,10 +32,11 @@ export const TokenChoicesSchema = z.object({
   tokenVersion: z.enum(['3.0', '4.0', '6.0']).optional(),
 });
 
+// Strict like every other request: an unknown field is refused, not silently dropped.
 export const OperationStartRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema }),
-  z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }),
-  z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }),
+  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema.strict() }).strict(),
+  z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }).strict(),
+  z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }).strict(),
   z.object({
     kind: z.literal('azure.register'),
     handoffId: Id,
@@ -43,18 +44,18 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     resourceGroup: ResourceGroupName,
     location: z.string().min(1).max(64),
     registrationName: RegistrationName,
-  }),
+  }).strict(),
   z.object({
     kind: z.literal('azure.unregister'),
     subscriptionId: Guid,
     resourceGroup: ResourceGroupName.optional(),
     target: z.discriminatedUnion('by', [
-      z.object({ by: z.literal('name'), registrationName: RegistrationName }),
-      z.object({ by: z.literal('token'), handoffId: Id }),
+      z.object({ by: z.literal('name'), registrationName: RegistrationName }).strict(),
+      z.object({ by: z.literal('token'), handoffId: Id }).strict(),
     ]),
     /** The operator types the registration name to confirm deletion. */
     confirmName: z.string().max(90),
-  }),
+  }).strict(),
   z.object({
     kind: z.literal('azure.move'),
     subscriptionId: Guid,
@@ -62,7 +63,7 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     registrationName: RegistrationName,
     targetResourceGroup: ResourceGroupName,
     targetSubscriptionId: Guid.optional(),
-  }),
+  }).strict(),
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
 export type OperationKind = OperationStart['kind'];

@@ -60,6 +60,19 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'operation.list': {},
 };
 
+/** The other shapes of a channel whose request is a union: each gets its own malformed variants. */
+const OTHER_SHAPES: Partial<{ [N in ChannelName]: RequestOf<N>[] }> = {
+  'operation.start': [
+    { kind: 'stamp.createToken', sessionId: 's-1', choices: { billingModel: 'Capacity', agreementNumber: 'EA-1', targetCloud: 'AzureCloud' } },
+    { kind: 'stamp.activate', sessionId: 's-1', handoffId: 'h-1' },
+    { kind: 'stamp.removeActivation', sessionId: 's-1' },
+    { kind: 'azure.register', handoffId: 'h-1', subscriptionId: GUID, resourceGroup: 'azurestack', location: 'westcentralus', registrationName: 'AzureStack-x' },
+    { kind: 'azure.unregister', subscriptionId: GUID, target: { by: 'token', handoffId: 'h-1' }, confirmName: 'AzureStack-x' },
+    { kind: 'azure.move', subscriptionId: GUID, resourceGroup: 'a', registrationName: 'AzureStack-x', targetResourceGroup: 'b', targetSubscriptionId: GUID },
+  ],
+};
+const shapesOf = (name: ChannelName): unknown[] => [VALID[name], ...(OTHER_SHAPES[name] ?? [])];
+
 const HUGE = 'A'.repeat(1 << 20);
 const deep = (depth: number): unknown => (depth === 0 ? {} : { a: deep(depth - 1) });
 /** Values of the wrong type or size for any field. */
@@ -135,12 +148,18 @@ const invoke = (name: string, raw: unknown, event: unknown = TRUSTED) => {
 describe('IPC under malformed payloads and foreign frames', () => {
   it('has a valid base request for every channel, so each malformed variant differs from a valid call by one change', () => {
     expect(Object.keys(VALID).sort()).toEqual([...channelNames].sort());
-    for (const name of channelNames) expect(channels[name].request.safeParse(VALID[name]).success, name).toBe(true);
+    for (const name of channelNames) {
+      for (const shape of shapesOf(name)) expect(channels[name].request.safeParse(shape).success, `${name} ${JSON.stringify(shape)}`).toBe(true);
+    }
   });
 
   it.each(channelNames)('%s: every malformed payload gets a typed bad-request, none reaches the handler', async (name) => {
     const schema = channels[name].request;
-    const malformed = variants(VALID[name]).filter((v) => !schema.safeParse(v.payload).success);
+    const all = shapesOf(name).flatMap(variants);
+    // Every request refuses fields it does not know, at every level, rather than dropping them silently.
+    const extrasAccepted = all.filter((v) => v.what.startsWith('extra field') && schema.safeParse(v.payload).success);
+    expect(extrasAccepted.map((v) => v.what)).toEqual([]);
+    const malformed = all.filter((v) => !schema.safeParse(v.payload).success);
     // The whole-payload variants alone are 16; every field adds its own.
     expect(malformed.length).toBeGreaterThanOrEqual(WRONG.length);
     const before = await invoke('operation.list', {});
