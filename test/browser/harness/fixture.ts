@@ -11,13 +11,12 @@ import type { AppMachine, Launcher, LauncherKind, MachineOptions } from './launc
 // run on the bridge harness in Chromium and on the real Electron app. Where Electron is absent,
 // every Electron test is skipped with the reason as its note, which the summary line repeats.
 
-export const LAUNCHER_TITLES: Record<LauncherKind, string> = { bridge: 'bridge harness in Chromium', electron: 'real Electron' };
+const LAUNCHER_TITLES: Record<LauncherKind, string> = { bridge: 'bridge harness in Chromium', electron: 'real Electron' };
 
 /** The note of every test the real-Electron launcher could not run. */
 export const electronNotRun = (reason: string): string => `real Electron suite not run: ${reason}`;
 
 export type Flow = {
-  kind: LauncherKind;
   /** This test's folder that stands for the USB stick, shared by its machines. */
   usbDir(): string;
   /** Starts one more machine for this test; every machine is closed (and its page errors checked) after the test. */
@@ -70,7 +69,6 @@ export const describeOnEachLauncher = (
       });
 
       body({
-        kind,
         usbDir: () => {
           if (!usb) throw new Error('usbDir() is only available inside a test');
           return usb;

@@ -45,7 +45,6 @@ export type MachineOptions = {
 };
 
 export type Launcher = {
-  kind: LauncherKind;
   start(opts: MachineOptions): Promise<AppMachine>;
   close(): Promise<void>;
 };
@@ -71,7 +70,6 @@ export const bridgeLauncher = async (): Promise<Launcher> => {
     throw err;
   }
   return {
-    kind: 'bridge',
     start: async ({ name, usbDir }) => {
       const backend: Backend = await startBackend({ name, usbDir });
       const app = await openApp(browser, backend, server.url);
@@ -119,7 +117,6 @@ export const packagedExecutable = async (choice: Extract<ElectronChoice, { kind:
 export const electronLauncher = (choice: Extract<ElectronChoice, { kind: 'run' }>): Launcher => {
   const made: string[] = [];
   return {
-    kind: 'electron',
     start: async ({ name, usbDir, userDataDir, packaged }) => {
       const dataDir = userDataDir ?? (await mkdtemp(join(tmpdir(), `azs-electron-${name}-`)));
       if (!userDataDir) made.push(dataDir);
