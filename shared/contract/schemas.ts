@@ -22,7 +22,8 @@ export const ResourceGroupName = z
 
 const PepHost = z
   .string()
-  .max(255)
+  // Abort: the address check quotes what was typed, and an over-long value must not come back whole.
+  .max(255, { abort: true })
   .superRefine((value, ctx) => {
     const problem = ercsAddressProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
