@@ -22,7 +22,8 @@ export const ResourceGroupName = z
 
 const PepHost = z
   .string()
-  .max(255)
+  // Abort: the address check quotes what was typed, and an over-long value must not come back whole.
+  .max(255, { abort: true })
   .superRefine((value, ctx) => {
     const problem = ercsAddressProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -39,10 +40,11 @@ export const TokenChoicesSchema = z.object({
   tokenVersion: z.enum(['3.0', '4.0', '6.0']).optional(),
 });
 
+// Strict like every other request: an unknown field is refused, not silently dropped.
 export const OperationStartRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema }),
-  z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }),
-  z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }),
+  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema.strict() }).strict(),
+  z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }).strict(),
+  z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }).strict(),
   z.object({
     kind: z.literal('azure.register'),
     handoffId: Id,
@@ -50,18 +52,18 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     resourceGroup: ResourceGroupName,
     location: z.string().min(1).max(64),
     registrationName: RegistrationName,
-  }),
+  }).strict(),
   z.object({
     kind: z.literal('azure.unregister'),
     subscriptionId: Guid,
     resourceGroup: ResourceGroupName.optional(),
     target: z.discriminatedUnion('by', [
-      z.object({ by: z.literal('name'), registrationName: RegistrationName }),
-      z.object({ by: z.literal('token'), handoffId: Id }),
+      z.object({ by: z.literal('name'), registrationName: RegistrationName }).strict(),
+      z.object({ by: z.literal('token'), handoffId: Id }).strict(),
     ]),
     /** The operator types the registration name to confirm deletion. */
     confirmName: z.string().max(90),
-  }),
+  }).strict(),
   z.object({
     kind: z.literal('azure.move'),
     subscriptionId: Guid,
@@ -69,7 +71,7 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     registrationName: RegistrationName,
     targetResourceGroup: ResourceGroupName,
     targetSubscriptionId: Guid.optional(),
-  }),
+  }).strict(),
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
 export type OperationKind = OperationStart['kind'];
