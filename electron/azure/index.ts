@@ -1,5 +1,6 @@
 export { createAzure } from './azure';
 export { AZURE_CLOUDS, type CloudEndpoints } from './clouds';
+export { MOVE_TIME_BUDGET_MS } from './move';
 export { liveSignIn } from './sign-in';
 export type {
   AzureDeps,

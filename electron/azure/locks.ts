@@ -57,18 +57,24 @@ export const createLockApi = (http: ArmHttp) => ({
     return http.send('DELETE', lockUrl(resourceId), { signal, step: 'removing the registration lock' });
   },
 
-  /** Locks that apply to the resource: on it, its resource group and its subscription (defect §6.9). */
-  async applying(scopes: { subscription: string; resourceGroup: string; resource: string }, signal?: AbortSignal): Promise<LockInfo[]> {
-    const step = 'listing locks';
-    const wanted = [scopes.subscription, scopes.resourceGroup, scopes.resource];
-    const lists = await Promise.all(
-      wanted.map((scope) => http.list(`${scope}/providers/Microsoft.Authorization/locks?${API}`, { signal, step })),
-    );
+  /**
+   * Locks that apply at a scope: on it and above it (its group, its subscription), one request with
+   * `$filter=atScope()` instead of every lock below the subscription (defect §6.9).
+   */
+  async applying(scope: string, signal?: AbortSignal): Promise<LockInfo[]> {
+    const raw = await http.list(`${scope}/providers/Microsoft.Authorization/locks?${API}&$filter=${encodeURIComponent('atScope()')}`, { signal, step: 'listing locks' });
     const seen = new Map<string, LockInfo>();
-    for (const raw of lists.flat()) {
-      const lock = toLock(raw);
-      if (lock && wanted.some((s) => sameId(s, lock.scope))) seen.set(lock.id.toLowerCase(), lock);
+    for (const item of raw) {
+      const lock = toLock(item);
+      // Only those at or above the scope, whatever the server sends.
+      if (lock && isAtOrAbove(lock.scope, scope)) seen.set(lock.id.toLowerCase(), lock);
     }
     return [...seen.values()];
   },
 });
+
+const isAtOrAbove = (lockScope: string, scope: string): boolean => {
+  const l = lockScope.toLowerCase();
+  const s = scope.toLowerCase();
+  return s === l || s.startsWith(`${l}/`);
+};

@@ -32,6 +32,11 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   operationPolls: 1,
   operationRetryAfterSeconds: 0,
   cspSharedPartner: false,
+  lockPropagationSeconds: 0,
+  movedNotFoundReads: 1,
+  groups: [],
+  foreignLocks: [],
+  subscriptionStates: {},
 };
 
 // Default resource-group locations per cloud (RWA Get-DefaultResourceGroupLocation).
@@ -45,7 +50,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<PracticeAzure> => {
   const settings: PracticeAzureSettings = { ...DEFAULT_PRACTICE_AZURE_SETTINGS, ...deps.settings };
-  const world = createWorld(settings);
+  const world = createWorld(settings, deps.clock);
   let endpoint = '';
   const getEndpoint = (): string => endpoint;
   const identity = { username: PRACTICE_USERNAME, objectId: PRACTICE_OBJECT_ID };

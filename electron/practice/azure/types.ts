@@ -11,7 +11,7 @@ export type Sleep = (ms: number) => Promise<void>;
 export type PracticeSubscription = {
   subscriptionId: string;
   displayName: string;
-  state: 'Enabled' | 'Disabled' | 'Warned';
+  state: 'Enabled' | 'Disabled' | 'Warned' | 'PastDue' | 'Deleted';
   quotaId: string;
 };
 
@@ -34,6 +34,16 @@ export type PracticeAzureSettings = {
   operationRetryAfterSeconds: number;
   /** Source and target subscriptions of a move share a CSP partner (cross-subscription moves allowed). */
   cspSharedPartner: boolean;
+  /** How long ARM still enforces a lock after its deletion was accepted (propagation to every ARM instance). */
+  lockPropagationSeconds: number;
+  /** Reads of a just-moved registration at its new id answered 404 before it shows (ARM's cache). */
+  movedNotFoundReads: number;
+  /** Resource groups that exist from the start (e.g. holding other admins' locks). */
+  groups: { subscriptionId: string; name: string; location: string }[];
+  /** Locks other admins placed before the app ran; their scopes must exist (subscriptions or `groups`). */
+  foreignLocks: { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }[];
+  /** Subscription states overriding the seed (e.g. a subscription gone PastDue). */
+  subscriptionStates: Record<string, PracticeSubscription['state']>;
 };
 
 export type PracticeAzureDeps = {
