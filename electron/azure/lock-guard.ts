@@ -82,7 +82,8 @@ export const afterOwnLockRemoved = async <T>(s: Session, ctl: Ctl, phaseName: st
       return await fn();
     } catch (err) {
       const e = toAppError(err, step, ctl.signal);
-      if (e.problem.code !== 'azure-scope-locked' || s.clock.now().getTime() - start >= LOCK_PROPAGATION.maxMs) throw e;
+      // The original error goes on: callers read its HTTP status.
+      if (e.problem.code !== 'azure-scope-locked' || s.clock.now().getTime() - start >= LOCK_PROPAGATION.maxMs) throw err;
       ctl.progress?.(phaseName, `Azure still applies the lock just removed (removal takes a moment to reach all of Azure); trying again in ${LOCK_PROPAGATION.intervalMs / 1000} s`);
       await s.sleep(LOCK_PROPAGATION.intervalMs, ctl.signal);
     }

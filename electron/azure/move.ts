@@ -2,7 +2,7 @@ import type { ResourceGroup } from '@azure/arm-resources';
 import { AppError } from '../../shared/contract/problems';
 import { sameGuid } from '../../shared/domain/ids';
 import type { RegistrationInfo } from '../../shared/domain/types';
-import { rephrase, toAppError } from './arm-error';
+import { describeFailure, rephrase, toAppError } from './arm-error';
 import { answerError } from './arm-http';
 import { afterOwnLockRemoved, checkMoveLocks, LOCK_PROPAGATION, removeOwnLock, restoreLock } from './lock-guard';
 import { driveLro, LRO } from './lro';
@@ -68,6 +68,9 @@ const checkCrossSubscription = async (s: Session, ctl: Ctl, from: string, to: st
 /** Failures that say nothing about what Azure did: the answer never came, or we stopped listening. */
 const UNSETTLED = new Set(['azure-unavailable', 'azure-throttled', 'azure-credential-expired', 'timeout', 'cancelled', 'azure-outcome-unknown']);
 
+/** Answers to the move POST that prove nothing started (any other 4xx too): see retry.ts. */
+const REFUSED_BEFORE_START = new Set([429, 503]);
+
 /** The registration at its new id; ARM may answer 404 briefly after a move, so a few reads. */
 export const MOVED_READ = { attempts: 5, intervalMs: 3_000 };
 const readMoved = async (s: Session, sub: string, rg: string, name: string): Promise<RegistrationInfo | undefined> => {
@@ -106,7 +109,9 @@ const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: Registrati
       ),
     );
   } catch (err) {
-    const e = toAppError(err, 'validating the move', signal);
+    const said = toAppError(err, 'validating the move', signal);
+    // Validation changes nothing: a validation that never finished is a plain timeout.
+    const e = said.problem.code === 'azure-outcome-unknown' ? new AppError('timeout', said.message, { retryable: true }) : said;
     const relock = hadLock ? await restoreLock(s, from) : '';
     throw rephrase(e, `Azure refused the move: ${e.message} Nothing was moved.${relock}`);
   }
@@ -127,7 +132,8 @@ const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: Registrati
     }
     // Sent (or maybe sent: a 5xx or a dropped connection on the POST) and not reported failed: the
     // move may still run, and our lock back on the old id would make it fail half-way.
-    const refusedBeforeStart = !stage.submitted && !UNSETTLED.has(e.problem.code);
+    const status = describeFailure(err).status;
+    const refusedBeforeStart = !stage.submitted && status !== undefined && (REFUSED_BEFORE_START.has(status) || (status >= 400 && status < 500));
     const reportedFailed = stage.submitted && !UNSETTLED.has(e.problem.code);
     if (!refusedBeforeStart && !reportedFailed) throw outcomeUnknown(from, req.targetResourceGroup, e);
     const relock = hadLock ? await restoreLock(s, from) : '';

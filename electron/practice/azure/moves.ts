@@ -92,10 +92,14 @@ export const moveRoutes = (world: World, operations: Operations): Route[] => {
       });
     }
     plan(sub, rg, request);
-    return operations.start(requireWritable(world, sub).subscriptionId, () => {
-      perform(plan(sub, rg, request));
-      return { status: 204 };
-    });
+    return operations.start(
+      requireWritable(world, sub).subscriptionId,
+      () => {
+        perform(plan(sub, rg, request));
+        return { status: 204 };
+      },
+      world.settings.moveOperationPolls ?? world.settings.operationPolls,
+    );
   };
 
   return [

@@ -13,9 +13,9 @@ export const createOperations = (world: World, endpoint: () => string) => {
     },
   });
 
-  const start = (subscriptionId: string, finish: Operation['finish']): ArmResponse => {
+  const start = (subscriptionId: string, finish: Operation['finish'], polls = world.settings.operationPolls): ArmResponse => {
     const id = randomUUID();
-    world.operations.set(id, { subscriptionId, pollsLeft: world.settings.operationPolls, finish });
+    world.operations.set(id, { subscriptionId, pollsLeft: polls, finish });
     return accepted(subscriptionId, id);
   };
 

@@ -30,6 +30,8 @@ export type PracticeAzureSettings = {
   pageSize: number;
   /** Polls of a long-running operation answered 202 before it completes. */
   operationPolls: number;
+  /** Polls of a move (not its validation) answered 202 before it completes; `operationPolls` when absent. */
+  moveOperationPolls?: number;
   /** `Retry-After` (seconds) on 202 answers of long-running operations. */
   operationRetryAfterSeconds: number;
   /** Source and target subscriptions of a move share a CSP partner (cross-subscription moves allowed). */
