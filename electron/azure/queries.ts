@@ -2,7 +2,7 @@ import type { RoleDefinition } from '@azure/arm-authorization';
 import type { AzureLocation, PermissionReport, RegistrationInfo, SubscriptionInfo } from '../../shared/domain/types';
 import { rephrase, toAppError } from './arm-error';
 import { answerError } from './arm-http';
-import { classifyOffer, subscriptionWarnings, type Flow } from './offers';
+import { classifyOffer, subscriptionRefusal, subscriptionWarnings, type Flow } from './offers';
 import { evaluatePermissions, type PermissionEntry } from './permissions';
 import { resourceGroupScope, subscriptionScope } from './resource-ids';
 import { ROLE_NAME, roleBody, roleDefinitionGuid } from './role';
@@ -25,6 +25,7 @@ export const listSubscriptions = async (s: Session, flow: Flow): Promise<Subscri
         const quotaId = sub.subscriptionPolicies?.quotaId;
         const offer = classifyOffer(quotaId);
         const state = sub.state ?? 'Unknown';
+        const refusal = subscriptionRefusal(state);
         return {
           id: sub.subscriptionId ?? '',
           displayName: sub.displayName ?? sub.subscriptionId ?? '',
@@ -32,6 +33,7 @@ export const listSubscriptions = async (s: Session, flow: Flow): Promise<Subscri
           ...(quotaId ? { quotaId } : {}),
           offer,
           warnings: subscriptionWarnings(flow, offer, quotaId, state),
+          ...(refusal ? { refusal } : {}),
         };
       });
   } catch (err) {

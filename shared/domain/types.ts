@@ -209,6 +209,8 @@ export type SubscriptionInfo = {
   offer: OfferKind;
   /** e.g. "Disconnected registration needs an EA subscription." */
   warnings: string[];
+  /** Why it cannot be chosen (its state: disabled, warned, past due, deleted); absent when it can. */
+  refusal?: string;
 };
 
 export type AzureLocation = { name: string; displayName: string };

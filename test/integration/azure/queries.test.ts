@@ -11,7 +11,8 @@ describe('subscriptions', () => {
     expect(by(EA_SUB)).toMatchObject({ offer: 'EA', quotaId: 'EnterpriseAgreement_2014-09-01', warnings: [] });
     expect(by(CSP_SUB)?.warnings).toEqual([expect.stringMatching(/Disconnected registration needs an EA subscription; this one looks like CSP/)]);
     expect(by(PAYG_SUB)?.offer).toBe('Pay-As-You-Go');
-    expect(by(DISABLED_SUB)?.warnings).toEqual([expect.stringMatching(/disabled/)]);
+    expect(by(DISABLED_SUB)?.refusal).toMatch(/^This subscription is disabled .*Choose an enabled subscription/);
+    expect(by(EA_SUB)?.refusal).toBeUndefined();
   });
 
   it('accepts CSP for the connected flow', async () => {
