@@ -20,6 +20,17 @@ export type Session = {
   sleep: Sleep;
   clock: { now(): Date };
   log: Logger;
+  /** The signed-in user's object ID: from the sign-in, else the access token's `oid` claim. */
+  principalId(): Promise<string | undefined>;
+};
+
+const oidOf = (jwt: string): string | undefined => {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { oid?: unknown };
+    return typeof payload.oid === 'string' ? payload.oid : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 export const openSession = (deps: {
@@ -46,6 +57,11 @@ export const openSession = (deps: {
     sleep: deps.sleep,
     clock: deps.clock,
     log: deps.log,
+    principalId: async () => {
+      if (deps.account.objectId) return deps.account.objectId;
+      const token = await deps.credential.getToken(deps.cloud.scope).catch(() => null);
+      return token ? oidOf(token.token) : undefined;
+    },
   };
 };
 

@@ -23,6 +23,7 @@ const PROFILES: Record<Profile, { label: string; what: string }> = {
   'registration-role': { label: 'Custom registration role (current)', what: 'Registration and its lock work; removing the lock (Unregister) is refused.' },
   'registration-role-2019': { label: 'Custom registration role (2019)', what: 'The registration is created but its lock is refused, as with the role documented before 2020.' },
   'registration-owner-builtin': { label: 'Built-in Azure Stack Registration Owner', what: 'Not enough to register: it may read registrations, but Azure refuses creating the resource group and the registration.' },
+  'user-access-administrator': { label: 'User Access Administrator', what: 'May manage access but not resources: Permissions shows what is missing; Create role makes the registration role and assigns it to you, after which every flow is allowed.' },
 };
 const SWITCHES: { key: Switch; label: string; what: string }[] = [
   { key: 'firstAddressDown', label: 'First ERCS address down', what: 'The first privileged endpoint address does not answer: connecting fails over to the next one.' },

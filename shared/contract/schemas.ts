@@ -99,7 +99,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 /** Stamp builds practice mode simulates, one on each side of the PEP version gates (contract §1.9). */
 export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.6', '1.2406.0.8'] as const;
 /** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
-export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin'] as const;
+export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin', 'user-access-administrator'] as const;
 
 /** The practice scenario the operator rehearses, kept in settings.json. Nothing secret. */
 export const PracticeScenarioSchema = z

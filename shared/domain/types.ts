@@ -196,6 +196,8 @@ export type AzureAccount = {
   cloud: CloudName;
   username: string;
   tenantId: string;
+  /** Entra object ID of the signed-in user, when the sign-in told it (else read from the token's oid). */
+  objectId?: string;
   practice: boolean;
 };
 
@@ -217,9 +219,12 @@ export type AzureLocation = { name: string; displayName: string };
 
 export type PermissionReport = {
   scope: string;
+  /** The register flow's actions (they gate Register). */
   granted: string[];
   missing: string[];
   ok: boolean;
+  /** What each flow needs and lacks at that scope. */
+  flows: { flow: 'register' | 'unregister' | 'move'; granted: string[]; missing: string[]; ok: boolean }[];
 };
 
 export type RegistrationInfo = {

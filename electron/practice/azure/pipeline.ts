@@ -6,7 +6,8 @@ import { checkApiVersion } from './api-versions';
 import { ArmError, authorizationFailed, invalidRequestContent } from './arm-error';
 import type { createAuth } from './auth';
 import type { createFaults } from './faults';
-import { allows, PERMISSION_SETS } from './permissions';
+import { grantsAt } from './authorization';
+import { allows } from './permissions';
 import { requireProviderRegistered } from './providers';
 import { decodePath, type ArmResponse, type createRouter, type Route } from './router';
 import type { PracticeAzureStats, Sleep } from './types';
@@ -104,7 +105,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     const { route, params } = found;
     const apiVersion = checkApiVersion(route.api, url.searchParams, resourceTypeOf(route));
     const body = parseJson(text);
-    if (route.action && !allows(PERMISSION_SETS[world.permissions], route.action)) {
+    if (route.action && !grantsAt(world, path).some((g) => allows(g, route.action ?? ''))) {
       throw authorizationFailed(identity.username, identity.objectId, route.action, path);
     }
     if (route.provider && params.sub !== undefined) {

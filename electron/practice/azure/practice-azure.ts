@@ -58,6 +58,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     clock: deps.clock,
     endpoint: getEndpoint,
     tenantId: PRACTICE_TENANT_ID,
+    objectId: PRACTICE_OBJECT_ID,
     lifetimeSeconds: settings.tokenLifetimeSeconds,
   });
   const faults = createFaults();

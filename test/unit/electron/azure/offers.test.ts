@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOffer, subscriptionWarnings } from '../../../../electron/azure/offers';
+import { classifyOffer, subscriptionRefusal, subscriptionWarnings } from '../../../../electron/azure/offers';
 
 describe('classifyOffer', () => {
   it.each([
@@ -44,10 +44,18 @@ describe('subscriptionWarnings', () => {
     expect(subscriptionWarnings('connected', 'Other', undefined, 'Enabled')[0]).toMatch(/cannot be told \(no quota ID\)/);
   });
 
-  it('warns about disabled and warned subscriptions', () => {
-    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Disabled')).toEqual([
-      expect.stringMatching(/disabled/),
-    ]);
-    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Warned')[0]).toMatch(/Warned/);
+  it('leaves the state to subscriptionRefusal', () => {
+    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Disabled')).toEqual([]);
+  });
+});
+
+describe('subscriptionRefusal', () => {
+  it('accepts only Enabled, and says why each other state is refused', () => {
+    expect(subscriptionRefusal('Enabled')).toBeUndefined();
+    expect(subscriptionRefusal('Disabled')).toMatch(/disabled .*refuses any change/);
+    expect(subscriptionRefusal('Warned')).toMatch(/Warned .*disable it soon/);
+    expect(subscriptionRefusal('PastDue')).toMatch(/PastDue \(unpaid\)/);
+    expect(subscriptionRefusal('Deleted')).toMatch(/deleted/);
+    expect(subscriptionRefusal('Mystery')).toMatch(/state Mystery, not Enabled/);
   });
 });
