@@ -146,9 +146,11 @@ export const listRegistrations = async (s: Session, subscriptionId: string, reso
       throw err;
     }
     return Promise.all(
-      found.map(async (r) => {
-        const locked = await s.locks.hasOwn(r.id);
-        return locked === undefined ? r : { ...r, locked };
-      }),
+      found.map((r) =>
+        s.fanOut(async () => {
+          const locked = await s.locks.hasOwn(r.id);
+          return locked === undefined ? r : { ...r, locked };
+        }),
+      ),
     );
 };

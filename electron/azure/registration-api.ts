@@ -35,7 +35,7 @@ export const toRegistrationInfo = (raw: unknown, fallback: { subscriptionId: str
 
 export type RegistrationApi = ReturnType<typeof createRegistrationApi>;
 
-export const createRegistrationApi = (http: ArmHttp, apiVersion: string) => {
+export const createRegistrationApi = (http: ArmHttp, apiVersion: string, fanOut: <T>(fn: () => Promise<T>) => Promise<T>) => {
   const q = `api-version=${apiVersion}`;
   /** undefined when there is no such registration (404). */
   const get = async (sub: string, rg: string, name: string, signal?: AbortSignal): Promise<RegistrationInfo | undefined> => {
@@ -68,7 +68,7 @@ export const createRegistrationApi = (http: ArmHttp, apiVersion: string) => {
       const listed = items.map((i) => toRegistrationInfo(i, { subscriptionId: sub, resourceGroup: rg ?? '' }));
       // List answers may lack cloudId (spec example): read each resource (unverified on real ARM).
       const full = await Promise.all(
-        listed.map(async (r) => (r.cloudId ? r : ((await get(r.subscriptionId, r.resourceGroup, r.name, signal)) ?? r))),
+        listed.map((r) => (r.cloudId ? r : fanOut(async () => (await get(r.subscriptionId, r.resourceGroup, r.name, signal)) ?? r))),
       );
       return full.filter((r) => r.id !== '');
     },

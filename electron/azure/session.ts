@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { AzureAccount } from '../../shared/domain/types';
 import type { Logger } from '../log';
 import { createArmHttp, type ArmHttp } from './arm-http';
@@ -20,6 +21,8 @@ export type Session = {
   sleep: Sleep;
   clock: { now(): Date };
   log: Logger;
+  /** Runs fan-out reads (one per registration) at most FAN_OUT at a time, session-wide. */
+  fanOut: LimitFunction;
   /** The signed-in user's object ID: from the sign-in, else the access token's `oid` claim. */
   principalId(): Promise<string | undefined>;
 };
@@ -32,6 +35,9 @@ const oidOf = (jwt: string): string | undefined => {
     return undefined;
   }
 };
+
+/** Requests in flight together when reading many items: more draws 429s from ARM's per-instance limits. */
+export const FAN_OUT = 8;
 
 export const openSession = (deps: {
   account: AzureAccount;
@@ -47,11 +53,13 @@ export const openSession = (deps: {
   const pipeline = createArmPipeline(deps);
   const clients = createArmClients(deps.credential, deps.cloud, pipeline);
   const http = createArmHttp(clients.raw, deps.cloud.resourceManager);
+  const fanOut = pLimit(FAN_OUT);
   return {
+    fanOut,
     account: deps.account,
     clients,
     http,
-    registrations: createRegistrationApi(http, deps.registrationApiVersion),
+    registrations: createRegistrationApi(http, deps.registrationApiVersion, fanOut),
     locks: createLockApi(http),
     stats: deps.stats,
     sleep: deps.sleep,

@@ -119,6 +119,11 @@ export const createPipeline = (deps: PipelineDeps) => {
     const requestId = randomUUID();
     const method = (req.method ?? 'GET').toUpperCase();
     let answer: ArmResponse;
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    res.once('close', () => {
+      stats.inFlight -= 1;
+    });
     try {
       const served = await serve(req, method);
       if (served === 'reset') {

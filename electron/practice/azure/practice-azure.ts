@@ -73,7 +73,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     ...moveRoutes(world, operations),
     ...operations.routes,
   ]);
-  const stats: PracticeAzureStats = { requests: 0, byRoute: {} };
+  const stats: PracticeAzureStats = { requests: 0, byRoute: {}, inFlight: 0, maxInFlight: 0 };
   const pipeline = createPipeline({
     world,
     router,
@@ -109,10 +109,11 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     account: { username: PRACTICE_USERNAME, tenantId: PRACTICE_TENANT_ID, objectId: PRACTICE_OBJECT_ID },
     credential: auth.credential,
     faults: { add: faults.add, clear: faults.clear },
-    stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
+    stats: () => ({ ...stats, byRoute: { ...stats.byRoute } }),
     resetStats: () => {
       stats.requests = 0;
       stats.byRoute = {};
+      stats.maxInFlight = stats.inFlight;
     },
     state: {
       snapshot: () => snapshot(world),

@@ -63,7 +63,13 @@ export type PracticeCloud = {
   defaultLocation: string;
 };
 
-export type PracticeAzureStats = { requests: number; byRoute: Record<string, number> };
+export type PracticeAzureStats = {
+  requests: number;
+  byRoute: Record<string, number>;
+  /** Requests being served right now, and the most at once since the last reset. */
+  inFlight: number;
+  maxInFlight: number;
+};
 
 export type PracticeAzure = {
   /** `https://127.0.0.1:<port>`, no trailing slash. */
