@@ -5,11 +5,8 @@ import { sameId } from './resource-ids';
 // yields a `//` segment at resource level (contract §2.4 step 6).
 
 const LOCK_NAME = 'RegistrationResourceLock';
-const API = 'api-version=2020-05-01';
-
 export type LockInfo = { id: string; name: string; level: string; scope: string; notes?: string };
 
-const lockUrl = (scope: string, name = LOCK_NAME): string => `${scope}/providers/Microsoft.Authorization/locks/${encodeURIComponent(name)}?${API}`;
 
 const scopeOfLockId = (id: string): string => id.replace(/\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i, '');
 
@@ -34,7 +31,10 @@ export const isOwnLock = (lock: LockInfo, resourceId: string): boolean =>
 
 export type LockApi = ReturnType<typeof createLockApi>;
 
-export const createLockApi = (http: ArmHttp) => ({
+export const createLockApi = (http: ArmHttp, apiVersion: string) => {
+  const API = `api-version=${apiVersion}`;
+  const lockUrl = (scope: string, name = LOCK_NAME): string => `${scope}/providers/Microsoft.Authorization/locks/${encodeURIComponent(name)}?${API}`;
+  return {
   /** Whether our lock sits on the resource; undefined when we may not read locks (locks/read missing). */
   async hasOwn(resourceId: string, signal?: AbortSignal): Promise<boolean | undefined> {
     const answer = await http.send('GET', lockUrl(resourceId), { signal, step: 'reading the registration lock' });
@@ -71,7 +71,8 @@ export const createLockApi = (http: ArmHttp) => ({
     }
     return [...seen.values()];
   },
-});
+  };
+};
 
 const isAtOrAbove = (lockScope: string, scope: string): boolean => {
   const l = lockScope.toLowerCase();

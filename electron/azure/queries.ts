@@ -63,7 +63,7 @@ const readPermissions = async (s: Session, subscriptionId: string, resourceGroup
   }
   // The group does not exist yet: what applies is granted at the subscription. (The SDK has no call for it.)
   const scope = subscriptionScope(subscriptionId);
-  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`, { step });
+  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=${s.api.authorization}`, { step });
   if (answer.status !== 200) throw answerError(answer, step);
   return { scope, entries: (answer.body as { value?: PermissionEntry[] } | undefined)?.value ?? [] };
 };
@@ -91,7 +91,7 @@ export const createRole = async (s: Session, subscriptionId: string): Promise<{ 
   }
   const body = roleBody(scope, existing && { permissions: existing.permissions ?? [], assignableScopes: existing.assignableScopes ?? [] });
   // By hand: the SDK accepts only 201, and an update answers 200.
-  const answer = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}?api-version=2022-04-01`, {
+  const answer = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}?api-version=${s.api.authorization}`, {
     body: { properties: body },
     step,
   });
@@ -116,14 +116,14 @@ export const createRole = async (s: Session, subscriptionId: string): Promise<{ 
 const assignRoleIfNeeded = async (s: Session, subscriptionId: string, roleDefinitionId: string): Promise<boolean> => {
   const step = 'assigning the registration role to your account';
   const scope = subscriptionScope(subscriptionId);
-  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`, { step });
+  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=${s.api.authorization}`, { step });
   if (answer.status !== 200) return false;
   const { flows } = evaluateFlows((answer.body as { value?: PermissionEntry[] } | undefined)?.value ?? []);
   if (flows.every((f) => f.ok)) return false;
   const principalId = await s.principalId();
   if (!principalId) return false;
   const name = roleAssignmentGuid(roleDefinitionId, principalId, scope);
-  const put = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=2022-04-01`, {
+  const put = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=${s.api.authorization}`, {
     body: { properties: { roleDefinitionId, principalId, principalType: 'User' } },
     step,
   });

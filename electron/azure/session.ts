@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AzureAccount } from '../../shared/domain/types';
+import { ARM_API_VERSIONS, type ArmApiVersions } from './api-versions';
 import type { Logger } from '../log';
 import { createArmHttp, type ArmHttp } from './arm-http';
 import type { CloudEndpoints } from './clouds';
@@ -21,6 +22,8 @@ export type Session = {
   sleep: Sleep;
   clock: { now(): Date };
   log: Logger;
+  /** Pinned ARM api-versions of the signed-in cloud. */
+  api: ArmApiVersions;
   /** Runs fan-out reads (one per registration) at most FAN_OUT at a time, session-wide. */
   fanOut: LimitFunction;
   /** The signed-in user's object ID: from the sign-in, else the access token's `oid` claim. */
@@ -50,17 +53,19 @@ export const openSession = (deps: {
   clock: { now(): Date };
   log: Logger;
 }): Session => {
-  const pipeline = createArmPipeline(deps);
-  const clients = createArmClients(deps.credential, deps.cloud, pipeline);
+  const api = ARM_API_VERSIONS[deps.cloud.name];
+  const pipeline = createArmPipeline({ ...deps, api });
+  const clients = createArmClients(deps.credential, deps.cloud, pipeline, api);
   const http = createArmHttp(clients.raw, deps.cloud.resourceManager);
   const fanOut = pLimit(FAN_OUT);
   return {
+    api,
     fanOut,
     account: deps.account,
     clients,
     http,
     registrations: createRegistrationApi(http, deps.registrationApiVersion, fanOut),
-    locks: createLockApi(http),
+    locks: createLockApi(http, api.locks),
     stats: deps.stats,
     sleep: deps.sleep,
     clock: deps.clock,

@@ -2,7 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { ArmError } from './arm-error';
+import type { CloudName } from '../../../shared/domain/types';
 import type { Clock } from './types';
+
+/** The path after the endpoint in each practice cloud's token audience (real clouds differ by host). */
+export const CLOUD_AUDIENCE_PATH: Record<CloudName, string> = { AzureCloud: '', AzureUSGovernment: '/usgov', AzureChinaCloud: '/china' };
 
 type Issued = { expiresOn: number; audience: string };
 
@@ -45,8 +49,8 @@ export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantI
     },
   });
 
-  /** Throws the 401 ARM would send for this `Authorization` header. */
-  const authenticate = (header: string | undefined): void => {
+  /** Throws the 401 ARM would send for this `Authorization` header; else the cloud the token is for. */
+  const authenticate = (header: string | undefined): CloudName => {
     if (header === undefined || header === '') {
       throw unauthorized('AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
     }
@@ -66,14 +70,19 @@ export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantI
         `The access token expiry UTC time '${armTime(issued.expiresOn)}' is earlier than current UTC time '${armTime(now)}'.`,
       );
     }
-    const audiences = [`${deps.endpoint()}/`, deps.endpoint()];
-    if (!audiences.includes(issued.audience)) {
+    // One endpoint serves every cloud; each cloud's token scope (its "resource") tells them apart.
+    const cloud = (Object.keys(CLOUD_AUDIENCE_PATH) as CloudName[]).find((c) =>
+      [`${deps.endpoint()}${CLOUD_AUDIENCE_PATH[c]}`, `${deps.endpoint()}${CLOUD_AUDIENCE_PATH[c]}/`].includes(issued.audience),
+    );
+    if (!cloud) {
+      const audiences = [`${deps.endpoint()}/`, deps.endpoint()];
       throw unauthorized(
         'InvalidAuthenticationTokenAudience',
         `The access token has been obtained for wrong audience or resource '${issued.audience}'. ` +
           `It should exactly match with one of the allowed audiences '${audiences.join("','")}'.`,
       );
     }
+    return cloud;
   };
 
   const expireAll = (): void => {

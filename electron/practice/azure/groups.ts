@@ -120,7 +120,7 @@ export const groupRoutes = (world: World, operations: Operations): Route[] => {
           if (r.subscriptionId === sub && r.resourceGroup.toLowerCase() === group.name.toLowerCase()) world.registrations.delete(k);
         }
         forgetLocksUnder(world, id);
-        return operations.start(sub, () => ({ status: 200 }));
+        return operations.start(sub, ctx.apiVersion, () => ({ status: 200 }));
       },
     },
   ];

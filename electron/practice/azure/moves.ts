@@ -86,7 +86,7 @@ export const moveRoutes = (world: World, operations: Operations): Route[] => {
     const request = parseRequest(ctx.body);
     if (!move) {
       // Validation answers through the operation: 204 when the move would succeed, else the error.
-      return operations.start(requireWritable(world, sub).subscriptionId, () => {
+      return operations.start(requireWritable(world, sub).subscriptionId, ctx.apiVersion, () => {
         plan(sub, rg, request);
         return { status: 204 };
       });
@@ -94,6 +94,7 @@ export const moveRoutes = (world: World, operations: Operations): Route[] => {
     plan(sub, rg, request);
     return operations.start(
       requireWritable(world, sub).subscriptionId,
+      ctx.apiVersion,
       () => {
         perform(plan(sub, rg, request));
         return { status: 204 };

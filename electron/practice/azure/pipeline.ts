@@ -99,11 +99,11 @@ export const createPipeline = (deps: PipelineDeps) => {
     if (effect?.kind === 'delay') await deps.sleep(effect.ms);
     if (effect?.kind === 'fail') throw effect.error;
 
-    auth.authenticate(req.headers.authorization);
-    const presentVersion = checkApiVersion(undefined, url.searchParams, '');
+    const cloud = auth.authenticate(req.headers.authorization);
+    const presentVersion = checkApiVersion(undefined, url.searchParams, '', cloud);
     if (!found) throw unmatched(method, segments, pathMatched, presentVersion);
     const { route, params } = found;
-    const apiVersion = checkApiVersion(route.api, url.searchParams, resourceTypeOf(route));
+    const apiVersion = checkApiVersion(route.api, url.searchParams, resourceTypeOf(route), cloud);
     const body = parseJson(text);
     if (route.action && !grantsAt(world, path).some((g) => allows(g, route.action ?? ''))) {
       throw authorizationFailed(identity.username, identity.objectId, route.action, path);

@@ -4,7 +4,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { CloudName } from '../../../shared/domain/types';
 import { createKeySigner } from './activation-key';
-import { createAuth } from './auth';
+import { CLOUD_AUDIENCE_PATH, createAuth } from './auth';
 import { authorizationRoutes } from './authorization';
 import { createFaults } from './faults';
 import { groupRoutes } from './groups';
@@ -98,7 +98,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     name,
     authorityHost: endpoint,
     resourceManager: endpoint,
-    scope: `${endpoint}/.default`,
+    scope: `${endpoint}${CLOUD_AUDIENCE_PATH[name]}/.default`,
     defaultLocation: DEFAULT_LOCATIONS[name],
   });
 
