@@ -64,7 +64,7 @@ export const openSession = (deps: {
     account: deps.account,
     clients,
     http,
-    registrations: createRegistrationApi(http, deps.registrationApiVersion, fanOut),
+    registrations: createRegistrationApi(http, deps.registrationApiVersion, fanOut, api.resources),
     locks: createLockApi(http, api.locks),
     stats: deps.stats,
     sleep: deps.sleep,

@@ -37,6 +37,7 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   groups: [],
   foreignLocks: [],
   subscriptionStates: {},
+  registrationListBySubscription: true,
 };
 
 // Default resource-group locations per cloud (RWA Get-DefaultResourceGroupLocation).

@@ -197,6 +197,10 @@ export const registrationRoutes = (
       action: `${TYPE}/read`,
       handle: (ctx) => {
         const sub = requireSubscription(world, param(ctx, 'sub')).subscriptionId;
+        // Older 2017-06-01 revisions of the RP list only per resource group (contract §2.3).
+        if (!world.settings.registrationListBySubscription && ctx.apiVersion === '2017-06-01') {
+          throw new ArmError(404, 'InvalidResourceType', `The resource type 'registrations' could not be found in the namespace 'Microsoft.AzureStack' for api version '2017-06-01'.`);
+        }
         return list(ctx, (r) => r.subscriptionId === sub);
       },
     },

@@ -44,6 +44,8 @@ export type PracticeAzureSettings = {
   groups: { subscriptionId: string; name: string; location: string }[];
   /** Locks other admins placed before the app ran; their scopes must exist (subscriptions or `groups`). */
   foreignLocks: { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }[];
+  /** Microsoft.AzureStack lists registrations by subscription with 2017-06-01 (older RP revisions do not). */
+  registrationListBySubscription: boolean;
   /** Subscription states overriding the seed (e.g. a subscription gone PastDue). */
   subscriptionStates: Record<string, PracticeSubscription['state']>;
 };

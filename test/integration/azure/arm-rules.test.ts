@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DISABLED_SUB, EA_SUB, makeToken, PAYG_SUB, problemOf, unique, usePracticeAzure, type Harness } from './practice-harness';
+import { PROVIDER_POLL } from '../../../electron/azure/provider';
+import { DISABLED_SUB, EA_SUB, makeToken, PAYG_SUB, problemOf, startHarness, unique, usePracticeAzure, type Harness } from './practice-harness';
+
+/** Microsoft.AzureStack is not registered there in the harness. */
+const CSP_SUB_UNREGISTERED = 'c4b7a1d9-6e25-4f83-a0d2-9b1e5c7f3a28';
 
 // How real ARM refuses things the practice Azure used to let through, and how the app words them.
 
@@ -45,5 +50,65 @@ describe('retries of POSTs', () => {
     await h.azure.move({ subscriptionId: EA_SUB, resourceGroup: registration.resourceGroup, registrationName: registration.name, targetResourceGroup: target });
     expect(h.practice.stats().byRoute['moves.validate']).toBe(2);
     expect(h.practice.stats().byRoute['moves.move']).toBe(1);
+  });
+});
+
+describe('resource provider registration', () => {
+  it('waits more than three minutes for Microsoft.AzureStack to be Registered', async () => {
+    // 60 polls at 5 s: five minutes on the injected clock.
+    const slow = await startHarness({ providerPollsUntilRegistered: 60 });
+    try {
+      const { registration } = await slow.azure.register({ subscriptionId: CSP_SUB_UNREGISTERED, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
+      expect(registration.subscriptionId).toBe(CSP_SUB_UNREGISTERED);
+      const waited = slow.sleeps.filter((ms) => ms === PROVIDER_POLL.intervalMs).length * PROVIDER_POLL.intervalMs;
+      expect(waited).toBeGreaterThan(3 * 60_000);
+      expect(waited).toBeLessThanOrEqual(PROVIDER_POLL.budgetMs);
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it('can be cancelled while it waits', async () => {
+    const slow = await startHarness({ providerPollsUntilRegistered: 1000 });
+    try {
+      const controller = new AbortController();
+      slow.onSleep = () => {
+        if (slow.sleeps.length >= 3) controller.abort();
+      };
+      const problem = await problemOf(slow.azure.register({ subscriptionId: CSP_SUB_UNREGISTERED, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() }, { signal: controller.signal }));
+      expect(problem.code).toBe('cancelled');
+      expect(slow.sleeps.length).toBe(3);
+    } finally {
+      await slow.stop();
+    }
+  });
+});
+
+describe('searching a whole subscription with 2017-06-01', () => {
+  it('searches group by group when Azure cannot list by subscription, and finds the registration', async () => {
+    const old = await startHarness({ registrationListBySubscription: false });
+    try {
+      const cloudId = randomUUID();
+      const { registration } = await old.azure.register({ subscriptionId: EA_SUB, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken(cloudId) });
+      const all = await old.azure.registrations(EA_SUB);
+      expect(all.map((r) => r.id)).toContain(registration.id);
+      const deleted = await old.azure.unregister({ subscriptionId: EA_SUB, target: { by: 'cloudId', cloudId } });
+      expect(deleted.id).toBe(registration.id);
+    } finally {
+      await old.stop();
+    }
+  });
+
+  it('says it cannot search (not "none found") when the groups cannot be listed either', async () => {
+    const old = await startHarness({ registrationListBySubscription: false });
+    try {
+      old.practice.faults.add({ kind: 'forbidden', method: 'GET', pathPattern: /\/resourcegroups$/i, times: 5 });
+      const problem = await problemOf(old.azure.unregister({ subscriptionId: EA_SUB, target: { by: 'cloudId', cloudId: randomUUID() } }));
+      expect(problem.code).toBe('azure-forbidden');
+      expect(problem.message).toContain('cannot be searched');
+      expect(problem.message).toContain('This does not mean there are none.');
+    } finally {
+      await old.stop();
+    }
   });
 });
