@@ -20,7 +20,7 @@ const CONNECTED_OK: OfferKind[] = ['EA', 'CSP', 'CSP shared services'];
 
 export type Flow = 'connected' | 'disconnected';
 
-export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: string | undefined, state: string): string[] => {
+export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: string | undefined): string[] => {
   const warnings: string[] = [];
   const seen = quotaId ? `quota ID ${quotaId}` : 'no quota ID';
   if (flow === 'disconnected' && offer !== 'EA') {

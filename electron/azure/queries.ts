@@ -32,7 +32,7 @@ export const listSubscriptions = async (s: Session, flow: Flow): Promise<Subscri
           state,
           ...(quotaId ? { quotaId } : {}),
           offer,
-          warnings: subscriptionWarnings(flow, offer, quotaId, state),
+          warnings: subscriptionWarnings(flow, offer, quotaId),
           ...(refusal ? { refusal } : {}),
         };
       });

@@ -121,6 +121,18 @@ export const PracticeScenarioSchema = z
     activationKeyUnavailable: z.boolean(),
     /** The first registration lock write is refused (403 AuthorizationFailed). */
     lockForbidden: z.boolean(),
+    /** A deleted lock is still enforced for 20 s (removal propagating through ARM). */
+    lockPropagationDelay: z.boolean(),
+    /** An Azure Policy assignment refuses creating resource groups (RequestDisallowedByPolicy). */
+    policyDeniesResourceGroups: z.boolean(),
+    /** The Pay-As-You-Go practice subscription is PastDue. */
+    subscriptionPastDue: z.boolean(),
+    /** Other admins' locks: CanNotDelete on the EA subscription, ReadOnly on its resource group "archive". */
+    foreignLocks: z.boolean(),
+    /** The move never finishes while the app polls: its outcome becomes unknown. */
+    moveNeverFinishes: z.boolean(),
+    /** Microsoft.AzureStack cannot list registrations by subscription with 2017-06-01 (older RP revision). */
+    noSubscriptionWideList: z.boolean(),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -136,4 +148,10 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   azureThrottling: false,
   activationKeyUnavailable: false,
   lockForbidden: false,
+  lockPropagationDelay: false,
+  policyDeniesResourceGroups: false,
+  subscriptionPastDue: false,
+  foreignLocks: false,
+  moveNeverFinishes: false,
+  noSubscriptionWideList: false,
 };
