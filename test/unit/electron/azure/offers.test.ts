@@ -43,7 +43,6 @@ describe('subscriptionWarnings', () => {
   it('says when the type cannot be told', () => {
     expect(subscriptionWarnings('connected', 'Other', undefined)[0]).toMatch(/cannot be told \(no quota ID\)/);
   });
-
 });
 
 describe('subscriptionRefusal', () => {
