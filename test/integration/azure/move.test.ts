@@ -165,6 +165,26 @@ describe('move', () => {
     }
   });
 
+  it('puts the lock back on the old id when the operation itself reports the move failed', async () => {
+    const slow = await startHarness({ operationPolls: 0, moveOperationPolls: 2, operationRetryAfterSeconds: 7 });
+    try {
+      const target = unique('target');
+      await slow.azure.register({ subscriptionId: EA_SUB, resourceGroup: target, location: 'westcentralus', registrationName: unique('anchor'), token: makeToken() });
+      const { registration } = await slow.azure.register({ subscriptionId: EA_SUB, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
+      // While the move runs, another admin freezes the target group: Azure fails the move.
+      let waits = 0;
+      slow.onSleep = async (ms) => {
+        if (ms === 7000 && ++waits === 2) await armRequest(slow, 'PUT', lockPath(`/subscriptions/${EA_SUB}/resourceGroups/${target}`, 'Frozen'), { properties: { level: 'ReadOnly' } });
+      };
+      const problem = await problemOf(slow.azure.move({ subscriptionId: EA_SUB, resourceGroup: registration.resourceGroup, registrationName: registration.name, targetResourceGroup: target }));
+      expect(problem.code).toBe('azure-scope-locked');
+      expect(problem.message).toContain(`The registration is still ${registration.id}. Its lock was put back.`);
+      expect(slow.practice.state.snapshot().locks.some((l) => l.scope.toLowerCase() === registration.id.toLowerCase())).toBe(true);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('reads the new id again when Azure answers 404 right after the move', async () => {
     const { rg, target, name } = await setup();
     const { to } = await h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target });

@@ -21,8 +21,8 @@ export type Harness = {
   practice: PracticeAzure;
   azure: AzureService;
   sleeps: number[];
-  /** Called on every wait, before it checks for cancellation. */
-  onSleep?: (ms: number) => void;
+  /** Called on every wait (and awaited), before it checks for cancellation. */
+  onSleep?: (ms: number) => void | Promise<void>;
   log: ReturnType<typeof memoryLogger>;
   stop(): Promise<void>;
 };
@@ -40,7 +40,7 @@ export const startHarness = async (settings: Partial<PracticeAzureSettings> = {}
   const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
     sleeps.push(ms);
     waited += ms;
-    harness.onSleep?.(ms);
+    await harness.onSleep?.(ms);
     signal?.throwIfAborted();
   };
   const practice = await startPracticeAzure({
