@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { AzureAccount } from '../../shared/domain/types';
 import { ARM_API_VERSIONS, type ArmApiVersions } from './api-versions';
 import type { Logger } from '../log';
+import type { ResolvedRoute } from '../proxy';
 import { createArmHttp, type ArmHttp } from './arm-http';
 import type { CloudEndpoints } from './clouds';
 import { createLockApi, type LockApi } from './locks';
@@ -46,6 +47,7 @@ export const openSession = (deps: {
   account: AzureAccount;
   credential: TokenCredential;
   cloud: CloudEndpoints;
+  route: ResolvedRoute;
   tlsCa?: string;
   registrationApiVersion: string;
   stats: RequestStats;

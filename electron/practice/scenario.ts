@@ -54,4 +54,5 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
   },
   azure: { ...azureSettings(scenario), ...harness.azure },
   azureFaults: [...azureFaults(scenario), ...(harness.azureFaults ?? [])],
+  signIn: harness.signIn ?? scenario.signIn,
 });
