@@ -1,6 +1,5 @@
 export { createAzure } from './azure';
 export { AZURE_CLOUDS, type CloudEndpoints } from './clouds';
-export { MOVE_TIME_BUDGET_MS } from './move';
 export { listenForAuthCode } from './redirect-listener';
 export { AZURE_CLI_CLIENT_ID, liveSignIn } from './sign-in';
 export { createSignInNetwork } from './sign-in-network';

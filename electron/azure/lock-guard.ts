@@ -6,6 +6,7 @@ import { isOwnLock, type LockInfo } from './locks';
 import { sameId } from './resource-ids';
 import type { Session } from './session';
 import type { Ctl } from './types';
+import { LOCK_PROPAGATION } from './waits';
 
 // Before deleting or moving: every lock that would block (resource, group, subscription), ours
 // lifted only after we know no other lock stands in the way (contract §6 items 9 and 10).
@@ -73,8 +74,6 @@ export const restoreLock = async (s: Session, reg: RegistrationInfo): Promise<st
  * learn of it), so the call right after we lifted our own lock may get 409 ScopeLocked. Retried for a
  * bounded time on the injected clock; a lock that still blocks after that is reported as it is.
  */
-export const LOCK_PROPAGATION = { intervalMs: 5_000, maxMs: 120_000 };
-
 export const afterOwnLockRemoved = async <T>(s: Session, ctl: Ctl, phaseName: string, step: string, fn: () => Promise<T>): Promise<T> => {
   const start = s.clock.now().getTime();
   for (;;) {

@@ -1,18 +1,10 @@
 import type { OperationState, PollerLike } from '@azure/core-lro';
 import { AppError } from '../../shared/contract/problems';
 import type { Session } from './session';
+import { LRO } from './waits';
 
 // ARM long-running operations (moves), polled at the pace Azure asks for (Retry-After on each
 // 202) through the injected sleep, within a time budget on the injected clock.
-
-export const LRO = {
-  defaultIntervalMs: 5_000,
-  minIntervalMs: 1_000,
-  /** A longer Retry-After is shortened to this: the budget, not Azure, decides when we stop. */
-  maxIntervalMs: 60_000,
-  /** How long one operation is polled before its outcome is declared unknown. */
-  budgetMs: 10 * 60_000,
-};
 
 /** Where a failed long-running operation stood: refused before it started, or after (outcome known or not). */
 export type LroStage = { submitted: boolean };

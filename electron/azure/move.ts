@@ -4,13 +4,14 @@ import { sameGuid } from '../../shared/domain/ids';
 import type { RegistrationInfo } from '../../shared/domain/types';
 import { describeFailure, rephrase, toAppError } from './arm-error';
 import { answerError } from './arm-http';
-import { afterOwnLockRemoved, checkMoveLocks, LOCK_PROPAGATION, removeOwnLock, restoreLock } from './lock-guard';
-import { driveLro, LRO } from './lro';
+import { afterOwnLockRemoved, checkMoveLocks, removeOwnLock, restoreLock } from './lock-guard';
+import { driveLro } from './lro';
 import { classifyOffer } from './offers';
 import { lockProblem } from './register-errors';
 import { resourceGroupScope, subscriptionScope } from './resource-ids';
 import { phase, type Session } from './session';
 import type { Ctl, MoveRequest } from './types';
+import { MOVED_READ } from './waits';
 
 // Contract §2.12 / pain point D7: lift the lock, validate, move (LRO), lock the new id. Whatever
 // fails, the lock goes back on wherever the registration actually is, and the message says where.
@@ -72,7 +73,6 @@ const UNSETTLED = new Set(['azure-unavailable', 'azure-throttled', 'azure-creden
 const REFUSED_BEFORE_START = new Set([429, 503]);
 
 /** The registration at its new id; ARM may answer 404 briefly after a move, so a few reads. */
-export const MOVED_READ = { attempts: 5, intervalMs: 3_000 };
 const readMoved = async (s: Session, sub: string, rg: string, name: string): Promise<RegistrationInfo | undefined> => {
   for (let i = 0; ; i++) {
     const found = await s.registrations.get(sub, rg, name).catch(() => undefined);
@@ -80,13 +80,6 @@ const readMoved = async (s: Session, sub: string, rg: string, name: string): Pro
     await s.sleep(MOVED_READ.intervalMs);
   }
 };
-
-/**
- * The longest a move can wait on Azure by design: two long-running operations (validate, move), each
- * possibly after waiting out the lock we lifted, and the reads of the new id. The operation's own time
- * limit must exceed it, or a move Azure is still running would be cut off with a misleading "timeout".
- */
-export const MOVE_TIME_BUDGET_MS = 2 * (LRO.budgetMs + LOCK_PROPAGATION.maxMs) + 2 * MOVED_READ.attempts * MOVED_READ.intervalMs;
 
 const outcomeUnknown = (from: RegistrationInfo, target: string, e: AppError): AppError =>
   new AppError('azure-outcome-unknown', `The move of ${from.name} was sent to Azure but its outcome is unknown (${e.message}): it may still complete. Its lock was not put back, so that it cannot stop the move.`, {

@@ -2,7 +2,7 @@ import type { Handlers, OperationStart } from '../../shared/contract';
 import { azureFlows, stampFlows } from '../flows';
 import type { AzureFlowDeps, StampFlowDeps } from '../flows';
 import type { Operations } from '../operations';
-import { MOVE_TIME_BUDGET_MS } from '../azure';
+import { MOVE_TIME_BUDGET_MS } from '../azure/waits';
 
 const MINUTE = 60_000;
 

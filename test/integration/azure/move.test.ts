@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_PROPAGATION } from '../../../electron/azure/lock-guard';
-import { LRO } from '../../../electron/azure/lro';
-import { MOVED_READ } from '../../../electron/azure/move';
+import { LOCK_PROPAGATION, LRO, MOVED_READ } from '../../../electron/azure/waits';
 import { armRequest, CSP_SHARED_SUB, CSP_SUB, EA_SUB, lockPath, makeToken, problemOf, startHarness, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/problems';
-import { LOCK_PROPAGATION } from '../../../electron/azure/lock-guard';
+import { LOCK_PROPAGATION } from '../../../electron/azure/waits';
 import { armRequest, EA_SUB, lockPath, makeToken, problemOf, startHarness, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 let h: Harness;
