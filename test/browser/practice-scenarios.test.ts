@@ -18,13 +18,15 @@ describeOnEachLauncher('practice scenarios screen', (flow) => {
     await page.getByLabel('Lock write forbidden').check();
     await expect.poll(() => page.locator('#practice-lockForbidden-hint').textContent()).toContain('403 AuthorizationFailed');
 
+    await page.getByLabel('Lock removal reaches Azure late').check();
+    await expect.poll(() => page.locator('#practice-lockPropagationDelay-hint').textContent()).toContain('409 ScopeLocked');
     await page.getByLabel('Number of hosts').fill('17');
     await expect.poll(() => page.locator('#practice-nodes-error').textContent()).toContain('from 1 to 16');
     expect(await page.getByRole('button', { name: 'Save scenario' }).isDisabled()).toBe(true);
     await page.getByLabel('Number of hosts').fill('8');
     await page.getByRole('button', { name: 'Save scenario' }).click();
 
-    const expected = { ...DEFAULT_PRACTICE_SCENARIO, stampVersion: '1.1910.0.58', numberOfNodes: 8, lockForbidden: true };
+    const expected = { ...DEFAULT_PRACTICE_SCENARIO, stampVersion: '1.1910.0.58', numberOfNodes: 8, lockForbidden: true, lockPropagationDelay: true };
     await expect.poll(() => app.call('practice.get', {})).toEqual({ ok: true, value: expected });
   });
 });
