@@ -113,7 +113,7 @@ export type AzureService = {
    * for a registration that follows soon with the same names.
    */
   prepare(req: RegistrationRef): Promise<{ locations: AzureLocation[]; permissions: PermissionReport }>;
-  createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string }>;
+  createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string; assigned: boolean }>;
   registrations(subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]>;
   register(req: RegisterRequest, ctl?: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }>;
   activationKey(ref: RegistrationRef, ctl?: Ctl): Promise<string>;

@@ -47,6 +47,8 @@ export type AppInfo = {
   version: string;
   /** Practice mode: where the practice USB stick lives. */
   practiceDrivePath?: string;
+  /** Practice mode: how to sign in to the simulated stamp (not a secret: it guards nothing real). */
+  practiceStamp?: { ercsAddresses: string[]; user: string; password: string };
 };
 
 /** The PowerShell the app will start for the privileged endpoint, as main found it. */
@@ -134,13 +136,13 @@ export const channels = {
   'azure.permissions': def<PermissionReport>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName }).strict(),
   ),
-  // Opens connections to Resource Manager while the operator picks the token (no API call).
+  // Opens connections to Resource Manager while the operator picks the token (one unauthenticated `GET /` each, no API call).
   'azure.warmUp': def<Record<string, never>>()(Empty),
   // Locations and permissions for the names the wizard shows, read with everything registration needs.
   'azure.prepare': def<{ locations: AzureLocation[]; permissions: PermissionReport }>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName }).strict(),
   ),
-  'azure.createRole': def<{ roleDefinitionId: string; roleName: string }>()(z.object({ subscriptionId: Guid }).strict()),
+    'azure.createRole': def<{ roleDefinitionId: string; roleName: string; assigned: boolean }>()(z.object({ subscriptionId: Guid }).strict()),
   'azure.registrations': def<RegistrationInfo[]>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
   ),

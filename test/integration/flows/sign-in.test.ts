@@ -30,16 +30,13 @@ const manualTimers = () => {
   };
 };
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
-
-/** The port the (practice) browser sign-in listens on, from the log. */
+/** The port the (practice) browser sign-in listens on, from the log (the Azure modules load on first use first). */
 const listenerPort = async (m: PracticeMachine): Promise<number> => {
-  // The practice Azure starts first (certificate, its listening sockets): polled for up to 10 s.
-  for (let i = 0; i < 1000; i++) {
+  for (let i = 0; i < 3000; i++) {
     const line = m.log.lines.find((l) => l.message === 'Waiting for the browser sign-in');
     const uri = (line?.data as { redirectUri?: string } | undefined)?.redirectUri;
     if (uri) return Number(new URL(uri).port);
-    await tick();
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('the sign-in never waited for the browser');
 };

@@ -97,6 +97,25 @@ describe('operations', () => {
     expect(finished()[0]).toMatchObject({ status: 'failed', outcome: { ok: false, problem: { code: 'pep-busy', action: 'Wait and retry.' } } });
   });
 
+  it('finishes as outcome-unknown, keeping the check to make, when the stamp may have carried a change out', async () => {
+    const { ops, finished, settle } = setup();
+    await ops.start({
+      kind: 'stamp.activate',
+      timeoutMs: 1000,
+      cancellable: false,
+      abortLeavesOutcomeUnknown: true,
+      meta: {},
+      run: async () => {
+        throw new AppError('pep-outcome-unknown', 'The connection broke while New-AzureStackActivation ran.', { action: 'Check the activation state.' });
+      },
+    });
+    await settle();
+    expect(finished()[0]).toMatchObject({
+      status: 'outcome-unknown',
+      outcome: { ok: false, problem: { code: 'pep-outcome-unknown', action: 'Check the activation state.' } },
+    });
+  });
+
   it('refuses to cancel a step that is not safe to cancel', async () => {
     const { ops } = setup();
     const { operationId } = await ops.start({
@@ -129,6 +148,18 @@ describe('operations', () => {
     advance(60_000);
     await settle();
     expect(finished()[0]).toMatchObject({ status: 'outcome-unknown', outcome: { ok: false, problem: { code: 'timeout' } } });
+  });
+
+  it('reports outcome-unknown in the flow\'s own words when it says so (a move sent to Azure), even after its deadline', async () => {
+    const { ops, advance, finished, settle } = setup();
+    const problem = { code: 'azure-outcome-unknown' as const, message: 'The move was sent to Azure but its outcome is unknown.', action: 'Check where the registration is.' };
+    await ops.start({
+      kind: 'azure.move', timeoutMs: 60_000, cancellable: false, abortLeavesOutcomeUnknown: false, meta: {},
+      run: ({ signal }) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(new AppError(problem.code, problem.message, { action: problem.action })))),
+    });
+    advance(60_000);
+    await settle();
+    expect(finished()[0]).toMatchObject({ status: 'outcome-unknown', outcome: { ok: false, problem } });
   });
 
   it('abortAll stops what is running and says how many', async () => {
