@@ -8,7 +8,8 @@ export { decodeRegistrationToken } from './registration-token';
 export type { DecodedToken } from './registration-token';
 export { KEY_SIGNATURE_NOTICE, decodeActivationKey } from './activation-key';
 export type { DecodedKey } from './activation-key';
-export { assertKeyUsable, matchKey, parseInstant } from './key-match';
+export { assertKeyUsable, matchKey } from './key-match';
+export { parseInstant } from './instant';
 export type { KeyMatchContext } from './key-match';
 export { STAMP_GATES, compareStampVersions, isAtLeast, isNewerThan } from './stamp-version';
 export {

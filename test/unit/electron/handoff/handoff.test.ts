@@ -117,14 +117,41 @@ describe('hand-off across the air gap', () => {
     expect(read.match.matchesToken).toBeUndefined();
   });
 
-  it('shows a key for another stamp and refuses it at activation', async () => {
+  it('refuses at import a key for another stamp, with the stamp it belongs to, and journals nothing', async () => {
     await fs.writeFile(join(stick, 'key.txt'), await liveKey());
     const stampSide = await machine('stamp');
     const other = '11111111-2222-3333-4444-555555555555';
-    const read = await stampSide.readKey('stick', 'key.txt', other);
-    expect(read.match.matchesStamp).toBe(false);
-    expect(read.match.problems[0]).toContain(other);
-    expect(() => stampSide.keyFor(read.handoff.id, { stampCloudId: other })).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'key-wrong-stamp' }) }));
+    await expect(stampSide.readKey('stick', 'key.txt', other)).rejects.toMatchObject({
+      problem: { code: 'key-wrong-stamp', message: expect.stringContaining(CLOUD), action: expect.stringContaining(`Take it to the stamp with cloud ID ${CLOUD}`) },
+    });
+    expect(await stampSide.list()).toEqual([]);
+  });
+
+  it('refuses at import an expired key, saying to ask the connected host for a new one, and journals nothing', async () => {
+    await fs.writeFile(join(stick, 'key.txt'), await liveKey({ expires: '2026-01-01T00:00:00Z' }));
+    const stampSide = await machine('stamp');
+    for (const stamp of [CLOUD, undefined]) {
+      await expect(stampSide.readKey('stick', 'key.txt', stamp)).rejects.toMatchObject({
+        problem: { code: 'key-expired', action: expect.stringContaining('Ask the connected host for a new key') },
+      });
+    }
+    expect(await stampSide.list()).toEqual([]);
+  });
+
+  it('refuses at import a key that answers another token than the open hand-off, and leaves the hand-off as it was', async () => {
+    const stampSide = await machine('stamp');
+    const created = await stampSide.createTokenHandoff({ token: liveToken(), stamp: STAMP, practice: false });
+    await fs.writeFile(join(stick, 'key.txt'), await liveKey({ objectId: '00000000-0000-0000-0000-000000000009' }));
+    await expect(stampSide.readKey('stick', 'key.txt', CLOUD)).rejects.toMatchObject({ problem: { code: 'key-token-mismatch' } });
+    expect((await stampSide.list()).map((h) => [h.id, h.stage])).toEqual([[created.handoff.id, 'token-created']]);
+  });
+
+  it('refuses an expired key from Azure on the host', async () => {
+    const host = await machine('host');
+    const read = await host.readTokenText(liveToken());
+    await expect(host.recordIssuedKey(read.handoff.id, await liveKey({ expires: '2020-01-01T00:00:00Z' }), 'x')).rejects.toMatchObject({
+      problem: { code: 'key-expired' },
+    });
   });
 
   it('refuses a key from Azure that answers another token', async () => {

@@ -74,9 +74,11 @@ describe('matchKey', () => {
   });
 
   it('states a near expiry date, and an unreadable one as a problem', async () => {
-    const soon = matchKey((await keyOf({ expires: '2027-01-01T00:00:00Z' })).summary, { now: NOW });
+    const soonKey = await keyOf({ expires: '2027-01-01T00:00:00Z' });
+    const soon = matchKey(soonKey.summary, { now: NOW });
     expect(soon.enables).toContain('The registration is valid until 2027-01-01T00:00:00.000Z.');
-    expect(matchKey((await keyOf({ expires: 'someday' })).summary, { now: NOW }).problems[0]).toMatch(/cannot be read/);
+    // The decoder refuses such a key; a summary built another way still reports it.
+    expect(matchKey({ ...soonKey.summary, expires: 'someday' }, { now: NOW }).problems[0]).toMatch(/cannot be read/);
   });
 });
 
