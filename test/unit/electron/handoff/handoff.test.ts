@@ -2,12 +2,11 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandoff, fingerprintOf } from '../../../../electron/handoff';
+import { fingerprintOf } from '../../../../electron/handoff';
 import type { HandoffFs } from '../../../../electron/handoff';
-import { createJournal } from '../../../../electron/journal';
-import { memoryLogger } from '../../../../electron/log';
 import { PRACTICE_ISSUER } from '../../../../shared/domain';
-import type { AppMode, DriveInfo, StampInfo } from '../../../../shared/domain';
+import type { AppMode, StampInfo } from '../../../../shared/domain';
+import { handoffMachine } from '../../../fixtures/handoff/machine';
 import { encodeToken, keySample, signKey, tokenSample, utf16leBom } from '../../../fixtures/handoff/samples';
 
 const CLOUD = '69464895-3a1a-450a-9824-4b7608d9203f';
@@ -25,14 +24,8 @@ afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-const machine = async (name: string, mode: AppMode = 'live', files: HandoffFs = fs, pick: string | null = null) => {
-  let t = NOW;
-  const clock = { now: () => new Date((t += 1000)) };
-  const log = memoryLogger();
-  const journal = await createJournal({ file: join(root, name, 'journal.jsonl'), fs, clock, log });
-  const drive: DriveInfo = { id: 'stick', label: 'Practice USB stick', path: stick, removable: true };
-  return createHandoff({ fs: files, clock, log, mode, journal, listDrives: async () => [drive], pickFolder: async () => pick });
-};
+const machine = (name: string, mode: AppMode = 'live', files: HandoffFs = fs, pick: string | null = null) =>
+  handoffMachine({ root, stick, name, mode, files, pick, now: NOW });
 
 const liveToken = () => encodeToken(tokenSample());
 const liveKey = (changes: Record<string, unknown> = {}) => signKey({ ...keySample().payload, ...changes });
