@@ -1,5 +1,3 @@
-import { spawn as nodeSpawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -10,16 +8,17 @@ import type { AppMode } from '../shared/domain/types';
 import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
-import { verifiedSpawn } from './integrity';
+import { systemCopyFs, verifiedSpawn } from './integrity';
 import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
 import type { Logger } from './log';
 import { createOperations } from './operations';
 import type { Clock, Timers } from './operations';
-import { createPepClient, hostForChoice, tcpProbe } from './pep';
+import { createPepClient, hostForChoice, systemSpawn, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
 import { practiceSettingsFor, startPractice } from './practice';
 import type { PracticeSettings } from './practice';
+import type { SettingsChannel } from './settings';
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -30,8 +29,10 @@ export type ComposeConfig = {
   resourcesDir: string;
   platform: NodeJS.Platform;
   systemRoot: string;
-  /** The operator's temporary folder, for the PowerShell host's TEMP. */
+  /** The operator's temporary folder, for the PowerShell host's TEMP and its private copy of the script. */
   tempDir: string;
+  /** The operator's environment; the PowerShell host gets a short allow-list of it (electron/pep/hosts.ts). */
+  env: Readonly<Record<string, string | undefined>>;
   /** SHA-256 of pep-host.ps1 recorded at build time (main/index.ts). Live mode refuses to start the host without a match. */
   pepHostSha256?: string;
   /** Operator settings: the PowerShell that runs pep-host.ps1 and the Microsoft.AzureStack api-version. */
@@ -45,17 +46,19 @@ export type ComposeConfig = {
   clock?: Clock;
   timers?: Timers;
   sleep?: Sleep;
+  /** Harness override: what starts processes (tests record what the live composition would run). */
+  spawnProcess?: SpawnHost;
   /** Harness overrides (tests, bench) applied over the scenario: fast durations. */
   practice?: PracticeSettings;
   appHandlers: Pick<Handlers, AppChannel>;
 };
 
 /** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set';
+export type AppChannel = 'app.info' | 'app.setMode' | SettingsChannel | 'practice.get' | 'practice.set';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
-const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
+export const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
 
 /** The composition root: the only place that knows practice from live. */
 export const compose = async (cfg: ComposeConfig) => {
@@ -69,8 +72,17 @@ export const compose = async (cfg: ComposeConfig) => {
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
   const pep = createPepClient({
-    spawn: sim?.spawn ?? verifiedSpawn(nodeSpawn as unknown as SpawnHost, { readFile: readFileSync, path: script, expected: cfg.pepHostSha256 }),
-    host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir }),
+    // Live: every host start runs a private copy of the script, verified against the build's digest twice.
+    spawn:
+      sim?.spawn ??
+      verifiedSpawn(cfg.spawnProcess ?? systemSpawn, {
+        fs: systemCopyFs,
+        script,
+        expected: cfg.pepHostSha256,
+        tempDir: cfg.tempDir,
+        onCleanupError: (dir, err) => log.warn('Could not remove the private copy of the PowerShell host script', { dir, error: String(err) }),
+      }),
+    host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir, env: cfg.env }),
     clock,
     log,
     sleep,

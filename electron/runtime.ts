@@ -2,14 +2,20 @@ import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../shared/contract';
 import type { AppInfo, EventSink, Handlers } from '../shared/contract';
-import { compose } from './compose';
+import { compose, systemSleep } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
 import type { Dispatch } from './ipc';
-import { checkSettings, parseSavedState, serializeSavedState } from './settings';
+import { systemSpawn } from './pep';
+import { parseSavedState, serializeSavedState, settingsHandlers, systemLocationPorts } from './settings';
 import type { SavedState } from './settings';
 
-export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers'> & { appVersion: string; events: EventSink };
+export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers'> & {
+  appVersion: string;
+  events: EventSink;
+  /** Main's file dialog for the pwsh executable (Settings); tests pass a fake. */
+  pickExecutable(): Promise<string | null>;
+};
 
 export type Runtime = {
   dispatch: Dispatch;
@@ -74,14 +80,23 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       cfg.events('app.modeChanged', { mode });
       return info();
     },
-    'settings.get': async () => state.settings,
-    'settings.set': async (requested) => {
-      const settings = checkSettings(requested, cfg.platform);
-      if (JSON.stringify(settings) === JSON.stringify(state.settings)) return state.settings;
-      await recompose({ ...state, settings });
-      cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
-      return state.settings;
-    },
+    ...settingsHandlers({
+      current: () => state.settings,
+      apply: async (settings) => {
+        if (JSON.stringify(settings) === JSON.stringify(state.settings)) return;
+        await recompose({ ...state, settings });
+        cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
+      },
+      powershell: {
+        ...systemLocationPorts(cfg.platform),
+        systemRoot: cfg.systemRoot,
+        tempDir: cfg.tempDir,
+        env: cfg.env,
+        pickExecutable: cfg.pickExecutable,
+        spawn: cfg.spawnProcess ?? systemSpawn,
+        sleep: cfg.sleep ?? systemSleep,
+      },
+    }),
     'practice.get': async () => state.practice,
     'practice.set': async (practice) => {
       if (state.mode !== 'practice') {

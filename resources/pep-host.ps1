@@ -41,6 +41,7 @@ $script:OffWindows = $script:IsCore -and ($IsLinux -or $IsMacOS)
 $script:Authentication = 'Default'
 if ($script:OffWindows) { $script:Authentication = 'Negotiate' }
 $script:WSManClientReady = -not $script:OffWindows
+$script:PSWSManMajor = 0
 $script:RemotingProperties = @('PSComputerName', 'RunspaceId', 'PSShowComputerName', 'PSSourceJobInstanceId')
 $script:MaxDepth = 8
 
@@ -222,20 +223,26 @@ function Enable-WSManClient {
         throw [System.Management.Automation.ErrorRecord]::new($exception, 'PSWSManMissing', [System.Management.Automation.ErrorCategory]::NotInstalled, $null)
     }
     Import-Module -ModuleInfo $module -ErrorAction Stop
-    if ($module.Version.Major -ge 3) { Enable-PSWSMan -Force }
+    $script:PSWSManMajor = $module.Version.Major
+    if ($script:PSWSManMajor -ge 3) { Enable-PSWSMan -Force }
     $script:WSManClientReady = $true
 }
 
-# en-US culture (error texts are matched in English) and the idle timeout. Off Windows, pwsh's
-# New-PSSessionOption only offers -SkipCACheck/-SkipCNCheck; the option object has every property.
+# en-US culture (error texts are matched in English) and the idle timeout on Windows. Off Windows,
+# PSWSMan 3.x: its bundled Devolutions provider (sspi-rs) signs in with NTLM or Kerberos from the explicit
+# credential without the system GSSAPI, so gss-ntlmssp is not needed; PSWSMan implements no IdleTimeout.
+# PSWSMan 2.x has no New-PSWSManSessionOption (NTLM goes through GSSAPI and gss-ntlmssp, checked in
+# pre-flight): pwsh's option object gets the culture only.
 function New-PepSessionOption {
     if (-not $script:OffWindows) {
         return New-PSSessionOption -Culture 'en-US' -UICulture 'en-US' -IdleTimeout $script:IdleTimeoutMs
     }
+    if ($script:PSWSManMajor -ge 3) {
+        return New-PSWSManSessionOption -AuthProvider Devolutions -Culture 'en-US' -UICulture 'en-US'
+    }
     $option = [System.Management.Automation.Remoting.PSSessionOption]::new()
     $option.Culture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
     $option.UICulture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
-    $option.IdleTimeout = [System.TimeSpan]::FromMilliseconds($script:IdleTimeoutMs)
     return $option
 }
 
@@ -404,35 +411,63 @@ function Invoke-PepCommand {
     Send-Message -Message ([ordered]@{ type = 'result'; id = $id; output = $plain.ToArray(); errors = $errors })
 }
 
+# TrustedHosts as WinRM's client reads it, from the registry: readable by a standard user and with the
+# WinRM service stopped (WSMan:\ needs both elevation and a running service). A Group Policy value wins
+# over the local one. Returns @{ value; source } or @{ error } when neither key can be read.
+function Read-TrustedHosts {
+    $policyPath = 'SOFTWARE\Policies\Microsoft\Windows\WinRM\Client'
+    $clientPath = 'SOFTWARE\Microsoft\Windows\CurrentVersion\WSMAN\Client'
+    try {
+        $machine = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+        $policy = $machine.OpenSubKey($policyPath)
+        if ($null -ne $policy) {
+            # The "Trusted Hosts" policy: TrustedHosts = 1 (enabled) with the list in TrustedHostsList.
+            $list = $policy.GetValue('TrustedHostsList')
+            $flag = $policy.GetValue('TrustedHosts')
+            $policy.Dispose()
+            if ($null -ne $list) { return @{ value = [string]$list; source = 'policy' } }
+            if ($flag -is [string]) { return @{ value = [string]$flag; source = 'policy' } }
+        }
+        $client = $machine.OpenSubKey($clientPath)
+        if ($null -eq $client) { return @{ value = ''; source = 'client' } }
+        $value = $client.GetValue('trusted_hosts')
+        $client.Dispose()
+        return @{ value = [string]$value; source = 'client' }
+    } catch {
+        return @{ error = [string]$_.Exception.Message }
+    }
+}
+
 function Invoke-Preflight {
     param($Request)
     $id = [string]$Request.id
-    $trusted = ''
-    $platform = 'windows'
+    $message = [ordered]@{ type = 'preflight'; id = $id }
     $pswsman = $null
     if ($script:OffWindows) {
         # No WSMan: drive and no TrustedHosts here; report the WSMan client instead.
-        $platform = 'linux'
-        if ($IsMacOS) { $platform = 'macos' }
+        $message['trustedHosts'] = ''
+        $message['platform'] = 'linux'
+        if ($IsMacOS) { $message['platform'] = 'macos' }
         $pswsman = Get-PSWSManModule
     } else {
-        try {
-            $trusted = [string](Get-Item -Path 'WSMan:\localhost\Client\TrustedHosts' -ErrorAction Stop).Value
-        } catch {
-            $info = Get-ErrorInfo -ErrorRecord $_
-            Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = ('Could not read WSMan:\localhost\Client\TrustedHosts: {0}' -f $info['message']) })
+        $trusted = Read-TrustedHosts
+        if ($trusted.ContainsKey('error')) {
+            $message['trustedHosts'] = $null
+            $message['trustedHostsError'] = $trusted['error']
+        } else {
+            $message['trustedHosts'] = $trusted['value']
+            $message['trustedHostsSource'] = $trusted['source']
         }
+        try { $message['winrmService'] = [string](Get-Service -Name 'WinRM' -ErrorAction Stop).Status } catch { $message['winrmService'] = 'unknown' }
     }
-    $policy = [string](Get-ExecutionPolicy)
-    $scope = ''
+    $message['executionPolicy'] = [string](Get-ExecutionPolicy)
     foreach ($entry in (Get-ExecutionPolicy -List)) {
-        if ([string]$entry.ExecutionPolicy -ne 'Undefined') { $scope = [string]$entry.Scope; break }
+        if ([string]$entry.ExecutionPolicy -ne 'Undefined') { $message['executionPolicyScope'] = [string]$entry.Scope; break }
     }
-    $message = [ordered]@{ type = 'preflight'; id = $id; trustedHosts = $trusted; executionPolicy = $policy }
-    if ($scope) { $message['executionPolicyScope'] = $scope }
-    if ($script:OffWindows) {
-        $message['platform'] = $platform
-        if ($null -ne $pswsman) { $message['pswsman'] = [string]$pswsman.Version }
+    if ($null -ne $pswsman) {
+        $message['pswsman'] = [string]$pswsman.Version
+        # PSWSMan 2.x signs in with NTLM through the system GSSAPI, which needs gss-ntlmssp on Linux.
+        if ($IsLinux -and $pswsman.Version.Major -lt 3) { $message['gssNtlmssp'] = Test-Path -LiteralPath '/etc/gss/mech.d/ntlmssp.conf' }
     }
     Send-Message -Message $message
 }

@@ -43,6 +43,17 @@ const pickFolder = async (): Promise<string | null> => {
   return res.canceled ? null : (res.filePaths[0] ?? null);
 };
 
+// The pwsh that will receive the CloudAdmin password is chosen here, never typed or sent by the renderer.
+const pickExecutable = async (): Promise<string | null> => {
+  const options = {
+    title: 'Choose the PowerShell 7 executable (pwsh)',
+    properties: ['openFile' as const, 'dontAddToRecent' as const],
+    ...(process.platform === 'win32' ? { filters: [{ name: 'pwsh.exe', extensions: ['exe'] }] } : {}),
+  };
+  const res = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return res.canceled ? null : (res.filePaths[0] ?? null);
+};
+
 void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
@@ -54,10 +65,12 @@ void app.whenReady().then(async () => {
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),
+    env: process.env,
     pepHostSha256: __PEP_HOST_SHA256__,
     events: createEmitter(() => window?.webContents),
     log,
     pickFolder,
+    pickExecutable,
     newId: randomUUID,
   });
   const current = runtime;

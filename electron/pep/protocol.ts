@@ -93,14 +93,23 @@ export const HostToNode = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('preflight'),
     id: z.string(),
-    /** Raw value of WSMan:\\localhost\\Client\\TrustedHosts ('' when empty, '*' for all). */
-    trustedHosts: z.string(),
+    /**
+     * TrustedHosts as WinRM's client reads it, from the registry (Group Policy first, then the local client
+     * setting): '' when empty, '*' for all, null when it could not be read (then trustedHostsError says why).
+     */
+    trustedHosts: z.string().nullable(),
+    trustedHostsSource: z.enum(['policy', 'client']).optional(),
+    trustedHostsError: z.string().optional(),
+    /** Windows: status of the WinRM service (Running, Stopped, ...; 'unknown' when unreadable). */
+    winrmService: z.string().optional(),
     executionPolicy: z.string(),
     executionPolicyScope: z.string().optional(),
     /** Where the host runs; absent from Windows hosts. Off Windows there is no TrustedHosts list (pep-transport.md §10). */
     platform: z.enum(['windows', 'linux', 'macos']).optional(),
     /** Off Windows: version of the PSWSMan module found, absent when it is not installed. */
     pswsman: z.string().optional(),
+    /** Linux with PSWSMan 2.x only: whether gss-ntlmssp is registered with GSSAPI (NTLM needs it there). */
+    gssNtlmssp: z.boolean().optional(),
   }),
   z.object({ type: z.literal('closed'), id: z.string(), transcriptsCopied: z.boolean().optional() }),
 ]);

@@ -23,6 +23,7 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
     stampVersion: scenario.stampVersion,
     numberOfNodes: scenario.numberOfNodes,
     firstAddressDown: scenario.firstAddressDown,
+    ...(scenario.trustedHostsUnreadable ? { trustedHosts: null } : {}),
     ...harness.stamp,
     durations: { activationMs: scenario.activationSeconds * 1000, ...harness.stamp?.durations },
     faults: { actionInProgress: scenario.eceBusy, hardwareInfoUnreachable: scenario.hardwareInfoUnreachable, ...harness.stamp?.faults },

@@ -9,7 +9,7 @@ import { appStore, useApp } from '../store';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
-type Switch = 'firstAddressDown' | 'eceBusy' | 'hardwareInfoUnreachable' | 'azureThrottling' | 'activationKeyUnavailable' | 'lockForbidden';
+type Switch = 'firstAddressDown' | 'eceBusy' | 'hardwareInfoUnreachable' | 'trustedHostsUnreadable' | 'azureThrottling' | 'activationKeyUnavailable' | 'lockForbidden';
 
 // What each choice rehearses, in one sentence (the version gates are registration-contract §1.9).
 const VERSIONS: Record<Version, string> = {
@@ -28,6 +28,11 @@ const SWITCHES: { key: Switch; label: string; what: string }[] = [
   { key: 'firstAddressDown', label: 'First ERCS address down', what: 'The first privileged endpoint address does not answer: connecting fails over to the next one.' },
   { key: 'eceBusy', label: 'Stamp busy (ECE)', what: 'Token and activation cmdlets fail with "another action is in progress", as while an update runs.' },
   { key: 'hardwareInfoUnreachable', label: "A host's hardware information unreachable", what: "Token generation and activation cannot read the last host's hardware." },
+  {
+    key: 'trustedHostsUnreadable',
+    label: 'TrustedHosts unreadable on this workstation',
+    what: 'The connection check cannot read TrustedHosts from the registry and says "unknown", with how to check it by hand.',
+  },
   { key: 'azureThrottling', label: 'Azure throttles the registration', what: 'The registration PUT answers 429 twice with Retry-After 5 s: Register waits, then succeeds.' },
   { key: 'activationKeyUnavailable', label: 'Activation key service unavailable once', what: 'The first getactivationkey call answers 503: the app retries and the key still comes.' },
   { key: 'lockForbidden', label: 'Lock write forbidden', what: 'The first lock write answers 403 AuthorizationFailed: Register stops with the registration unprotected; running it again adds the lock.' },

@@ -1,18 +1,15 @@
 import { useEffect, useState } from 'react';
 import { REGISTRATION_API_VERSIONS } from '../../shared/contract';
-import type { RegistrationApiVersion, Settings } from '../../shared/contract';
+import type { PowerShellInfo, RegistrationApiVersion, Settings, SettingsRequest } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
-import { describedBy, Field, TextField } from '../components/field';
+import { describedBy, Field } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { appStore, useApp } from '../store';
 
-const PWSH_HINT = 'Full path of pwsh 7.4 or later, for example /usr/bin/pwsh or C:\\Program Files\\PowerShell\\7\\pwsh.exe. Off Windows it needs the PSWSMan module.';
+const PWSH_HINT =
+  'pwsh 7.4 or later, installed on this computer (not on a network share): it receives the CloudAdmin password. Off Windows it needs the PSWSMan module.';
 const API_HINT = 'The Microsoft.AzureStack API version of the registration calls. Keep 2017-06-01 unless your Azure policy requires the newer one.';
-
-/** The label the operator sees for a PowerShell choice. */
-const powershellLabel = (choice: Settings['powershell']): string =>
-  choice.kind === 'windows-powershell' ? 'Windows PowerShell 5.1 (recommended on Windows)' : `PowerShell 7 at ${choice.path}`;
 
 /** PowerShell for the privileged endpoint and the registration API version, kept by main. */
 export function SettingsScreen() {
@@ -30,17 +27,29 @@ export function SettingsScreen() {
   );
 }
 
+/** What the app will start, as main found it when it ran it. */
+function WillRun({ info }: { info: PowerShellInfo | null }) {
+  if (!info) return <p className="hint">Checking which PowerShell will run…</p>;
+  return (
+    <div className={info.problem ? 'notice' : 'hint'} data-testid="powershell-info">
+      <p>
+        Will run <code>{info.path}</code>
+        {info.version ? `: PowerShell ${info.version} (${info.edition ?? ''})` : ''}.
+      </p>
+      {info.problem && <p>It cannot be used: {info.problem}</p>}
+    </div>
+  );
+}
+
 function SettingsForm({ saved }: { saved: Settings }) {
   const busy = useApp((s) => s.busy.settings !== undefined);
   const practice = useApp((s) => s.info?.mode === 'practice');
+  const info = useApp((s) => s.powershell);
   const [kind, setKind] = useState(saved.powershell.kind);
-  const [path, setPath] = useState(saved.powershell.kind === 'pwsh' ? saved.powershell.path : '');
   const [apiVersion, setApiVersion] = useState<RegistrationApiVersion>(saved.registrationApiVersion);
-  const draft: Settings = {
-    powershell: kind === 'pwsh' ? { kind, path: path.trim() } : { kind: 'windows-powershell' },
-    registrationApiVersion: apiVersion,
-  };
-  const pathError = kind === 'pwsh' && path.trim() === '' ? 'Enter the path of pwsh.' : undefined;
+  const draft: SettingsRequest = { powershell: { kind }, registrationApiVersion: apiVersion };
+  // The pwsh path is only ever chosen in main's file dialog, which saves it.
+  const needsChoice = kind === 'pwsh' && saved.powershell.kind !== 'pwsh';
   return (
     <form
       onSubmit={(e) => {
@@ -50,7 +59,6 @@ function SettingsForm({ saved }: { saved: Settings }) {
     >
       <fieldset>
         <legend>PowerShell for the privileged endpoint</legend>
-        <p className="hint">The PowerShell that opens the remote session to the ERCS virtual machines. Currently: {powershellLabel(saved.powershell)}.</p>
         <label className="choice">
           <input type="radio" name="powershell" checked={kind === 'windows-powershell'} onChange={() => setKind('windows-powershell')} />
           <span>Windows PowerShell 5.1 (recommended on Windows)</span>
@@ -60,8 +68,17 @@ function SettingsForm({ saved }: { saved: Settings }) {
           <span>PowerShell 7 (required on Linux and macOS)</span>
         </label>
         {kind === 'pwsh' && (
-          <TextField id="pwsh-path" label="Path of pwsh" hint={PWSH_HINT} error={pathError} value={path} onChange={setPath} spellCheck={false} />
+          <div className="field">
+            <p className="hint" id="pwsh-hint">
+              {PWSH_HINT}
+            </p>
+            <button type="button" className="secondary" disabled={busy} aria-describedby="pwsh-hint" onClick={() => void appStore.getState().choosePowerShell()}>
+              Choose pwsh…
+            </button>
+          </div>
         )}
+        {kind === saved.powershell.kind && <WillRun info={info} />}
+        {needsChoice && <p className="hint">Choose the pwsh executable: the app saves it once it has checked that it runs.</p>}
         {practice && <p className="hint">Practice mode uses its simulated stamp: this choice applies in live mode.</p>}
       </fieldset>
       <Field id="api-version" label="Registration API version" hint={API_HINT}>
@@ -74,7 +91,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           ))}
         </select>
       </Field>
-      <button type="submit" className="primary" disabled={busy || pathError !== undefined}>
+      <button type="submit" className="primary" disabled={busy || needsChoice}>
         Save settings
       </button>
       <BusyNote scope="settings" />

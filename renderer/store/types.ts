@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, PracticeScenario, Problem, Settings } from '../../shared/contract';
+import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, PowerShellInfo, PracticeScenario, Problem, Settings, SettingsRequest } from '../../shared/contract';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
@@ -200,9 +200,14 @@ export type OperationsSlice = {
 export type SettingsSlice = {
   /** As main has them; null until loaded. */
   settings: Settings | null;
+  /** What main will run for the privileged endpoint (path, version), as it found it; null until known. */
+  powershell: PowerShellInfo | null;
+  /** Reads the settings, then what PowerShell they start (main runs it for its version). */
   loadSettings(): Promise<void>;
   /** True when main accepted them. Saving recomposes main: PEP sessions close and Azure signs out. */
-  saveSettings(next: Settings): Promise<boolean>;
+  saveSettings(next: SettingsRequest): Promise<boolean>;
+  /** Main's file dialog chooses pwsh (saved at once when main accepts it); false when cancelled or refused. */
+  choosePowerShell(): Promise<boolean>;
 };
 
 /** The practice scenario main simulates (practice mode only). */

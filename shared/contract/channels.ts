@@ -12,7 +12,7 @@ import {
   PepHosts,
   PracticeScenarioSchema,
   ResourceGroupName,
-  SettingsSchema,
+  SettingsRequestSchema,
 } from './schemas';
 import type { PracticeScenario, Settings } from './schemas';
 import type {
@@ -47,6 +47,17 @@ export type AppInfo = {
   practiceDrivePath?: string;
 };
 
+/** The PowerShell the app will start for the privileged endpoint, as main found it. */
+export type PowerShellInfo = {
+  /** Absolute path of the executable. */
+  path: string;
+  /** $PSVersionTable.PSVersion and PSEdition as it reported them when main ran it. */
+  version?: string;
+  edition?: string;
+  /** Why it could not be run or cannot be used (then version is absent). */
+  problem?: string;
+};
+
 export type PepConnected = {
   sessionId: string;
   /** The ERCS address that answered. */
@@ -60,7 +71,11 @@ export const channels = {
   'app.info': def<AppInfo>()(Empty),
   'app.setMode': def<AppInfo>()(z.object({ mode: z.enum(['practice', 'live']) }).strict()),
   'settings.get': def<Settings>()(Empty),
-  'settings.set': def<Settings>()(SettingsSchema),
+  'settings.set': def<Settings>()(SettingsRequestSchema),
+  /** Runs the configured PowerShell (`$PSVersionTable`) and says what the app will start. */
+  'settings.powershell': def<PowerShellInfo>()(Empty),
+  /** Main's file dialog chooses pwsh; null when the operator cancels. The renderer never sends a path. */
+  'settings.choosePowerShell': def<{ settings: Settings; powershell: PowerShellInfo } | null>()(Empty),
   // Practice mode only: setting it in live mode is refused.
   'practice.get': def<PracticeScenario>()(Empty),
   'practice.set': def<PracticeScenario>()(PracticeScenarioSchema),

@@ -5,6 +5,8 @@ export const channelNames = [
   'app.setMode',
   'settings.get',
   'settings.set',
+  'settings.powershell',
+  'settings.choosePowerShell',
   'practice.get',
   'practice.set',
   'pep.preflight',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ercsAddressProblem } from '../domain/ercs-address';
 import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
 
 // Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
@@ -19,7 +20,13 @@ export const ResourceGroupName = z
   .max(90)
   .regex(/^[-\w.()]*[-\w()]$/u, 'letters, digits, - _ . ( ), not ending with a dot');
 
-const PepHost = z.string().min(1).max(255);
+const PepHost = z
+  .string()
+  .max(255)
+  .superRefine((value, ctx) => {
+    const problem = ercsAddressProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export const PepHosts = z.array(PepHost).min(1, 'enter at least one ERCS address').max(3, 'at most three ERCS addresses');
 
 export const TokenChoicesSchema = z.object({
@@ -71,13 +78,16 @@ export type OperationKind = OperationStart['kind'];
 export const REGISTRATION_API_VERSIONS = ['2017-06-01', '2022-06-01'] as const;
 export type RegistrationApiVersion = (typeof REGISTRATION_API_VERSIONS)[number];
 
-// Absolute on Windows (C:\..., \\server\share\...) or POSIX (/...); main also checks it for its own OS.
-const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/]|\/)/;
+// Absolute on Windows (C:\...) or POSIX (/...), never a network (UNC) path; main also checks it for its own OS
+// and, when the operator chooses it, where it really lives.
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\/)/;
+const NETWORK_PATH = /^[\\/]{2}/;
 const ExecutablePath = z
   .string()
   .trim()
   .min(1, 'enter the path of pwsh')
   .max(1024)
+  .refine((p) => !NETWORK_PATH.test(p), 'must be on this computer, not a network path')
   .regex(ABSOLUTE_PATH, 'must be an absolute path, like /usr/bin/pwsh or C:\\Program Files\\PowerShell\\7\\pwsh.exe');
 
 /** Which PowerShell runs pep-host.ps1: Windows PowerShell 5.1 (by its system path) or a configured pwsh 7. */
@@ -96,6 +106,18 @@ export const SettingsSchema = z
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/**
+ * What the renderer may change. It never sends a path: `pwsh` means the PowerShell 7 the operator chose in
+ * main's file dialog (settings.choosePowerShell), which main keeps.
+ */
+export const SettingsRequestSchema = z
+  .object({
+    powershell: z.discriminatedUnion('kind', [z.object({ kind: z.literal('windows-powershell') }).strict(), z.object({ kind: z.literal('pwsh') }).strict()]),
+    registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
+  })
+  .strict();
+export type SettingsRequest = z.infer<typeof SettingsRequestSchema>;
+
 /** Stamp builds practice mode simulates, one on each side of the PEP version gates (contract §1.9). */
 export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.6', '1.2406.0.8'] as const;
 /** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
@@ -112,6 +134,8 @@ export const PracticeScenarioSchema = z
     eceBusy: z.boolean(),
     /** The last node's hardware information cannot be read. */
     hardwareInfoUnreachable: z.boolean(),
+    /** The workstation's TrustedHosts cannot be read (pre-flight says "unknown"). */
+    trustedHostsUnreadable: z.boolean(),
     /** How long Set-AzsRegistration (activation) takes; up to 30 minutes to rehearse the real wait. */
     activationSeconds: z.number().int().min(1).max(1800),
     azurePermissions: z.enum(PRACTICE_PERMISSION_PROFILES),
@@ -131,6 +155,7 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   firstAddressDown: false,
   eceBusy: false,
   hardwareInfoUnreachable: false,
+  trustedHostsUnreadable: false,
   activationSeconds: 5,
   azurePermissions: 'owner',
   azureThrottling: false,

@@ -11,6 +11,7 @@ export type { DecodedKey } from './activation-key';
 export { assertKeyUsable, matchKey } from './key-match';
 export { parseInstant } from './instant';
 export type { KeyMatchContext } from './key-match';
+export { ercsAddressProblem } from './ercs-address';
 export { STAMP_GATES, compareStampVersions, isAtLeast, isNewerThan } from './stamp-version';
 export {
   CAPACITY_USAGE_NOTICE,
@@ -20,5 +21,6 @@ export {
   needsKeyPair,
   planToken,
   suggestRegistrationName,
+  TOKEN_VERSION_RULE,
 } from './billing';
 export type { TokenFlow } from './billing';

@@ -187,6 +187,8 @@ export type PreflightCheck = {
   id: 'powershell' | 'language-mode' | 'execution-policy' | 'trusted-hosts' | 'winrm-port';
   title: string;
   ok: boolean;
+  /** The check could not be made (for example TrustedHosts unreadable): neither passed nor failed. */
+  unknown?: true;
   detail: string;
   /** Exact command or step that fixes it. */
   fix?: string;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +23,8 @@ const SHARE = join(DATA, 'share');
 const ADDRESS = process.env.AZS_PEP_ADDRESS ?? '127.0.0.1';
 const HOSTILE = `x'; Remove-Item C:\\ -Recurse; $(calc) \`n "q" \u2018single\u2019 \u201cdouble\u201d \u00e9\u6f22`;
 
-const hosts: [string, HostCommand][] = [['Windows PowerShell 5.1', windowsPowerShellHost(SCRIPT, process.env.SystemRoot ?? 'C:\\Windows')]];
-if (process.env.AZS_PEP_PWSH) hosts.push(['PowerShell 7', pwshHost(process.env.AZS_PEP_PWSH, SCRIPT, process.env.SystemRoot ?? 'C:\\Windows')]);
+const hosts: [string, HostCommand][] = [['Windows PowerShell 5.1', windowsPowerShellHost(SCRIPT, process.env.SystemRoot ?? 'C:\\Windows', tmpdir(), process.env)]];
+if (process.env.AZS_PEP_PWSH) hosts.push(['PowerShell 7', pwshHost(process.env.AZS_PEP_PWSH, SCRIPT, { systemRoot: process.env.SystemRoot ?? 'C:\\Windows', tempDir: tmpdir() }, process.env)]);
 
 const settings = (s: Record<string, unknown>) => {
   mkdirSync(DATA, { recursive: true });

@@ -36,7 +36,7 @@ export const isTrusted = (trustedHosts: string, host: string): boolean =>
     .filter((e) => e !== '')
     .some((e) => new RegExp(`^${e.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`, 'i').test(host));
 
-const trustedHostsOf = (s: PracticeStampSettings): string => s.trustedHosts ?? s.ercsAddresses.join(',');
+const trustedHostsOf = (s: PracticeStampSettings): string | null => (s.trustedHosts === undefined ? s.ercsAddresses.join(',') : s.trustedHosts);
 
 /** Whether this ERCS address answers at all (unknown addresses and the "down" one do not). */
 export const answers = (s: PracticeStampSettings, host: string): boolean =>
@@ -62,7 +62,8 @@ export const createSession = (deps: SessionDeps) => {
         lastError = operationTimeout(host);
         continue;
       }
-      if (!isTrusted(trustedHostsOf(settings), host)) return fail(msg.id, cannotUseIpAddress(host));
+      // Unreadable for the app's pre-flight, but WinRM itself reads it: the practice workstation trusts the stamp.
+      if (!isTrusted(trustedHostsOf(settings) ?? settings.ercsAddresses.join(','), host)) return fail(msg.id, cannotUseIpAddress(host));
       await pause(settings.durations.connectMs);
       if (msg.user.trim().toLowerCase() !== expectedUser || msg.password === '') {
         deps.log.warn('practice stamp: access denied', { host, user: msg.user });
@@ -115,7 +116,10 @@ export const createSession = (deps: SessionDeps) => {
       wire.send({
         type: 'preflight',
         id: msg.id,
-        trustedHosts: trustedHostsOf(settings),
+        ...(trustedHostsOf(settings) === null
+          ? { trustedHosts: null, trustedHostsError: 'Requested registry access is not allowed.' }
+          : { trustedHosts: trustedHostsOf(settings), trustedHostsSource: 'client' as const }),
+        winrmService: settings.winrmService,
         executionPolicy: 'RemoteSigned',
         executionPolicyScope: 'LocalMachine',
       });

@@ -38,8 +38,10 @@ export type PracticeStampSettings = {
   externalDomainFqdn: string;
   identitySystem: 'AzureAD' | 'ADFS';
   timezone: string;
-  /** What the workstation's WSMan TrustedHosts holds; defaults to the ERCS addresses. */
-  trustedHosts?: string;
+  /** What the workstation's TrustedHosts holds; defaults to the ERCS addresses; null: it cannot be read. */
+  trustedHosts?: string | null;
+  /** The workstation's WinRM service (stopped by default on Windows 10 and 11). */
+  winrmService: string;
   durations: PracticeStampDurations;
   faults: PracticeStampFaults;
 };
@@ -77,6 +79,7 @@ export const resolveSettings = (input: PracticeStampSettingsInput = {}): Practic
   externalDomainFqdn: 'azurestack.contoso.com',
   identitySystem: 'AzureAD',
   timezone: 'Pacific Standard Time',
+  winrmService: 'Stopped',
   ...defined(input),
   durations: { ...DEFAULT_DURATIONS, ...defined(input.durations ?? {}) },
   faults: {

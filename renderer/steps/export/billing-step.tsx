@@ -1,4 +1,4 @@
-import { suggestRegistrationName } from '../../../shared/domain';
+import { suggestRegistrationName, TOKEN_VERSION_RULE } from '../../../shared/domain';
 import { CloudSelect } from '../../components/cloud-select';
 import { TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
@@ -65,6 +65,9 @@ export function BillingStep() {
         onChange={(targetCloud) => set({ targetCloud })}
       />
       {plan && <EffectiveParams plan={plan} />}
+      <p className="hint" data-testid="token-version-rule">
+        {TOKEN_VERSION_RULE}
+      </p>
       {cloudId && (
         <p className="hint">
           On the connected host, the registration will be named <code>{suggestRegistrationName(cloudId)}</code> unless the

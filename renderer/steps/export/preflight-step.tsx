@@ -1,11 +1,11 @@
 import { appStore, useApp } from '../../store';
-import { ErcsHosts } from '../stamp/ercs-hosts';
+import { ErcsHosts, useHostsReady } from '../stamp/ercs-hosts';
 
 /** Checks PowerShell, language mode, execution policy, TrustedHosts and WinRM before any password is typed. */
 export function PreflightStep() {
   const report = useApp((s) => s.stamp.preflight);
   const busy = useApp((s) => s.busy.stamp !== undefined);
-  const hasHost = useApp((s) => s.stamp.hosts.some((h) => h.trim() !== ''));
+  const hasHost = useHostsReady();
   return (
     <>
       <ErcsHosts />
@@ -15,12 +15,12 @@ export function PreflightStep() {
       {report && (
         <ul className="checks" aria-label="Connection check results" data-testid="preflight">
           {report.checks.map((c) => (
-            <li key={c.id} className={c.ok ? 'check-ok' : 'check-fail'}>
+            <li key={c.id} className={c.ok ? 'check-ok' : c.unknown ? 'check-unknown' : 'check-fail'}>
               <span className="check-mark" aria-hidden="true">
-                {c.ok ? '✓' : '✗'}
+                {c.ok ? '✓' : c.unknown ? '?' : '✗'}
               </span>
               <div>
-                <strong>{c.title}</strong> <span className="sr-only">{c.ok ? 'passed' : 'failed'}</span>
+                <strong>{c.title}</strong> <span className="sr-only">{c.ok ? 'passed' : c.unknown ? 'unknown' : 'failed'}</span>
                 <p className="muted">{c.detail}</p>
                 {c.fix && (
                   <p>
@@ -33,7 +33,7 @@ export function PreflightStep() {
         </ul>
       )}
       {report && !report.ok && (
-        <p className="notice">Some checks failed. Fix them first, or continue if another ERCS address is expected to answer.</p>
+        <p className="notice">Some checks failed or could not be made. Fix them first, or continue if another ERCS address is expected to answer.</p>
       )}
     </>
   );

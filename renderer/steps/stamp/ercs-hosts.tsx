@@ -1,4 +1,11 @@
+import { ercsAddressProblem } from '../../../shared/domain';
 import { appStore, useApp } from '../../store';
+
+const problemOf = (host: string): string | undefined => (host.trim() === '' ? undefined : ercsAddressProblem(host));
+
+/** At least one address, and every address typed is an IPv4 address, an IPv6 address or a host name. */
+export const useHostsReady = (): boolean =>
+  useApp((s) => s.stamp.hosts.some((h) => h.trim() !== '') && s.stamp.hosts.every((h) => problemOf(h) === undefined));
 
 /** One to three ERCS VM addresses; the session tries them in order. */
 export function ErcsHosts() {
@@ -8,8 +15,10 @@ export function ErcsHosts() {
     <fieldset className="ercs">
       <legend>Privileged endpoint (ERCS VM) addresses</legend>
       <p className="hint">Enter one to three addresses. If the first does not answer, the next one is tried.</p>
-      {hosts.map((h, i) => (
-        <div key={i} className="row">
+      {hosts.map((h, i) => {
+        const problem = problemOf(h);
+        return (
+        <div key={i} className={problem ? 'row field-invalid' : 'row'}>
           <label htmlFor={`ercs-${i}`} className="inline-label">
             ERCS {i + 1}
           </label>
@@ -20,6 +29,8 @@ export function ErcsHosts() {
             placeholder="e.g. 10.0.0.224"
             autoComplete="off"
             spellCheck={false}
+            aria-invalid={problem !== undefined}
+            aria-describedby={problem ? `ercs-${i}-error` : undefined}
           />
           {hosts.length > 1 && (
             <button
@@ -31,8 +42,14 @@ export function ErcsHosts() {
               Remove
             </button>
           )}
+          {problem && (
+            <p className="field-error" id={`ercs-${i}-error`} role="alert">
+              {problem}
+            </p>
+          )}
         </div>
-      ))}
+        );
+      })}
       {hosts.length < 3 && (
         <button type="button" className="secondary" onClick={() => appStore.getState().setHosts([...hosts, ''])}>
           Add an address

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { TextField } from '../../components/field';
 import { appStore, useApp } from '../../store';
+import { useHostsReady } from './ercs-hosts';
 import { TranscriptShare } from './transcript-share';
 
 const USER_HINT = 'The CloudAdmin account of the stamp, as <DOMAIN>\\CloudAdmin.';
@@ -11,7 +12,7 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
   const user = useApp((s) => s.stamp.user);
   const password = useApp((s) => s.stamp.password);
   const busy = useApp((s) => s.busy.stamp !== undefined);
-  const hasHost = useApp((s) => s.stamp.hosts.some((h) => h.trim() !== ''));
+  const hasHost = useHostsReady();
   const share = useApp((s) => s.stamp.share);
   // A share needs its own account; half a share would only fail when the session closes.
   const shareIncomplete = share.path.trim() !== '' && (share.user.trim() === '' || share.password === '');

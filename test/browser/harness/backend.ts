@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { AppInfo, EventName, EventPayloads, EventSink, Handlers } from '../../../shared/contract';
 import { compose } from '../../../electron/compose';
@@ -10,7 +11,8 @@ import { createDispatcher } from '../../../electron/ipc';
 import type { Dispatch } from '../../../electron/ipc';
 import { memoryLogger } from '../../../electron/log';
 import type { PracticeAzure, PracticeAzureSettings } from '../../../electron/practice/azure';
-import { defaultSettings } from '../../../electron/settings';
+import { systemSpawn } from '../../../electron/pep';
+import { defaultSettings, settingsHandlers, systemLocationPorts } from '../../../electron/settings';
 
 export type Backend = {
   dispatch: Dispatch;
@@ -30,6 +32,8 @@ export const startBackend = async (opts: {
   usbDir: string;
   /** Practice Azure settings over the harness defaults (a permission profile, for instance). */
   azure?: Partial<PracticeAzureSettings>;
+  /** Stands for main's file dialog choosing pwsh (Settings); cancels by default. */
+  pickExecutable?: () => Promise<string | null>;
 }): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
@@ -39,26 +43,39 @@ export const startBackend = async (opts: {
     void target?.(name, payload).catch(() => undefined);
   };
   const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
-  const settings = defaultSettings(process.platform);
   // Kept, not applied: the runtime's recomposition is covered by the integration tests.
+  let settings = defaultSettings(process.platform);
   let scenario = DEFAULT_PRACTICE_SCENARIO;
   const appHandlers: Pick<Handlers, AppChannel> = {
     'app.info': async () => info(),
     'app.setMode': async () => info(),
-    'settings.get': async () => settings,
-    'settings.set': async () => settings,
+    // The real Settings channels: the dialog is the fake, the chosen pwsh really runs (version probe).
+    ...settingsHandlers({
+      current: () => settings,
+      apply: async (next) => void (settings = next),
+      powershell: {
+        ...systemLocationPorts(process.platform),
+        systemRoot: 'C:\\Windows',
+        tempDir: tmpdir(),
+        env: { HOME: tmpdir() },
+        pickExecutable: opts.pickExecutable ?? (async () => null),
+        spawn: systemSpawn,
+        sleep: (ms, signal) => delay(ms, undefined, signal ? { signal } : {}),
+      },
+    }),
     'practice.get': async () => scenario,
     'practice.set': async (next) => (scenario = next),
   };
   const composition = await compose({
     mode: 'practice',
-    settings,
+    settings: defaultSettings(process.platform),
     scenario: DEFAULT_PRACTICE_SCENARIO,
     dataDir,
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     platform: process.platform,
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
+    env: { HOME: tmpdir() },
     events,
     log,
     pickFolder: async () => opts.usbDir,

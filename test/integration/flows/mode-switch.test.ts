@@ -18,9 +18,11 @@ const runtimeAt = async (dataDir: string, events: EventName[] = []) =>
     platform: 'linux',
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
+    env: { HOME: tmpdir() },
     events: (name) => void events.push(name),
     log: memoryLogger(),
     pickFolder: async () => null,
+    pickExecutable: async () => null,
     newId: randomUUID,
     practice: FAST_PRACTICE,
   });

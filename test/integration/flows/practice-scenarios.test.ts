@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { OperationFinished, PepConnected, PracticeScenario } from '../../../shared/contract';
 import { suggestRegistrationName } from '../../../shared/domain';
-import type { HandoffSummary, KeyPreview, PermissionReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
+import type { HandoffSummary, KeyPreview, PermissionReport, PreflightReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 
@@ -85,6 +85,16 @@ describe('practice scenarios: the stamp', () => {
     const res = await outcome(m, { kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
     // The last of the four hosts, in the stamp's own words.
     expect(res).toMatchObject({ ok: false, problem: { code: 'pep-hardware-info', detail: expect.stringContaining('Could not retrieve mandatory hardware info for AZS-NODE04') } });
+    await m.runtime.dispose();
+  });
+  it('says TrustedHosts is unknown, not empty, when the workstation cannot read it', async () => {
+    const m = await startPracticeMachine(await usb());
+    const hosts = ['10.20.30.224'];
+    const readable = await m.call<PreflightReport>('pep.preflight', { hosts });
+    expect(readable.checks.find((c) => c.id === 'trusted-hosts')).toMatchObject({ ok: true });
+    await m.call('practice.set', scenario({ trustedHostsUnreadable: true }));
+    const report = await m.call<PreflightReport>('pep.preflight', { hosts });
+    expect(report.checks.find((c) => c.id === 'trusted-hosts')).toMatchObject({ ok: false, unknown: true, detail: expect.stringMatching(/^Unknown/) as unknown, fix: expect.stringContaining('Start-Service WinRM') as unknown });
     await m.runtime.dispose();
   });
 });

@@ -117,9 +117,8 @@ const offWindowsBranch = (n: Node): 'then' | 'else' | undefined => {
  */
 const platformViolations = (root: Node): string[] => {
   const problems: string[] = [];
-  for (const cmd of all(root, 'command').filter((c) => /WSMan:/i.test(c.text))) {
-    if (offWindowsBranch(cmd) !== 'else') problems.push(`line ${cmd.startPosition.row + 1}: WSMan: drive used outside the Windows branch`);
-  }
+  // TrustedHosts is read from the registry: WSMan:\ needs elevation and a running WinRM service.
+  for (const cmd of all(root, 'command').filter((c) => /WSMan:/i.test(c.text))) problems.push(`line ${cmd.startPosition.row + 1}: WSMan: drive read`);
   for (const cmd of all(root, 'command').filter((c) => /^new-pssession$/i.test(commandName(c)))) {
     if (!/-Authentication \$script:Authentication\b/.test(cmd.text)) problems.push(`line ${cmd.startPosition.row + 1}: New-PSSession without -Authentication $script:Authentication`);
   }
@@ -139,7 +138,7 @@ describe('pep-host.ps1 (static checks)', () => {
     expect(syntaxErrors(parse('function f { if ($a) { '))).not.toEqual([]);
   });
 
-  it.each(['register-endpoint.ps1', 'AzsPepStub/AzsPepStub.psm1', 'AzsPepStub/AzsPepStub.psd1', 'AzsPepStub/RoleCapabilities/PepStub.psrc', 'PrivilegedEndpoint.pssc'])(
+  it.each(['register-endpoint.ps1', 'allsigned.ps1', 'AzsPepStub/AzsPepStub.psm1', 'AzsPepStub/AzsPepStub.psd1', 'AzsPepStub/RoleCapabilities/PepStub.psrc', 'PrivilegedEndpoint.pssc'])(
     'Windows harness file %s parses too',
     (file) => {
       const src = readFileSync(fileURLToPath(new URL(`../../../windows/${file}`, import.meta.url)), 'utf8');
@@ -190,19 +189,26 @@ describe('pep-host.ps1 (static checks)', () => {
     expect(SCRIPT).toMatch(/^[\t\n\r -~]*$/);
   });
 
-  it('off Windows: no WSMan: drive, Negotiate sign-in through PSWSMan, and a clear error when it is missing', () => {
+  it('no WSMan: drive (registry instead); off Windows: Negotiate through PSWSMan with the Devolutions provider, and a clear error when it is missing', () => {
     expect(platformViolations(parse(SCRIPT))).toEqual([]);
     expect(SCRIPT).toMatch(/Import-Module -ModuleInfo \$module -ErrorAction Stop/);
     expect(SCRIPT).toMatch(/Enable-PSWSMan -Force/);
-    // pwsh off Windows has no -Culture/-IdleTimeout on New-PSSessionOption: the option object is filled instead.
+    // PSWSMan 3: the Devolutions provider (no gss-ntlmssp), the culture, and no IdleTimeout (PSWSMan does not implement it).
+    expect(SCRIPT).toContain("New-PSWSManSessionOption -AuthProvider Devolutions -Culture 'en-US' -UICulture 'en-US'\n");
+    expect(SCRIPT).toMatch(/if \(\$script:PSWSManMajor -ge 3\) \{\s+return New-PSWSManSessionOption/);
+    // PSWSMan 2.x: pwsh's option object, culture only.
     for (const prop of ['Culture', 'UICulture']) expect(SCRIPT).toContain(`$option.${prop} = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')`);
-    expect(SCRIPT).toContain('$option.IdleTimeout = [System.TimeSpan]::FromMilliseconds($script:IdleTimeoutMs)');
+    expect(SCRIPT).not.toMatch(/\$option\.IdleTimeout/);
+    // TrustedHosts from the registry (policy key first), readable unelevated with WinRM stopped.
+    expect(SCRIPT).toContain("'SOFTWARE\\Policies\\Microsoft\\Windows\\WinRM\\Client'");
+    expect(SCRIPT).toContain("'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WSMAN\\Client'");
+    expect(SCRIPT).toContain("GetValue('trusted_hosts')");
     expect(SCRIPT).toContain("'PSWSManMissing'");
     expect(SCRIPT).toContain('Install-Module PSWSMan -Scope CurrentUser');
     const flag = '$script:OffWindows = $script:IsCore -and ($IsLinux -or $IsMacOS)\n';
     for (const bad of [
       `${flag}Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts'`,
-      `${flag}if ($script:OffWindows) { $t = Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts' }`,
+      `${flag}if ($script:OffWindows) { } else { $t = Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts' }`,
       `${flag}$s = New-PSSession -ComputerName $address -ConfigurationName 'PrivilegedEndpoint' -Credential $c`,
       `${flag}if ($script:OffWindows) { } else { $script:Authentication = 'Negotiate' }`,
       "$script:OffWindows = $IsLinux",

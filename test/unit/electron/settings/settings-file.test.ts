@@ -61,8 +61,13 @@ describe('saved state', () => {
 describe('checkSettings', () => {
   it('accepts what works on this platform', () => {
     expect(checkSettings(PWSH_WIN, 'win32')).toBe(PWSH_WIN);
-    expect(checkSettings({ ...PWSH_WIN, powershell: { kind: 'pwsh', path: '\\\\fileserver\\tools\\pwsh.exe' } }, 'win32').powershell.kind).toBe('pwsh');
     expect(checkSettings(defaultSettings('linux'), 'linux')).toEqual(defaultSettings('linux'));
+  });
+
+  it('refuses a network (UNC) path to pwsh: the program that receives the password must be local', () => {
+    for (const path of ['\\\\fileserver\\tools\\pwsh.exe', '//fileserver/tools/pwsh.exe']) {
+      expect(() => checkSettings({ ...PWSH_WIN, powershell: { kind: 'pwsh', path } }, 'win32')).toThrow(/is on the network/);
+    }
   });
 
   it('refuses Windows PowerShell off Windows, and paths that are not absolute for this OS', () => {

@@ -1,6 +1,6 @@
 import type { StateStorage } from 'zustand/middleware';
 import { DEFAULT_PRACTICE_SCENARIO, ok } from '../../../../shared/contract';
-import type { Api, EventName, EventPayloads, OperationSnapshot, PracticeScenario, Result, Settings } from '../../../../shared/contract';
+import type { Api, EventName, EventPayloads, OperationSnapshot, PowerShellInfo, PracticeScenario, Result, Settings, SettingsRequest } from '../../../../shared/contract';
 import type { HandoffSummary, StampInfo, TokenPreview } from '../../../../shared/domain';
 
 export const STAMP: StampInfo = {
@@ -52,6 +52,13 @@ export const snapshot = (over: Partial<OperationSnapshot> = {}): OperationSnapsh
 
 type Listener = (payload: never) => void;
 
+/** The pwsh main's (fake) file dialog chooses. */
+export const PWSH_PATH = '/opt/microsoft/powershell/7/pwsh';
+const powershellInfo = (s: Settings): PowerShellInfo =>
+  s.powershell.kind === 'pwsh'
+    ? { path: s.powershell.path, version: '7.4.6', edition: 'Core' }
+    : { path: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', version: '5.1.19041.5247', edition: 'Desktop' };
+
 /** A typed fake of window.api: leaving out a channel fails to compile. Calls are recorded. */
 export const createFakeApi = () => {
   const calls: { name: string; req: unknown }[] = [];
@@ -69,11 +76,17 @@ export const createFakeApi = () => {
     'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0' })),
     'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0' })),
     'settings.get': answer('settings.get', () => ok(settings)),
-    'settings.set': async (req: Settings): Promise<Result<Settings>> => {
+    'settings.set': async (req: SettingsRequest): Promise<Result<Settings>> => {
       calls.push({ name: 'settings.set', req });
-      settings = req;
+      const powershell = req.powershell.kind === 'pwsh' ? { kind: 'pwsh' as const, path: PWSH_PATH } : { kind: 'windows-powershell' as const };
+      settings = { powershell, registrationApiVersion: req.registrationApiVersion };
       return ok(settings);
     },
+    'settings.powershell': answer('settings.powershell', () => ok(powershellInfo(settings))),
+    'settings.choosePowerShell': answer('settings.choosePowerShell', () => {
+      settings = { ...settings, powershell: { kind: 'pwsh', path: PWSH_PATH } };
+      return ok({ settings, powershell: powershellInfo(settings) });
+    }),
     'practice.get': answer('practice.get', () => ok(scenario)),
     'practice.set': async (req: PracticeScenario): Promise<Result<PracticeScenario>> => {
       calls.push({ name: 'practice.set', req });
