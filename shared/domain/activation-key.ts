@@ -84,7 +84,7 @@ const checkSignature = (alg: string | undefined, signature: string): void => {
   }
   if (!sizes.includes(bytes.length)) {
     throw malformed(
-      `The signature of this activation key is ${bytes.length} bytes long, but an ${alg} signature is ${sizes.join(', ').replace(/, (\d+)$/, ' or $1')} bytes: the key was cut short or altered on the way.`,
+      `The signature of this activation key is ${bytes.length} bytes long, but ${alg} signatures are ${sizes.join(', ').replace(/, (\d+)$/, ' or $1')} bytes long: the key was cut short or altered on the way.`,
     );
   }
 };

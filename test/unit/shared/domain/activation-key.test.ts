@@ -97,8 +97,25 @@ describe('decodeActivationKey', () => {
     expect(decodeActivationKey(key).summary).toMatchObject({ algorithm: alg, keyId: 'k' });
   });
 
+  it.each([
+    ['garbage', 'garbage'],
+    ['an impossible date', '2020-13-45T00:00:00Z'],
+    ['31 February', '2027-02-31T00:00:00Z'],
+    ['a culture-dependent form', '01/01/2020 00:00:00'],
+    ['a trailing word', '9999-12-30T23:59:59Z soon'],
+    ['an empty string', ''],
+    ['a number', 0],
+    ['null', null],
+    ['a boolean', true],
+  ])('refuses a key whose expiry is %s, never taking it as valid', (_name, expires) => {
+    const content = b64url(JSON.stringify({ cloudId: '69464895-3a1a-450a-9824-4b7608d9203f', expires }));
+    const p = problemOf(() => decodeActivationKey(`${header}.${content}.${sig}`));
+    expect(p.code).toBe('input-malformed');
+    expect(p.message).toMatch(/expiry date/);
+  });
+
   it('says which signature length it found and which the algorithm gives', () => {
     const p = problemOf(() => decodeActivationKey(`${header}.${payload}.${sig.slice(0, 340)}`));
-    expect(p.message).toContain('255 bytes long, but an RS256 signature is 256, 384 or 512 bytes');
+    expect(p.message).toContain('255 bytes long, but RS256 signatures are 256, 384 or 512 bytes long');
   });
 });

@@ -93,7 +93,7 @@ describe('parseInstant', () => {
     expect(parseInstant(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['', 'tomorrow', '2026-13-45T99:00:00Z'])('refuses %j', (text) => {
+  it.each(['', 'tomorrow', '2026-13-45T99:00:00Z', '2027-02-31T00:00:00Z', '2026-01-02T24:00:00Z', '01/01/2020 00:00:00', '2026-01-02T03:04:05.1234567890Z', '2026-01-02T03:04:05Z extra'])('refuses %j', (text) => {
     expect(parseInstant(text)).toBeUndefined();
   });
 });
