@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../shared/contract';
 import type { EventSink, Handlers, PracticeScenario, Settings } from '../shared/contract';
 import type { AppMode } from '../shared/domain/types';
-import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
+import { AZURE_CLI_CLIENT_ID, createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
 import { systemCopyFs, verifiedSpawn } from './integrity';
@@ -17,6 +17,8 @@ import type { Clock, Timers } from './operations';
 import { createPepClient, hostForChoice, systemSpawn, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
 import { practiceSettingsFor, startPractice } from './practice';
+import { createProxyResolver, practiceRoutes } from './proxy';
+import type { ProxyEnv, SystemProxy } from './proxy';
 import type { PracticeSettings } from './practice';
 import type { SettingsChannel } from './settings';
 
@@ -42,6 +44,10 @@ export type ComposeConfig = {
   events: EventSink;
   log: Logger;
   pickFolder(): Promise<string | null>;
+  /** Opens the system browser for sign-in (Electron's shell.openExternal); without it browser sign-in falls back to a device code. */
+  openBrowser?(url: string): Promise<void>;
+  /** Electron's session.resolveProxy and the proxy variables of the environment; without them, no proxy. */
+  proxy?: { system?: SystemProxy; env: ProxyEnv };
   newId(): string;
   clock?: Clock;
   timers?: Timers;
@@ -88,8 +94,19 @@ export const compose = async (cfg: ComposeConfig) => {
     sleep,
     probePort: sim?.probePort ?? tcpProbe,
   });
+  const signInClient = cfg.settings.signInClient ?? {};
+  const { clientId, tenant } = signInClient;
   const azure = createAzure({
-    signIn: sim?.signIn ?? liveSignIn({ log }),
+    signIn:
+      sim?.signIn ??
+      liveSignIn({
+        log,
+        client: signInClient,
+        openBrowser: cfg.openBrowser ?? (async () => Promise.reject(new Error('No system browser is available to this process.'))),
+      }),
+    signInClient: { kind: clientId ? 'organisation' : 'default', clientId: clientId ?? AZURE_CLI_CLIENT_ID, ...(tenant ? { tenant } : {}) },
+    routes: sim ? practiceRoutes : createProxyResolver({ ...(cfg.proxy?.system ? { system: cfg.proxy.system } : {}), env: cfg.proxy?.env ?? {}, log }),
+    timers: cfg.timers ?? systemTimers,
     clouds: sim?.clouds ?? AZURE_CLOUDS,
     registrationApiVersion: cfg.settings.registrationApiVersion,
     ...(sim ? { tlsCa: sim.ca } : {}),

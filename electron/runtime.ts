@@ -85,7 +85,12 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       apply: async (settings) => {
         if (JSON.stringify(settings) === JSON.stringify(state.settings)) return;
         await recompose({ ...state, settings });
-        cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
+        cfg.log.info('Settings changed', {
+          powershell: settings.powershell.kind,
+          registrationApiVersion: settings.registrationApiVersion,
+          signInClient: settings.signInClient?.clientId ?? 'Azure CLI (default)',
+          signInTenant: settings.signInClient?.tenant ?? 'home directory',
+        });
       },
       powershell: {
         ...systemLocationPorts(cfg.platform),

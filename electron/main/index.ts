@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createEmitter } from './emit';
 import { registerIpc } from './ipc';
 import { denyPermissions, hardenWebContents } from './security';
+import { signInPageUrl } from './external-url';
 import { createMainWindow } from './window';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
@@ -54,6 +55,11 @@ const pickExecutable = async (): Promise<string | null> => {
   return res.canceled ? null : (res.filePaths[0] ?? null);
 };
 
+/** Sign-in pages only (allow-listed hosts, https), opened in the operator's default browser. */
+const openBrowser = async (url: string): Promise<void> => {
+  await shell.openExternal(signInPageUrl(url), { activate: true });
+};
+
 void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
@@ -71,6 +77,12 @@ void app.whenReady().then(async () => {
     log,
     pickFolder,
     pickExecutable,
+    openBrowser,
+    // Chromium's resolver: Windows/macOS/Linux proxy settings, PAC and WPAD, which Node's HTTPS ignores.
+    proxy: {
+      system: (url) => session.defaultSession.resolveProxy(url),
+      env: { httpsProxy: process.env['HTTPS_PROXY'] ?? process.env['https_proxy'], noProxy: process.env['NO_PROXY'] ?? process.env['no_proxy'] },
+    },
     newId: randomUUID,
   });
   const current = runtime;

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PracticeScenario } from '../../shared/contract';
 import type { DriveInfo } from '../../shared/domain/types';
-import type { SignInProvider } from '../azure';
 import type { Logger } from '../log';
 import type { HostCommand } from '../pep/host-process';
 import { startPracticeAzure } from './azure';
 import type { FaultSpec, PracticeAzureSettings } from './azure';
+import { practiceSignIn } from './sign-in';
 import { createPracticeStamp } from './stamp';
 import type { PracticeStampSettingsInput } from './stamp';
 
@@ -14,6 +15,8 @@ export type PracticeSettings = {
   azure?: Partial<PracticeAzureSettings>;
   /** Armed on the practice Azure as it starts (the practice scenario's Azure faults). */
   azureFaults?: FaultSpec[];
+  /** How practice sign-in ends (the practice scenario). */
+  signIn?: PracticeScenario['signIn'];
 };
 
 export { practiceSettingsFor } from './scenario';
@@ -49,10 +52,7 @@ export const startPractice = async (deps: {
   });
   for (const fault of deps.settings?.azureFaults ?? []) azure.faults.add(fault);
 
-  const signIn: SignInProvider = async ({ cloud }) => ({
-    credential: azure.credential(),
-    account: { cloud, username: azure.account.username, tenantId: azure.account.tenantId, practice: true },
-  });
+  const signIn = practiceSignIn(azure, deps.settings?.signIn ?? 'completes', deps.log);
   const drive: DriveInfo = { id: PRACTICE_DRIVE_ID, label: 'Practice USB stick', path: drivePath, removable: true };
   const host: HostCommand = { command: 'practice-stamp', args: [], env: {} };
 

@@ -30,4 +30,5 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
   },
   azure: { permissions: scenario.azurePermissions, ...harness.azure },
   azureFaults: [...azureFaults(scenario), ...(harness.azureFaults ?? [])],
+  signIn: harness.signIn ?? scenario.signIn,
 });

@@ -58,11 +58,14 @@ export const parseSavedState = (raw: unknown, platform: NodeJS.Platform): SavedS
   const mode = Mode.safeParse(field(raw, 'mode'));
   const powershell = SettingsSchema.shape.powershell.safeParse(field(raw, 'powershell'));
   const apiVersion = SettingsSchema.shape.registrationApiVersion.safeParse(field(raw, 'registrationApiVersion'));
+  const signInClient = SettingsSchema.shape.signInClient.safeParse(field(raw, 'signInClient'));
   return {
     mode: mode.success ? mode.data : 'practice',
     settings: {
       powershell: powershell.success && !powershellProblem(powershell.data, platform) ? powershell.data : defaults.powershell,
       registrationApiVersion: apiVersion.success ? apiVersion.data : defaults.registrationApiVersion,
+      // Absent or damaged: the Azure CLI's public client until the organisation configures its own (README, "Sign-in client").
+      ...(signInClient.success && signInClient.data ? { signInClient: signInClient.data } : {}),
     },
     practice: parseScenario(field(raw, 'practice')),
   };

@@ -69,7 +69,8 @@ export const settingsHandlers = (deps: SettingsDeps): Pick<Handlers, SettingsCha
         }
         powershell = current.powershell;
       }
-      await deps.apply(checkSettings({ powershell, registrationApiVersion: req.registrationApiVersion }, ports.platform));
+      const signInClient = req.signInClient && Object.keys(req.signInClient).length > 0 ? { signInClient: req.signInClient } : {};
+      await deps.apply(checkSettings({ powershell, registrationApiVersion: req.registrationApiVersion, ...signInClient }, ports.platform));
       return deps.current();
     },
     'settings.powershell': () => describe(deps.current().powershell),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_STAMP_VERSIONS } from '../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS } from '../../shared/contract';
 import type { PracticeScenario } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
 import { describedBy, Field } from '../components/field';
@@ -9,6 +9,7 @@ import { appStore, useApp } from '../store';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
+type SignInOutcome = PracticeScenario['signIn'];
 type Switch = 'firstAddressDown' | 'eceBusy' | 'hardwareInfoUnreachable' | 'trustedHostsUnreadable' | 'azureThrottling' | 'activationKeyUnavailable' | 'lockForbidden';
 
 // What each choice rehearses, in one sentence (the version gates are registration-contract §1.9).
@@ -23,6 +24,11 @@ const PROFILES: Record<Profile, { label: string; what: string }> = {
   'registration-role': { label: 'Custom registration role (current)', what: 'Registration and its lock work; removing the lock (Unregister) is refused.' },
   'registration-role-2019': { label: 'Custom registration role (2019)', what: 'The registration is created but its lock is refused, as with the role documented before 2020.' },
   'registration-owner-builtin': { label: 'Built-in Azure Stack Registration Owner', what: 'Not enough to register: it may read registrations, but Azure refuses creating the resource group and the registration.' },
+};
+const SIGN_IN: Record<SignInOutcome, { label: string; what: string }> = {
+  completes: { label: 'Completes', what: 'The practice browser answers at once and you are signed in.' },
+  'browser-abandoned': { label: 'Browser abandoned', what: 'The browser opens but nobody signs in: use Cancel, or wait for the 5-minute limit (15 for a device code).' },
+  'login-unreachable': { label: 'Login endpoint unreachable', what: 'The sign-in service cannot be reached: the app says it is the network and names the proxy, and does not fall back to a device code.' },
 };
 const SWITCHES: { key: Switch; label: string; what: string }[] = [
   { key: 'firstAddressDown', label: 'First ERCS address down', what: 'The first privileged endpoint address does not answer: connecting fails over to the next one.' },
@@ -114,6 +120,15 @@ function ScenarioForm({ saved }: { saved: PracticeScenario }) {
             {PRACTICE_PERMISSION_PROFILES.map((p) => (
               <option key={p} value={p}>
                 {PROFILES[p].label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="practice-sign-in" label="Sign-in" hint={SIGN_IN[draft.signIn].what}>
+          <select id="practice-sign-in" value={draft.signIn} onChange={(e) => change({ signIn: e.target.value as SignInOutcome })} aria-describedby={describedBy('practice-sign-in', SIGN_IN[draft.signIn].what)}>
+            {PRACTICE_SIGN_IN_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {SIGN_IN[o].label}
               </option>
             ))}
           </select>

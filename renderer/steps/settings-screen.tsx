@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
-import { REGISTRATION_API_VERSIONS } from '../../shared/contract';
+import { REGISTRATION_API_VERSIONS, SignInClientSchema } from '../../shared/contract';
 import type { PowerShellInfo, RegistrationApiVersion, Settings, SettingsRequest } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
-import { describedBy, Field } from '../components/field';
+import { describedBy, Field, TextField } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { appStore, useApp } from '../store';
 
 const PWSH_HINT =
   'pwsh 7.4 or later, installed on this computer (not on a network share): it receives the CloudAdmin password. Off Windows it needs the PSWSMan module.';
+const CLIENT_HINT =
+  "Empty: the Azure CLI's public client, which works in every tenant unless yours blocks it; sign-in logs show \"Microsoft Azure CLI\". To use your organisation's own app registration (README, \"Sign-in client\"), enter its application (client) ID.";
+const CLIENT_TENANT_HINT = 'The tenant ID or domain (e.g. contoso.onmicrosoft.com) the app is registered in; needed for a single-tenant app. Empty: your home directory.';
 const API_HINT = 'The Microsoft.AzureStack API version of the registration calls. Keep 2017-06-01 unless your Azure policy requires the newer one.';
 
 /** PowerShell for the privileged endpoint and the registration API version, kept by main. */
@@ -47,9 +50,19 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const info = useApp((s) => s.powershell);
   const [kind, setKind] = useState(saved.powershell.kind);
   const [apiVersion, setApiVersion] = useState<RegistrationApiVersion>(saved.registrationApiVersion);
-  const draft: SettingsRequest = { powershell: { kind }, registrationApiVersion: apiVersion };
+  const [clientId, setClientId] = useState(saved.signInClient?.clientId ?? '');
+  const [clientTenant, setClientTenant] = useState(saved.signInClient?.tenant ?? '');
+  const signInClient = { ...(clientId.trim() ? { clientId: clientId.trim() } : {}), ...(clientTenant.trim() ? { tenant: clientTenant.trim() } : {}) };
+  const draft: SettingsRequest = {
+    powershell: { kind },
+    registrationApiVersion: apiVersion,
+    ...(Object.keys(signInClient).length > 0 ? { signInClient } : {}),
+  };
   // The pwsh path is only ever chosen in main's file dialog, which saves it.
   const needsChoice = kind === 'pwsh' && saved.powershell.kind !== 'pwsh';
+  const clientCheck = SignInClientSchema.safeParse(signInClient);
+  const clientError = (field: 'clientId' | 'tenant') =>
+    clientCheck.success ? undefined : clientCheck.error.issues.find((i) => i.path[0] === field)?.message;
   return (
     <form
       onSubmit={(e) => {
@@ -91,7 +104,12 @@ function SettingsForm({ saved }: { saved: Settings }) {
           ))}
         </select>
       </Field>
-      <button type="submit" className="primary" disabled={busy || needsChoice}>
+      <fieldset>
+        <legend>Azure sign-in client</legend>
+        <TextField id="sign-in-client-id" label="Application (client) ID (optional)" hint={CLIENT_HINT} error={clientError('clientId')} value={clientId} onChange={setClientId} spellCheck={false} maxLength={36} />
+        <TextField id="sign-in-client-tenant" label="Tenant of the app (optional)" hint={CLIENT_TENANT_HINT} error={clientError('tenant')} value={clientTenant} onChange={setClientTenant} spellCheck={false} maxLength={253} />
+      </fieldset>
+      <button type="submit" className="primary" disabled={busy || needsChoice || !clientCheck.success}>
         Save settings
       </button>
       <BusyNote scope="settings" />

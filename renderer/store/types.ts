@@ -3,6 +3,7 @@ import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, P
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
+  AzureConnection,
   AzureLocation,
   CloudName,
   DriveInfo,
@@ -98,6 +99,8 @@ export type RegisterSlice = {
     /** Directory (tenant) ID or domain to sign in to; '' lets Azure pick the account's home tenant. */
     tenant: string;
     account?: AzureAccount;
+    /** The sign-in client and proxies main will use for the chosen cloud (not kept). */
+    connection?: AzureConnection;
     deviceCode?: DeviceCodePrompt;
     subscriptions: SubscriptionInfo[];
     subscriptionId?: string;
@@ -121,6 +124,9 @@ export type RegisterSlice = {
   goRegister(step: RegisterStep): void;
   setRegister(patch: Partial<Pick<RegisterSlice['reg'], RegisterInput>>): void;
   signIn(): Promise<void>;
+  /** Stops a sign-in waiting for the browser or the device code. */
+  cancelSignIn(): Promise<void>;
+  loadConnection(): Promise<void>;
   signOut(): Promise<void>;
   loadSubscriptions(): Promise<void>;
   setRegisterDrive(driveId: string): Promise<void>;

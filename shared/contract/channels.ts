@@ -18,6 +18,7 @@ import type { PracticeScenario, Settings } from './schemas';
 import type {
   AppMode,
   AzureAccount,
+  AzureConnection,
   AzureLocation,
   DriveInfo,
   HandoffFile,
@@ -123,6 +124,9 @@ export const channels = {
       })
       .strict(),
   ),
+  // Stops a sign-in that is waiting for the browser or the device code; its loopback listener closes.
+  'azure.cancelSignIn': def<{ cancelled: boolean }>()(Empty),
+  'azure.connection': def<AzureConnection>()(z.object({ cloud: z.enum(CLOUD_NAMES) }).strict()),
   'azure.signOut': def<Record<string, never>>()(Empty),
   'azure.subscriptions': def<SubscriptionInfo[]>()(z.object({ flow: z.enum(['connected', 'disconnected']) }).strict()),
   'azure.locations': def<AzureLocation[]>()(z.object({ subscriptionId: Guid }).strict()),

@@ -23,6 +23,8 @@ export const channelNames = [
   'handoff.list',
   'handoff.confirmActivated',
   'azure.signIn',
+  'azure.cancelSignIn',
+  'azure.connection',
   'azure.signOut',
   'azure.subscriptions',
   'azure.locations',

@@ -61,6 +61,7 @@ export const PROBLEM_CODES = [
   'azure-lock-forbidden',
   'azure-throttled',
   'azure-unavailable',
+  'azure-network',
   'azure-provider-unregistered',
   'azure-unknown-location',
   'azure-invalid-token',

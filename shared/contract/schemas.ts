@@ -97,11 +97,30 @@ const PowerShellChoiceSchema = z.discriminatedUnion('kind', [
 ]);
 export type PowerShellChoice = z.infer<typeof PowerShellChoiceSchema>;
 
+const TenantDomain = z
+  .string()
+  .max(253)
+  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, 'must be a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
+
+/**
+ * The public client used to sign in to Azure. No client ID: the Azure CLI's first-party client. An organisation's
+ * own app registration: its application (client) ID and, for a single-tenant app, its tenant (GUID or domain).
+ */
+export const SignInClientSchema = z
+  .object({
+    clientId: Guid.optional(),
+    tenant: z.union([Guid, TenantDomain]).optional(),
+  })
+  .strict();
+export type SignInClient = z.infer<typeof SignInClientSchema>;
+
 /** Operator settings kept in settings.json next to the mode. Nothing secret. */
 export const SettingsSchema = z
   .object({
     powershell: PowerShellChoiceSchema,
     registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
+    /** Absent: the default client (Azure CLI's). */
+    signInClient: SignInClientSchema.optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -114,6 +133,7 @@ export const SettingsRequestSchema = z
   .object({
     powershell: z.discriminatedUnion('kind', [z.object({ kind: z.literal('windows-powershell') }).strict(), z.object({ kind: z.literal('pwsh') }).strict()]),
     registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
+    signInClient: SignInClientSchema.optional(),
   })
   .strict();
 export type SettingsRequest = z.infer<typeof SettingsRequestSchema>;
@@ -122,6 +142,9 @@ export type SettingsRequest = z.infer<typeof SettingsRequestSchema>;
 export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.6', '1.2406.0.8'] as const;
 /** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
 export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin'] as const;
+
+/** How practice sign-in ends. */
+export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
 
 /** The practice scenario the operator rehearses, kept in settings.json. Nothing secret. */
 export const PracticeScenarioSchema = z
@@ -145,6 +168,8 @@ export const PracticeScenarioSchema = z
     activationKeyUnavailable: z.boolean(),
     /** The first registration lock write is refused (403 AuthorizationFailed). */
     lockForbidden: z.boolean(),
+    /** Sign-in: completes; the browser is opened and abandoned (cancel, time limit); the login endpoint is unreachable. */
+    signIn: z.enum(PRACTICE_SIGN_IN_OUTCOMES),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -161,4 +186,5 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   azureThrottling: false,
   activationKeyUnavailable: false,
   lockForbidden: false,
+  signIn: 'completes',
 };

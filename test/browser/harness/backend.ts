@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
-import type { AppInfo, EventName, EventPayloads, EventSink, Handlers } from '../../../shared/contract';
+import type { AppInfo, EventName, EventPayloads, EventSink, Handlers, PracticeScenario } from '../../../shared/contract';
 import { compose } from '../../../electron/compose';
 import type { AppChannel } from '../../../electron/compose';
 import { createDispatcher } from '../../../electron/ipc';
@@ -34,6 +34,8 @@ export const startBackend = async (opts: {
   azure?: Partial<PracticeAzureSettings>;
   /** Stands for main's file dialog choosing pwsh (Settings); cancels by default. */
   pickExecutable?: () => Promise<string | null>;
+  /** The practice scenario the composition starts with (sign-in outcome, for instance). */
+  scenario?: Partial<PracticeScenario>;
 }): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
@@ -45,7 +47,7 @@ export const startBackend = async (opts: {
   const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
   // Kept, not applied: the runtime's recomposition is covered by the integration tests.
   let settings = defaultSettings(process.platform);
-  let scenario = DEFAULT_PRACTICE_SCENARIO;
+  let scenario: PracticeScenario = { ...DEFAULT_PRACTICE_SCENARIO, ...opts.scenario };
   const appHandlers: Pick<Handlers, AppChannel> = {
     'app.info': async () => info(),
     'app.setMode': async () => info(),
@@ -68,8 +70,8 @@ export const startBackend = async (opts: {
   };
   const composition = await compose({
     mode: 'practice',
-    settings: defaultSettings(process.platform),
-    scenario: DEFAULT_PRACTICE_SCENARIO,
+    settings,
+    scenario,
     dataDir,
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     platform: process.platform,

@@ -31,11 +31,14 @@ const envReads = (all: readonly ts.Node[]): ts.Node[] =>
       (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && /^(node:)?process$/.test(n.moduleSpecifier.text)),
   );
 
-/** shell.openExternal with anything but a literal https: URL. */
+/** shell.openExternal with anything but a literal https: URL or the allow-list helper's answer. */
 const openExternalCalls = (all: readonly ts.Node[]): ts.CallExpression[] =>
   all.filter((n): n is ts.CallExpression => ts.isCallExpression(n) && /(^|\.)openExternal$/.test(dotted(n.expression) ?? ''));
 
 const isLiteralHttps = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isStringLiteralLike(e) && URL.parse(e.text)?.protocol === 'https:';
+/** electron/main/external-url.ts: URL-parsed, https, the supported clouds' sign-in hosts only. */
+const isAllowListed = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isCallExpression(e) && dotted(e.expression) === 'signInPageUrl';
+const isSafeExternal = (e: ts.Expression | undefined): boolean => isLiteralHttps(e) || isAllowListed(e);
 
 describe('product-wide security rules', () => {
   it('never turns off TLS verification', () => {
@@ -49,9 +52,8 @@ describe('product-wide security rules', () => {
     expect(weak).toEqual([]);
   });
 
-  it('opens external links only for literal https: URLs', () => {
-    // An allow-list helper (URL-parsed, https only) would be the place to widen this; none exists yet.
-    expect(nodes.flatMap((f) => openExternalCalls(f.all).filter((c) => !isLiteralHttps(c.arguments[0])).map(lineOf))).toEqual([]);
+  it('opens external links only for literal https: URLs or through the sign-in allow-list', () => {
+    expect(nodes.flatMap((f) => openExternalCalls(f.all).filter((c) => !isSafeExternal(c.arguments[0])).map(lineOf))).toEqual([]);
   });
 
   it('reads process.env only in the Electron layer, never in services, shared or renderer', () => {
@@ -60,9 +62,9 @@ describe('product-wide security rules', () => {
 
   it('the env and openExternal detectors see what they look for', () => {
     const sample = descendants(
-      ts.createSourceFile('x.ts', "import { env } from 'node:process'; const a = process.env.X; const b = process['env']; const { env: e } = process; shell.openExternal(url); shell.openExternal('https://portal.azure.com/');", ts.ScriptTarget.Latest, true),
+      ts.createSourceFile('x.ts', "import { env } from 'node:process'; const a = process.env.X; const b = process['env']; const { env: e } = process; shell.openExternal(url); shell.openExternal('https://portal.azure.com/'); shell.openExternal(signInPageUrl(url)); shell.openExternal(other(url));", ts.ScriptTarget.Latest, true),
     );
     expect(envReads(sample).map((n) => n.getText())).toEqual(["import { env } from 'node:process';", 'process.env', "process['env']", '{ env: e } = process']);
-    expect(openExternalCalls(sample).map((c) => isLiteralHttps(c.arguments[0]))).toEqual([false, true]);
+    expect(openExternalCalls(sample).map((c) => isSafeExternal(c.arguments[0]))).toEqual([false, true, true, false]);
   });
 });

@@ -119,6 +119,14 @@ export const createFakeApi = () => {
     'handoff.list': answer('handoff.list', () => ok([])),
     'handoff.confirmActivated': answer('handoff.confirmActivated', () => ({ ok: false, problem: { code: 'not-found', message: 'No hand-off.', retryable: false } })),
     'azure.signIn': answer('azure.signIn', () => ok({ cloud: 'AzureCloud' as const, username: 'op@contoso.com', tenantId: 't', practice: true })),
+    'azure.cancelSignIn': answer('azure.cancelSignIn', () => ok({ cancelled: true })),
+    'azure.connection': answer('azure.connection', () =>
+      ok({
+        signInClient: { kind: 'default' as const, clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46' },
+        login: { host: 'login.microsoftonline.com', source: 'practice' as const },
+        management: { host: 'management.azure.com', source: 'practice' as const },
+      }),
+    ),
     'azure.signOut': answer('azure.signOut', () => ok({})),
     'azure.subscriptions': answer('azure.subscriptions', () => ok([])),
     'azure.locations': answer('azure.locations', () => ok([])),
