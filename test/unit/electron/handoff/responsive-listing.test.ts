@@ -82,4 +82,4 @@ it('answers an IPC round trip through the dispatcher while a drive of large host
   // Every hostile file is described; only the genuine token is one.
   expect(files.filter((f) => f.kind === 'token').map((f) => f.name)).toEqual(['hostile-5.txt']);
   expect(files.filter((f) => f.kind === 'unknown').every((f) => typeof f.problem === 'string')).toBe(true);
-});
+}, 90_000);
