@@ -5,19 +5,18 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../shared/contract';
 import type { EventSink, Handlers, PracticeScenario, Settings } from '../shared/contract';
 import type { AppMode } from '../shared/domain/types';
-import { AZURE_CLI_CLIENT_ID, createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
+import type { AzureService } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
 import { systemCopyFs, verifiedSpawn } from './integrity';
 import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
+import { lazyService } from './lazy';
 import type { Logger } from './log';
 import { createOperations } from './operations';
 import type { Clock, Timers } from './operations';
 import { createPepClient, hostForChoice, systemSpawn, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
-import { practiceSettingsFor, startPractice } from './practice';
-import { createProxyResolver, practiceRoutes } from './proxy';
 import type { ProxyEnv, SystemProxy } from './proxy';
 import type { PracticeSettings } from './practice';
 import type { SettingsChannel } from './settings';
@@ -66,14 +65,24 @@ const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 export const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
 
-/** The composition root: the only place that knows practice from live. */
+/** Before the Azure module has loaded: nobody is signed in and nothing was sent. */
+const idleAzure = { account: () => undefined, cancelSignIn: () => false, stats: () => ({ requests: 0, roundTripsByPhase: {} }), resetStats: () => undefined };
+
+/**
+ * The composition root: the only place that knows practice from live. The Azure SDKs and the
+ * practice-only modules (simulated stamp and Azure, selfsigned, jose) are dynamic imports: their
+ * own chunks, read when first needed (the practice stamp when practice mode is composed; the Azure
+ * SDKs, the practice Azure, selfsigned and jose on the first Azure call), never before the window.
+ */
 export const compose = async (cfg: ComposeConfig) => {
   const clock = cfg.clock ?? systemClock;
   const sleep = cfg.sleep ?? systemSleep;
   const log = cfg.log;
   const sim =
     cfg.mode === 'practice'
-      ? await startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, settings: practiceSettingsFor(cfg.scenario, cfg.practice) })
+      ? await import('./practice').then(({ practiceSettingsFor, startPractice }) =>
+          startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, settings: practiceSettingsFor(cfg.scenario, cfg.practice) }),
+        )
       : undefined;
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
@@ -95,26 +104,30 @@ export const compose = async (cfg: ComposeConfig) => {
     probePort: sim?.probePort ?? tcpProbe,
   });
   const signInClient = cfg.settings.signInClient ?? {};
-  const { clientId, tenant } = signInClient;
-  const azure = createAzure({
-    signIn:
-      sim?.signIn ??
-      liveSignIn({
-        log,
-        client: signInClient,
-        openBrowser: cfg.openBrowser ?? (async () => Promise.reject(new Error('No system browser is available to this process.'))),
-      }),
-    signInClient: { kind: clientId ? 'organisation' : 'default', clientId: clientId ?? AZURE_CLI_CLIENT_ID, ...(tenant ? { tenant } : {}) },
-    routes: sim ? practiceRoutes : createProxyResolver({ ...(cfg.proxy?.system ? { system: cfg.proxy.system } : {}), env: cfg.proxy?.env ?? {}, log }),
-    timers: cfg.timers ?? systemTimers,
-    clouds: sim?.clouds ?? AZURE_CLOUDS,
-    registrationApiVersion: cfg.settings.registrationApiVersion,
-    ...(sim ? { tlsCa: sim.ca } : {}),
-    clock,
-    log,
-    sleep,
-    onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
-  });
+  const azure = lazyService<AzureService>(async () => {
+    const [{ AZURE_CLI_CLIENT_ID, createAzure, liveSignIn, AZURE_CLOUDS }, { createProxyResolver, practiceRoutes }] = await Promise.all([import('./azure'), import('./proxy')]);
+    const practiceAzure = await sim?.azure();
+    const { clientId, tenant } = signInClient;
+    return createAzure({
+      signIn:
+        sim?.signIn ??
+        liveSignIn({
+          log,
+          client: signInClient,
+          openBrowser: cfg.openBrowser ?? (async () => Promise.reject(new Error('No system browser is available to this process.'))),
+        }),
+      signInClient: { kind: clientId ? 'organisation' : 'default', clientId: clientId ?? AZURE_CLI_CLIENT_ID, ...(tenant ? { tenant } : {}) },
+      routes: sim ? practiceRoutes : createProxyResolver({ ...(cfg.proxy?.system ? { system: cfg.proxy.system } : {}), env: cfg.proxy?.env ?? {}, log }),
+      timers: cfg.timers ?? systemTimers,
+      clouds: practiceAzure?.clouds ?? AZURE_CLOUDS,
+      registrationApiVersion: cfg.settings.registrationApiVersion,
+      ...(practiceAzure ? { tlsCa: practiceAzure.ca } : {}),
+      clock,
+      log,
+      sleep,
+      onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
+    });
+  }, idleAzure);
   const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log });
   const handoff = createHandoff({
     fs,

@@ -1,4 +1,5 @@
-import { AZURE_CLOUDS } from '../azure';
+// The cloud table alone (no SDK): the main bundle must not load the Azure SDKs before the window.
+import { AZURE_CLOUDS } from '../azure/clouds';
 
 // The allow-list for the system browser: the app opens only the sign-in pages of the clouds it supports.
 

@@ -64,7 +64,9 @@ void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
   serveRenderer(join(outDir, 'renderer'));
-  runtime = await createRuntime({
+  // The window first: the services, and the modules they load, come up while it paints; calls
+  // that arrive before they are ready wait for them.
+  const starting = createRuntime({
     dataDir: app.getPath('userData'),
     resourcesDir,
     appVersion: app.getVersion(),
@@ -85,12 +87,13 @@ void app.whenReady().then(async () => {
     },
     newId: randomUUID,
   });
-  const current = runtime;
-  registerIpc(() => current.dispatch);
+  registerIpc(() => (name, raw) => starting.then((r) => r.dispatch(name, raw)));
   window = createMainWindow(join(outDir, 'preload', 'index.cjs'));
   window.on('closed', () => (window = undefined));
+  runtime = await starting;
 }).catch((err: unknown) => {
-  // Without a runtime there is no window: say why instead of leaving an invisible process behind.
+  // Without a runtime the window can do nothing: say why and exit instead of leaving it (or an
+  // invisible process) behind.
   log.error('AzS Registrar could not start', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   dialog.showErrorBox('AzS Registrar could not start', err instanceof Error ? err.message : String(err));
   app.exit(1);

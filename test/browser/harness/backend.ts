@@ -101,7 +101,7 @@ export const startBackend = async (opts: {
     },
     appHandlers,
   });
-  const practiceAzure = composition.services.practice?.azure;
+  const practiceAzure = await composition.services.practice?.azure();
   if (!practiceAzure) throw new Error('compose() in practice mode started no practice Azure');
   return {
     dispatch: createDispatcher(composition.handlers, log),
