@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { OperationFinished, PepConnected } from '../../../shared/contract';
+import { build } from 'rolldown';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationFinished, OperationSnapshot, PepConnected } from '../../../shared/contract';
 import type { HandoffSummary, KeyPreview, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { HANDOFF_STAGES } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
@@ -14,6 +17,8 @@ import { scriptDigest } from '../../../electron/integrity';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { FAKE_HOST } from '../../unit/electron/pep/fake-host';
+import { advance, handoffs, KILL_POINTS } from './air-gap-flow';
+import type { KillPoint } from './air-gap-flow';
 import { clearStop, syncReliability } from './matrix';
 import type { Area, Observed, Row } from './matrix';
 
@@ -296,11 +301,92 @@ describe('fault matrix: PEP transport (live composition, stand-in PowerShell hos
   });
 });
 
+// ---------------------------------------------------------------------------------- killed and restarted
+
+const CHILD_DIR = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', `azs-evidence-${process.pid}`);
+const noMarks = { starting: async () => undefined, done: async () => undefined };
+type Acknowledged = { stamp: HandoffSummary[]; host: HandoffSummary[] };
+
+/** Runs the procedure in a child process (the app), kills it (SIGKILL) at `point`, returns what it had acknowledged. */
+const killAt = async (point: KillPoint, stampDir: string, hostDir: string, usb: string): Promise<Acknowledged> => {
+  const child = spawn(process.execPath, [join(CHILD_DIR, 'flow-child.js'), stampDir, hostDir, usb, point], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let acknowledged: Acknowledged | undefined;
+  for await (const line of createInterface({ input: child.stdout })) {
+    if (line.startsWith('STOPPED ')) {
+      acknowledged = (JSON.parse(line.slice('STOPPED '.length)) as { acknowledged: Acknowledged }).acknowledged;
+      child.kill('SIGKILL');
+      break;
+    }
+  }
+  await exited;
+  if (!acknowledged) throw new Error(`The app never reached ${point}: ${stderr}`);
+  return acknowledged;
+};
+
+describe('fault matrix: the app killed at each step of the air-gap procedure, then restarted', () => {
+  beforeAll(async () => {
+    // The child runs the same TypeScript as the tests: bundled once (rolldown), packages left to node_modules.
+    await build({
+      input: join(import.meta.dirname, 'flow-child.ts'),
+      platform: 'node',
+      external: [/^[^./]/],
+      output: { dir: CHILD_DIR, format: 'esm' },
+      logLevel: 'warn',
+    });
+  });
+  afterAll(async () => {
+    await rm(CHILD_DIR, { recursive: true, force: true });
+  });
+
+  it.each(KILL_POINTS.map((point) => ({ point })))('killed at $point', async ({ point }) => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const stampDir = await mkdtemp(join(tmpdir(), 'azs-killed-stamp-'));
+    const hostDir = await mkdtemp(join(tmpdir(), 'azs-killed-host-'));
+    const acknowledged = await killAt(point, stampDir, hostDir, usb);
+
+    // A fresh composition on each data folder: everything acknowledged before the kill is there.
+    const stamp = await machine(usb, {}, { dataDir: stampDir });
+    const host = await machine(usb, {}, { dataDir: hostDir, sleep: hostSleep });
+    await expectIntact(stamp, acknowledged.stamp);
+    await expectIntact(host, acknowledged.host);
+    // An operation the kill cut short is reported as interrupted, with what to do.
+    const ops = [...(await stamp.call<OperationSnapshot[]>('operation.list', {})), ...(await host.call<OperationSnapshot[]>('operation.list', {}))];
+    const interrupted = ops.filter((o) => o.status === 'interrupted');
+    if (point.endsWith(':running')) {
+      expect(interrupted.map((o) => o.kind)).toEqual([point.replace(/:running$/, '')]);
+      const problem = interrupted[0]?.finished?.outcome.ok === false ? interrupted[0].finished.outcome.problem : undefined;
+      expect(problem && clearStop(problem)).toBe(true);
+    } else {
+      expect(interrupted).toEqual([]);
+    }
+
+    // The procedure then finishes from where the journals say it stood, with the same token and key.
+    await advance(stamp, host, noMarks);
+    const [s] = await handoffs(stamp);
+    const [h] = await handoffs(host);
+    expect(s).toMatchObject({ stage: 'activated', complete: true });
+    expect(h).toMatchObject({ stage: 'activation-confirmed', complete: true, tokenFingerprint: s?.tokenFingerprint, keyFingerprint: s?.keyFingerprint });
+    for (const before of [...acknowledged.stamp, ...acknowledged.host]) {
+      expect([s?.id, h?.id]).toContain(before.id);
+    }
+    record(
+      'Killed and restarted',
+      `killed at ${point}`,
+      point.endsWith(':running') ? `SIGKILL while ${point.replace(/:running$/, '')} runs` : `SIGKILL once the journal holds ${point}`,
+      { outcome: 'recovered' },
+      `journal as acknowledged${point.endsWith(':running') ? '; the cut operation shown as interrupted' : ''}; the procedure finished with the same token and key`,
+    );
+  });
+});
+
 // --------------------------------------------------------------------------------------- the document
 
 describe('docs/reliability.md', () => {
   it('is what the matrix above observed', async () => {
-    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 5);
+    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 5 + KILL_POINTS.length);
     const { expected, onDisk } = await syncReliability(rows, process.env['UPDATE_RELIABILITY'] === '1');
     expect(onDisk, 'docs/reliability.md is out of date: UPDATE_RELIABILITY=1 npx vitest run test/integration/evidence').toBe(expected);
   });
