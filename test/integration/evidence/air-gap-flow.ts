@@ -41,7 +41,7 @@ export const advance = async (stamp: PracticeMachine, host: PracticeMachine, mar
     if (!signedIn) await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
     signedIn = true;
   };
-  const run = async (m: PracticeMachine, req: { kind: string }) => {
+  const run = async (m: PracticeMachine, req: { kind: string } & Record<string, unknown>) => {
     await marks.starting(req.kind);
     return m.run(req);
   };
@@ -68,7 +68,7 @@ export const advance = async (stamp: PracticeMachine, host: PracticeMachine, mar
         resourceGroup: 'azurestack',
         location: 'westcentralus',
         registrationName: suggestRegistrationName(h.cloudId),
-      } as { kind: string });
+      });
       await marks.done('key-issued');
     } else if (h.stage === 'key-issued') {
       await host.call('handoff.saveKey', { handoffId: h.id, driveId: hostDrive.id });
@@ -78,7 +78,7 @@ export const advance = async (stamp: PracticeMachine, host: PracticeMachine, mar
       await stamp.call('handoff.readKey', { driveId: stampDrive.id, file: file?.name, sessionId: await sessionId() });
       await marks.done('key-received');
     } else if (s.stage === 'key-received' || s.stage === 'activating') {
-      await run(stamp, { kind: 'stamp.activate', sessionId: await sessionId(), handoffId: s.id } as { kind: string });
+      await run(stamp, { kind: 'stamp.activate', sessionId: await sessionId(), handoffId: s.id });
       await marks.done('activated');
     } else if (!h.complete) {
       await host.call('handoff.confirmActivated', { handoffId: h.id });
