@@ -17,7 +17,7 @@ const armTime = (ms: number): string => {
   );
 };
 
-export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantId: string; lifetimeSeconds: number }) => {
+export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantId: string; lifetimeSeconds: number; tokenPrefix?: string }) => {
   const tokens = new Map<string, Issued>();
 
   const unauthorized = (code: string, message: string): ArmError =>
@@ -32,7 +32,7 @@ export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantI
   const credential = (): TokenCredential => ({
     async getToken(scopes: string | string[]): Promise<AccessToken> {
       const scope = Array.isArray(scopes) ? (scopes[0] ?? '') : scopes;
-      const token = randomBytes(32).toString('base64url');
+      const token = `${deps.tokenPrefix ?? ''}${randomBytes(32).toString('base64url')}`;
       const expiresOn = deps.clock.now().getTime() + deps.lifetimeSeconds * 1000;
       // The audience is whatever was asked for: a client using the public-cloud scope gets a token
       // the practice ARM refuses, as the real ARM of another cloud would.

@@ -32,6 +32,7 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   operationPolls: 1,
   operationRetryAfterSeconds: 0,
   cspSharedPartner: false,
+  accessTokenPrefix: '',
 };
 
 // Default resource-group locations per cloud (RWA Get-DefaultResourceGroupLocation).
@@ -54,6 +55,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     endpoint: getEndpoint,
     tenantId: PRACTICE_TENANT_ID,
     lifetimeSeconds: settings.tokenLifetimeSeconds,
+    tokenPrefix: settings.accessTokenPrefix,
   });
   const faults = createFaults();
   const operations = createOperations(world, getEndpoint);

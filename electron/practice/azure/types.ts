@@ -34,6 +34,8 @@ export type PracticeAzureSettings = {
   operationRetryAfterSeconds: number;
   /** Source and target subscriptions of a move share a CSP partner (cross-subscription moves allowed). */
   cspSharedPartner: boolean;
+  /** Put in front of every access token issued: the secrets tests search everything written or sent for it. */
+  accessTokenPrefix: string;
 };
 
 export type PracticeAzureDeps = {

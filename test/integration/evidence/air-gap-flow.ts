@@ -31,11 +31,11 @@ export type Marks = { starting(kind: string): Promise<void>; done(point: KillPoi
 export const handoffs = async (m: PracticeMachine): Promise<HandoffSummary[]> => m.call<HandoffSummary[]>('handoff.list', {});
 
 /** Runs the procedure to its end from the journals' state; returns the number of steps it took. */
-export const advance = async (stamp: PracticeMachine, host: PracticeMachine, marks: Marks): Promise<number> => {
+export const advance = async (stamp: PracticeMachine, host: PracticeMachine, marks: Marks, pep: typeof PEP = PEP): Promise<number> => {
   const stampDrive = await stamp.call<DriveInfo>('handoff.addFolder', {});
   const hostDrive = await host.call<DriveInfo>('handoff.addFolder', {});
   let session: string | undefined;
-  const sessionId = async () => (session ??= (await stamp.call<PepConnected>('pep.connect', PEP)).sessionId);
+  const sessionId = async () => (session ??= (await stamp.call<PepConnected>('pep.connect', pep)).sessionId);
   let signedIn = false;
   const signIn = async () => {
     if (!signedIn) await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
