@@ -341,7 +341,8 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
     await rm(CHILD_DIR, { recursive: true, force: true });
   });
 
-  it.each(KILL_POINTS.map((point) => ({ point })))('killed at $point', async ({ point }) => {
+  // Each cell has its own folders and processes: they run side by side.
+  it.concurrent.each(KILL_POINTS.map((point) => ({ point })))('killed at $point', async ({ point }) => {
     const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
     const stampDir = await mkdtemp(join(tmpdir(), 'azs-killed-stamp-'));
     const hostDir = await mkdtemp(join(tmpdir(), 'azs-killed-host-'));
