@@ -168,7 +168,11 @@ export const compose = async (cfg: ComposeConfig) => {
     operations,
     /** For the bench and integration tests: counters of the real services. */
     services: { pep, azure, handoff, journal, practice: sim },
-    describe: () => (sim ? { practiceDrivePath: sim.drivePath } : {}),
+    describe: () => {
+      if (!sim) return {};
+      const s = sim.stamp.settings;
+      return { practiceDrivePath: sim.drivePath, practiceStamp: { ercsAddresses: [...s.ercsAddresses], user: `${s.domain}\\CloudAdmin`, password: s.cloudAdminPassword } };
+    },
     refuseIfBusy: () => {
       if (operations.running() > 0) {
         throw new AppError('bad-request', 'An operation is still running.', { action: 'Wait for it to finish before switching mode or changing settings.' });

@@ -67,6 +67,14 @@ export const HostError = z.object({
   reason: z.string().optional(),
   type: z.string().optional(),
   transportCode: z.number().optional(),
+  /** 'remote': the endpoint reported it (a RemotingErrorRecord); 'local': this computer (WinRM client, transport, host). */
+  origin: z.enum(['local', 'remote']).optional(),
+  /** The error record's TargetObject when it is a short string (e.g. the command that was not found). */
+  target: z.string().optional(),
+  /** The PSSession state after a failed command (Opened, Broken, Closed, Disconnected). */
+  sessionState: z.string().optional(),
+  /** The job state of a failed command (Failed, Stopped, Blocked, Disconnected). */
+  jobState: z.string().optional(),
 });
 export type HostError = z.infer<typeof HostError>;
 
@@ -111,7 +119,13 @@ export const HostToNode = z.discriminatedUnion('type', [
     /** Linux with PSWSMan 2.x only: whether gss-ntlmssp is registered with GSSAPI (NTLM needs it there). */
     gssNtlmssp: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('closed'), id: z.string(), transcriptsCopied: z.boolean().optional() }),
+  z.object({
+    type: z.literal('closed'),
+    id: z.string(),
+    transcriptsCopied: z.boolean().optional(),
+    /** 'probably-copied': the transport broke right after Close-PrivilegedEndpoint, which ends the session. */
+    transcripts: z.enum(['copied', 'probably-copied', 'failed', 'none']).optional(),
+  }),
 ]);
 export type HostToNode = z.infer<typeof HostToNode>;
 

@@ -47,6 +47,17 @@ export function HandoffsScreen() {
                 {h.tokenFingerprint && <> · token {h.tokenFingerprint}</>}
                 {h.keyFingerprint && <> · key {h.keyFingerprint}</>}
               </p>
+              {h.side === 'stamp' && h.stage === 'activating' && (
+                <div className="handoff-close">
+                  <p className="hint">
+                    The activation did not report back (the session broke or the app closed). Check the administrator portal
+                    (Region management, Properties): if the stamp is activated, close this hand-off; if not, activate again.
+                  </p>
+                  <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
+                    The portal shows the stamp activated: close this hand-off
+                  </button>
+                </div>
+              )}
               {h.side === 'host' && h.stage === 'key-saved' && (
                 <div className="handoff-close">
                   <p className="hint">

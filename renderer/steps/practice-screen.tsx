@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS } from '../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, WORKSTATION_LANGUAGES } from '../../shared/contract';
 import type { PracticeScenario } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
 import { describedBy, Field } from '../components/field';
@@ -9,8 +9,19 @@ import { appStore, useApp } from '../store';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
+type Language = PracticeScenario['workstationLanguage'];
 type SignInOutcome = PracticeScenario['signIn'];
-type Switch = 'firstAddressDown' | 'eceBusy' | 'hardwareInfoUnreachable' | 'trustedHostsUnreadable' | 'azureThrottling' | 'activationKeyUnavailable' | 'lockForbidden';
+type Switch =
+  | 'firstAddressDown'
+  | 'eceBusy'
+  | 'eceBusyVerboseOnly'
+  | 'hardwareInfoUnreachable'
+  | 'sessionDropsDuringActivation'
+  | 'closeBreaksSession'
+  | 'trustedHostsUnreadable'
+  | 'azureThrottling'
+  | 'activationKeyUnavailable'
+  | 'lockForbidden';
 
 // What each choice rehearses, in one sentence (the version gates are registration-contract §1.9).
 const VERSIONS: Record<Version, string> = {
@@ -33,7 +44,10 @@ const SIGN_IN: Record<SignInOutcome, { label: string; what: string }> = {
 const SWITCHES: { key: Switch; label: string; what: string }[] = [
   { key: 'firstAddressDown', label: 'First ERCS address down', what: 'The first privileged endpoint address does not answer: connecting fails over to the next one.' },
   { key: 'eceBusy', label: 'Stamp busy (ECE)', what: 'Token and activation cmdlets fail with "another action is in progress", as while an update runs.' },
+  { key: 'eceBusyVerboseOnly', label: 'Stamp busy, said only in the verbose output', what: 'The stamp writes "another action is in progress" only as a verbose line and fails with an unrelated error: the app still says the stamp is busy.' },
   { key: 'hardwareInfoUnreachable', label: "A host's hardware information unreachable", what: "Token generation and activation cannot read the last host's hardware." },
+  { key: 'sessionDropsDuringActivation', label: 'Session drops during activation', what: 'The first activation completes on the stamp but the connection breaks before the answer: the outcome is unknown and must be checked, never blindly repeated.' },
+  { key: 'closeBreaksSession', label: 'Session breaks after Close-PrivilegedEndpoint', what: 'With a transcript share, the connection breaks right after the transcripts are copied: the app says they were probably copied and to check the share.' },
   {
     key: 'trustedHostsUnreadable',
     label: 'TrustedHosts unreadable on this workstation',
@@ -43,6 +57,12 @@ const SWITCHES: { key: Switch; label: string; what: string }[] = [
   { key: 'activationKeyUnavailable', label: 'Activation key service unavailable once', what: 'The first getactivationkey call answers 503: the app retries and the key still comes.' },
   { key: 'lockForbidden', label: 'Lock write forbidden', what: 'The first lock write answers 403 AuthorizationFailed: Register stops with the registration unprotected; running it again adds the lock.' },
 ];
+
+const STAMP_SWITCHES = 7;
+const LANGUAGES: Record<Language, string> = {
+  'en-US': 'English Windows: connection errors in English.',
+  'fr-FR': 'French Windows: this computer\'s own connection errors (wrong password, no answer, TrustedHosts) come in French; the app still recognises them.',
+};
 
 const NODES_HINT = 'How many hosts the simulated stamp has (1 to 16); the hosts it already has are kept.';
 const DURATION_HINT = 'How long activation (New-AzsActivationResource) takes; 1800 rehearses the real wait of up to 30 minutes.';
@@ -109,7 +129,16 @@ function ScenarioForm({ saved }: { saved: PracticeScenario }) {
         <Field id="practice-activation" label="Activation duration (seconds)" hint={DURATION_HINT} {...(secondsError ? { error: secondsError } : {})}>
           <input id="practice-activation" type="number" min={1} max={1800} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby={describedBy('practice-activation', DURATION_HINT, secondsError)} />
         </Field>
-        {SWITCHES.slice(0, 3).map((s) => (
+        <Field id="practice-language" label="Workstation language" hint={LANGUAGES[draft.workstationLanguage]}>
+          <select id="practice-language" value={draft.workstationLanguage} onChange={(e) => change({ workstationLanguage: e.target.value as Language })} aria-describedby={describedBy('practice-language', LANGUAGES[draft.workstationLanguage])}>
+            {WORKSTATION_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {SWITCHES.slice(0, STAMP_SWITCHES).map((s) => (
           <SwitchField key={s.key} item={s} checked={draft[s.key]} onChange={(v) => change({ [s.key]: v })} />
         ))}
       </fieldset>
@@ -133,7 +162,7 @@ function ScenarioForm({ saved }: { saved: PracticeScenario }) {
             ))}
           </select>
         </Field>
-        {SWITCHES.slice(3).map((s) => (
+        {SWITCHES.slice(STAMP_SWITCHES).map((s) => (
           <SwitchField key={s.key} item={s} checked={draft[s.key]} onChange={(v) => change({ [s.key]: v })} />
         ))}
       </fieldset>

@@ -46,6 +46,8 @@ export type AppInfo = {
   version: string;
   /** Practice mode: where the practice USB stick lives. */
   practiceDrivePath?: string;
+  /** Practice mode: how to sign in to the simulated stamp (not a secret: it guards nothing real). */
+  practiceStamp?: { ercsAddresses: string[]; user: string; password: string };
 };
 
 /** The PowerShell the app will start for the privileged endpoint, as main found it. */

@@ -46,6 +46,8 @@ export const PROBLEM_CODES = [
   'pep-empty-activation-key',
   'pep-already-registered',
   'pep-host-crashed',
+  /** A command that changes the stamp was interrupted: it may or may not have taken effect. */
+  'pep-outcome-unknown',
   'pep-protocol',
   'pep-failed',
   // Azure

@@ -143,6 +143,9 @@ export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.
 /** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
 export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin'] as const;
 
+/** The languages of the workstation's own WinRM client messages practice can show (error IDs do not change). */
+export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
+export type WorkstationLanguage = (typeof WORKSTATION_LANGUAGES)[number];
 /** How practice sign-in ends. */
 export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
 
@@ -157,6 +160,14 @@ export const PracticeScenarioSchema = z
     eceBusy: z.boolean(),
     /** The last node's hardware information cannot be read. */
     hardwareInfoUnreachable: z.boolean(),
+    /** The stamp is busy but says so only in the verbose stream; the final error is unrelated. */
+    eceBusyVerboseOnly: z.boolean(),
+    /** The first activation completes, but the PEP session drops before its answer: outcome unknown. */
+    sessionDropsDuringActivation: z.boolean(),
+    /** The transport breaks right after Close-PrivilegedEndpoint copies the transcripts. */
+    closeBreaksSession: z.boolean(),
+    /** The language of this workstation's own WinRM messages (French Windows shows French connection errors). */
+    workstationLanguage: z.enum(WORKSTATION_LANGUAGES),
     /** The workstation's TrustedHosts cannot be read (pre-flight says "unknown"). */
     trustedHostsUnreadable: z.boolean(),
     /** How long Set-AzsRegistration (activation) takes; up to 30 minutes to rehearse the real wait. */
@@ -180,6 +191,10 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   firstAddressDown: false,
   eceBusy: false,
   hardwareInfoUnreachable: false,
+  eceBusyVerboseOnly: false,
+  sessionDropsDuringActivation: false,
+  closeBreaksSession: false,
+  workstationLanguage: 'en-US',
   trustedHostsUnreadable: false,
   activationSeconds: 5,
   azurePermissions: 'owner',

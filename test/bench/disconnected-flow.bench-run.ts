@@ -8,6 +8,7 @@ import type { DriveInfo, HandoffFile, HandoffSummary, SubscriptionInfo } from '.
 import { suggestRegistrationName } from '../../shared/domain';
 import { FAST_PRACTICE, startPracticeMachine } from '../fixtures/app/practice-app';
 import type { PracticeMachine } from '../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 import { mib, printBlock, row } from './report';
 
 // One practice run of the air-gap procedure, reporting what the issues set goals for:
@@ -43,7 +44,7 @@ it('disconnected flow: sessions, requests, round trips, time', async () => {
 
   // Leg 1: export.
   const t1 = performance.now();
-  const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'bench' });
+  const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
   const created = await stamp.run<{ handoff: HandoffSummary }>({
     kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
   });

@@ -51,8 +51,8 @@ describe('stamp-side workstation', () => {
     await page.getByRole('button', { name: 'Run the connection check' }).click();
     await page.getByTestId('preflight').waitFor();
     await next(page);
-    await page.getByLabel('User name', { exact: true }).fill('AZURESTACK\\CloudAdmin');
-    await page.getByLabel('Password', { exact: true }).fill('practice-Passw0rd!');
+    // The practice stamp accepts only the password shown on the connect screen.
+    await page.getByRole('button', { name: 'Fill in the practice sign-in' }).click();
     await page.getByRole('button', { name: 'Connect' }).click();
     await stepIs(page, 'stamp');
     await next(page);

@@ -12,6 +12,8 @@ export function ActivationStep() {
   const result = outcomeOf(op, 'stamp.activate');
   // The stamp may have finished on its own: retrying blindly could collide with it.
   const uncertain = op?.status === 'outcome-unknown' || op?.status === 'interrupted';
+  const handoffId = useApp((s) => s.act.handoffId);
+  const stage = useApp((s) => s.handoffs.find((h) => h.id === s.act.handoffId)?.stage);
   const start = () => {
     if (uncertain && !window.confirm('The last activation may have completed on the stamp. Activate again anyway?')) return;
     void appStore.getState().activate();
@@ -35,6 +37,24 @@ export function ActivationStep() {
         </>
       )}
       {!ready && !result && <p className="notice">Connect to the privileged endpoint and read the activation key first.</p>}
+      {uncertain && !result && stage !== 'activated' && (
+        <div className="notice" data-testid="activation-check">
+          <p>
+            Check before activating again: the administrator portal (Region management, Properties) shows whether the stamp is
+            activated. If it is, mark it here; if not, activate again.
+          </p>
+          {handoffId && stage === 'activating' && (
+            <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(handoffId)}>
+              The portal shows the stamp activated
+            </button>
+          )}
+        </div>
+      )}
+      {uncertain && stage === 'activated' && (
+        <p className="ok-box" role="status">
+          Marked as activated after your check. This hand-off is complete.
+        </p>
+      )}
       {operationId && <OperationPanel operationId={operationId} title="Activating the stamp" />}
       {result && (
         <p className="ok-box" data-testid="activation-result" role="status">

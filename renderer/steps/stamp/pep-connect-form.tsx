@@ -16,12 +16,33 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
   const share = useApp((s) => s.stamp.share);
   // A share needs its own account; half a share would only fail when the session closes.
   const shareIncomplete = share.path.trim() !== '' && (share.user.trim() === '' || share.password === '');
+  const practice = useApp((s) => s.info?.practiceStamp);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (await appStore.getState().connect()) onConnected?.();
   };
   return (
     <form className="form" onSubmit={submit} aria-label="Connect to the privileged endpoint">
+      {practice && (
+        <div className="notice" data-testid="practice-sign-in">
+          <p>
+            The practice stamp answers on {practice.ercsAddresses.join(', ')} and accepts only {practice.user} with the password{' '}
+            <code>{practice.password}</code>. Any other password is refused, as a real privileged endpoint does; rehearse it.
+          </p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const s = appStore.getState();
+              s.setHosts([...practice.ercsAddresses]);
+              s.setUser(practice.user);
+              s.setPassword(practice.password);
+            }}
+          >
+            Fill in the practice sign-in
+          </button>
+        </div>
+      )}
       <TextField
         id="pep-user"
         label="User name"

@@ -44,7 +44,9 @@ export const startBackend = async (opts: {
     // A page mid-reload misses the event; it re-syncs through operation.list.
     void target?.(name, payload).catch(() => undefined);
   };
-  const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
+  // What compose() says of the practice machine (USB folder, practice sign-in), once it exists.
+  let described: () => Partial<AppInfo> = () => ({});
+  const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test', ...described() });
   // Kept, not applied: the runtime's recomposition is covered by the integration tests.
   let settings = defaultSettings(process.platform);
   let scenario: PracticeScenario = { ...DEFAULT_PRACTICE_SCENARIO, ...opts.scenario };
@@ -101,6 +103,7 @@ export const startBackend = async (opts: {
     },
     appHandlers,
   });
+  described = composition.describe;
   const practiceAzure = await composition.services.practice?.azure();
   if (!practiceAzure) throw new Error('compose() in practice mode started no practice Azure');
   return {

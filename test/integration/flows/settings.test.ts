@@ -12,6 +12,7 @@ import { scriptDigest } from '../../../electron/integrity';
 import { memoryLogger } from '../../../electron/log';
 import { createRuntime } from '../../../electron/runtime';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 
 // Operator settings through the runtime: kept in settings.json, validated, applied by recomposing.
 const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
@@ -116,7 +117,7 @@ describe('settings', () => {
 
   it('recomposes on a change: the PEP session and the Azure sign-in are gone, the hand-off journal stays', async () => {
     const machine = await startPracticeMachine(await mkdtemp(join(tmpdir(), 'azs-usb-')));
-    const c = await machine.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const c = await machine.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
     const created = await machine.run<{ handoff: HandoffSummary }>({ kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' } });
     await machine.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
     // Same settings: nothing is torn down.
@@ -133,7 +134,7 @@ describe('settings', () => {
 
   it('refuses to change settings while an operation runs', async () => {
     const slow = await startPracticeMachine(await mkdtemp(join(tmpdir(), 'azs-usb-')), { ...FAST_PRACTICE, stamp: { durations: { ...FAST_PRACTICE.stamp?.durations, tokenMs: 1_000 } } });
-    const c = await slow.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const c = await slow.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
     const started = await slow.call<{ operationId: string }>('operation.start', {
       kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
     });
@@ -148,7 +149,7 @@ describe('settings', () => {
     const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
     const stamp = await startPracticeMachine(usb);
     const host = await startPracticeMachine(usb);
-    const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
     const created = await stamp.run<{ handoff: HandoffSummary; token: TokenPreview }>({
       kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
     });

@@ -30,15 +30,13 @@ const manualTimers = () => {
   };
 };
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
-
-/** The port the (practice) browser sign-in listens on, from the log. */
+/** The port the (practice) browser sign-in listens on, from the log (the Azure modules load on first use first). */
 const listenerPort = async (m: PracticeMachine): Promise<number> => {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 3000; i++) {
     const line = m.log.lines.find((l) => l.message === 'Waiting for the browser sign-in');
     const uri = (line?.data as { redirectUri?: string } | undefined)?.redirectUri;
     if (uri) return Number(new URL(uri).port);
-    await tick();
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('the sign-in never waited for the browser');
 };

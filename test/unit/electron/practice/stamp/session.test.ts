@@ -66,6 +66,7 @@ describe('practice stamp session', () => {
           reason: 'PSRemotingTransportException',
           type: 'System.Management.Automation.Remoting.PSRemotingTransportException',
           transportCode: 5,
+          origin: 'local',
         },
       });
       host.proc.kill();
@@ -101,6 +102,7 @@ describe('practice stamp session', () => {
         reason: 'PSRemotingTransportException',
         type: 'System.Management.Automation.Remoting.PSRemotingTransportException',
         transportCode: -2144108250,
+        origin: 'local',
       },
     });
     expect(waits).toContain(21_000);
