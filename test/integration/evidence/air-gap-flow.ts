@@ -1,12 +1,13 @@
 import type { PepConnected } from '../../../shared/contract';
 import { suggestRegistrationName } from '../../../shared/domain';
 import type { DriveInfo, HandoffFile, HandoffSummary, SubscriptionInfo } from '../../../shared/domain/types';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 
 // The air-gap procedure driven from what the two journals say: from any point it does what is left.
 // The kill tests run it in a child process stopped at one step, then run it again on fresh compositions.
 
-export const PEP = { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'kill-test-password' };
+export const PEP = { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD };
 const DEV = { billingModel: 'Development', targetCloud: 'AzureCloud' } as const;
 
 /** Every point the procedure is killed at: after each journal stage, and while each long operation runs. */

@@ -17,7 +17,7 @@ import { scriptDigest } from '../../../electron/integrity';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { FAKE_HOST } from '../../unit/electron/pep/fake-host';
-import { advance, handoffs, KILL_POINTS } from './air-gap-flow';
+import { advance, handoffs, KILL_POINTS, PEP } from './air-gap-flow';
 import type { KillPoint } from './air-gap-flow';
 import { clearStop, syncReliability } from './matrix';
 import type { Area, Observed, Row } from './matrix';
@@ -33,7 +33,6 @@ afterAll(async () => {
   await Promise.all(machines.map((m) => m.runtime.dispose().catch(() => undefined)));
 });
 
-const PEP = { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'matrix-password' };
 const DEV = { billingModel: 'Development', targetCloud: 'AzureCloud' } as const;
 const REGISTRATION = /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+$/i;
 const LOCK = /\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i;
@@ -239,7 +238,7 @@ describe('fault matrix: files (saving to the USB stick)', () => {
 describe('fault matrix: PEP (practice stamp)', () => {
   it.each([
     { fault: 'unreachable', how: 'no ERCS address answers (WinRMOperationTimeout)', connect: { ...PEP, hosts: ['10.99.0.1', '10.99.0.2'] }, code: 'pep-unreachable' },
-    { fault: 'access denied', how: 'a user the PEP does not accept', connect: { ...PEP, user: 'AZURESTACK\\Operator' }, code: 'pep-access-denied' },
+    { fault: 'access denied', how: 'a password the PEP refuses', connect: { ...PEP, password: 'Wrong-Password-1' }, code: 'pep-access-denied' },
   ])('$fault', async (cell) => {
     const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
     const { stamp, created } = await stampWithToken(usb);
@@ -253,6 +252,34 @@ describe('fault matrix: PEP (practice stamp)', () => {
     const saved = await stamp.call<{ fingerprint: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: drive.id });
     expect(saved.fingerprint).toBe(created.token.fingerprint);
     record('PEP', cell.fault, cell.how, seen, 'journal; the token made before is saved with the same fingerprint');
+  });
+});
+
+describe('fault matrix: PEP, a stamp-changing command cut off (practice stamp)', () => {
+  it('session dropped during activation', async () => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const stamp = await machine(usb, { stamp: { ...FAST_PRACTICE.stamp, faults: { sessionDropsDuringActivation: true } } });
+    const host = await machine(usb, {}, { sleep: hostSleep });
+    // The procedure up to the key read on the stamp.
+    const reached = new Error('key read');
+    await expect(advance(stamp, host, { starting: async () => undefined, done: async (p) => { if (p === 'key-received') throw reached; } })).rejects.toBe(reached);
+    const before = await handoffs(stamp);
+    const [handoff] = before;
+    const { operationId } = await stamp.call<{ operationId: string }>('operation.start', {
+      kind: 'stamp.activate',
+      sessionId: (await stamp.call<PepConnected>('pep.connect', PEP)).sessionId,
+      handoffId: handoff?.id,
+    });
+    const end = await stamp.finished(operationId);
+    // Never retried, never called a failure: the stamp may have done it.
+    expect(end.status).toBe('outcome-unknown');
+    const seen = observe(end.outcome);
+    expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: 'pep-outcome-unknown' } });
+    await expectIntact(stamp, before);
+    expect((await handoffs(stamp))[0]).toMatchObject({ stage: 'activating', keyFingerprint: handoff?.keyFingerprint });
+    // The check (the portal) settles it: the operator closes the hand-off.
+    expect(await stamp.call<HandoffSummary>('handoff.confirmActivated', { handoffId: handoff?.id })).toMatchObject({ stage: 'activated', complete: true });
+    record('PEP', 'dropped during activation (stamp-changing)', 'the session breaks while New-AzureStackActivation runs', seen, 'journal; hand-off kept at activating with its key; outcome unknown, not retried; closed after the check');
   });
 });
 
@@ -387,7 +414,7 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
 
 describe('docs/reliability.md', () => {
   it('is what the matrix above observed', async () => {
-    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 5 + KILL_POINTS.length);
+    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 6 + KILL_POINTS.length);
     const { expected, onDisk } = await syncReliability(rows, process.env['UPDATE_RELIABILITY'] === '1');
     expect(onDisk, 'docs/reliability.md is out of date: UPDATE_RELIABILITY=1 npx vitest run test/integration/evidence').toBe(expected);
   });

@@ -29,7 +29,12 @@ afterAll(async () => {
 
 /** A machine whose every IPC result is kept, so it can be searched too. */
 const recordedMachine = async (usb: string, opts: Parameters<typeof startPracticeMachine>[2] = {}) => {
-  const m = await startPracticeMachine(usb, { ...FAST_PRACTICE, azure: { ...FAST_PRACTICE.azure, accessTokenPrefix: TOKEN_PREFIX } }, opts);
+  // The practice stamp accepts the sentinel password; the practice Azure's tokens carry the sentinel prefix.
+  const m = await startPracticeMachine(
+    usb,
+    { ...FAST_PRACTICE, stamp: { ...FAST_PRACTICE.stamp, cloudAdminPassword: PEP_PASSWORD }, azure: { ...FAST_PRACTICE.azure, accessTokenPrefix: TOKEN_PREFIX } },
+    opts,
+  );
   machines.push(m);
   const results: unknown[] = [];
   const dispatch = m.runtime.dispatch;
