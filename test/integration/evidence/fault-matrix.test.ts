@@ -140,6 +140,39 @@ describe('fault matrix: Azure (register on the connected host)', () => {
   });
 });
 
+describe('fault matrix: Azure conflicts (409)', () => {
+  it('registration name already used by another stamp', async () => {
+    const h = await hostWithToken();
+    await h.host.run(h.req);
+    // A second stamp's token, registered under the first stamp's registration name.
+    const other = await stampWithToken(h.usb);
+    const drive = await other.stamp.call<{ id: string }>('handoff.addFolder', {});
+    const saved = await other.stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: other.created.handoff.id, driveId: drive.id });
+    const read = await h.host.call<{ handoff: HandoffSummary }>('handoff.readTokenText', { text: await readFile(join(h.usb, saved.fileName), 'utf8') });
+    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const seen = observe(await runOp(h.host, { ...h.req, handoffId: read.handoff.id }));
+    expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: expect.stringMatching(/^azure-/) } });
+    await expectIntact(h.host, before);
+    // The kept token registers under its own stamp's name.
+    const done = await h.host.run<{ handoff: HandoffSummary }>({ ...h.req, handoffId: read.handoff.id, registrationName: suggestRegistrationName(other.session.stamp.cloudId) });
+    expect(done.handoff).toMatchObject({ stage: 'key-issued', tokenFingerprint: other.created.token.fingerprint });
+    record('Azure', 'conflict: name taken by another stamp', '409 CloudIdUpdateNotAllowed on the registration PUT', seen, 'journal; both tokens kept, the second registered under its own name');
+  });
+
+  it('cloud ID already registered elsewhere', async () => {
+    const h = await hostWithToken();
+    await h.host.run(h.req);
+    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    // The same token again, into another resource group under another name.
+    const seen = observe(await runOp(h.host, { ...h.req, resourceGroup: 'azurestack-2', registrationName: `${h.req.registrationName}-2` }));
+    expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: expect.stringMatching(/^azure-/) } });
+    await expectIntact(h.host, before);
+    // Register again where it is: the existing registration is reused and the key issued.
+    expect((await h.host.run<{ handoff: HandoffSummary }>(h.req)).handoff).toMatchObject({ stage: 'key-issued', tokenFingerprint: h.before[0]?.tokenFingerprint });
+    record('Azure', 'conflict: cloud ID registered elsewhere', '409 CloudIdAlreadyRegistered on the registration PUT', seen, 'journal; token kept, Register again where it is reuses the registration');
+  });
+});
+
 // ---------------------------------------------------------------------------------------------- Files
 
 type FileFault = 'ENOSPC' | 'EROFS' | 'pulled' | 'changed';
@@ -414,7 +447,7 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
 
 describe('docs/reliability.md', () => {
   it('is what the matrix above observed', async () => {
-    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 6 + KILL_POINTS.length);
+    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 8 + KILL_POINTS.length);
     const { expected, onDisk } = await syncReliability(rows, process.env['UPDATE_RELIABILITY'] === '1');
     expect(onDisk, 'docs/reliability.md is out of date: UPDATE_RELIABILITY=1 npx vitest run test/integration/evidence').toBe(expected);
   });
