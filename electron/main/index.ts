@@ -1,19 +1,26 @@
-import { app, dialog, session, shell } from 'electron';
+import { app, dialog, Menu, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createRuntime } from '../runtime';
 import type { Runtime } from '../runtime';
 import { createLogger } from '../log';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createEmitter } from './emit';
 import { registerIpc } from './ipc';
+import { appMenuTemplate } from './menu';
 import { denyPermissions, hardenWebContents } from './security';
 import { signInPageUrl } from './external-url';
 import { createMainWindow } from './window';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
 // below electron/runtime.ts and electron/compose.ts.
+
+// Chromium's --user-data-dir also moves the app's own data (settings, journal, practice files), so
+// a second data folder (the end-to-end tests' temporary one) never mixes with the default one.
+const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataDir) app.setPath('userData', resolve(userDataDir));
+
 registerAppScheme();
 app.enableSandbox();
 hardenWebContents();
@@ -63,6 +70,7 @@ const openBrowser = async (url: string): Promise<void> => {
 void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, packaged: app.isPackaged })));
   serveRenderer(join(outDir, 'renderer'));
   // The window first: the services, and the modules they load, come up while it paints; calls
   // that arrive before they are ready wait for them.

@@ -94,6 +94,8 @@ export const createOperations = (deps: {
 
   const failureOf = (entry: Entry, err: unknown): { status: OperationFinished['status']; problem: Problem } => {
     const aborted = entry.controller.signal.aborted;
+    // The flow itself knows the outcome is unknown (e.g. a move sent to Azure): it says so in its own words.
+    if (isAppError(err) && err.problem.code === 'azure-outcome-unknown' && !entry.interrupted) return { status: 'outcome-unknown', problem: err.problem };
     if (aborted && entry.interrupted) return { status: 'interrupted', problem: INTERRUPTED };
     if (aborted && entry.abortLeavesOutcomeUnknown) {
       return {

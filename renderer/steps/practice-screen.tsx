@@ -21,7 +21,13 @@ type Switch =
   | 'trustedHostsUnreadable'
   | 'azureThrottling'
   | 'activationKeyUnavailable'
-  | 'lockForbidden';
+  | 'lockForbidden'
+  | 'lockPropagationDelay'
+  | 'policyDeniesResourceGroups'
+  | 'subscriptionPastDue'
+  | 'foreignLocks'
+  | 'moveNeverFinishes'
+  | 'noSubscriptionWideList';
 
 // What each choice rehearses, in one sentence (the version gates are registration-contract §1.9).
 const VERSIONS: Record<Version, string> = {
@@ -35,6 +41,7 @@ const PROFILES: Record<Profile, { label: string; what: string }> = {
   'registration-role': { label: 'Custom registration role (current)', what: 'Registration and its lock work; removing the lock (Unregister) is refused.' },
   'registration-role-2019': { label: 'Custom registration role (2019)', what: 'The registration is created but its lock is refused, as with the role documented before 2020.' },
   'registration-owner-builtin': { label: 'Built-in Azure Stack Registration Owner', what: 'Not enough to register: it may read registrations, but Azure refuses creating the resource group and the registration.' },
+  'user-access-administrator': { label: 'User Access Administrator', what: 'May manage access but not resources: Permissions shows what is missing; Create role makes the registration role and assigns it to you, after which every flow is allowed.' },
 };
 const SIGN_IN: Record<SignInOutcome, { label: string; what: string }> = {
   completes: { label: 'Completes', what: 'The practice browser answers at once and you are signed in.' },
@@ -56,6 +63,12 @@ const SWITCHES: { key: Switch; label: string; what: string }[] = [
   { key: 'azureThrottling', label: 'Azure throttles the registration', what: 'The registration PUT answers 429 twice with Retry-After 5 s: Register waits, then succeeds.' },
   { key: 'activationKeyUnavailable', label: 'Activation key service unavailable once', what: 'The first getactivationkey call answers 503: the app retries and the key still comes.' },
   { key: 'lockForbidden', label: 'Lock write forbidden', what: 'The first lock write answers 403 AuthorizationFailed: Register stops with the registration unprotected; running it again adds the lock.' },
+  { key: 'lockPropagationDelay', label: 'Lock removal reaches Azure late', what: 'A removed lock still blocks for 20 s (409 ScopeLocked), as while the removal spreads through Azure: Unregister and Move wait it out.' },
+  { key: 'policyDeniesResourceGroups', label: 'Azure Policy refuses new resource groups', what: 'Creating a resource group answers 403 RequestDisallowedByPolicy ("Require a tag on resource groups"): Register names the policy.' },
+  { key: 'subscriptionPastDue', label: 'Pay-As-You-Go subscription past due', what: 'That subscription is PastDue: it cannot be chosen, and the subscription step says why (the cancelled EA one is always disabled).' },
+  { key: 'foreignLocks', label: "Other admins' locks", what: 'CanNotDelete on the EA subscription (a move still works, Unregister is blocked) and ReadOnly on its group "archive" (moving there is refused).' },
+  { key: 'moveNeverFinishes', label: 'Move never finishes', what: 'Azure accepts the move but never completes it while the app polls (10 minutes): the outcome is unknown and the Move screen offers the check.' },
+  { key: 'noSubscriptionWideList', label: 'No subscription-wide registration list', what: 'As with older 2017-06-01 revisions, registrations cannot be listed by subscription: searching the whole subscription goes group by group.' },
 ];
 
 const STAMP_SWITCHES = 7;

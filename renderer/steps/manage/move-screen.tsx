@@ -24,6 +24,7 @@ export function MoveScreen() {
     mng.targetResourceGroup.trim() !== '' &&
     mng.targetResourceGroup.trim() !== mng.resourceGroup.trim();
   const done = outcomeOf(op, 'azure.move');
+  const unknown = op?.status === 'outcome-unknown';
   // After a move the list would still show the registration where it was (unlocked id gone).
   const stale = done !== undefined && mng.registrations.some((r) => r.id === done.from.id);
   useEffect(() => {
@@ -65,6 +66,21 @@ export function MoveScreen() {
         </button>
         <BusyNote scope="manage" />
         {mng.moveOpId && <OperationPanel operationId={mng.moveOpId} title="Moving the registration" />}
+        {unknown && (
+          <div className="warn-box" data-testid="move-unknown">
+            <p>The move was sent to Azure but its outcome is unknown: it may still complete. Do not move or unregister again before checking.</p>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().checkMove()}>
+              Check where it is
+            </button>
+            {mng.moveCheck && (
+              <p role="status" data-testid="move-check">
+                {mng.moveCheck.registration
+                  ? `Found in resource group ${mng.moveCheck.registration.resourceGroup}, ${mng.moveCheck.registration.locked ? 'locked' : 'NOT locked: lock it there (RegistrationResourceLock, CanNotDelete) or run Move again if it is still in the old group'}.`
+                  : `Not found in ${mng.moveCheck.checkedGroups.join(' or ')} yet: check again in a few minutes.`}
+              </p>
+            )}
+          </div>
+        )}
         {done && (
           <p className="ok-box" role="status" data-testid="move-result">
             Moved <code>{done.to.name}</code> from {done.from.resourceGroup} to {done.to.resourceGroup}.

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { appStore, useApp } from '../../store';
 
+const FLOW_LABEL: Record<'register' | 'unregister' | 'move', string> = { register: 'Register', unregister: 'Unregister', move: 'Move' };
+
 /** Checks the signed-in account may create the registration before anything is created. */
 export function PermissionsStep() {
   const report = useApp((s) => s.reg.permissions);
@@ -26,6 +28,13 @@ export function PermissionsStep() {
               ))}
             </ul>
           )}
+          <ul className="flow-permissions" data-testid="flow-permissions">
+            {report.flows.map((f) => (
+              <li key={f.flow} className={f.ok ? 'ok-line' : 'warning'}>
+                {FLOW_LABEL[f.flow]}: {f.ok ? 'allowed' : <>missing {f.missing.map((m, i) => <span key={m}>{i > 0 && ', '}<code>{m}</code></span>)}</>}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().checkPermissions()}>
@@ -42,7 +51,7 @@ export function PermissionsStep() {
           </button>
           {role && (
             <p className="ok-line">
-              Role <strong>{role}</strong> exists. Ask an owner to assign it to your account, then check again.
+              Role <strong>{role}</strong> exists but your account still lacks what is listed: ask an owner to assign it to your account, then check again.
             </p>
           )}
         </div>

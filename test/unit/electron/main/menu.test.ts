@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { appMenuTemplate } from '../../../../electron/main/menu';
+
+const roles = (items: MenuItemConstructorOptions[]): string[] =>
+  items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
+
+describe('application menu', () => {
+  it('has no reload and no DevTools in a packaged build, on every platform', () => {
+    for (const platform of ['win32', 'linux', 'darwin'] as const) {
+      const r = roles(appMenuTemplate({ platform, packaged: true }));
+      expect(r).not.toContain('toggleDevTools');
+      expect(r).not.toContain('reload');
+      expect(r).not.toContain('forceReload');
+      expect(r).toContain('editMenu');
+    }
+  });
+
+  it('offers reload and DevTools to developers running from the source', () => {
+    expect(roles(appMenuTemplate({ platform: 'linux', packaged: false }))).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('has the app menu on macOS only', () => {
+    expect(roles(appMenuTemplate({ platform: 'darwin', packaged: true }))[0]).toBe('appMenu');
+    expect(roles(appMenuTemplate({ platform: 'win32', packaged: true }))).not.toContain('appMenu');
+  });
+});
