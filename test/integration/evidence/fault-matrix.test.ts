@@ -12,7 +12,7 @@ import type { HandoffSummary, KeyPreview, SubscriptionInfo, TokenPreview } from 
 import { HANDOFF_STAGES } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
 import type { HandoffFs } from '../../../electron/handoff';
-import type { FaultSpec } from '../../../electron/practice/azure';
+import type { FaultSpec, PracticeAzureSettings } from '../../../electron/practice/azure';
 import { scriptDigest } from '../../../electron/integrity';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
@@ -37,6 +37,7 @@ const DEV = { billingModel: 'Development', targetCloud: 'AzureCloud' } as const;
 const REGISTRATION = /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+$/i;
 const LOCK = /\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i;
 const ACTIVATION_KEY = /\/getactivationkey$/i;
+const RESOURCE_GROUP = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/i;
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 const shortened = (f: (ms: number) => number): Sleep => (ms, signal) => delay(f(ms), undefined, signal ? { signal } : {});
@@ -87,12 +88,12 @@ const stampWithToken = async (usb: string, opts: Parameters<typeof startPractice
 };
 
 /** A host signed in to the practice Azure (armed with `faults`) that has read a token from a practice stamp. */
-const hostWithToken = async (faults: FaultSpec[] = [], opts: Parameters<typeof startPracticeMachine>[2] = {}, stick?: string) => {
+const hostWithToken = async (faults: FaultSpec[] = [], opts: Parameters<typeof startPracticeMachine>[2] = {}, stick?: string, azure: Partial<PracticeAzureSettings> = {}) => {
   const usb = stick ?? (await mkdtemp(join(tmpdir(), 'azs-usb-')));
   const { stamp, session, created } = await stampWithToken(usb);
   const drive = await stamp.call<{ id: string }>('handoff.addFolder', {});
   const saved = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: drive.id });
-  const host = await machine(usb, { azureFaults: faults }, { sleep: hostSleep, ...opts });
+  const host = await machine(usb, { azureFaults: faults, azure: { ...FAST_PRACTICE.azure, ...azure } }, { sleep: hostSleep, ...opts });
   await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
   const subs = await host.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
   const read = await host.call<{ handoff: HandoffSummary }>('handoff.readTokenText', { text: await readFile(join(usb, saved.fileName), 'utf8') });
@@ -120,6 +121,7 @@ const AZURE_CELLS: AzureCell[] = [
   { fault: '401 expired token', how: 'ExpiredAuthenticationToken on the registration PUT', faults: [{ kind: 'expired-token', method: 'PUT', pathPattern: REGISTRATION }], expect: 'stopped', code: 'azure-credential-expired', signInAgain: true },
   { fault: '403 forbidden', how: 'AuthorizationFailed on the registration PUT', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: REGISTRATION }], expect: 'stopped', code: 'azure-forbidden' },
   { fault: '403 on the delete lock', how: 'AuthorizationFailed on the lock PUT (locks/write missing)', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: LOCK }], expect: 'stopped', code: 'azure-lock-forbidden' },
+  { fault: 'policy', how: 'RequestDisallowedByPolicy on creating the resource group (until the policy is changed)', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups' }], expect: 'stopped', code: 'azure-policy-denied' },
   { fault: 'provider not registered', how: 'MissingSubscriptionRegistration on the registration PUT', faults: [{ kind: 'missing-registration', method: 'PUT', pathPattern: REGISTRATION }], expect: 'stopped', code: 'azure-provider-unregistered' },
 ];
 
@@ -170,6 +172,28 @@ describe('fault matrix: Azure conflicts (409)', () => {
     // Register again where it is: the existing registration is reused and the key issued.
     expect((await h.host.run<{ handoff: HandoffSummary }>(h.req)).handoff).toMatchObject({ stage: 'key-issued', tokenFingerprint: h.before[0]?.tokenFingerprint });
     record('Azure', 'conflict: cloud ID registered elsewhere', '409 CloudIdAlreadyRegistered on the registration PUT', seen, 'journal; token kept, Register again where it is reuses the registration');
+  });
+});
+
+describe('fault matrix: Azure lock propagation (unregister right after lifting the delete lock)', () => {
+  it.each([
+    { fault: 'lock propagation, passing', how: 'ARM enforces the lifted lock for 20 s more (ScopeLocked on the DELETE)', seconds: 20, expect: 'recovered' as const },
+    { fault: 'lock propagation, lasting', how: 'ARM enforces the lifted lock for an hour', seconds: 3600, expect: 'stopped' as const, code: 'azure-scope-locked' },
+  ])('$fault', async (cell) => {
+    // Virtual time: every wait moves the clock the practice Azure measures propagation with.
+    let now = Date.now();
+    const h = await hostWithToken([], { clock: { now: () => new Date(now) }, sleep: (ms, signal) => ((now += ms), hostSleep(ms, signal)) }, undefined, { lockPropagationSeconds: cell.seconds });
+    await h.host.run(h.req);
+    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const name = h.req.registrationName;
+    const seen = observe(await runOp(h.host, { kind: 'azure.unregister', subscriptionId: h.req.subscriptionId, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name }));
+    expect(seen.outcome).toBe(cell.expect);
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(h.host, before);
+    // Azure is left as the outcome says: gone, or still there (its lock put back).
+    const regs = await h.host.call<{ name: string }[]>('azure.registrations', { subscriptionId: h.req.subscriptionId });
+    expect(regs.some((r) => r.name === name)).toBe(cell.expect === 'stopped');
+    record('Azure', cell.fault, cell.how, seen, cell.expect === 'stopped' ? 'journal; registration still in Azure with its lock put back' : 'journal; registration removed after the wait');
   });
 });
 
@@ -447,7 +471,7 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
 
 describe('docs/reliability.md', () => {
   it('is what the matrix above observed', async () => {
-    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 8 + KILL_POINTS.length);
+    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 10 + KILL_POINTS.length);
     const { expected, onDisk } = await syncReliability(rows, process.env['UPDATE_RELIABILITY'] === '1');
     expect(onDisk, 'docs/reliability.md is out of date: UPDATE_RELIABILITY=1 npx vitest run test/integration/evidence').toBe(expected);
   });
