@@ -23,7 +23,15 @@ const COLUMNS: PickColumn<HandoffFile>[] = [
       </>
     ),
   },
-  { title: 'Kind', cell: (f) => KIND[f.kind] },
+  {
+    title: 'Kind',
+    cell: (f) => (
+      <>
+        {KIND[f.kind]}
+        {f.problem && <p className="hint">{f.problem}</p>}
+      </>
+    ),
+  },
   { title: 'Cloud ID', cell: (f) => f.cloudId ?? '—' },
   { title: 'Fingerprint', cell: (f) => f.fingerprint ?? '—', className: 'nowrap' },
 ];

@@ -168,6 +168,8 @@ export type HandoffFile = {
   registrationName?: string;
   fingerprint?: Fingerprint;
   practice?: boolean;
+  /** Why this entry cannot be used (skipped, unreadable, damaged, changed since written). */
+  problem?: string;
 };
 
 export type SavedFile = {
