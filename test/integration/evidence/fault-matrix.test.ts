@@ -290,6 +290,33 @@ describe('fault matrix: files (saving to the USB stick)', () => {
   });
 });
 
+describe('fault matrix: files (reading a damaged hand-off file)', () => {
+  it.each([
+    { fault: 'token file cut short', how: 'the token on the stick lost its second half (copied while being written)', damage: (t: string) => t.slice(0, Math.floor(t.length / 2)) },
+    { fault: 'token file edited', how: 'one character of the token on the stick changed', damage: (t: string) => `${t.slice(0, 40)}${t[40] === 'A' ? 'B' : 'A'}${t.slice(41)}` },
+  ])('$fault', async (cell) => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const { stamp, created } = await stampWithToken(usb);
+    const stampDrive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+    const saved = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: stampDrive.id });
+    const path = join(usb, saved.fileName);
+    const good = await readFile(path, 'utf8');
+    await writeFile(path, cell.damage(good));
+    const host = await machine(usb, {}, { sleep: hostSleep });
+    const hostDrive = await host.call<{ id: string }>('handoff.addFolder', {});
+    const res = await host.runtime.dispatch('handoff.readToken', { driveId: hostDrive.id, file: saved.fileName });
+    const seen = observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
+    expect(seen.outcome).toBe('stopped');
+    // Nothing of the damaged file was taken in; the stamp still has the token and saves it again.
+    expect(await host.call<HandoffSummary[]>('handoff.list', {})).toEqual([]);
+    await expectIntact(stamp, await stamp.call<HandoffSummary[]>('handoff.list', {}));
+    const again = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: stampDrive.id });
+    const read = await host.call<{ token: TokenPreview }>('handoff.readToken', { driveId: hostDrive.id, file: again.fileName });
+    expect(read.token.fingerprint).toBe(created.token.fingerprint);
+    record('Files', cell.fault, cell.how, seen, 'host journal took nothing in; the stamp kept the token and saved it again, read with the same fingerprint');
+  });
+});
+
 // ------------------------------------------------------------------------------------------------ PEP
 
 describe('fault matrix: PEP (practice stamp)', () => {
@@ -471,7 +498,7 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
 
 describe('docs/reliability.md', () => {
   it('is what the matrix above observed', async () => {
-    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 10 + KILL_POINTS.length);
+    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 12 + KILL_POINTS.length);
     const { expected, onDisk } = await syncReliability(rows, process.env['UPDATE_RELIABILITY'] === '1');
     expect(onDisk, 'docs/reliability.md is out of date: UPDATE_RELIABILITY=1 npx vitest run test/integration/evidence').toBe(expected);
   });
