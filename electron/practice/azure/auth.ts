@@ -21,7 +21,7 @@ const armTime = (ms: number): string => {
   );
 };
 
-export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantId: string; objectId: string; lifetimeSeconds: number }) => {
+export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantId: string; objectId: string; lifetimeSeconds: number; tokenMarker?: string }) => {
   const tokens = new Map<string, Issued>();
 
   const unauthorized = (code: string, message: string): ArmError =>
@@ -38,10 +38,10 @@ export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantI
       const scope = Array.isArray(scopes) ? (scopes[0] ?? '') : scopes;
       const expiresOn = deps.clock.now().getTime() + deps.lifetimeSeconds * 1000;
       // Shaped like Entra's JWTs (header.claims.signature) so the app reads `oid` as it does live;
-      // the random third part is what makes each token unique and unguessable.
+      // the random third part is what makes each token unique and unguessable (after the tests' marker, if any).
       const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
       const claims = { aud: scope.replace(/\/\.default$/, ''), tid: deps.tenantId, oid: deps.objectId, exp: Math.floor(expiresOn / 1000) };
-      const token = `${part({ typ: 'JWT', alg: 'none' })}.${part(claims)}.${randomBytes(32).toString('base64url')}`;
+      const token = `${part({ typ: 'JWT', alg: 'none' })}.${part(claims)}.${deps.tokenMarker ?? ''}${randomBytes(32).toString('base64url')}`;
       // The audience is whatever was asked for: a client using the public-cloud scope gets a token
       // the practice ARM refuses, as the real ARM of another cloud would.
       tokens.set(token, { expiresOn, audience: scope.replace(/\/\.default$/, '') });

@@ -32,6 +32,7 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   operationPolls: 1,
   operationRetryAfterSeconds: 0,
   cspSharedPartner: false,
+  accessTokenMarker: '',
   lockPropagationSeconds: 0,
   movedNotFoundReads: 1,
   groups: [],
@@ -62,6 +63,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     tenantId: PRACTICE_TENANT_ID,
     objectId: PRACTICE_OBJECT_ID,
     lifetimeSeconds: settings.tokenLifetimeSeconds,
+    tokenMarker: settings.accessTokenMarker,
   });
   const faults = createFaults();
   const operations = createOperations(world, getEndpoint);

@@ -36,6 +36,8 @@ export type PracticeAzureSettings = {
   operationRetryAfterSeconds: number;
   /** Source and target subscriptions of a move share a CSP partner (cross-subscription moves allowed). */
   cspSharedPartner: boolean;
+  /** Written into every access token issued (its random part): the secrets tests search everything written or sent for it. */
+  accessTokenMarker: string;
   /** How long ARM still enforces a lock after its deletion was accepted (propagation to every ARM instance). */
   lockPropagationSeconds: number;
   /** Reads of a just-moved registration at its new id answered 404 before it shows (ARM's cache). */
