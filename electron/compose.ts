@@ -47,11 +47,13 @@ export type ComposeConfig = {
   sleep?: Sleep;
   /** Harness overrides (tests, bench) applied over the scenario: fast durations. */
   practice?: PracticeSettings;
+  /** Practice mode: start the practice stamp afresh (the practice Azure always starts empty). */
+  freshPractice?: boolean;
   appHandlers: Pick<Handlers, AppChannel>;
 };
 
 /** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set';
+export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set' | 'practice.reset';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
@@ -64,7 +66,14 @@ export const compose = async (cfg: ComposeConfig) => {
   const log = cfg.log;
   const sim =
     cfg.mode === 'practice'
-      ? await startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, settings: practiceSettingsFor(cfg.scenario, cfg.practice) })
+      ? await startPractice({
+          dataDir: join(cfg.dataDir, 'practice'),
+          clock,
+          log,
+          sleep,
+          settings: practiceSettingsFor(cfg.scenario, cfg.practice),
+          fresh: cfg.freshPractice === true,
+        })
       : undefined;
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');

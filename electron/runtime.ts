@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../shared/contract';
-import type { AppInfo, EventSink, Handlers } from '../shared/contract';
+import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
 import { compose } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
@@ -9,7 +9,7 @@ import type { Dispatch } from './ipc';
 import { checkSettings, parseSavedState, serializeSavedState } from './settings';
 import type { SavedState } from './settings';
 
-export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers'> & { appVersion: string; events: EventSink };
+export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers' | 'freshPractice'> & { appVersion: string; events: EventSink };
 
 export type Runtime = {
   dispatch: Dispatch;
@@ -19,7 +19,25 @@ export type Runtime = {
   /** Diagnostics counters of the current services (also what `npm run bench` reports). */
   stats(): { pep: ReturnType<Composition['services']['pep']['stats']>; azure: ReturnType<Composition['services']['azure']['stats']> };
   resetStats(): void;
+  /** The current services (tests steer the practice Azure through them). */
+  services(): Composition['services'];
   dispose(): Promise<void>;
+};
+
+/** Calls that change what screens show, beyond the call's own result: main says so to the renderer. */
+const CHANGES: Partial<Record<ChannelName, StateChangeCause>> = {
+  'handoff.readToken': 'handoff',
+  'handoff.readTokenText': 'handoff',
+  'handoff.saveToken': 'handoff',
+  'handoff.readKey': 'handoff',
+  'handoff.saveKey': 'handoff',
+  'handoff.confirmActivated': 'handoff',
+  'pep.connect': 'session',
+  'pep.disconnect': 'session',
+  'azure.signIn': 'session',
+  'azure.signOut': 'session',
+  'operation.start': 'operation',
+  'operation.cancel': 'operation',
 };
 
 // The mode, the operator settings and the practice scenario are kept across restarts (practice by default, so a first
@@ -36,15 +54,24 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
 
   const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, ...current.describe() });
 
-  const composeFor = async (s: SavedState) => {
-    current = await compose({ ...cfg, mode: s.mode, settings: s.settings, scenario: s.practice, appHandlers });
+  // Every change the renderer did not ask for itself (a recomposition, a hand-off or an operation
+  // moving on) is announced with a generation number; the renderer re-reads what it shows.
+  let generation = 0;
+  const changed = (cause: StateChangeCause) => cfg.events('app.stateChanged', { generation: ++generation, cause });
+  const events: EventSink = (name, payload) => {
+    cfg.events(name, payload);
+    if (name === 'operation.finished') changed('operation');
+  };
+
+  const composeFor = async (s: SavedState, freshPractice = false) => {
+    current = await compose({ ...cfg, events, mode: s.mode, settings: s.settings, scenario: s.practice, freshPractice, appHandlers });
     dispatch = createDispatcher(current.handlers, cfg.log);
   };
 
   // One change at a time: two overlapping changes would both dispose the same composition and the
   // first new one (its practice servers, its PEP hosts) would be leaked.
   let switching = false;
-  const recompose = async (next: SavedState) => {
+  const recompose = async (next: SavedState, cause: StateChangeCause, freshPractice = false) => {
     if (switching) {
       throw new AppError('bad-request', 'AzS Registrar is still applying the previous change.', { action: 'Wait a moment, then try again.', retryable: true });
     }
@@ -53,7 +80,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     try {
       await current.dispose();
       try {
-        await composeFor(next);
+        await composeFor(next, freshPractice);
       } catch (err) {
         // Keep a working app on the previous state rather than a disposed one; nothing is saved.
         await composeFor(state);
@@ -63,6 +90,8 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       await writeFile(settingsFile, serializeSavedState(state), 'utf8');
     } finally {
       switching = false;
+      // Disposed either way: sessions and sign-ins are gone, even when the previous state came back.
+      changed(cause);
     }
   };
 
@@ -70,7 +99,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     'app.info': async () => info(),
     'app.setMode': async ({ mode }) => {
       if (mode === state.mode) return info();
-      await recompose({ ...state, mode });
+      await recompose({ ...state, mode }, 'mode');
       cfg.events('app.modeChanged', { mode });
       return info();
     },
@@ -78,7 +107,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     'settings.set': async (requested) => {
       const settings = checkSettings(requested, cfg.platform);
       if (JSON.stringify(settings) === JSON.stringify(state.settings)) return state.settings;
-      await recompose({ ...state, settings });
+      await recompose({ ...state, settings }, 'settings');
       cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
       return state.settings;
     },
@@ -90,8 +119,18 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
         });
       }
       if (JSON.stringify(practice) === JSON.stringify(state.practice)) return state.practice;
-      await recompose({ ...state, practice });
+      await recompose({ ...state, practice }, 'scenario');
       cfg.log.info('Practice scenario changed', { ...practice });
+      return state.practice;
+    },
+    'practice.reset': async () => {
+      if (state.mode !== 'practice') {
+        throw new AppError('bad-request', 'Only the practice stamp and the practice Azure can be reset; nothing was changed.', {
+          action: 'Switch to practice mode to reset the practice stamp and Azure.',
+        });
+      }
+      await recompose(state, 'practice-reset', true);
+      cfg.log.info('Practice stamp and Azure reset');
       return state.practice;
     },
   };
@@ -99,12 +138,18 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   await composeFor(state);
 
   return {
-    dispatch: (name, raw) => dispatch(name, raw),
+    dispatch: async (name, raw) => {
+      const result = await dispatch(name, raw);
+      const cause = CHANGES[name as ChannelName];
+      if (result.ok && cause) changed(cause);
+      return result;
+    },
     info,
     running: () => current.operations.running(),
     abortAll: () => current.operations.abortAll(),
     stats: () => ({ pep: current.services.pep.stats(), azure: current.services.azure.stats() }),
     resetStats: () => current.services.azure.resetStats(),
+    services: () => current.services,
     dispose: () => current.dispose(),
   };
 };

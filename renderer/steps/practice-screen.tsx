@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_STAMP_VERSIONS } from '../../shared/contract';
 import type { PracticeScenario } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { describedBy, Field } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
@@ -40,6 +41,7 @@ const DURATION_HINT = 'How long activation (New-AzsActivationResource) takes; 18
 export function PracticeScreen() {
   const scenario = useApp((s) => s.scenario);
   const practice = useApp((s) => s.info?.mode === 'practice');
+  const [done, setDone] = useState<'saved' | 'reset'>();
   useEffect(() => void appStore.getState().loadScenario(), []);
   return (
     <Screen
@@ -49,7 +51,15 @@ export function PracticeScreen() {
     >
       <ScopeProblem scope="practice" />
       {!practice && <p className="hint">Practice scenarios apply only in practice mode.</p>}
-      {scenario ? <ScenarioForm key={JSON.stringify(scenario)} saved={scenario} /> : <BusyNote scope="practice" />}
+      {done && (
+        <p className="ok-box" role="status" data-testid="practice-done">
+          {done === 'saved'
+            ? 'Scenario saved. The practice stamp and Azure restarted with it: connect to the stamp and sign in to Azure again.'
+            : 'The practice stamp and Azure start afresh: a new stamp with no activation, an Azure with no registration.'}
+        </p>
+      )}
+      {scenario ? <ScenarioForm key={JSON.stringify(scenario)} saved={scenario} onSaved={() => setDone('saved')} /> : <BusyNote scope="practice" />}
+      {practice && <PracticeReset onReset={() => setDone('reset')} />}
     </Screen>
   );
 }
@@ -59,7 +69,43 @@ const inRange = (value: string, min: number, max: number): number | undefined =>
   return value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 };
 
-function ScenarioForm({ saved }: { saved: PracticeScenario }) {
+/**
+ * A scenario change starts a new practice Azure (no registrations) while the practice stamp keeps its
+ * activation, as a real stamp would: the operator is told, and can start both afresh together.
+ */
+function PracticeReset({ onReset }: { onReset(): void }) {
+  const busy = useApp((s) => s.busy.practice !== undefined);
+  const [asking, setAsking] = useState(false);
+  return (
+    <section className="practice-reset" aria-labelledby="practice-reset-title">
+      <h3 id="practice-reset-title">Start the rehearsal afresh</h3>
+      <p className="hint">
+        Saving a scenario restarts the practice Azure without the registrations made so far, while the practice stamp keeps
+        its activation. To rehearse from the beginning, reset both: the practice stamp gets a new cloud ID and no activation.
+        The hand-off history is kept.
+      </p>
+      <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(true)}>
+        Reset the practice stamp and Azure
+      </button>
+      <ConfirmDialog
+        open={asking}
+        title="Reset the practice stamp and Azure?"
+        confirmLabel="Reset both"
+        cancelLabel="Keep them"
+        tone="danger"
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void appStore.getState().resetPractice().then((ok) => ok && onReset());
+        }}
+      >
+        <p>The practice stamp forgets its activation and gets a new cloud ID; the practice Azure forgets every registration. The PEP session closes and Azure signs out.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): void }) {
   const busy = useApp((s) => s.busy.practice !== undefined);
   const [draft, setDraft] = useState(saved);
   const [nodes, setNodes] = useState(String(saved.numberOfNodes));
@@ -78,7 +124,8 @@ function ScenarioForm({ saved }: { saved: PracticeScenario }) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (numberOfNodes !== undefined && activationSeconds !== undefined) void appStore.getState().saveScenario({ ...draft, numberOfNodes, activationSeconds });
+        if (numberOfNodes === undefined || activationSeconds === undefined) return;
+        void appStore.getState().saveScenario({ ...draft, numberOfNodes, activationSeconds }).then((ok) => ok && onSaved());
       }}
     >
       <fieldset>

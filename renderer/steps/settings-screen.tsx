@@ -17,6 +17,7 @@ const powershellLabel = (choice: Settings['powershell']): string =>
 /** PowerShell for the privileged endpoint and the registration API version, kept by main. */
 export function SettingsScreen() {
   const settings = useApp((s) => s.settings);
+  const [saved, setSaved] = useState(false);
   useEffect(() => void appStore.getState().loadSettings(), []);
   return (
     <Screen
@@ -25,12 +26,17 @@ export function SettingsScreen() {
       what="How this computer reaches the privileged endpoint and Azure. Saving closes the PEP session and signs out of Azure; your progress stays."
     >
       <ScopeProblem scope="settings" />
-      {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : <BusyNote scope="settings" />}
+      {saved && (
+        <p className="ok-box" role="status" data-testid="settings-saved">
+          Settings saved. If they changed, the privileged-endpoint session was closed and Azure signed out: connect and sign in again.
+        </p>
+      )}
+      {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} onSaved={() => setSaved(true)} /> : <BusyNote scope="settings" />}
     </Screen>
   );
 }
 
-function SettingsForm({ saved }: { saved: Settings }) {
+function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved(): void }) {
   const busy = useApp((s) => s.busy.settings !== undefined);
   const practice = useApp((s) => s.info?.mode === 'practice');
   const [kind, setKind] = useState(saved.powershell.kind);
@@ -45,7 +51,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void appStore.getState().saveSettings(draft);
+        void appStore.getState().saveSettings(draft).then((ok) => ok && onSaved());
       }}
     >
       <fieldset>

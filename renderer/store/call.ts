@@ -1,4 +1,5 @@
 import type { Problem, Result } from '../../shared/contract';
+import { azureGone } from './reconcile';
 import type { AppState, Scope, Slice } from './types';
 
 type SetState = Parameters<Slice<unknown>>[0];
@@ -31,6 +32,6 @@ export const makeCall =
     if (problem.code === 'session-missing' && get().stamp.sessionId) {
       set((s) => ({ stamp: { ...s.stamp, sessionId: undefined, host: undefined } }));
     }
-    if (AZURE_SESSION_GONE.has(problem.code)) set((s) => ({ reg: { ...s.reg, account: undefined } }));
+    if (AZURE_SESSION_GONE.has(problem.code)) set((s) => ({ reg: azureGone(s.reg) }));
     return undefined;
   };

@@ -2,6 +2,7 @@ import type { Api } from '../../shared/contract';
 import type { HandoffSummary, TokenPreview } from '../../shared/domain/types';
 import { DEFAULT_RESOURCE_GROUP, defaultLocation, suggestRegistrationName } from '../../shared/domain';
 import { makeCall } from './call';
+import { azureGone } from './reconcile';
 import type { RegisterSlice, Slice } from './types';
 
 export const registerSlice =
@@ -76,7 +77,7 @@ export const registerSlice =
       },
       signOut: async () => {
         await call('register', 'Signing out', () => api['azure.signOut']({}));
-        patch({ account: undefined, subscriptions: [], locations: [], permissions: undefined });
+        set((s) => ({ reg: azureGone(s.reg) }));
       },
       loadSubscriptions: async () => {
         const subscriptions = await call('register', 'Listing subscriptions', () =>

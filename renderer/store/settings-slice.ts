@@ -1,8 +1,6 @@
-import type { Api, Settings } from '../../shared/contract';
+import type { Api } from '../../shared/contract';
 import { makeCall } from './call';
 import type { SettingsSlice, Slice } from './types';
-
-const same = (a: Settings, b: Settings): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export const settingsSlice =
   (api: Api): Slice<SettingsSlice> =>
@@ -11,21 +9,14 @@ export const settingsSlice =
     return {
       settings: null,
       loadSettings: async () => {
-        const settings = await call('settings', 'Reading settings', () => api['settings.get']({}));
+        const settings = await call('settings', 'busy.readSettings', () => api['settings.get']({}));
         if (settings) set({ settings });
       },
+      // Changed settings recompose main; its `app.stateChanged` event makes every screen re-read.
       saveSettings: async (next) => {
-        const before = get().settings;
-        const settings = await call('settings', 'Saving settings', () => api['settings.set'](next));
+        const settings = await call('settings', 'busy.saveSettings', () => api['settings.set'](next));
         if (!settings) return false;
-        // Main recomposed its services: the PEP session and the Azure sign-in are gone, progress stays.
-        const recomposed = before === null || !same(before, settings);
-        set((s) => ({
-          settings,
-          ...(recomposed
-            ? { stamp: { ...s.stamp, sessionId: undefined, host: undefined }, reg: { ...s.reg, account: undefined, deviceCode: undefined } }
-            : {}),
-        }));
+        set({ settings });
         return true;
       },
     };

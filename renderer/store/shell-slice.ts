@@ -1,5 +1,7 @@
+import { RECOMPOSING_CAUSES } from '../../shared/contract';
 import type { Api } from '../../shared/contract';
 import { makeCall } from './call';
+import { reconcile, sessionsGone } from './reconcile';
 import type { ShellSlice, Slice } from './types';
 
 export const shellSlice =
@@ -30,13 +32,14 @@ export const shellSlice =
       drives: [],
       busy: {},
       problems: {},
+      generation: 0,
 
       init: async () => {
         const offs = [
           api.on('operation.progress', (p) => get().onProgress(p)),
           api.on('operation.finished', (f) => get().onFinished(f)),
           api.on('azure.deviceCode', (d) => set((s) => ({ reg: { ...s.reg, deviceCode: d } }))),
-          api.on('app.modeChanged', () => void get().loadInfo()),
+          api.on('app.stateChanged', (c) => void get().resync(c)),
         ];
         await Promise.all([get().loadInfo(), get().syncOperations(), get().refreshHandoffs()]);
         return () => offs.forEach((off) => off());
@@ -45,6 +48,19 @@ export const shellSlice =
       open: (screen) => set({ screen }),
       dismissProblem: (scope) => set((s) => ({ problems: { ...s.problems, [scope]: undefined } })),
 
+      resync: async ({ generation, cause }) => {
+        // Events can overtake each other's re-reads; an older generation has nothing new to say.
+        if (generation <= get().generation) return;
+        const recomposed = RECOMPOSING_CAUSES.has(cause);
+        set((s) => ({ generation, ...(recomposed ? sessionsGone(s) : {}) }));
+        await Promise.all([
+          get().loadInfo(),
+          get().syncOperations(),
+          get().refreshHandoffs(),
+          ...(recomposed ? [get().loadSettings(), get().loadScenario()] : []),
+        ]);
+        set((s) => reconcile(s));
+      },
       loadInfo: async () => {
         const info = await call('shell', 'Loading', () => api['app.info']({}));
         if (!info) return;

@@ -1,5 +1,14 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, PracticeScenario, Problem, Settings } from '../../shared/contract';
+import type {
+  AppInfo,
+  DeviceCodePrompt,
+  OperationProgress,
+  OperationSnapshot,
+  PracticeScenario,
+  Problem,
+  Settings,
+  StateChanged,
+} from '../../shared/contract';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
@@ -36,6 +45,10 @@ export type ShellSlice = {
   drives: DriveInfo[];
   busy: Partial<Record<Scope, string>>;
   problems: Partial<Record<Scope, Problem>>;
+  /** The last `app.stateChanged` generation re-read. */
+  generation: number;
+  /** Re-reads what main knows after it says something changed, and brings every screen's copy in line. */
+  resync(change: StateChanged): Promise<void>;
   /** Subscribes to main's events and loads what main knows; returns the unsubscribe. */
   init(): Promise<() => void>;
   chooseSide(side: MachineSide | null): void;
@@ -212,6 +225,8 @@ export type PracticeSlice = {
   loadScenario(): Promise<void>;
   /** True when main accepted it. Saving recomposes main: PEP sessions close and Azure signs out. */
   saveScenario(next: PracticeScenario): Promise<boolean>;
+  /** Starts the practice stamp and the practice Azure afresh; true when main did. */
+  resetPractice(): Promise<boolean>;
 };
 
 export type AppState = ShellSlice &

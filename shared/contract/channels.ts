@@ -64,6 +64,8 @@ export const channels = {
   // Practice mode only: setting it in live mode is refused.
   'practice.get': def<PracticeScenario>()(Empty),
   'practice.set': def<PracticeScenario>()(PracticeScenarioSchema),
+  // Starts the practice stamp and the practice Azure afresh (a new stamp identity, no registrations).
+  'practice.reset': def<PracticeScenario>()(Empty),
 
   'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
   'pep.connect': def<PepConnected>()(

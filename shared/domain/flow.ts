@@ -126,3 +126,31 @@ export function canAdvance(flow: FlowId, step: string, facts: ExportFacts | Regi
   if (flow === 'register') return registerGate(step as RegisterStep, facts as RegisterFacts);
   return activateGate(step as ActivateStep, facts as ActivateFacts);
 }
+
+type FactsOf<F extends FlowId> = F extends 'export' ? ExportFacts : F extends 'register' ? RegisterFacts : ActivateFacts;
+
+export type FlowView<F extends FlowId> = {
+  /** Whether the operator may continue from the current step. */
+  gate: Gate;
+  /** Steps before the current one whose facts still hold (the stepper's ✓). */
+  done: readonly boolean[];
+  /** The earliest step before the current one whose facts no longer hold (signed out, hand-off closed …). */
+  lost?: StepOf<F>;
+};
+
+/**
+ * Where a flow stands, from the facts alone: a step before the current one counts as done only while
+ * its facts still hold, and no one continues past a step whose facts were lost.
+ */
+export const flowView = <F extends FlowId>(flow: F, current: StepOf<F>, facts: FactsOf<F>): FlowView<F> => {
+  const steps = FLOW_STEPS[flow] as readonly StepOf<F>[];
+  const at = steps.indexOf(current);
+  const gates = steps.map((step) => canAdvance(flow as never, step as never, facts as never) as Gate);
+  const lostAt = gates.findIndex((g, i) => i < at && !g.ok);
+  const lostGate = lostAt === -1 ? undefined : gates[lostAt];
+  return {
+    gate: lostGate ?? gates[at] ?? open,
+    done: steps.map((_, i) => i < at && (lostAt === -1 || i < lostAt)),
+    ...(lostAt === -1 ? {} : { lost: steps[lostAt] }),
+  };
+};

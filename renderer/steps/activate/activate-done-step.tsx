@@ -1,4 +1,5 @@
 import { useApp } from '../../store';
+import { CloseSession } from '../stamp/pep-session';
 
 export function ActivateDoneStep() {
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
@@ -9,7 +10,10 @@ export function ActivateDoneStep() {
       </p>
       <h3>What to do next</h3>
       <ol className="next-steps">
-        <li>Close the privileged-endpoint session (above) so its transcripts are handled.</li>
+        <li>
+          Close the privileged-endpoint session so its transcripts are handled:
+          <CloseSession />
+        </li>
         <li>
           In the administrator portal, the region's properties show the registration. Keep the USB stick's files with your
           records.

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { OperationPanel } from '../../components/operation-panel';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
@@ -12,10 +14,8 @@ export function ActivationStep() {
   const result = outcomeOf(op, 'stamp.activate');
   // The stamp may have finished on its own: retrying blindly could collide with it.
   const uncertain = op?.status === 'outcome-unknown' || op?.status === 'interrupted';
-  const start = () => {
-    if (uncertain && !window.confirm('The last activation may have completed on the stamp. Activate again anyway?')) return;
-    void appStore.getState().activate();
-  };
+  const [asking, setAsking] = useState(false);
+  const start = () => (uncertain ? setAsking(true) : void appStore.getState().activate());
   return (
     <>
       {!result && (
@@ -34,6 +34,19 @@ export function ActivationStep() {
           </button>
         </>
       )}
+      <ConfirmDialog
+        open={asking}
+        title="Activate again?"
+        confirmLabel="Activate again"
+        cancelLabel="Do not activate"
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void appStore.getState().activate();
+        }}
+      >
+        <p>The last activation may have completed on the stamp. Check the region's properties in the administrator portal first.</p>
+      </ConfirmDialog>
       {!ready && !result && <p className="notice">Connect to the privileged endpoint and read the activation key first.</p>}
       {operationId && <OperationPanel operationId={operationId} title="Activating the stamp" />}
       {result && (

@@ -4,6 +4,7 @@ import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
 import { Screen } from '../../components/screen';
 import { appStore, useApp } from '../../store';
+import { hostTokens } from '../../store/reconcile';
 import { outcomeOf } from '../outcome';
 import { NeedsAzure } from './needs-azure';
 import { RegistrationPicker } from './registration-picker';
@@ -14,12 +15,19 @@ const RG_HINT = 'Leave empty to search the whole subscription.';
 export function UnregisterScreen() {
   const mng = useApp((s) => s.mng);
   const handoffs = useApp((s) => s.handoffs);
-  const tokens = handoffs.filter((h) => h.side === 'host');
+  const tokens = hostTokens(handoffs);
   const op = useApp((s) => (s.mng.unregisterOpId ? s.ops[s.mng.unregisterOpId] : undefined));
   const busy = useApp((s) => s.busy.manage !== undefined);
   const set = appStore.getState().setManage;
   const byToken = tokens.find((h) => h.id === mng.handoffId);
-  const expected = mng.by === 'name' ? mng.registrationName.trim() : (byToken?.registrationName ?? '');
+  // The journal says a stamp runs on this registration: deleting it cuts that stamp off.
+  const activated = handoffs.find(
+    (h) =>
+      h.side === 'host' &&
+      h.stage === 'activation-confirmed' &&
+      (mng.by === 'token' ? h.cloudId === byToken?.cloudId : mng.registrationName.trim() !== '' && h.registrationName === mng.registrationName.trim()),
+  );
+  const expected = mng.by === 'name' ? mng.registrationName.trim() : (byToken?.registrationName ?? activated?.registrationName ?? '');
   const confirmed = expected !== '' ? mng.confirmName.trim() === expected : mng.confirmName.trim() !== '';
   const ready = (mng.by === 'name' ? mng.registrationName.trim() !== '' : byToken !== undefined) && confirmed;
   const done = outcomeOf(op, 'azure.unregister');
@@ -71,6 +79,18 @@ export function UnregisterScreen() {
               ))}
             </select>
           </Field>
+        )}
+        {activated && (
+          <div className="warn-box" role="note" data-testid="unregister-activated">
+            <p>
+              <strong>The journal shows stamp {activated.cloudId} as activated with this registration.</strong>
+            </p>
+            <p>
+              Remove the activation on the stamp first (Stamp side → Remove activation). If you delete the registration
+              now, the stamp keeps an activation that names a resource Azure no longer has: marketplace syndication and usage
+              reporting stop, and the stamp must be registered again (export, register, activate) before they work.
+            </p>
+          </div>
         )}
         <TextField
           id="unreg-confirm"

@@ -28,9 +28,29 @@ export function PepSession() {
           {n}
         </p>
       ))}
-      <button type="button" className="secondary" onClick={() => void appStore.getState().disconnect()}>
-        Close the session
-      </button>
+      <CloseSession />
     </div>
+  );
+}
+
+/** Closes the privileged-endpoint session, or says it is closed and where its transcripts went. */
+export function CloseSession() {
+  const open = useApp((s) => s.stamp.sessionId !== undefined);
+  const busy = useApp((s) => s.busy.stamp !== undefined);
+  const notices = useApp((s) => s.stamp.notices);
+  if (!open) {
+    return (
+      <div className="ok-box" role="status" data-testid="session-closed">
+        <p>The privileged-endpoint session is closed.</p>
+        {notices.map((n) => (
+          <p key={n}>{n}</p>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().disconnect()}>
+      Close the session
+    </button>
   );
 }

@@ -2,28 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
-import type { AppInfo, EventName, EventPayloads, EventSink, Handlers } from '../../../shared/contract';
-import { compose } from '../../../electron/compose';
-import type { AppChannel } from '../../../electron/compose';
-import { createDispatcher } from '../../../electron/ipc';
+import type { EventName, EventPayloads, EventSink } from '../../../shared/contract';
 import type { Dispatch } from '../../../electron/ipc';
 import { memoryLogger } from '../../../electron/log';
 import type { PracticeAzure, PracticeAzureSettings } from '../../../electron/practice/azure';
-import { defaultSettings } from '../../../electron/settings';
+import { createRuntime } from '../../../electron/runtime';
 
 export type Backend = {
   dispatch: Dispatch;
   /** Where main's events go: the page bound last. */
   setTarget(target: ((name: EventName, payload: unknown) => Promise<void>) | undefined): void;
-  /** The practice Azure behind this machine, for steering (permission profile) and inspection. */
-  practiceAzure: PracticeAzure;
+  /** The practice Azure behind this machine now (a recomposition starts a new one), for steering and inspection. */
+  readonly practiceAzure: PracticeAzure;
   dispose(): Promise<void>;
 };
 
 /**
- * One machine's main process in practice mode: the real services behind compose() and the same
- * dispatcher electron/main uses. `usbDir` stands for the USB stick and is what "Use a folder…" picks.
+ * One machine's main process in practice mode: the real runtime (mode, settings and scenario changes
+ * recompose the services as in the app) with the same dispatcher electron/main uses. `usbDir` stands
+ * for the USB stick and is what "Use a folder…" picks.
  */
 export const startBackend = async (opts: {
   name: string;
@@ -38,24 +35,10 @@ export const startBackend = async (opts: {
     // A page mid-reload misses the event; it re-syncs through operation.list.
     void target?.(name, payload).catch(() => undefined);
   };
-  const info = (): AppInfo => ({ mode: 'practice', version: '0.0.0-test' });
-  const settings = defaultSettings(process.platform);
-  // Kept, not applied: the runtime's recomposition is covered by the integration tests.
-  let scenario = DEFAULT_PRACTICE_SCENARIO;
-  const appHandlers: Pick<Handlers, AppChannel> = {
-    'app.info': async () => info(),
-    'app.setMode': async () => info(),
-    'settings.get': async () => settings,
-    'settings.set': async () => settings,
-    'practice.get': async () => scenario,
-    'practice.set': async (next) => (scenario = next),
-  };
-  const composition = await compose({
-    mode: 'practice',
-    settings,
-    scenario: DEFAULT_PRACTICE_SCENARIO,
+  const runtime = await createRuntime({
     dataDir,
     resourcesDir: join(import.meta.dirname, '../../../resources'),
+    appVersion: '0.0.0-test',
     platform: process.platform,
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
@@ -80,18 +63,19 @@ export const startBackend = async (opts: {
       // The provider registers at once instead of after two polls several seconds apart.
       azure: { providerPollsUntilRegistered: 0, ...opts.azure },
     },
-    appHandlers,
   });
-  const practiceAzure = composition.services.practice?.azure;
-  if (!practiceAzure) throw new Error('compose() in practice mode started no practice Azure');
   return {
-    dispatch: createDispatcher(composition.handlers, log),
-    practiceAzure,
+    dispatch: runtime.dispatch,
+    get practiceAzure() {
+      const azure = runtime.services().practice?.azure;
+      if (!azure) throw new Error('the runtime is not in practice mode');
+      return azure;
+    },
     setTarget: (t) => {
       target = t;
     },
     dispose: async () => {
-      await composition.dispose();
+      await runtime.dispose();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

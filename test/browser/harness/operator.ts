@@ -20,7 +20,7 @@ export const connectStamp = async (page: Page): Promise<string> => {
   await next(page);
   await page.getByLabel('User name', { exact: true }).fill('AZURESTACK\\CloudAdmin');
   await page.getByLabel('Password', { exact: true }).fill('practice-Passw0rd!');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await stepIs(page, 'stamp');
   return text(page, 'stamp-cloud-id');
 };

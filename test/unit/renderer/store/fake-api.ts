@@ -59,6 +59,10 @@ export const createFakeApi = () => {
   let operations: OperationSnapshot[] = [];
   let settings: Settings = { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2017-06-01' };
   let scenario: PracticeScenario = DEFAULT_PRACTICE_SCENARIO;
+  // Like main's runtime: a change that recomposes the services is announced to the renderer.
+  let generation = 0;
+  const recomposed = (cause: 'settings' | 'scenario' | 'practice-reset') =>
+    listeners.get('app.stateChanged')?.forEach((l) => (l as (p: EventPayloads['app.stateChanged']) => void)({ generation: ++generation, cause }));
   const answer =
     <R>(name: string, value: () => Result<R>) =>
     async (req: unknown): Promise<Result<R>> => {
@@ -71,13 +75,22 @@ export const createFakeApi = () => {
     'settings.get': answer('settings.get', () => ok(settings)),
     'settings.set': async (req: Settings): Promise<Result<Settings>> => {
       calls.push({ name: 'settings.set', req });
+      const changed = JSON.stringify(req) !== JSON.stringify(settings);
       settings = req;
+      if (changed) recomposed('settings');
       return ok(settings);
     },
     'practice.get': answer('practice.get', () => ok(scenario)),
     'practice.set': async (req: PracticeScenario): Promise<Result<PracticeScenario>> => {
       calls.push({ name: 'practice.set', req });
+      const changed = JSON.stringify(req) !== JSON.stringify(scenario);
       scenario = req;
+      if (changed) recomposed('scenario');
+      return ok(scenario);
+    },
+    'practice.reset': async (req: Record<string, never>): Promise<Result<PracticeScenario>> => {
+      calls.push({ name: 'practice.reset', req });
+      recomposed('practice-reset');
       return ok(scenario);
     },
     'pep.preflight': answer('pep.preflight', () => ok({ ok: true, checks: [] })),

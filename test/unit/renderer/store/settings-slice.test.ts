@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fail } from '../../../../shared/contract';
 import type { Settings } from '../../../../shared/contract';
 import { createAppStore, STORAGE_KEY } from '../../../../renderer/store/create-store';
@@ -21,6 +21,7 @@ describe('settings slice', () => {
 
   it('saves a change and forgets the PEP session and Azure account that main closed, keeping progress', async () => {
     const { store, calls } = setup();
+    await store.getState().init();
     await store.getState().loadSettings();
     store.getState().setHosts(['10.0.0.224']);
     store.getState().setPassword('x');
@@ -31,7 +32,9 @@ describe('settings slice', () => {
     expect(store.getState().reg.account).toBeDefined();
 
     expect(await store.getState().saveSettings(PWSH)).toBe(true);
-    expect(calls.at(-1)).toEqual({ name: 'settings.set', req: PWSH });
+    expect(calls).toContainEqual({ name: 'settings.set', req: PWSH });
+    // Main announces the recomposition; the store re-reads and lets go of the sessions main closed.
+    await vi.waitFor(() => expect(store.getState().stamp.sessionId).toBeUndefined());
     const s = store.getState();
     expect(s.settings).toEqual(PWSH);
     expect(s.stamp.sessionId).toBeUndefined();
