@@ -9,7 +9,12 @@ import type { Dispatch } from './ipc';
 import { checkSettings, parseSavedState, serializeSavedState } from './settings';
 import type { SavedState } from './settings';
 
-export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers' | 'freshPractice'> & { appVersion: string; events: EventSink };
+export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers' | 'freshPractice'> & {
+  appVersion: string;
+  events: EventSink;
+  /** The OS locale (electron `app.getLocale()`); English when unknown. */
+  locale?: string;
+};
 
 export type Runtime = {
   dispatch: Dispatch;
@@ -52,7 +57,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   let current: Composition;
   let dispatch: Dispatch;
 
-  const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, ...current.describe() });
+  const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, locale: cfg.locale ?? 'en-US', ...current.describe() });
 
   // Every change the renderer did not ask for itself (a recomposition, a hand-off or an operation
   // moving on) is announced with a generation number; the renderer re-reads what it shows.

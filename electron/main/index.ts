@@ -51,6 +51,7 @@ void app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     resourcesDir,
     appVersion: app.getVersion(),
+    locale: app.getLocale(),
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),

@@ -1,9 +1,11 @@
-type Row = [label: string, value: string | number | boolean | undefined, testId?: string];
+import { useTranslation } from '../i18n';
 
-const show = (v: Row[1]): string => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : String(v));
+type Row = [label: string, value: string | number | boolean | undefined, testId?: string];
 
 /** A definition list that skips unknown values. */
 export function Facts({ rows, label }: { rows: Row[]; label: string }) {
+  const { t } = useTranslation();
+  const show = (v: Row[1]): string => (typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v));
   return (
     <dl className="facts" aria-label={label}>
       {rows

@@ -6,39 +6,18 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { describedBy, Field } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
+import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
 type Switch = 'firstAddressDown' | 'eceBusy' | 'hardwareInfoUnreachable' | 'azureThrottling' | 'activationKeyUnavailable' | 'lockForbidden';
 
-// What each choice rehearses, in one sentence (the version gates are registration-contract §1.9).
-const VERSIONS: Record<Version, string> = {
-  '1.1910.0.58': 'Stamp 1.1910: Custom billing and the asset tag are refused, as on a real stamp of that build.',
-  '1.2005.0.40': 'Stamp 1.2005: the token carries no TokenVersion, as on builds before 1.2008.',
-  '1.2206.0.6': 'Stamp 1.2206: no registration key pair is set before the token, as on builds up to 1.2209.',
-  '1.2406.0.8': 'Stamp 1.2406 (default): a current build with every registration parameter.',
-};
-const PROFILES: Record<Profile, { label: string; what: string }> = {
-  owner: { label: 'Owner', what: 'Every Azure call is allowed.' },
-  'registration-role': { label: 'Custom registration role (current)', what: 'Registration and its lock work; removing the lock (Unregister) is refused.' },
-  'registration-role-2019': { label: 'Custom registration role (2019)', what: 'The registration is created but its lock is refused, as with the role documented before 2020.' },
-  'registration-owner-builtin': { label: 'Built-in Azure Stack Registration Owner', what: 'Not enough to register: it may read registrations, but Azure refuses creating the resource group and the registration.' },
-};
-const SWITCHES: { key: Switch; label: string; what: string }[] = [
-  { key: 'firstAddressDown', label: 'First ERCS address down', what: 'The first privileged endpoint address does not answer: connecting fails over to the next one.' },
-  { key: 'eceBusy', label: 'Stamp busy (ECE)', what: 'Token and activation cmdlets fail with "another action is in progress", as while an update runs.' },
-  { key: 'hardwareInfoUnreachable', label: "A host's hardware information unreachable", what: "Token generation and activation cannot read the last host's hardware." },
-  { key: 'azureThrottling', label: 'Azure throttles the registration', what: 'The registration PUT answers 429 twice with Retry-After 5 s: Register waits, then succeeds.' },
-  { key: 'activationKeyUnavailable', label: 'Activation key service unavailable once', what: 'The first getactivationkey call answers 503: the app retries and the key still comes.' },
-  { key: 'lockForbidden', label: 'Lock write forbidden', what: 'The first lock write answers 403 AuthorizationFailed: Register stops with the registration unprotected; running it again adds the lock.' },
-];
-
-const NODES_HINT = 'How many hosts the simulated stamp has (1 to 16); the hosts it already has are kept.';
-const DURATION_HINT = 'How long activation (New-AzsActivationResource) takes; 1800 rehearses the real wait of up to 30 minutes.';
+const SWITCHES: Switch[] = ['firstAddressDown', 'eceBusy', 'hardwareInfoUnreachable', 'azureThrottling', 'activationKeyUnavailable', 'lockForbidden'];
 
 /** The simulated stamp and Azure of practice mode, and the failures to rehearse on them. */
 export function PracticeScreen() {
+  const { t } = useTranslation();
   const scenario = useApp((s) => s.scenario);
   const practice = useApp((s) => s.info?.mode === 'practice');
   const [done, setDone] = useState<'saved' | 'reset'>();
@@ -46,16 +25,14 @@ export function PracticeScreen() {
   return (
     <Screen
       name="practice"
-      title="Practice scenarios"
-      what="What the simulated stamp and Azure do in practice mode. Saving restarts the simulation: the PEP session closes and Azure signs out; your progress stays."
+      title={t('practice.title')}
+      what={t('practice.what')}
     >
       <ScopeProblem scope="practice" />
-      {!practice && <p className="hint">Practice scenarios apply only in practice mode.</p>}
+      {!practice && <p className="hint">{t('practice.onlyPractice')}</p>}
       {done && (
         <p className="ok-box" role="status" data-testid="practice-done">
-          {done === 'saved'
-            ? 'Scenario saved. The practice stamp and Azure restarted with it: connect to the stamp and sign in to Azure again.'
-            : 'The practice stamp and Azure start afresh: a new stamp with no activation, an Azure with no registration.'}
+          {t(`practice.done.${done}`)}
         </p>
       )}
       {scenario ? <ScenarioForm key={JSON.stringify(scenario)} saved={scenario} onSaved={() => setDone('saved')} /> : <BusyNote scope="practice" />}
@@ -74,24 +51,21 @@ const inRange = (value: string, min: number, max: number): number | undefined =>
  * activation, as a real stamp would: the operator is told, and can start both afresh together.
  */
 function PracticeReset({ onReset }: { onReset(): void }) {
+  const { t } = useTranslation();
   const busy = useApp((s) => s.busy.practice !== undefined);
   const [asking, setAsking] = useState(false);
   return (
     <section className="practice-reset" aria-labelledby="practice-reset-title">
-      <h3 id="practice-reset-title">Start the rehearsal afresh</h3>
-      <p className="hint">
-        Saving a scenario restarts the practice Azure without the registrations made so far, while the practice stamp keeps
-        its activation. To rehearse from the beginning, reset both: the practice stamp gets a new cloud ID and no activation.
-        The hand-off history is kept.
-      </p>
+      <h3 id="practice-reset-title">{t('practice.reset.title')}</h3>
+      <p className="hint">{t('practice.reset.hint')}</p>
       <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(true)}>
-        Reset the practice stamp and Azure
+        {t('practice.reset.button')}
       </button>
       <ConfirmDialog
         open={asking}
-        title="Reset the practice stamp and Azure?"
-        confirmLabel="Reset both"
-        cancelLabel="Keep them"
+        title={t('practice.reset.ask')}
+        confirmLabel={t('practice.reset.yes')}
+        cancelLabel={t('practice.reset.no')}
         tone="danger"
         onCancel={() => setAsking(false)}
         onConfirm={() => {
@@ -99,27 +73,33 @@ function PracticeReset({ onReset }: { onReset(): void }) {
           void appStore.getState().resetPractice().then((ok) => ok && onReset());
         }}
       >
-        <p>The practice stamp forgets its activation and gets a new cloud ID; the practice Azure forgets every registration. The PEP session closes and Azure signs out.</p>
+        <p>{t('practice.reset.what')}</p>
       </ConfirmDialog>
     </section>
   );
 }
 
 function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): void }) {
+  const { t } = useTranslation();
   const busy = useApp((s) => s.busy.practice !== undefined);
   const [draft, setDraft] = useState(saved);
   const [nodes, setNodes] = useState(String(saved.numberOfNodes));
   const [seconds, setSeconds] = useState(String(saved.activationSeconds));
   const numberOfNodes = inRange(nodes, 1, 16);
   const activationSeconds = inRange(seconds, 1, 1800);
-  const nodesError = numberOfNodes === undefined ? 'Enter a whole number from 1 to 16.' : undefined;
-  const secondsError = activationSeconds === undefined ? 'Enter a whole number of seconds from 1 to 1800.' : undefined;
+  const nodesError = numberOfNodes === undefined ? t('practice.nodesError') : undefined;
+  const secondsError = activationSeconds === undefined ? t('practice.secondsError') : undefined;
+  const versionHint = t(`practice.versions.${draft.stampVersion.replaceAll('.', '_')}`);
+  const profileHint = t(`practice.profiles.${draft.azurePermissions}.what`);
+  const nodesHint = t('practice.nodesHint');
+  const durationHint = t('practice.durationHint');
   const change = (patch: Partial<PracticeScenario>) => setDraft((d) => ({ ...d, ...patch }));
   const reset = () => {
     setDraft(DEFAULT_PRACTICE_SCENARIO);
     setNodes(String(DEFAULT_PRACTICE_SCENARIO.numberOfNodes));
     setSeconds(String(DEFAULT_PRACTICE_SCENARIO.activationSeconds));
   };
+  const toggle = (key: Switch) => <SwitchField key={key} name={key} checked={draft[key]} onChange={(v) => change({ [key]: v })} />;
   return (
     <form
       onSubmit={(e) => {
@@ -129,9 +109,9 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
       }}
     >
       <fieldset>
-        <legend>Simulated stamp</legend>
-        <Field id="practice-version" label="Stamp build" hint={VERSIONS[draft.stampVersion]}>
-          <select id="practice-version" value={draft.stampVersion} onChange={(e) => change({ stampVersion: e.target.value as Version })} aria-describedby={describedBy('practice-version', VERSIONS[draft.stampVersion])}>
+        <legend>{t('practice.stamp')}</legend>
+        <Field id="practice-version" label={t('practice.version')} hint={versionHint}>
+          <select id="practice-version" value={draft.stampVersion} onChange={(e) => change({ stampVersion: e.target.value as Version })} aria-describedby={describedBy('practice-version', versionHint)}>
             {PRACTICE_STAMP_VERSIONS.map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -139,52 +119,49 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
             ))}
           </select>
         </Field>
-        <Field id="practice-nodes" label="Number of hosts" hint={NODES_HINT} {...(nodesError ? { error: nodesError } : {})}>
-          <input id="practice-nodes" type="number" min={1} max={16} value={nodes} onChange={(e) => setNodes(e.target.value)} aria-describedby={describedBy('practice-nodes', NODES_HINT, nodesError)} />
+        <Field id="practice-nodes" label={t('practice.nodes')} hint={nodesHint} {...(nodesError ? { error: nodesError } : {})}>
+          <input id="practice-nodes" type="number" min={1} max={16} value={nodes} onChange={(e) => setNodes(e.target.value)} aria-describedby={describedBy('practice-nodes', nodesHint, nodesError)} />
         </Field>
-        <Field id="practice-activation" label="Activation duration (seconds)" hint={DURATION_HINT} {...(secondsError ? { error: secondsError } : {})}>
-          <input id="practice-activation" type="number" min={1} max={1800} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby={describedBy('practice-activation', DURATION_HINT, secondsError)} />
+        <Field id="practice-activation" label={t('practice.duration')} hint={durationHint} {...(secondsError ? { error: secondsError } : {})}>
+          <input id="practice-activation" type="number" min={1} max={1800} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby={describedBy('practice-activation', durationHint, secondsError)} />
         </Field>
-        {SWITCHES.slice(0, 3).map((s) => (
-          <SwitchField key={s.key} item={s} checked={draft[s.key]} onChange={(v) => change({ [s.key]: v })} />
-        ))}
+        {SWITCHES.slice(0, 3).map(toggle)}
       </fieldset>
       <fieldset>
-        <legend>Simulated Azure</legend>
-        <Field id="practice-permissions" label="Your Azure permissions" hint={PROFILES[draft.azurePermissions].what}>
-          <select id="practice-permissions" value={draft.azurePermissions} onChange={(e) => change({ azurePermissions: e.target.value as Profile })} aria-describedby={describedBy('practice-permissions', PROFILES[draft.azurePermissions].what)}>
+        <legend>{t('practice.azure')}</legend>
+        <Field id="practice-permissions" label={t('practice.permissions')} hint={profileHint}>
+          <select id="practice-permissions" value={draft.azurePermissions} onChange={(e) => change({ azurePermissions: e.target.value as Profile })} aria-describedby={describedBy('practice-permissions', profileHint)}>
             {PRACTICE_PERMISSION_PROFILES.map((p) => (
               <option key={p} value={p}>
-                {PROFILES[p].label}
+                {t(`practice.profiles.${p}.label`)}
               </option>
             ))}
           </select>
         </Field>
-        {SWITCHES.slice(3).map((s) => (
-          <SwitchField key={s.key} item={s} checked={draft[s.key]} onChange={(v) => change({ [s.key]: v })} />
-        ))}
+        {SWITCHES.slice(3).map(toggle)}
       </fieldset>
       <button type="submit" className="primary" disabled={busy || nodesError !== undefined || secondsError !== undefined}>
-        Save scenario
+        {t('practice.save')}
       </button>
-      <button type="button" onClick={reset} disabled={busy}>
-        Restore defaults
+      <button type="button" className="secondary" onClick={reset} disabled={busy}>
+        {t('practice.defaults')}
       </button>
       <BusyNote scope="practice" />
     </form>
   );
 }
 
-function SwitchField({ item, checked, onChange }: { item: (typeof SWITCHES)[number]; checked: boolean; onChange(value: boolean): void }) {
-  const id = `practice-${item.key}`;
+function SwitchField({ name, checked, onChange }: { name: Switch; checked: boolean; onChange(value: boolean): void }) {
+  const { t } = useTranslation();
+  const id = `practice-${name}`;
   return (
     <div className="field">
       <label className="choice">
         <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={`${id}-hint`} />
-        <span>{item.label}</span>
+        <span>{t(`practice.switches.${name}.label`)}</span>
       </label>
       <p className="hint" id={`${id}-hint`}>
-        {item.what}
+        {t(`practice.switches.${name}.what`)}
       </p>
     </div>
   );

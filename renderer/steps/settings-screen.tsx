@@ -5,30 +5,25 @@ import { BusyNote } from '../components/busy-note';
 import { describedBy, Field, TextField } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
+import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
-
-const PWSH_HINT = 'Full path of pwsh 7.4 or later, for example /usr/bin/pwsh or C:\\Program Files\\PowerShell\\7\\pwsh.exe. Off Windows it needs the PSWSMan module.';
-const API_HINT = 'The Microsoft.AzureStack API version of the registration calls. Keep 2017-06-01 unless your Azure policy requires the newer one.';
-
-/** The label the operator sees for a PowerShell choice. */
-const powershellLabel = (choice: Settings['powershell']): string =>
-  choice.kind === 'windows-powershell' ? 'Windows PowerShell 5.1 (recommended on Windows)' : `PowerShell 7 at ${choice.path}`;
 
 /** PowerShell for the privileged endpoint and the registration API version, kept by main. */
 export function SettingsScreen() {
+  const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
   const [saved, setSaved] = useState(false);
   useEffect(() => void appStore.getState().loadSettings(), []);
   return (
     <Screen
       name="settings"
-      title="Settings"
-      what="How this computer reaches the privileged endpoint and Azure. Saving closes the PEP session and signs out of Azure; your progress stays."
+      title={t('settings.title')}
+      what={t('settings.what')}
     >
       <ScopeProblem scope="settings" />
       {saved && (
         <p className="ok-box" role="status" data-testid="settings-saved">
-          Settings saved. If they changed, the privileged-endpoint session was closed and Azure signed out: connect and sign in again.
+          {t('settings.saved')}
         </p>
       )}
       {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} onSaved={() => setSaved(true)} /> : <BusyNote scope="settings" />}
@@ -37,6 +32,9 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved(): void }) {
+  const { t } = useTranslation();
+  const current = saved.powershell.kind === 'windows-powershell' ? t('settings.windowsPowerShell') : t('settings.pwshAt', { path: saved.powershell.path });
+  const apiHint = t('settings.apiHint');
   const busy = useApp((s) => s.busy.settings !== undefined);
   const practice = useApp((s) => s.info?.mode === 'practice');
   const [kind, setKind] = useState(saved.powershell.kind);
@@ -46,7 +44,7 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved(): void }) 
     powershell: kind === 'pwsh' ? { kind, path: path.trim() } : { kind: 'windows-powershell' },
     registrationApiVersion: apiVersion,
   };
-  const pathError = kind === 'pwsh' && path.trim() === '' ? 'Enter the path of pwsh.' : undefined;
+  const pathError = kind === 'pwsh' && path.trim() === '' ? t('settings.pathError') : undefined;
   return (
     <form
       onSubmit={(e) => {
@@ -55,33 +53,33 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved(): void }) 
       }}
     >
       <fieldset>
-        <legend>PowerShell for the privileged endpoint</legend>
-        <p className="hint">The PowerShell that opens the remote session to the ERCS virtual machines. Currently: {powershellLabel(saved.powershell)}.</p>
+        <legend>{t('settings.powershell')}</legend>
+        <p className="hint">{t('settings.powershellHint', { current })}</p>
         <label className="choice">
           <input type="radio" name="powershell" checked={kind === 'windows-powershell'} onChange={() => setKind('windows-powershell')} />
-          <span>Windows PowerShell 5.1 (recommended on Windows)</span>
+          <span>{t('settings.windowsPowerShell')}</span>
         </label>
         <label className="choice">
           <input type="radio" name="powershell" checked={kind === 'pwsh'} onChange={() => setKind('pwsh')} />
-          <span>PowerShell 7 (required on Linux and macOS)</span>
+          <span>{t('settings.pwsh')}</span>
         </label>
         {kind === 'pwsh' && (
-          <TextField id="pwsh-path" label="Path of pwsh" hint={PWSH_HINT} error={pathError} value={path} onChange={setPath} spellCheck={false} />
+          <TextField id="pwsh-path" label={t('settings.path')} hint={t('settings.pathHint')} error={pathError} value={path} onChange={setPath} spellCheck={false} />
         )}
-        {practice && <p className="hint">Practice mode uses its simulated stamp: this choice applies in live mode.</p>}
+        {practice && <p className="hint">{t('settings.practice')}</p>}
       </fieldset>
-      <Field id="api-version" label="Registration API version" hint={API_HINT}>
-        <select id="api-version" value={apiVersion} onChange={(e) => setApiVersion(e.target.value as RegistrationApiVersion)} aria-describedby={describedBy('api-version', API_HINT)}>
+      <Field id="api-version" label={t('settings.api')} hint={apiHint}>
+        <select id="api-version" value={apiVersion} onChange={(e) => setApiVersion(e.target.value as RegistrationApiVersion)} aria-describedby={describedBy('api-version', apiHint)}>
           {REGISTRATION_API_VERSIONS.map((v) => (
             <option key={v} value={v}>
               {v}
-              {v === '2017-06-01' ? ' (default)' : ''}
+              {v === '2017-06-01' ? ` ${t('settings.default')}` : ''}
             </option>
           ))}
         </select>
       </Field>
       <button type="submit" className="primary" disabled={busy || pathError !== undefined}>
-        Save settings
+        {t('settings.save')}
       </button>
       <BusyNote scope="settings" />
     </form>

@@ -1,4 +1,5 @@
 import type { Problem, Result } from '../../shared/contract';
+import { i18n } from '../i18n';
 import { azureGone } from './reconcile';
 import type { AppState, Scope, Slice } from './types';
 
@@ -22,7 +23,7 @@ export const makeCall =
       // window.api never rejects by contract; a broken bridge still deserves a readable message.
       result = {
         ok: false,
-        problem: { code: 'internal', message: 'The request could not reach AzS Registrar.', retryable: true, detail: String(err) },
+        problem: { code: 'internal', message: i18n.t('problem.unreachable'), retryable: true, detail: String(err) },
       };
     }
     set((s) => ({ busy: { ...s.busy, [scope]: undefined } }));

@@ -66,7 +66,7 @@ export const registerSlice =
         const { cloud, method } = get().reg;
         const tenantId = get().reg.tenant.trim();
         patch({ deviceCode: undefined });
-        const account = await call('register', 'Signing in to Azure', () =>
+        const account = await call('register', 'busy.signIn', () =>
           api['azure.signIn']({ cloud, method, ...(tenantId !== '' ? { tenantId } : {}) }),
         );
         patch({ deviceCode: undefined });
@@ -76,11 +76,11 @@ export const registerSlice =
         await get().loadSubscriptions();
       },
       signOut: async () => {
-        await call('register', 'Signing out', () => api['azure.signOut']({}));
+        await call('register', 'busy.signOut', () => api['azure.signOut']({}));
         set((s) => ({ reg: azureGone(s.reg) }));
       },
       loadSubscriptions: async () => {
-        const subscriptions = await call('register', 'Listing subscriptions', () =>
+        const subscriptions = await call('register', 'busy.subscriptions', () =>
           api['azure.subscriptions']({ flow: 'disconnected' }),
         );
         if (!subscriptions) return;
@@ -91,30 +91,30 @@ export const registerSlice =
       },
       setRegisterDrive: async (driveId) => {
         patch({ driveId, files: [] });
-        const files = await call('register', 'Reading the drive', () => api['handoff.files']({ driveId }));
+        const files = await call('register', 'busy.readDrive', () => api['handoff.files']({ driveId }));
         if (files) patch({ files });
       },
       readToken: async (fileName) => {
         const driveId = get().reg.driveId;
         if (!driveId) return;
-        const read = await call('register', 'Reading the token', () => api['handoff.readToken']({ driveId, file: fileName }));
+        const read = await call('register', 'busy.readToken', () => api['handoff.readToken']({ driveId, file: fileName }));
         if (read) tokenLoaded(read, fileName);
       },
       readPastedToken: async () => {
         const text = get().reg.pasted;
-        const read = await call('register', 'Reading the token', () => api['handoff.readTokenText']({ text }));
+        const read = await call('register', 'busy.readToken', () => api['handoff.readTokenText']({ text }));
         if (read) tokenLoaded(read);
       },
       loadLocations: async () => {
         const subscriptionId = get().reg.subscriptionId;
         if (!subscriptionId) return;
-        const locations = await call('register', 'Listing locations', () => api['azure.locations']({ subscriptionId }));
+        const locations = await call('register', 'busy.locations', () => api['azure.locations']({ subscriptionId }));
         if (locations) patch({ locations });
       },
       checkPermissions: async () => {
         const { subscriptionId, resourceGroup } = get().reg;
         if (!subscriptionId) return;
-        const permissions = await call('register', 'Checking permissions', () =>
+        const permissions = await call('register', 'busy.permissions', () =>
           api['azure.permissions']({ subscriptionId, resourceGroup: resourceGroup.trim() }),
         );
         if (permissions) patch({ permissions });
@@ -122,7 +122,7 @@ export const registerSlice =
       createRole: async () => {
         const subscriptionId = get().reg.subscriptionId;
         if (!subscriptionId) return;
-        const role = await call('register', 'Creating the registration role', () => api['azure.createRole']({ subscriptionId }));
+        const role = await call('register', 'busy.createRole', () => api['azure.createRole']({ subscriptionId }));
         if (!role) return;
         patch({ roleCreated: role.roleName });
         await get().checkPermissions();
@@ -130,7 +130,7 @@ export const registerSlice =
       register: async () => {
         const { handoffId, subscriptionId, resourceGroup, location, registrationName } = get().reg;
         if (!handoffId || !subscriptionId) return;
-        const started = await call('register', 'Starting the registration', () =>
+        const started = await call('register', 'busy.startRegistration', () =>
           api['operation.start']({
             kind: 'azure.register',
             handoffId,
@@ -147,7 +147,7 @@ export const registerSlice =
       saveKey: async () => {
         const { handoffId, driveId } = get().reg;
         if (!handoffId || !driveId) return;
-        const saved = await call('register', 'Saving the activation key', () => api['handoff.saveKey']({ handoffId, driveId }));
+        const saved = await call('register', 'busy.saveKey', () => api['handoff.saveKey']({ handoffId, driveId }));
         if (!saved) return;
         patch({ saved });
         await get().refreshHandoffs();

@@ -24,6 +24,8 @@ export const shellSlice =
       }));
     };
     return {
+      language: 'auto',
+      setLanguage: (language) => set({ language }),
       side: null,
       screen: 'home',
       info: null,
@@ -62,33 +64,33 @@ export const shellSlice =
         set((s) => reconcile(s));
       },
       loadInfo: async () => {
-        const info = await call('shell', 'Loading', () => api['app.info']({}));
+        const info = await call('shell', 'busy.loading', () => api['app.info']({}));
         if (!info) return;
         const saved = get().progressMode;
         if (saved !== null && saved !== info.mode) resetProgress();
         set({ info, progressMode: info.mode });
       },
       setMode: async (mode) => {
-        const info = await call('shell', 'Switching mode', () => api['app.setMode']({ mode }));
+        const info = await call('shell', 'busy.switchMode', () => api['app.setMode']({ mode }));
         if (!info) return;
         if (info.mode !== get().progressMode) resetProgress();
         set({ info, progressMode: info.mode });
         await Promise.all([get().syncOperations(), get().refreshHandoffs()]);
       },
       refreshHandoffs: async () => {
-        const handoffs = await call('shell', 'Reading hand-offs', () => api['handoff.list']({}));
+        const handoffs = await call('shell', 'busy.handoffs', () => api['handoff.list']({}));
         if (handoffs) set({ handoffs });
       },
       confirmActivated: async (handoffId) => {
-        const done = await call('shell', 'Closing the hand-off', () => api['handoff.confirmActivated']({ handoffId }));
+        const done = await call('shell', 'busy.closeHandoff', () => api['handoff.confirmActivated']({ handoffId }));
         if (done) await get().refreshHandoffs();
       },
       refreshDrives: async () => {
-        const drives = await call('shell', 'Looking for drives', () => api['handoff.drives']({}));
+        const drives = await call('shell', 'busy.drives', () => api['handoff.drives']({}));
         if (drives) set({ drives });
       },
       addFolder: async () => {
-        const drive = await call('shell', 'Adding a folder', () => api['handoff.addFolder']({}));
+        const drive = await call('shell', 'busy.addFolder', () => api['handoff.addFolder']({}));
         if (!drive) return undefined;
         set((s) => ({ drives: [...s.drives.filter((d) => d.id !== drive.id), drive] }));
         return drive;

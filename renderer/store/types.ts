@@ -9,6 +9,7 @@ import type {
   Settings,
   StateChanged,
 } from '../../shared/contract';
+import type { LanguageChoice } from '../i18n/languages';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
@@ -36,6 +37,9 @@ export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' 
 export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice';
 
 export type ShellSlice = {
+  /** The UI language the operator chose; `auto` follows the OS locale main reports. */
+  language: LanguageChoice;
+  setLanguage(language: LanguageChoice): void;
   side: MachineSide | null;
   screen: Screen;
   info: AppInfo | null;

@@ -43,6 +43,8 @@ const def =
 export type AppInfo = {
   mode: AppMode;
   version: string;
+  /** The operating system's locale (BCP 47, e.g. fr-FR): the renderer's language unless the operator chose one. */
+  locale: string;
   /** Practice mode: where the practice USB stick lives. */
   practiceDrivePath?: string;
 };

@@ -41,7 +41,6 @@ export function ActivateFlow() {
       flow="activate"
       step={step}
       meta={ACTIVATE_META}
-      label="Activate steps"
       scopes={SCOPES}
       view={view}
       go={appStore.getState().goActivate}

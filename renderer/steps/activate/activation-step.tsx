@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { OperationPanel } from '../../components/operation-panel';
+import { useTranslation } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 
 /** Runs New-AzureStackActivation through the privileged endpoint: up to 30 minutes on a real stamp. */
 export function ActivationStep() {
+  const { t } = useTranslation();
   const operationId = useApp((s) => s.act.operationId);
   const op = useApp((s) => (s.act.operationId ? s.ops[s.act.operationId] : undefined));
   const ready = useApp((s) => s.stamp.sessionId !== undefined && s.act.handoffId !== undefined);
@@ -13,48 +16,45 @@ export function ActivationStep() {
   const running = op?.status === 'running' || op?.status === 'cancelling';
   const result = outcomeOf(op, 'stamp.activate');
   // The stamp may have finished on its own: retrying blindly could collide with it.
-  const uncertain = op?.status === 'outcome-unknown' || op?.status === 'interrupted';
-  const [asking, setAsking] = useState(false);
-  const start = () => (uncertain ? setAsking(true) : void appStore.getState().activate());
+  const uncertain = op?.status === 'outcome-unknown' || op?.status === 'interrupted' || op?.status === 'cancelled';
+  const [asking, setAsking] = useState<'again' | 'cancel'>();
+  const start = () => (uncertain ? setAsking('again') : void appStore.getState().activate());
   return (
     <>
       {!result && (
         <>
-          <p className="hint">
-            Activation on a real stamp can take up to 30 minutes. Keep AzS Registrar open; if the window reloads, progress is picked
-            up again.
-          </p>
-          <button
-            type="button"
-            className="primary"
-            disabled={!ready || busy || running}
-            onClick={start}
-          >
-            {uncertain ? 'Activate again' : 'Activate the stamp'}
+          <p className="hint">{t('activate.activation.hint')}</p>
+          <button type="button" className={uncertain ? 'secondary' : 'primary'} disabled={!ready || busy || running} onClick={start}>
+            {uncertain ? t('activate.activation.again') : t('activate.activation.start')}
           </button>
         </>
       )}
-      <ConfirmDialog
-        open={asking}
-        title="Activate again?"
-        confirmLabel="Activate again"
-        cancelLabel="Do not activate"
-        onCancel={() => setAsking(false)}
-        onConfirm={() => {
-          setAsking(false);
-          void appStore.getState().activate();
-        }}
-      >
-        <p>The last activation may have completed on the stamp. Check the region's properties in the administrator portal first.</p>
-      </ConfirmDialog>
-      {!ready && !result && <p className="notice">Connect to the privileged endpoint and read the activation key first.</p>}
-      {operationId && <OperationPanel operationId={operationId} title="Activating the stamp" />}
+      {!ready && !result && <p className="notice">{t('activate.activation.notReady')}</p>}
+      {operationId && (
+        <OperationPanel operationId={operationId} title={t('activate.activation.running')} onCancel={() => setAsking('cancel')} />
+      )}
+      {uncertain && <p className="warn-box" data-testid="activation-uncertain">{t('activate.activation.uncertain')}</p>}
       {result && (
         <p className="ok-box" data-testid="activation-result" role="status">
-          The stamp is activated (at {new Date(result.activatedAt).toLocaleString()}). Marketplace syndication and usage reporting
-          follow the billing model in the key.
+          {t('activate.activation.done', { at: formatDateTime(result.activatedAt) })}
         </p>
       )}
+      <ConfirmDialog
+        open={asking !== undefined}
+        title={asking === 'cancel' ? t('activate.activation.cancelAsk') : t('activate.activation.againAsk')}
+        confirmLabel={asking === 'cancel' ? t('activate.activation.cancelYes') : t('activate.activation.again')}
+        cancelLabel={asking === 'cancel' ? t('activate.activation.cancelNo') : t('common.cancel')}
+        tone={asking === 'cancel' ? 'danger' : 'primary'}
+        onCancel={() => setAsking(undefined)}
+        onConfirm={() => {
+          const what = asking;
+          setAsking(undefined);
+          if (what === 'cancel' && operationId) void appStore.getState().cancelOperation(operationId);
+          if (what === 'again') void appStore.getState().activate();
+        }}
+      >
+        <p>{asking === 'cancel' ? t('activate.activation.cancelWhat') : t('activate.activation.againWhat')}</p>
+      </ConfirmDialog>
     </>
   );
 }

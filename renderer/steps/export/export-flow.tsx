@@ -44,7 +44,7 @@ export function ExportFlow() {
   const view = flowView('export', step, {
     preflightRan: useApp((s) => s.stamp.preflight !== undefined) || connected || tokenCreated,
     connected: connected || tokenCreated,
-    planErrors: tokenCreated ? [] : plan ? plan.errors : ['Connect to the privileged endpoint first.'],
+    planErrors: tokenCreated ? [] : plan ? plan.errors : ['gate.connectPep'],
     tokenCreated,
     tokenSaved: useApp((s) => s.exp.saved !== undefined),
   });
@@ -53,7 +53,6 @@ export function ExportFlow() {
       flow="export"
       step={step}
       meta={EXPORT_META}
-      label="Export token steps"
       scopes={SCOPES}
       view={view}
       go={appStore.getState().goExport}

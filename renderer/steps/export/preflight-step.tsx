@@ -1,8 +1,10 @@
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { ErcsHosts } from '../stamp/ercs-hosts';
 
 /** Checks PowerShell, language mode, execution policy, TrustedHosts and WinRM before any password is typed. */
 export function PreflightStep() {
+  const { t } = useTranslation();
   const report = useApp((s) => s.stamp.preflight);
   const busy = useApp((s) => s.busy.stamp !== undefined);
   const hasHost = useApp((s) => s.stamp.hosts.some((h) => h.trim() !== ''));
@@ -10,21 +12,21 @@ export function PreflightStep() {
     <>
       <ErcsHosts />
       <button type="button" className="primary" disabled={busy || !hasHost} onClick={() => void appStore.getState().runPreflight()}>
-        Run the connection check
+        {t('preflight.run')}
       </button>
       {report && (
-        <ul className="checks" aria-label="Connection check results" data-testid="preflight">
+        <ul className="checks" aria-label={t('preflight.results')} data-testid="preflight">
           {report.checks.map((c) => (
             <li key={c.id} className={c.ok ? 'check-ok' : 'check-fail'}>
               <span className="check-mark" aria-hidden="true">
                 {c.ok ? '✓' : '✗'}
               </span>
               <div>
-                <strong>{c.title}</strong> <span className="sr-only">{c.ok ? 'passed' : 'failed'}</span>
+                <strong>{c.title}</strong> <span className="sr-only">{t(c.ok ? 'preflight.passed' : 'preflight.failed')}</span>
                 <p className="muted">{c.detail}</p>
                 {c.fix && (
                   <p>
-                    To fix: <code className="fix">{c.fix}</code>
+                    {t('preflight.fix')} <code className="fix">{c.fix}</code>
                   </p>
                 )}
               </div>
@@ -32,9 +34,7 @@ export function PreflightStep() {
           ))}
         </ul>
       )}
-      {report && !report.ok && (
-        <p className="notice">Some checks failed. Fix them first, or continue if another ERCS address is expected to answer.</p>
-      )}
+      {report && !report.ok && <p className="notice">{t('preflight.someFailed')}</p>}
     </>
   );
 }

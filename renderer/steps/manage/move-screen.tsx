@@ -4,16 +4,15 @@ import { TextField } from '../../components/field';
 import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
 import { Screen } from '../../components/screen';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { NeedsAzure } from './needs-azure';
 import { RegistrationPicker } from './registration-picker';
 
-const TARGET_HINT =
-  "In the same subscription. If it does not exist yet, it is created in the current resource group's location. Moving across subscriptions is only supported for CSP partners.";
-
 /** Moves the registration resource to another resource group, handling its lock. */
 export function MoveScreen() {
+  const { t } = useTranslation();
   const mng = useApp((s) => s.mng);
   const op = useApp((s) => (s.mng.moveOpId ? s.ops[s.mng.moveOpId] : undefined));
   const busy = useApp((s) => s.busy.manage !== undefined);
@@ -34,8 +33,8 @@ export function MoveScreen() {
   return (
     <Screen
       name="move"
-      title="Move"
-      what="Removes the registration's lock, moves it to another resource group and locks it again."
+      title={t('move.title')}
+      what={t('move.what')}
       replaces="Remove-AzResourceLock + Move-AzResource + New-AzResourceLock"
     >
       <NeedsAzure>
@@ -43,31 +42,31 @@ export function MoveScreen() {
         <RegistrationPicker />
         <TextField
           id="move-name"
-          label="Registration name"
+          label={t('facts.registrationName')}
           value={mng.registrationName}
           onChange={(v) => set({ registrationName: v })}
         />
         <TextField
           id="move-from"
-          label="Current resource group"
+          label={t('move.from')}
           value={mng.resourceGroup}
           onChange={(v) => set({ resourceGroup: v })}
         />
         <TextField
           id="move-to"
-          label="Target resource group"
-          hint={TARGET_HINT}
+          label={t('move.to')}
+          hint={t('move.toHint')}
           value={mng.targetResourceGroup}
           onChange={(v) => set({ targetResourceGroup: v })}
         />
         <button type="button" className="primary" disabled={!ready || busy} onClick={() => void appStore.getState().move()}>
-          Move the registration
+          {t('move.button')}
         </button>
         <BusyNote scope="manage" />
-        {mng.moveOpId && <OperationPanel operationId={mng.moveOpId} title="Moving the registration" />}
+        {mng.moveOpId && <OperationPanel operationId={mng.moveOpId} title={t('move.running')} />}
         {done && (
           <p className="ok-box" role="status" data-testid="move-result">
-            Moved <code>{done.to.name}</code> from {done.from.resourceGroup} to {done.to.resourceGroup}.
+            {t('move.done', { name: done.to.name, from: done.from.resourceGroup, to: done.to.resourceGroup })}
           </p>
         )}
       </NeedsAzure>

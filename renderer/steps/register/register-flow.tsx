@@ -52,7 +52,7 @@ export function RegisterFlow() {
     subscriptionChosen: reg.subscriptionId !== undefined,
     tokenLoaded: reg.handoffId !== undefined,
     tokenConfirmed: reg.tokenConfirmed,
-    nameErrors: Object.values(nameProblems(reg, reg.locations)),
+    nameErrors: Object.keys(nameProblems(reg, reg.locations)).length > 0 ? ['gate.names'] : [],
     permissionsOk: reg.permissions?.ok === true || registered,
     registered,
     keySaved: reg.saved !== undefined,
@@ -62,7 +62,6 @@ export function RegisterFlow() {
       flow="register"
       step={step}
       meta={REGISTER_META}
-      label="Register steps"
       scopes={SCOPES}
       view={view}
       go={appStore.getState().goRegister}

@@ -1,12 +1,12 @@
 import { CloudSelect } from '../../components/cloud-select';
 import { TextField } from '../../components/field';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { DeviceCodeBox } from './device-code-box';
 
-const TENANT_HINT = 'Optional: the directory (tenant) ID or domain, e.g. contoso.onmicrosoft.com, when your account belongs to several directories. Leave empty for your home directory.';
-
 /** Signs in to Azure in the cloud the token will be registered in. */
 export function SignInStep() {
+  const { t } = useTranslation();
   const cloud = useApp((s) => s.reg.cloud);
   const method = useApp((s) => s.reg.method);
   const tenant = useApp((s) => s.reg.tenant);
@@ -17,43 +17,41 @@ export function SignInStep() {
   if (account) {
     return (
       <div className="session" data-testid="azure-account">
-        <p className="ok-line">
-          Signed in to <strong>{account.cloud}</strong> as <strong>{account.username}</strong> (tenant {account.tenantId}).
-        </p>
-        {account.practice && <p className="hint">This is the practice identity: no real Azure account is used.</p>}
+        <p className="ok-line">{t('signIn.signedIn', { cloud: account.cloud, user: account.username, tenant: account.tenantId })}</p>
+        {account.practice && <p className="hint">{t('signIn.practiceIdentity')}</p>}
         <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().signOut()}>
-          Sign out
+          {t('signIn.signOut')}
         </button>
       </div>
     );
   }
   return (
     <>
-      <CloudSelect id="azure-cloud" label="Azure cloud" value={cloud} onChange={(c) => set({ cloud: c })} />
-      <p className="hint">Azure Germany subscriptions are not supported for registration.</p>
+      <CloudSelect id="azure-cloud" label={t('signIn.cloud')} value={cloud} onChange={(c) => set({ cloud: c })} />
+      <p className="hint">{t('signIn.germany')}</p>
       <TextField
         id="azure-tenant"
-        label="Tenant (optional)"
-        hint={TENANT_HINT}
+        label={t('signIn.tenant')}
+        hint={t('signIn.tenantHint')}
         value={tenant}
         onChange={(v) => set({ tenant: v })}
         maxLength={128}
         spellCheck={false}
       />
       <fieldset>
-        <legend>How to sign in</legend>
+        <legend>{t('signIn.how')}</legend>
         <label className="choice">
           <input type="radio" name="method" checked={method === 'browser'} onChange={() => set({ method: 'browser' })} />
-          <span>In the web browser on this machine</span>
+          <span>{t('signIn.browser')}</span>
         </label>
         <label className="choice">
           <input type="radio" name="method" checked={method === 'device-code'} onChange={() => set({ method: 'device-code' })} />
-          <span>With a code, on another device (when this machine has no usable browser)</span>
+          <span>{t('signIn.code')}</span>
         </label>
       </fieldset>
-      {practice && <p className="hint">Practice mode signs in with a practice identity; nothing reaches Azure.</p>}
+      {practice && <p className="hint">{t('signIn.practice')}</p>}
       <button type="button" className="primary" disabled={busy} onClick={() => void appStore.getState().signIn()}>
-        Sign in to Azure
+        {t('signIn.button')}
       </button>
       <DeviceCodeBox />
     </>

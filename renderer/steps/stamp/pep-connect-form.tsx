@@ -1,13 +1,13 @@
 import type { FormEvent } from 'react';
 import { TextField } from '../../components/field';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { TranscriptShare } from './transcript-share';
 
-const USER_HINT = 'The CloudAdmin account of the stamp, as <DOMAIN>\\CloudAdmin.';
-const PASSWORD_HINT = 'Used once to open the session and then forgotten; never stored.';
 
 /** Opens the privileged-endpoint session (Enter-PSSession -ConfigurationName PrivilegedEndpoint). */
 export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
+  const { t } = useTranslation();
   const user = useApp((s) => s.stamp.user);
   const password = useApp((s) => s.stamp.password);
   const busy = useApp((s) => s.busy.stamp !== undefined);
@@ -20,21 +20,21 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
     if (await appStore.getState().connect()) onConnected?.();
   };
   return (
-    <form className="form" onSubmit={submit} aria-label="Connect to the privileged endpoint">
+    <form className="form" onSubmit={submit} aria-label={t('stamp.connectForm')}>
       <TextField
         id="pep-user"
-        label="User name"
-        hint={USER_HINT}
+        label={t('stamp.user')}
+        hint={t('stamp.userHint')}
         value={user}
         onChange={(v) => appStore.getState().setUser(v)}
-        placeholder="AZURESTACK\CloudAdmin"
+        placeholder={t('stamp.userPlaceholder')}
         autoComplete="username"
         spellCheck={false}
       />
       <TextField
         id="pep-password"
-        label="Password"
-        hint={PASSWORD_HINT}
+        label={t('stamp.password')}
+        hint={t('stamp.passwordHint')}
         value={password}
         onChange={(v) => appStore.getState().setPassword(v)}
         type="password"
@@ -42,7 +42,7 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
       />
       <TranscriptShare />
       <button type="submit" className="primary" disabled={busy || !hasHost || user.trim() === '' || password === '' || shareIncomplete}>
-        Connect
+        {t('stamp.connect')}
       </button>
     </form>
   );

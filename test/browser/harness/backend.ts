@@ -27,6 +27,8 @@ export const startBackend = async (opts: {
   usbDir: string;
   /** Practice Azure settings over the harness defaults (a permission profile, for instance). */
   azure?: Partial<PracticeAzureSettings>;
+  /** The OS locale main reports (en-US unless a test says otherwise). */
+  locale?: string;
 }): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
@@ -39,6 +41,7 @@ export const startBackend = async (opts: {
     dataDir,
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     appVersion: '0.0.0-test',
+    locale: opts.locale ?? 'en-US',
     platform: process.platform,
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),

@@ -70,8 +70,8 @@ export const createFakeApi = () => {
       return value();
     };
   const api = {
-    'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0' })),
-    'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0' })),
+    'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0', locale: 'en-US' })),
+    'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0', locale: 'en-US' })),
     'settings.get': answer('settings.get', () => ok(settings)),
     'settings.set': async (req: Settings): Promise<Result<Settings>> => {
       calls.push({ name: 'settings.set', req });

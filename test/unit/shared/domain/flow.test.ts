@@ -50,8 +50,8 @@ describe('canAdvance', () => {
   it('asks for the fingerprint confirmation after the token is loaded', () => {
     const notLoaded = canAdvance('register', 'token', { ...registerFacts, tokenLoaded: false, tokenConfirmed: false });
     const notConfirmed = canAdvance('register', 'token', { ...registerFacts, tokenConfirmed: false });
-    expect(notLoaded.ok || notLoaded.reason).toMatch(/Import the registration token/);
-    expect(notConfirmed.ok || notConfirmed.reason).toMatch(/fingerprint/);
+    expect(notLoaded.ok || notLoaded.reason).toMatch(/gate.importToken/);
+    expect(notConfirmed.ok || notConfirmed.reason).toMatch(/gate.confirmToken/);
   });
 
   it('refuses a key for another stamp or an expired key, not an unchecked one', () => {
@@ -74,14 +74,14 @@ describe('flowView', () => {
     const view = flowView('register', 'register', facts);
     expect(view.done).toEqual([true, true, true, true, true, false, false, false]);
     expect(view.lost).toBeUndefined();
-    expect(view.gate).toEqual({ ok: false, reason: 'Register the token in Azure first.' });
+    expect(view.gate).toEqual({ ok: false, reason: 'gate.register' });
   });
 
   it('a lost fact takes the ✓ from its step and every later one, and shuts the gate with its reason', () => {
     const view = flowView('register', 'permissions', { ...facts, signedIn: false });
     expect(view.done).toEqual([false, false, false, false, false, false, false, false]);
     expect(view.lost).toBe('sign-in');
-    expect(view.gate).toEqual({ ok: false, reason: 'Sign in to Azure first.' });
+    expect(view.gate).toEqual({ ok: false, reason: 'gate.signIn' });
   });
 
   it('a lost fact after the current step changes nothing', () => {
