@@ -38,7 +38,7 @@ export const createArmPipeline = (deps: {
     userAgentOptions: { userAgentPrefix: 'azs-registrar' },
   });
   pipeline.removePolicy({ name: defaultRetryPolicy().name });
-  pipeline.addPolicy(armRetryPolicy(deps), { phase: 'Retry' });
+  pipeline.addPolicy(armRetryPolicy({ ...deps, onRetry: (notice) => deps.stats.retrying(notice) }), { phase: 'Retry' });
   pipeline.addPolicy(deps.stats.policy, { afterPhase: 'Retry' });
   return pipeline;
 };
