@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useFocusRescue } from '../components/focus-rescue';
 import { ModeBanner } from '../components/mode-banner';
 import { ScopeProblem } from '../components/scope-problem';
 import { i18n, languageFor, LANGUAGES, useTranslation } from '../i18n';
@@ -74,6 +75,7 @@ function LanguageSwitch() {
 export function App() {
   const { t } = useTranslation();
   useLanguage();
+  useFocusRescue();
   const screen = useApp((s) => s.screen);
   const version = useApp((s) => s.info?.version);
   return (

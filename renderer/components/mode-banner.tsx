@@ -10,15 +10,15 @@ export function ModeBanner() {
   const [asking, setAsking] = useState(false);
   if (!info) {
     return (
-      <div className="mode-banner mode-unknown" data-testid="mode-banner">
+      <section className="mode-banner mode-unknown" data-testid="mode-banner" aria-label={t('mode.label')}>
         {t('mode.starting')}
-      </div>
+      </section>
     );
   }
   const practice = info.mode === 'practice';
   const other = practice ? 'live' : 'practice';
   return (
-    <div className={practice ? 'mode-banner mode-practice' : 'mode-banner mode-live'} data-testid="mode-banner">
+    <section className={practice ? 'mode-banner mode-practice' : 'mode-banner mode-live'} data-testid="mode-banner" aria-label={t('mode.label')}>
       <strong>{t(`mode.${info.mode}.title`)}</strong>
       <span>{t(`mode.${info.mode}.what`)}</span>
       <button type="button" className="link-button" onClick={() => setAsking(true)}>
@@ -37,6 +37,6 @@ export function ModeBanner() {
       >
         <p>{t('mode.askWhat')}</p>
       </ConfirmDialog>
-    </div>
+    </section>
   );
 }

@@ -89,6 +89,7 @@ export const en = {
     goBackTo: 'Go back to {{step}}',
   },
   mode: {
+    label: 'Mode',
     starting: 'Starting…',
     practice: { title: 'Practice mode', what: 'Simulated stamp and simulated Azure. Nothing you do here touches a real system.' },
     live: { title: 'Live mode', what: 'Connected to the real privileged endpoint and Azure. Changes are real.' },

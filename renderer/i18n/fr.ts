@@ -90,6 +90,7 @@ export const fr: Catalogue = {
     goBackTo: 'Revenir à {{step}}',
   },
   mode: {
+    label: 'Mode',
     starting: 'Démarrage…',
     practice: { title: 'Mode entraînement', what: 'Instance simulée et Azure simulé. Rien de ce que vous faites ici ne touche un système réel.' },
     live: { title: 'Mode réel', what: 'Connecté au vrai point de terminaison privilégié et à Azure. Les changements sont réels.' },
