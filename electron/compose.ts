@@ -53,7 +53,7 @@ export type ComposeConfig = {
 };
 
 /** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set' | 'practice.reset';
+export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set' | 'practice.reset' | 'app.openHelp';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };

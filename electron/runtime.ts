@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../shared/contract';
 import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
+import { HELP_TOPICS } from '../shared/domain/help';
 import { compose } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
@@ -14,6 +15,8 @@ export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario'
   events: EventSink;
   /** The OS locale (electron `app.getLocale()`); English when unknown. */
   locale?: string;
+  /** Opens an address in the operator's browser (electron `shell.openExternal`); absent in tests and the bench. */
+  openExternal?: (url: string) => Promise<void>;
 };
 
 export type Runtime = {
@@ -127,6 +130,11 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       await recompose({ ...state, practice }, 'scenario');
       cfg.log.info('Practice scenario changed', { ...practice });
       return state.practice;
+    },
+    'app.openHelp': async ({ topic }) => {
+      if (!cfg.openExternal) throw new AppError('bad-request', 'This build cannot open a browser.', { action: `Open ${HELP_TOPICS[topic]} yourself.` });
+      await cfg.openExternal(HELP_TOPICS[topic]);
+      return {};
     },
     'practice.reset': async () => {
       if (state.mode !== 'practice') {

@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, dialog, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -52,6 +52,8 @@ void app.whenReady().then(async () => {
     resourcesDir,
     appVersion: app.getVersion(),
     locale: app.getLocale(),
+    // Only Microsoft Learn addresses from shared/domain/help.ts reach here.
+    openExternal: (url) => shell.openExternal(url),
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),

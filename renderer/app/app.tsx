@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useFocusRescue } from '../components/focus-rescue';
+import { HandoffPin, Journey } from '../components/journey';
 import { ModeBanner } from '../components/mode-banner';
 import { ScopeProblem } from '../components/scope-problem';
 import { i18n, languageFor, LANGUAGES, useTranslation } from '../i18n';
@@ -86,12 +87,14 @@ export function App() {
       <header className="app-header">
         <h1>{t('app.name')}</h1>
         <span className="muted">{version ? t('app.taglineVersion', { version }) : t('app.tagline')}</span>
+        <HandoffPin />
         <LanguageSwitch />
       </header>
       <ModeBanner />
       <div className="app-body">
         <SideNav />
         <main className="app-main" id="main" tabIndex={-1}>
+          <Journey />
           {screen !== 'handoffs' && <ScopeProblem scope="shell" />}
           <Current screen={screen} />
         </main>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FLOW_STEPS, nextStep, previousStep } from '../../shared/domain/flow';
 import type { FlowId, FlowView, StepOf } from '../../shared/domain/flow';
+import type { HelpTopic } from '../../shared/domain/help';
 import { useTranslation } from '../i18n';
 import type { Scope } from '../store';
 import { BusyNote } from './busy-note';
@@ -9,8 +10,11 @@ import { ScopeProblem } from './scope-problem';
 import { StepHeader } from './step-header';
 import { Stepper } from './stepper';
 
-/** The PowerShell a step replaces (code, not translated); its title and sentence are `<flow>.steps.<step>.*`. */
-export type StepMeta = { replaces?: string };
+/**
+ * The PowerShell a step replaces (code, not translated) and its Microsoft Learn section; its title and
+ * sentence are `<flow>.steps.<step>.*`.
+ */
+export type StepMeta = { replaces?: string; help: HelpTopic };
 
 type Props<F extends FlowId> = {
   flow: F;
@@ -31,12 +35,12 @@ export function FlowFrame<F extends FlowId>({ flow, step, meta, scopes, view, go
   const text = (key: string): string => t(key);
   const title = (s: StepOf<F>) => text(`${flow}.steps.${s}.title`);
   const titles = Object.fromEntries(steps.map((s) => [s, title(s)])) as Record<StepOf<F>, string>;
-  const { replaces } = meta[step];
+  const { replaces, help } = meta[step];
   return (
     <div className="flow" data-testid={`${flow}-flow`}>
       <Stepper steps={steps} current={step} done={view.done} titles={titles} label={text(`${flow}.stepperLabel`)} go={go} />
       <section key={step} className="step" aria-labelledby="step-title" data-step={step}>
-        <StepHeader id="step-title" title={title(step)} what={text(`${flow}.steps.${step}.what`)} replaces={replaces} />
+        <StepHeader id="step-title" title={title(step)} what={text(`${flow}.steps.${step}.what`)} replaces={replaces} help={help} />
         {scopes.map((scope) => (
           <ScopeProblem key={scope} scope={scope} />
         ))}

@@ -27,6 +27,7 @@ export const en = {
     busy: '{{what}}…',
     practiceTag: 'practice',
     replaces: 'Replaces',
+    help: 'Microsoft documentation: {{title}}',
     whatNext: 'What to do next',
   },
   busy: {
@@ -37,6 +38,7 @@ export const en = {
     connect: 'Connecting to the privileged endpoint',
     createRole: 'Creating the registration role',
     drives: 'Looking for drives',
+    openHelp: 'Opening the documentation',
     handoffs: 'Reading hand-offs',
     loading: 'Loading',
     locations: 'Listing locations',
@@ -83,6 +85,16 @@ export const en = {
     keyOtherStamp: 'Read the key issued for this stamp to continue.',
     keyExpired: 'This activation key has expired.',
     activate: 'Activate the stamp first.',
+  },
+  journey: {
+    label: 'The journey across the air gap',
+    'stamp-export': 'Stamp: export the token',
+    'usb-token': 'USB stick: token',
+    host: 'Connected host: register',
+    'usb-key': 'USB stick: key',
+    'stamp-activate': 'Stamp: activate',
+    here: 'this machine',
+    pin: 'Stamp {{cloudId}}',
   },
   flow: {
     lost: 'The step {{step}} has to be done again before you continue.',

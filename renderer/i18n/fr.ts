@@ -28,6 +28,7 @@ export const fr: Catalogue = {
     busy: '{{what}}…',
     practiceTag: 'entraînement',
     replaces: 'Remplace',
+    help: 'Documentation Microsoft : {{title}}',
     whatNext: 'Et ensuite',
   },
   busy: {
@@ -38,6 +39,7 @@ export const fr: Catalogue = {
     connect: 'Connexion au point de terminaison privilégié',
     createRole: 'Création du rôle d’inscription',
     drives: 'Recherche des lecteurs',
+    openHelp: 'Ouverture de la documentation',
     handoffs: 'Lecture des transferts',
     loading: 'Chargement',
     locations: 'Liste des emplacements',
@@ -84,6 +86,16 @@ export const fr: Catalogue = {
     keyOtherStamp: 'Lisez la clé émise pour cette instance pour continuer.',
     keyExpired: 'Cette clé d’activation a expiré.',
     activate: 'Activez d’abord l’instance.',
+  },
+  journey: {
+    label: 'Le parcours à travers l’isolement réseau',
+    'stamp-export': 'Instance : exporter le jeton',
+    'usb-token': 'Clé USB : jeton',
+    host: 'Hôte connecté : inscrire',
+    'usb-key': 'Clé USB : clé',
+    'stamp-activate': 'Instance : activer',
+    here: 'cette machine',
+    pin: 'Instance {{cloudId}}',
   },
   flow: {
     lost: 'L’étape {{step}} est à refaire avant de continuer.',

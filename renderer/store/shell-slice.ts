@@ -48,6 +48,9 @@ export const shellSlice =
       },
       chooseSide: (side) => set({ side, screen: side === 'stamp' ? 'export' : side === 'host' ? 'register' : 'home' }),
       open: (screen) => set({ screen }),
+      openHelp: async (topic) => {
+        await call('shell', 'busy.openHelp', () => api['app.openHelp']({ topic }));
+      },
       dismissProblem: (scope) => set((s) => ({ problems: { ...s.problems, [scope]: undefined } })),
 
       resync: async ({ generation, cause }) => {

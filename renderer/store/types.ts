@@ -9,6 +9,7 @@ import type {
   Settings,
   StateChanged,
 } from '../../shared/contract';
+import type { HelpTopic } from '../../shared/domain/help';
 import type { LanguageChoice } from '../i18n/languages';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
@@ -56,6 +57,8 @@ export type ShellSlice = {
   /** Subscribes to main's events and loads what main knows; returns the unsubscribe. */
   init(): Promise<() => void>;
   chooseSide(side: MachineSide | null): void;
+  /** Opens the Microsoft Learn section of a topic in the operator's browser (main does it). */
+  openHelp(topic: HelpTopic): Promise<void>;
   open(screen: Screen): void;
   dismissProblem(scope: Scope): void;
   loadInfo(): Promise<void>;

@@ -33,6 +33,8 @@ import type {
   TokenPreview,
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
+import { HELP_TOPICS } from '../domain/help';
+import type { HelpTopic } from '../domain/help';
 
 type Def<S extends z.ZodType, R> = { request: S; result?: R };
 /** `result` is type-only: it never exists at run time. */
@@ -68,6 +70,8 @@ export const channels = {
   'practice.set': def<PracticeScenario>()(PracticeScenarioSchema),
   // Starts the practice stamp and the practice Azure afresh (a new stamp identity, no registrations).
   'practice.reset': def<PracticeScenario>()(Empty),
+  // Opens a Microsoft Learn section in the operator's browser: a topic from the allowlist, never a URL.
+  'app.openHelp': def<Record<string, never>>()(z.object({ topic: z.enum(Object.keys(HELP_TOPICS) as [HelpTopic, ...HelpTopic[]]) }).strict()),
 
   'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
   'pep.connect': def<PepConnected>()(

@@ -8,6 +8,7 @@ export const channelNames = [
   'practice.get',
   'practice.set',
   'practice.reset',
+  'app.openHelp',
   'pep.preflight',
   'pep.connect',
   'pep.disconnect',

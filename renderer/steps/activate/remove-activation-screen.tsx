@@ -25,6 +25,7 @@ export function RemoveActivationScreen() {
       title={t('remove.title')}
       what={t('remove.what')}
       replaces="Remove-AzsActivationResource (Remove-AzureStackActivation)"
+      help="renew"
     >
       <ScopeProblem scope="stamp" />
       <ScopeProblem scope="activate" />

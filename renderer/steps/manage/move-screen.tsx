@@ -36,6 +36,7 @@ export function MoveScreen() {
       title={t('move.title')}
       what={t('move.what')}
       replaces="Remove-AzResourceLock + Move-AzResource + New-AzResourceLock"
+      help="move"
     >
       <NeedsAzure>
         <ScopeProblem scope="manage" />

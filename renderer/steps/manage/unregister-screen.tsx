@@ -37,6 +37,7 @@ export function UnregisterScreen() {
       title={t('unregister.title')}
       what={t('unregister.what')}
       replaces="Remove-AzsRegistration / UnRegister-AzsEnvironment"
+      help="renew"
     >
       <NeedsAzure>
         <ScopeProblem scope="manage" />

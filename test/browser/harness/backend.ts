@@ -14,6 +14,8 @@ export type Backend = {
   setTarget(target: ((name: EventName, payload: unknown) => Promise<void>) | undefined): void;
   /** The practice Azure behind this machine now (a recomposition starts a new one), for steering and inspection. */
   readonly practiceAzure: PracticeAzure;
+  /** Addresses main was asked to open in the operator's browser. */
+  opened: string[];
   dispose(): Promise<void>;
 };
 
@@ -33,6 +35,7 @@ export const startBackend = async (opts: {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
   let target: ((name: EventName, payload: unknown) => Promise<void>) | undefined;
+  const opened: string[] = [];
   const events: EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]) => {
     // A page mid-reload misses the event; it re-syncs through operation.list.
     void target?.(name, payload).catch(() => undefined);
@@ -42,6 +45,7 @@ export const startBackend = async (opts: {
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     appVersion: '0.0.0-test',
     locale: opts.locale ?? 'en-US',
+    openExternal: async (url) => void opened.push(url),
     platform: process.platform,
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
@@ -69,6 +73,7 @@ export const startBackend = async (opts: {
   });
   return {
     dispatch: runtime.dispatch,
+    opened,
     get practiceAzure() {
       const azure = runtime.services().practice?.azure;
       if (!azure) throw new Error('the runtime is not in practice mode');

@@ -93,6 +93,7 @@ export const createFakeApi = () => {
       recomposed('practice-reset');
       return ok(scenario);
     },
+    'app.openHelp': answer('app.openHelp', () => ok({})),
     'pep.preflight': answer('pep.preflight', () => ok({ ok: true, checks: [] })),
     'pep.connect': answer('pep.connect', () => ok({ sessionId: 'session-1', host: '10.0.0.224', stamp: STAMP, notices: [] })),
     'pep.disconnect': answer('pep.disconnect', () => ok({ transcriptsCopied: false })),
