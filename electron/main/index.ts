@@ -1,4 +1,4 @@
-import { app, dialog, shell } from 'electron';
+import { app, dialog, Menu, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createLogger } from '../log';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createEmitter } from './emit';
 import { registerIpc } from './ipc';
+import { appMenuTemplate } from './menu';
 import { denyPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
@@ -31,6 +32,7 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.d
 let window: BrowserWindow | undefined;
 let runtime: Runtime | undefined;
 let quitting = false;
+const events = createEmitter(() => window?.webContents);
 
 const log = createLogger((line) => {
   const out = line.level === 'error' ? console.error : line.level === 'warn' ? console.warn : console.log;
@@ -58,13 +60,21 @@ void app.whenReady().then(async () => {
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),
     pepHostSha256: __PEP_HOST_SHA256__,
-    events: createEmitter(() => window?.webContents),
+    events,
     log,
     pickFolder,
     newId: randomUUID,
   });
   const current = runtime;
   registerIpc(() => current.dispatch);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(process.platform, app.getName(), {
+        openDocumentation: () => void current.dispatch('app.openHelp', { topic: 'registration' }),
+        showAbout: () => events('app.show', { screen: 'about' }),
+      }),
+    ),
+  );
   window = createMainWindow(join(outDir, 'preload', 'index.cjs'));
   window.on('closed', () => (window = undefined));
 }).catch((err: unknown) => {

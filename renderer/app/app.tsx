@@ -5,6 +5,7 @@ import { ModeBanner } from '../components/mode-banner';
 import { ScopeProblem } from '../components/scope-problem';
 import { i18n, languageFor, LANGUAGES, useTranslation } from '../i18n';
 import type { LanguageChoice } from '../i18n';
+import { AboutScreen } from '../steps/about-screen';
 import { ActivateFlow } from '../steps/activate/activate-flow';
 import { RemoveActivationScreen } from '../steps/activate/remove-activation-screen';
 import { ExportFlow } from '../steps/export/export-flow';
@@ -41,6 +42,8 @@ function Current({ screen }: { screen: Screen }) {
       return <SettingsScreen />;
     case 'practice':
       return <PracticeScreen />;
+    case 'about':
+      return <AboutScreen />;
   }
 }
 

@@ -33,6 +33,7 @@ export function SideNav() {
         {item('handoffs')}
         {item('settings')}
         {practice && item('practice')}
+        {item('about')}
       </ul>
       {side && (
         <button type="button" className="link-button" onClick={() => appStore.getState().chooseSide(null)}>

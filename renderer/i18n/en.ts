@@ -124,6 +124,7 @@ export const en = {
     handoffs: 'Hand-offs',
     settings: 'Settings',
     practice: 'Practice scenarios',
+    about: 'About',
   },
   sides: { stamp: 'Stamp side', host: 'Connected host' },
   home: {
@@ -547,6 +548,15 @@ export const en = {
     button: 'Move the registration',
     running: 'Moving the registration',
     done: 'Moved {{name}} from {{from}} to {{to}}.',
+  },
+  about: {
+    title: 'About AzS Registrar',
+    what: 'Registers Azure Stack Hub stamps with Azure, connected or air-gapped. Replaces the RegisterWithAzure.psm1 procedure.',
+    version: 'Version',
+    mode: 'Mode',
+    license: 'License',
+    components: 'Open-source components',
+    component: 'Component',
   },
   settings: {
     title: 'Settings',

@@ -125,6 +125,7 @@ export const fr: Catalogue = {
     handoffs: 'Transferts',
     settings: 'Paramètres',
     practice: 'Scénarios d’entraînement',
+    about: 'À propos',
   },
   sides: { stamp: 'Côté instance', host: 'Hôte connecté' },
   home: {
@@ -592,6 +593,15 @@ export const fr: Catalogue = {
     button: 'Déplacer l’inscription',
     running: 'Déplacement de l’inscription',
     done: '{{name}} déplacée de {{from}} vers {{to}}.',
+  },
+  about: {
+    title: 'À propos d’AzS Registrar',
+    what: 'Inscrit les instances Azure Stack Hub dans Azure, connectées ou isolées. Remplace la procédure RegisterWithAzure.psm1.',
+    version: 'Version',
+    mode: 'Mode',
+    license: 'Licence',
+    components: 'Composants open source',
+    component: 'Composant',
   },
   settings: {
     title: 'Paramètres',

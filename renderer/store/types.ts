@@ -32,7 +32,18 @@ import type {
   TokenPreview,
 } from '../../shared/domain/types';
 
-export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' | 'handoffs' | 'unregister' | 'move' | 'settings' | 'practice';
+export type Screen =
+  | 'home'
+  | 'export'
+  | 'register'
+  | 'activate'
+  | 'deactivate'
+  | 'handoffs'
+  | 'unregister'
+  | 'move'
+  | 'settings'
+  | 'practice'
+  | 'about';
 
 /** Where a call's busy flag and problem are shown. */
 export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice';

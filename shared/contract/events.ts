@@ -10,6 +10,8 @@ export type EventPayloads = {
   'azure.deviceCode': DeviceCodePrompt;
   'app.modeChanged': { mode: AppMode };
   'app.stateChanged': StateChanged;
+  /** The application menu asks for a screen (About). */
+  'app.show': { screen: 'about' };
 };
 
 /**

@@ -37,7 +37,7 @@ export type ChannelName = (typeof channelNames)[number];
 export const isChannelName = (name: unknown): name is ChannelName =>
   typeof name === 'string' && (channelNames as readonly string[]).includes(name);
 
-export const eventNames = ['operation.progress', 'operation.finished', 'azure.deviceCode', 'app.modeChanged', 'app.stateChanged'] as const;
+export const eventNames = ['operation.progress', 'operation.finished', 'azure.deviceCode', 'app.modeChanged', 'app.stateChanged', 'app.show'] as const;
 export type EventName = (typeof eventNames)[number];
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (eventNames as readonly string[]).includes(name);

@@ -67,6 +67,11 @@ describe('the journey in view', () => {
     // The stepper stays on one line at 1180 px.
     const tops = await page.locator('.stepper li').evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
     expect(tops).toBe(1);
+
+    // About: version, mode and licenses; the app menu opens the same screen (electron/main/menu.ts).
+    await page.getByRole('navigation').getByRole('button', { name: 'About', exact: true }).click();
+    expect(await page.getByTestId('about-version').textContent()).toBe('0.0.0-test');
+    expect(await page.getByTestId('about-components').textContent()).toContain('MIT');
     expect(app.errors, 'page errors or CSP violations').toEqual([]);
   });
 });
