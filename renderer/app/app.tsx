@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useFinishNotifications } from '../components/finish-notifications';
 import { useFocusRescue } from '../components/focus-rescue';
 import { HandoffPin, Journey } from '../components/journey';
 import { ModeBanner } from '../components/mode-banner';
@@ -80,6 +81,7 @@ export function App() {
   const { t } = useTranslation();
   useLanguage();
   useFocusRescue();
+  useFinishNotifications();
   const screen = useApp((s) => s.screen);
   const version = useApp((s) => s.info?.version);
   return (

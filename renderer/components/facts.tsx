@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n';
+import { CopyButton } from './copy-button';
 
-type Row = [label: string, value: string | number | boolean | undefined, testId?: string];
+type Row = [label: string, value: string | number | boolean | undefined, testId?: string, copy?: 'copy'];
 
 /** A definition list that skips unknown values. */
 export function Facts({ rows, label }: { rows: Row[]; label: string }) {
@@ -10,10 +11,13 @@ export function Facts({ rows, label }: { rows: Row[]; label: string }) {
     <dl className="facts" aria-label={label}>
       {rows
         .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v, testId]) => (
+        .map(([k, v, testId, copy]) => (
           <div key={k} className="fact">
             <dt>{k}</dt>
-            <dd data-testid={testId}>{show(v)}</dd>
+            <dd>
+              <span data-testid={testId}>{show(v)}</span>
+              {copy && <CopyButton value={show(v)} what={k} />}
+            </dd>
           </div>
         ))}
     </dl>

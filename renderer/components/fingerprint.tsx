@@ -1,4 +1,5 @@
 import { useTranslation } from '../i18n';
+import { CopyButton } from './copy-button';
 
 type Props = { label: string; value: string; testId: string };
 
@@ -11,6 +12,7 @@ export function Fingerprint({ label, value, testId }: Props) {
       <output className="fingerprint-value" data-testid={testId} aria-label={t('common.labelled', { label, value: value.split('').join(' ') })}>
         {value}
       </output>
+      <CopyButton value={value} what={label} />
     </div>
   );
 }

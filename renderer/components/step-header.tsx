@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { HelpTopic } from '../../shared/domain/help';
 import { useTranslation } from '../i18n';
 import { appStore } from '../store';
+import { CopyButton } from './copy-button';
 
 type Props = { id: string; title: string; what: string; replaces?: string; help?: HelpTopic };
 
@@ -21,7 +22,7 @@ export function StepHeader({ id, title, what, replaces, help }: Props) {
         <p className="step-replaces">
           {replaces && (
             <>
-              {t('common.replaces')} <code>{replaces}</code>
+              {t('common.replaces')} <code>{replaces}</code> <CopyButton value={replaces} what={t('common.replaces')} />
             </>
           )}
           {help && (

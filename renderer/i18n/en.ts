@@ -96,6 +96,18 @@ export const en = {
     here: 'this machine',
     pin: 'Stamp {{cloudId}}',
   },
+  copy: { button: 'Copy', label: 'Copy {{what}}', copied: 'Copied.', failed: 'Could not copy: select the text and copy it.' },
+  notify: {
+    body: '{{what}}: {{status}}.',
+    kinds: {
+      'stamp.createToken': 'Registration token',
+      'stamp.activate': 'Activation of the stamp',
+      'stamp.removeActivation': 'Removal of the activation',
+      'azure.register': 'Registration in Azure',
+      'azure.unregister': 'Unregistration',
+      'azure.move': 'Move of the registration',
+    },
+  },
   flow: {
     lost: 'The step {{step}} has to be done again before you continue.',
     goBackTo: 'Go back to {{step}}',

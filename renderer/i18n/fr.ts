@@ -97,6 +97,18 @@ export const fr: Catalogue = {
     here: 'cette machine',
     pin: 'Instance {{cloudId}}',
   },
+  copy: { button: 'Copier', label: 'Copier : {{what}}', copied: 'Copié.', failed: 'Copie impossible : sélectionnez le texte et copiez-le.' },
+  notify: {
+    body: '{{what}} : {{status}}.',
+    kinds: {
+      'stamp.createToken': 'Jeton d’inscription',
+      'stamp.activate': 'Activation de l’instance',
+      'stamp.removeActivation': 'Retrait de l’activation',
+      'azure.register': 'Inscription dans Azure',
+      'azure.unregister': 'Désinscription',
+      'azure.move': 'Déplacement de l’inscription',
+    },
+  },
   flow: {
     lost: 'L’étape {{step}} est à refaire avant de continuer.',
     goBackTo: 'Revenir à {{step}}',

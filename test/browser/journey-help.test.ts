@@ -59,7 +59,25 @@ describe('the journey in view', () => {
     await expect.poll(() => backend.opened).toEqual([HELP_TOPICS.preflight]);
 
     await page.getByRole('button', { name: 'Change side' }).click();
-    const { cloudId } = await exportTokenToUsb(page);
+    // The window is in the background while the token is generated: a desktop notification says it ended.
+    await page.evaluate(() => {
+      const w = window as unknown as { notes: string[]; Notification: unknown };
+      w.notes = [];
+      w.Notification = class {
+        static permission = 'granted';
+        constructor(title: string, options: { body: string }) {
+          w.notes.push(`${title}: ${options.body}`);
+        }
+      };
+      document.hasFocus = () => false;
+    });
+    const { cloudId, fingerprint } = await exportTokenToUsb(page);
+    expect(await page.evaluate(() => (window as unknown as { notes: string[] }).notes)).toEqual(['AzS Registrar: Registration token: Finished.']);
+
+    // Copy buttons put the exact value on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.getByRole('button', { name: 'Copy Token fingerprint' }).first().click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
     await expect.poll(() => page.getByTestId('handoff-pin').textContent()).toBe(`Stamp ${cloudId}`);
     expect(await station(page, 'USB stick: token').getAttribute('class')).toContain('journey-reached');
     await next(page);

@@ -41,7 +41,7 @@ export function KeyStep() {
           <Facts
             label={t('files.kinds.key')}
             rows={[
-              [t('facts.cloudId'), read.key.summary.cloudId, 'stamp-key-cloud-id'],
+              [t('facts.cloudId'), read.key.summary.cloudId, 'stamp-key-cloud-id', 'copy'],
               [t('facts.registrationName'), read.key.summary.registrationName],
               [t('facts.subscription'), read.key.summary.subscriptionId],
               [t('facts.resourceGroup'), read.key.summary.resourceGroupName],

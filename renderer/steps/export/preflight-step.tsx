@@ -1,3 +1,4 @@
+import { CopyButton } from '../../components/copy-button';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { ErcsHosts } from '../stamp/ercs-hosts';
@@ -26,7 +27,7 @@ export function PreflightStep() {
                 <p className="muted">{c.detail}</p>
                 {c.fix && (
                   <p>
-                    {t('preflight.fix')} <code className="fix">{c.fix}</code>
+                    {t('preflight.fix')} <code className="fix">{c.fix}</code> <CopyButton value={c.fix} what={t('preflight.fix')} />
                   </p>
                 )}
               </div>

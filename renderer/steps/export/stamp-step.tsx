@@ -14,7 +14,7 @@ export function StampStep() {
       <Facts
         label={t('export.steps.stamp.title')}
         rows={[
-          [t('facts.cloudId'), info.cloudId, 'stamp-cloud-id'],
+          [t('facts.cloudId'), info.cloudId, 'stamp-cloud-id', 'copy'],
           [t('facts.stampVersion'), info.stampVersion],
           [t('facts.deploymentId'), info.deploymentId],
           [t('facts.oemVersion'), info.oemVersion],

@@ -9,7 +9,7 @@ export function TokenSummaryFacts({ summary, testPrefix }: { summary: TokenSumma
     <Facts
       label={t('files.kinds.token')}
       rows={[
-        [t('facts.cloudId'), summary.cloudId, `${testPrefix}-cloud-id`],
+        [t('facts.cloudId'), summary.cloudId, `${testPrefix}-cloud-id`, 'copy'],
         [t('facts.billingModel'), summary.billingModel, `${testPrefix}-billing-model`],
         [t('facts.agreementNumber'), summary.agreementNumber],
         [t('facts.msAssetTag'), summary.msAssetTag],

@@ -41,9 +41,9 @@ export function RegisterStep() {
           <Facts
             label={t('register.registration')}
             rows={[
-              [t('facts.resourceId'), result.registration.id],
+              [t('facts.resourceId'), result.registration.id, undefined, 'copy'],
               [t('facts.billingModel'), result.registration.billingModel],
-              [t('facts.cloudId'), result.registration.cloudId],
+              [t('facts.cloudId'), result.registration.cloudId, undefined, 'copy'],
               [t('facts.locked'), result.registration.locked],
             ]}
           />

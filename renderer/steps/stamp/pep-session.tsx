@@ -15,7 +15,7 @@ export function PepSession() {
       <Facts
         label={t('stamp.label')}
         rows={[
-          [t('facts.cloudId'), info.cloudId, 'stamp-cloud-id'],
+          [t('facts.cloudId'), info.cloudId, 'stamp-cloud-id', 'copy'],
           [t('facts.stampVersion'), info.stampVersion],
           [t('facts.region'), info.regionName],
           [t('facts.nodes'), info.numberOfNodes],
