@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../shared/contract';
 import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
 import { HELP_TOPICS } from '../shared/domain/help';
+import type { HelpTopic } from '../shared/domain/help';
 import { compose } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
@@ -15,8 +16,8 @@ export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario'
   events: EventSink;
   /** The OS locale (electron `app.getLocale()`); English when unknown. */
   locale?: string;
-  /** Opens an address in the operator's browser (electron `shell.openExternal`); absent in tests and the bench. */
-  openExternal?: (url: string) => Promise<void>;
+  /** Opens a help topic's Microsoft Learn page in the operator's browser (electron shell); absent in the bench. */
+  openHelp?: (topic: HelpTopic) => Promise<void>;
 };
 
 export type Runtime = {
@@ -132,8 +133,8 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       return state.practice;
     },
     'app.openHelp': async ({ topic }) => {
-      if (!cfg.openExternal) throw new AppError('bad-request', 'This build cannot open a browser.', { action: `Open ${HELP_TOPICS[topic]} yourself.` });
-      await cfg.openExternal(HELP_TOPICS[topic]);
+      if (!cfg.openHelp) throw new AppError('bad-request', 'This build cannot open a browser.', { action: `Open ${HELP_TOPICS[topic]} yourself.` });
+      await cfg.openHelp(topic);
       return {};
     },
     'practice.reset': async () => {

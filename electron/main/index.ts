@@ -2,6 +2,7 @@ import { app, dialog, Menu, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { HELP_TOPICS } from '../../shared/domain/help';
 import { createRuntime } from '../runtime';
 import type { Runtime } from '../runtime';
 import { createLogger } from '../log';
@@ -54,8 +55,8 @@ void app.whenReady().then(async () => {
     resourcesDir,
     appVersion: app.getVersion(),
     locale: app.getLocale(),
-    // Only Microsoft Learn addresses from shared/domain/help.ts reach here.
-    openExternal: (url) => shell.openExternal(url),
+    // Only the Microsoft Learn addresses of the allowlist in shared/domain/help.ts.
+    openHelp: (topic) => shell.openExternal(HELP_TOPICS[topic]),
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),

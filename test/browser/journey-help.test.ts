@@ -63,12 +63,10 @@ describe('the journey in view', () => {
     await page.evaluate(() => {
       const w = window as unknown as { notes: string[]; Notification: unknown };
       w.notes = [];
-      w.Notification = class {
-        static permission = 'granted';
-        constructor(title: string, options: { body: string }) {
-          w.notes.push(`${title}: ${options.body}`);
-        }
-      };
+      function FakeNotification(title: string, options: { body: string }) {
+        w.notes.push(`${title}: ${options.body}`);
+      }
+      w.Notification = Object.assign(FakeNotification, { permission: 'granted' });
       document.hasFocus = () => false;
     });
     const { cloudId, fingerprint } = await exportTokenToUsb(page);

@@ -7,6 +7,7 @@ import type { Dispatch } from '../../../electron/ipc';
 import { memoryLogger } from '../../../electron/log';
 import type { PracticeAzure, PracticeAzureSettings } from '../../../electron/practice/azure';
 import { createRuntime } from '../../../electron/runtime';
+import { HELP_TOPICS } from '../../../shared/domain/help';
 
 export type Backend = {
   dispatch: Dispatch;
@@ -45,7 +46,7 @@ export const startBackend = async (opts: {
     resourcesDir: join(import.meta.dirname, '../../../resources'),
     appVersion: '0.0.0-test',
     locale: opts.locale ?? 'en-US',
-    openExternal: async (url) => void opened.push(url),
+    openHelp: async (topic) => void opened.push(HELP_TOPICS[topic]),
     platform: process.platform,
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HELP_TOPICS } from '../../../shared/domain/help';
 import { descendants, dotted, lineOf, parse, productSources, propertyName, rel, ts } from './source';
 
 // Checklist §7 rules that hold across electron/, shared/ and renderer/.
@@ -36,6 +37,8 @@ const openExternalCalls = (all: readonly ts.Node[]): ts.CallExpression[] =>
   all.filter((n): n is ts.CallExpression => ts.isCallExpression(n) && /(^|\.)openExternal$/.test(dotted(n.expression) ?? ''));
 
 const isLiteralHttps = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isStringLiteralLike(e) && URL.parse(e.text)?.protocol === 'https:';
+/** An entry of the help allowlist (shared/domain/help.ts), whose addresses are checked below to be https. */
+const isAllowlisted = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isElementAccessExpression(e) && e.expression.getText() === 'HELP_TOPICS';
 
 describe('product-wide security rules', () => {
   it('never turns off TLS verification', () => {
@@ -51,7 +54,8 @@ describe('product-wide security rules', () => {
 
   it('opens external links only for literal https: URLs', () => {
     // An allow-list helper (URL-parsed, https only) would be the place to widen this; none exists yet.
-    expect(nodes.flatMap((f) => openExternalCalls(f.all).filter((c) => !isLiteralHttps(c.arguments[0])).map(lineOf))).toEqual([]);
+    expect(nodes.flatMap((f) => openExternalCalls(f.all).filter((c) => !isLiteralHttps(c.arguments[0]) && !isAllowlisted(c.arguments[0])).map(lineOf))).toEqual([]);
+    expect(Object.values(HELP_TOPICS).filter((url) => URL.parse(url)?.protocol !== 'https:' || URL.parse(url)?.host !== 'learn.microsoft.com')).toEqual([]);
   });
 
   it('reads process.env only in the Electron layer, never in services, shared or renderer', () => {
