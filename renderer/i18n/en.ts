@@ -108,6 +108,10 @@ export const en = {
       'azure.move': 'Move of the registration',
     },
   },
+  script: {
+    summary: 'Equivalent PowerShell',
+    hint: 'The RegisterWithAzure.psm1 commands with your values, for a change-approval board or to do this leg by hand. Passwords are asked for, never written in.',
+  },
   flow: {
     lost: 'The step {{step}} has to be done again before you continue.',
     goBackTo: 'Go back to {{step}}',

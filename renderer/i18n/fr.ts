@@ -109,6 +109,10 @@ export const fr: Catalogue = {
       'azure.move': 'Déplacement de l’inscription',
     },
   },
+  script: {
+    summary: 'PowerShell équivalent',
+    hint: 'Les commandes de RegisterWithAzure.psm1 avec vos valeurs, pour un comité de changement ou pour faire cette étape à la main. Les mots de passe sont demandés, jamais écrits.',
+  },
   flow: {
     lost: 'L’étape {{step}} est à refaire avant de continuer.',
     goBackTo: 'Revenir à {{step}}',

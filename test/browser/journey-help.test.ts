@@ -79,6 +79,11 @@ describe('the journey in view', () => {
     await expect.poll(() => page.getByTestId('handoff-pin').textContent()).toBe(`Stamp ${cloudId}`);
     expect(await station(page, 'USB stick: token').getAttribute('class')).toContain('journey-reached');
     await next(page);
+    await page.getByTestId('script').getByText('Equivalent PowerShell').click();
+    const script = (await page.getByTestId('script').locator('pre').textContent()) ?? '';
+    expect(script).toContain("-BillingModel 'Capacity'");
+    expect(script).toContain("-AgreementNumber 'EA-1234567'");
+    expect(script).not.toContain('practice-Passw0rd!');
     await shot(page, 'export-done');
     // The stepper stays on one line at 1180 px.
     const tops = await page.locator('.stepper li').evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);

@@ -1,3 +1,5 @@
+import { activateScript } from '../../../shared/domain/powershell-script';
+import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 import { CloseSession } from '../stamp/pep-session';
@@ -5,6 +7,8 @@ import { CloseSession } from '../stamp/pep-session';
 export function ActivateDoneStep() {
   const { t } = useTranslation();
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
+  const stamp = useApp((s) => s.stamp);
+  const keyFile = useApp((s) => s.act.fileName);
   return (
     <>
       <p className="ok-line">{t('activate.done.complete', { cloudId: cloudId ?? '' })}</p>
@@ -17,6 +21,7 @@ export function ActivateDoneStep() {
         <li>{t('activate.done.portal')}</li>
         <li>{t('activate.done.renew')}</li>
       </ol>
+      <ScriptBox script={activateScript({ ercs: stamp.host ?? stamp.hosts[0] ?? '', user: stamp.user, keyFile: keyFile ?? 'activation-key.txt' })} />
     </>
   );
 }

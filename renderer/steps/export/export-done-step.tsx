@@ -1,4 +1,6 @@
+import { exportScript } from '../../../shared/domain/powershell-script';
 import { Fingerprint } from '../../components/fingerprint';
+import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 
@@ -7,6 +9,8 @@ export function ExportDoneStep() {
   const { t } = useTranslation();
   const saved = useApp((s) => s.exp.saved);
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
+  const stamp = useApp((s) => s.stamp);
+  const choices = useApp((s) => s.exp.choices);
   return (
     <>
       {saved && <Fingerprint label={t('facts.tokenFingerprint')} value={saved.fingerprint} testId="done-token-fingerprint" />}
@@ -17,6 +21,16 @@ export function ExportDoneStep() {
         <li>{t('export.done.import', { file: saved?.fileName ?? t('export.done.tokenFile'), cloudId: cloudId ?? '' })}</li>
         <li>{t('export.done.back')}</li>
       </ol>
+      <ScriptBox
+        script={exportScript({
+          ercs: stamp.host ?? stamp.hosts[0] ?? '',
+          user: stamp.user,
+          billingModel: choices.billingModel,
+          ...(choices.agreementNumber ? { agreementNumber: choices.agreementNumber } : {}),
+          ...(choices.msAssetTag ? { msAssetTag: choices.msAssetTag } : {}),
+          tokenFile: saved?.path ?? 'registration-token.txt',
+        })}
+      />
     </>
   );
 }

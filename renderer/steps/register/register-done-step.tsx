@@ -1,4 +1,6 @@
+import { registerScript } from '../../../shared/domain/powershell-script';
 import { Fingerprint } from '../../components/fingerprint';
+import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 
@@ -6,6 +8,7 @@ export function RegisterDoneStep() {
   const { t } = useTranslation();
   const saved = useApp((s) => s.reg.saved);
   const name = useApp((s) => s.reg.registrationName);
+  const reg = useApp((s) => s.reg);
   return (
     <>
       {saved && <Fingerprint label={t('facts.keyFingerprint')} value={saved.fingerprint} testId="done-key-fingerprint" />}
@@ -16,6 +19,17 @@ export function RegisterDoneStep() {
         <li>{t('register.done.activate', { file: saved?.fileName ?? t('register.done.keyFile') })}</li>
         <li>{t('register.done.close')}</li>
       </ol>
+      <ScriptBox
+        script={registerScript({
+          cloud: reg.cloud,
+          subscriptionId: reg.subscriptionId ?? '',
+          tokenFile: reg.fileName ?? 'registration-token.txt',
+          registrationName: reg.registrationName,
+          resourceGroup: reg.resourceGroup,
+          location: reg.location,
+          keyFile: saved?.path ?? 'activation-key.txt',
+        })}
+      />
     </>
   );
 }
