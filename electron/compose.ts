@@ -1,5 +1,3 @@
-import { spawn as nodeSpawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -7,19 +5,21 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../shared/contract';
 import type { EventSink, Handlers, PracticeScenario, Settings } from '../shared/contract';
 import type { AppMode } from '../shared/domain/types';
-import { createAzure, liveSignIn, AZURE_CLOUDS } from './azure';
+import type { AzureService } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
-import { verifiedSpawn } from './integrity';
+import { systemCopyFs, verifiedSpawn } from './integrity';
 import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
+import { lazyService } from './lazy';
 import type { Logger } from './log';
 import { createOperations } from './operations';
 import type { Clock, Timers } from './operations';
-import { createPepClient, hostForChoice, tcpProbe } from './pep';
+import { createPepClient, hostForChoice, systemSpawn, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
-import { practiceSettingsFor, startPractice } from './practice';
+import type { ProxyEnv, SystemProxy } from './proxy';
 import type { PracticeSettings } from './practice';
+import type { SettingsChannel } from './settings';
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -30,8 +30,10 @@ export type ComposeConfig = {
   resourcesDir: string;
   platform: NodeJS.Platform;
   systemRoot: string;
-  /** The operator's temporary folder, for the PowerShell host's TEMP. */
+  /** The operator's temporary folder, for the PowerShell host's TEMP and its private copy of the script. */
   tempDir: string;
+  /** The operator's environment; the PowerShell host gets a short allow-list of it (electron/pep/hosts.ts). */
+  env: Readonly<Record<string, string | undefined>>;
   /** SHA-256 of pep-host.ps1 recorded at build time (main/index.ts). Live mode refuses to start the host without a match. */
   pepHostSha256?: string;
   /** Operator settings: the PowerShell that runs pep-host.ps1 and the Microsoft.AzureStack api-version. */
@@ -41,10 +43,16 @@ export type ComposeConfig = {
   events: EventSink;
   log: Logger;
   pickFolder(): Promise<string | null>;
+  /** Opens the system browser for sign-in (Electron's shell.openExternal); without it browser sign-in falls back to a device code. */
+  openBrowser?(url: string): Promise<void>;
+  /** Electron's session.resolveProxy and the proxy variables of the environment; without them, no proxy. */
+  proxy?: { system?: SystemProxy; env: ProxyEnv };
   newId(): string;
   clock?: Clock;
   timers?: Timers;
   sleep?: Sleep;
+  /** Harness override: what starts processes (tests record what the live composition would run). */
+  spawnProcess?: SpawnHost;
   /** Harness overrides (tests, bench) applied over the scenario: fast durations. */
   practice?: PracticeSettings;
   /** Practice mode: start the practice stamp afresh (the practice Azure always starts empty). */
@@ -53,48 +61,82 @@ export type ComposeConfig = {
 };
 
 /** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | 'settings.get' | 'settings.set' | 'practice.get' | 'practice.set' | 'practice.reset' | 'app.openHelp';
+export type AppChannel = 'app.info' | 'app.setMode' | SettingsChannel | 'practice.get' | 'practice.set' | 'practice.reset' | 'app.openHelp';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
-const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
+export const systemSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : {});
 
-/** The composition root: the only place that knows practice from live. */
+/** Before the Azure module has loaded: nobody is signed in and nothing was sent. */
+const idleAzure = { account: () => undefined, cancelSignIn: () => false, stats: () => ({ requests: 0, roundTripsByPhase: {} }), resetStats: () => undefined };
+
+/**
+ * The composition root: the only place that knows practice from live. The Azure SDKs and the
+ * practice-only modules (simulated stamp and Azure, selfsigned, jose) are dynamic imports: their
+ * own chunks, read when first needed (the practice stamp when practice mode is composed; the Azure
+ * SDKs, the practice Azure, selfsigned and jose on the first Azure call), never before the window.
+ */
 export const compose = async (cfg: ComposeConfig) => {
   const clock = cfg.clock ?? systemClock;
   const sleep = cfg.sleep ?? systemSleep;
   const log = cfg.log;
   const sim =
     cfg.mode === 'practice'
-      ? await startPractice({
-          dataDir: join(cfg.dataDir, 'practice'),
-          clock,
-          log,
-          sleep,
-          settings: practiceSettingsFor(cfg.scenario, cfg.practice),
-          fresh: cfg.freshPractice === true,
-        })
+      ? await import('./practice').then(({ practiceSettingsFor, startPractice }) =>
+          startPractice({
+            dataDir: join(cfg.dataDir, 'practice'),
+            clock,
+            log,
+            sleep,
+            settings: practiceSettingsFor(cfg.scenario, cfg.practice),
+            fresh: cfg.freshPractice === true,
+          }),
+        )
       : undefined;
 
   const script = join(cfg.resourcesDir, 'pep-host.ps1');
   const pep = createPepClient({
-    spawn: sim?.spawn ?? verifiedSpawn(nodeSpawn as unknown as SpawnHost, { readFile: readFileSync, path: script, expected: cfg.pepHostSha256 }),
-    host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir }),
+    // Live: every host start runs a private copy of the script, verified against the build's digest twice.
+    spawn:
+      sim?.spawn ??
+      verifiedSpawn(cfg.spawnProcess ?? systemSpawn, {
+        fs: systemCopyFs,
+        script,
+        expected: cfg.pepHostSha256,
+        tempDir: cfg.tempDir,
+        onCleanupError: (dir, err) => log.warn('Could not remove the private copy of the PowerShell host script', { dir, error: String(err) }),
+      }),
+    host: sim?.host ?? hostForChoice(cfg.settings.powershell, { platform: cfg.platform, scriptPath: script, systemRoot: cfg.systemRoot, tempDir: cfg.tempDir, env: cfg.env }),
     clock,
     log,
     sleep,
     probePort: sim?.probePort ?? tcpProbe,
   });
-  const azure = createAzure({
-    signIn: sim?.signIn ?? liveSignIn({ log }),
-    clouds: sim?.clouds ?? AZURE_CLOUDS,
-    registrationApiVersion: cfg.settings.registrationApiVersion,
-    ...(sim ? { tlsCa: sim.ca } : {}),
-    clock,
-    log,
-    sleep,
-    onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
-  });
+  const signInClient = cfg.settings.signInClient ?? {};
+  const azure = lazyService<AzureService>(async () => {
+    const [{ AZURE_CLI_CLIENT_ID, createAzure, liveSignIn, AZURE_CLOUDS }, { createProxyResolver, practiceRoutes }] = await Promise.all([import('./azure'), import('./proxy')]);
+    const practiceAzure = await sim?.azure();
+    const { clientId, tenant } = signInClient;
+    return createAzure({
+      signIn:
+        sim?.signIn ??
+        liveSignIn({
+          log,
+          client: signInClient,
+          openBrowser: cfg.openBrowser ?? (async () => Promise.reject(new Error('No system browser is available to this process.'))),
+        }),
+      signInClient: { kind: clientId ? 'organisation' : 'default', clientId: clientId ?? AZURE_CLI_CLIENT_ID, ...(tenant ? { tenant } : {}) },
+      routes: sim ? practiceRoutes : createProxyResolver({ ...(cfg.proxy?.system ? { system: cfg.proxy.system } : {}), env: cfg.proxy?.env ?? {}, log }),
+      timers: cfg.timers ?? systemTimers,
+      clouds: practiceAzure?.clouds ?? AZURE_CLOUDS,
+      registrationApiVersion: cfg.settings.registrationApiVersion,
+      ...(practiceAzure ? { tlsCa: practiceAzure.ca } : {}),
+      clock,
+      log,
+      sleep,
+      onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
+    });
+  }, idleAzure);
   const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log });
   const handoff = createHandoff({
     fs,
@@ -132,7 +174,11 @@ export const compose = async (cfg: ComposeConfig) => {
     operations,
     /** For the bench and integration tests: counters of the real services. */
     services: { pep, azure, handoff, journal, practice: sim },
-    describe: () => (sim ? { practiceDrivePath: sim.drivePath } : {}),
+    describe: () => {
+      if (!sim) return {};
+      const s = sim.stamp.settings;
+      return { practiceDrivePath: sim.drivePath, practiceStamp: { ercsAddresses: [...s.ercsAddresses], user: `${s.domain}\\CloudAdmin`, password: s.cloudAdminPassword } };
+    },
     refuseIfBusy: () => {
       if (operations.running() > 0) {
         throw new AppError('bad-request', 'An operation is still running.', { action: 'Wait for it to finish before switching mode or changing settings.' });

@@ -4,16 +4,19 @@ import { AppError } from '../shared/contract';
 import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
 import { HELP_TOPICS } from '../shared/domain/help';
 import type { HelpTopic } from '../shared/domain/help';
-import { compose } from './compose';
+import { compose, systemSleep } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
 import type { Dispatch } from './ipc';
-import { checkSettings, parseSavedState, serializeSavedState } from './settings';
+import { systemSpawn } from './pep';
+import { parseSavedState, serializeSavedState, settingsHandlers, systemLocationPorts } from './settings';
 import type { SavedState } from './settings';
 
 export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers' | 'freshPractice'> & {
   appVersion: string;
   events: EventSink;
+  /** Main's file dialog for the pwsh executable (Settings); tests pass a fake. */
+  pickExecutable(): Promise<string | null>;
   /** The OS locale (electron `app.getLocale()`); English when unknown. */
   locale?: string;
   /** Opens a help topic's Microsoft Learn page in the operator's browser (electron shell); absent in the bench. */
@@ -112,14 +115,28 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       cfg.events('app.modeChanged', { mode });
       return info();
     },
-    'settings.get': async () => state.settings,
-    'settings.set': async (requested) => {
-      const settings = checkSettings(requested, cfg.platform);
-      if (JSON.stringify(settings) === JSON.stringify(state.settings)) return state.settings;
-      await recompose({ ...state, settings }, 'settings');
-      cfg.log.info('Settings changed', { powershell: settings.powershell.kind, registrationApiVersion: settings.registrationApiVersion });
-      return state.settings;
-    },
+    ...settingsHandlers({
+      current: () => state.settings,
+      apply: async (settings) => {
+        if (JSON.stringify(settings) === JSON.stringify(state.settings)) return;
+        await recompose({ ...state, settings }, 'settings');
+        cfg.log.info('Settings changed', {
+          powershell: settings.powershell.kind,
+          registrationApiVersion: settings.registrationApiVersion,
+          signInClient: settings.signInClient?.clientId ?? 'Azure CLI (default)',
+          signInTenant: settings.signInClient?.tenant ?? 'home directory',
+        });
+      },
+      powershell: {
+        ...systemLocationPorts(cfg.platform),
+        systemRoot: cfg.systemRoot,
+        tempDir: cfg.tempDir,
+        env: cfg.env,
+        pickExecutable: cfg.pickExecutable,
+        spawn: cfg.spawnProcess ?? systemSpawn,
+        sleep: cfg.sleep ?? systemSleep,
+      },
+    }),
     'practice.get': async () => state.practice,
     'practice.set': async (practice) => {
       if (state.mode !== 'practice') {

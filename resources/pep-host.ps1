@@ -15,7 +15,22 @@
       - values from the app are data only: copied into hashtables and passed with @using: splats;
         nothing received is ever turned into script text, and there is no Invoke-Expression;
       - only the cmdlets named in the switch of Start-PepJob can run on the endpoint;
-      - the password becomes a SecureString at once and its field is cleared; it is never written.
+      - the password becomes a SecureString at once and its field is cleared; it is never written;
+      - no value that holds a secret (an input line, the parsed request, the password) is ever the
+        argument of a command or function: module logging (event 4103) and transcription record
+        command parameter values. Input lines are parsed with .NET (JavaScriptSerializer on 5.1,
+        System.Text.Json on 7), the SecureString is built with AppendChar, and handlers read the
+        request from $script:Request instead of taking it as a parameter;
+      - commands that change the stamp are never repeated here; a transport break during one is
+        reported with the session state so the app can say "outcome unknown".
+
+    Protocol additions (version 1, optional fields; electron/pep/protocol.ts):
+      - error.origin 'remote' (the endpoint reported it) or 'local' (this computer: WinRM client,
+        transport, host); error.target (the error record's TargetObject when it is a short string,
+        e.g. the command that was not found); error.sessionState and error.jobState (the PSSession
+        and job state when a command failed, e.g. Broken or Disconnected);
+      - closed.transcripts: 'copied', 'probably-copied' (the transport broke right after
+        Close-PrivilegedEndpoint, which ends the session), 'failed' or 'none'.
 #>
 [CmdletBinding()]
 param()
@@ -30,6 +45,13 @@ $script:Hosts = @()
 $script:Address = $null
 $script:IdleTimeoutMs = 3600000
 $script:Reader = $null
+$script:InputLine = $null
+$script:Request = $null
+$script:Serializer = $null
+# How long a job may stay Blocked (waiting for input nobody can give) or Disconnected before it is
+# abandoned, and how long a stop may take to settle.
+$script:StuckLimitMs = 60000
+$script:StopSettleMs = 30000
 $script:ReadTask = $null
 $script:Backlog = $null
 $script:EndOfInput = $false
@@ -41,6 +63,7 @@ $script:OffWindows = $script:IsCore -and ($IsLinux -or $IsMacOS)
 $script:Authentication = 'Default'
 if ($script:OffWindows) { $script:Authentication = 'Negotiate' }
 $script:WSManClientReady = -not $script:OffWindows
+$script:PSWSManMajor = 0
 $script:RemotingProperties = @('PSComputerName', 'RunspaceId', 'PSShowComputerName', 'PSSourceJobInstanceId')
 $script:MaxDepth = 8
 
@@ -74,8 +97,12 @@ function Get-ErrorInfo {
     if ($exception -is [System.Management.Automation.RemoteException] -and $null -ne $exception.SerializedRemoteException) {
         $typeName = ([string]$exception.SerializedRemoteException.PSObject.TypeNames[0]) -replace '^Deserialized\.', ''
     }
-    $info = [ordered]@{ message = $text; type = $typeName }
+    $info = [ordered]@{ message = $text; type = $typeName; origin = 'local' }
+    if ($ErrorRecord -is [System.Management.Automation.Runspaces.RemotingErrorRecord] -or $exception -is [System.Management.Automation.RemoteException]) {
+        $info['origin'] = 'remote'
+    }
     if ($ErrorRecord.FullyQualifiedErrorId) { $info['fqid'] = [string]$ErrorRecord.FullyQualifiedErrorId }
+    if ($ErrorRecord.TargetObject -is [string] -and ([string]$ErrorRecord.TargetObject).Length -le 200) { $info['target'] = [string]$ErrorRecord.TargetObject }
     if ($ErrorRecord.CategoryInfo) {
         $info['category'] = [string]$ErrorRecord.CategoryInfo.Category
         if ($ErrorRecord.CategoryInfo.Reason) { $info['reason'] = [string]$ErrorRecord.CategoryInfo.Reason }
@@ -91,7 +118,7 @@ function Get-ExceptionInfo {
     if ($Exception -is [System.Management.Automation.IContainsErrorRecord] -and $null -ne $Exception.ErrorRecord) {
         return Get-ErrorInfo -ErrorRecord $Exception.ErrorRecord
     }
-    return [ordered]@{ message = [string]$Exception.Message; type = $Exception.GetType().FullName }
+    return [ordered]@{ message = [string]$Exception.Message; type = $Exception.GetType().FullName; origin = 'local' }
 }
 
 function Send-Failure {
@@ -151,12 +178,20 @@ function Open-Input {
     $encoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
     $script:Reader = New-Object -TypeName System.IO.StreamReader -ArgumentList $stream, $encoding
     $script:Backlog = New-Object -TypeName 'System.Collections.Generic.Queue[string]'
+    if ($script:IsCore) {
+        $null = [System.Reflection.Assembly]::Load('System.Text.Json')
+    } else {
+        $null = [System.Reflection.Assembly]::Load('System.Web.Extensions, Version=4.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35')
+        $script:Serializer = [System.Web.Script.Serialization.JavaScriptSerializer]::new()
+        $script:Serializer.MaxJsonLength = [int]::MaxValue
+    }
 }
 
 # Returns the next line, or $null when none arrived within WaitMs (-1: wait forever) or at EOF.
+# -Fresh reads stdin only: lines put aside while a job runs wait in the backlog until it ends.
 function Receive-Line {
-    param([int] $WaitMs)
-    if ($script:Backlog.Count -gt 0) { return $script:Backlog.Dequeue() }
+    param([int] $WaitMs, [switch] $Fresh)
+    if (-not $Fresh -and $script:Backlog.Count -gt 0) { return $script:Backlog.Dequeue() }
     if ($script:EndOfInput) { return $null }
     if ($null -eq $script:ReadTask) { $script:ReadTask = $script:Reader.ReadLineAsync() }
     if (-not $script:ReadTask.Wait($WaitMs)) { return $null }
@@ -166,26 +201,78 @@ function Receive-Line {
     return $line
 }
 
+# Parses $script:InputLine (never a parameter: it may carry a password) with .NET, not with a cmdlet.
+# Returns a hashtable (nested objects: dictionaries, arrays: lists or arrays), or $null for anything else.
 function ConvertFrom-ProtocolLine {
-    param([string] $Line)
-    try { return ConvertFrom-Json -InputObject $Line } catch { return $null }
+    try {
+        if (-not $script:IsCore) {
+            $parsed = $script:Serializer.DeserializeObject($script:InputLine)
+            if ($parsed -isnot [System.Collections.Generic.Dictionary[string, object]]) { return $null }
+            # A hashtable answers $null for a missing field.
+            $table = @{}
+            foreach ($pair in $parsed.GetEnumerator()) { $table[$pair.Key] = $pair.Value }
+            $parsed.Clear()
+            return , $table
+        }
+        $document = [System.Text.Json.JsonDocument]::Parse($script:InputLine)
+        try {
+            if ($document.RootElement.ValueKind -ne [System.Text.Json.JsonValueKind]::Object) { return $null }
+            $root = @{}
+            # A work list instead of recursion: no element of the document is ever a function argument.
+            $work = New-Object -TypeName 'System.Collections.Generic.Queue[object]'
+            foreach ($property in $document.RootElement.EnumerateObject()) { $work.Enqueue(@($root, $property.Name, $property.Value, 1)) }
+            while ($work.Count -gt 0) {
+                $entry = $work.Dequeue()
+                $element = $entry[2]
+                $value = $null
+                switch ([string]$element.ValueKind) {
+                    'String' { $value = $element.GetString() }
+                    'Number' {
+                        $whole = [long]0
+                        if ($element.TryGetInt64([ref]$whole)) { $value = $whole } else { $value = $element.GetDouble() }
+                    }
+                    'True' { $value = $true }
+                    'False' { $value = $false }
+                    'Array' {
+                        if ($entry[3] -ge 3) { return $null }
+                        $value = New-Object -TypeName 'System.Collections.Generic.List[object]'
+                        foreach ($item in $element.EnumerateArray()) {
+                            $value.Add($null)
+                            $work.Enqueue(@($value, ($value.Count - 1), $item, ($entry[3] + 1)))
+                        }
+                    }
+                    'Object' {
+                        if ($entry[3] -ge 3) { return $null }
+                        $value = [System.Collections.Generic.Dictionary[string, object]]::new()
+                        foreach ($property in $element.EnumerateObject()) { $work.Enqueue(@($value, $property.Name, $property.Value, ($entry[3] + 1))) }
+                    }
+                }
+                $entry[0][$entry[1]] = $value
+            }
+            return , $root
+        } finally {
+            $document.Dispose()
+        }
+    } catch {
+        return $null
+    }
 }
 
-# JSON params arrive as a PSCustomObject (5.1 has no -AsHashtable): copy them into a hashtable,
-# keeping base values only, so they travel to the endpoint as plain data.
+# Invoke params arrive as a dictionary: copy them into a hashtable, keeping base values only, so
+# they travel to the endpoint as plain data. They never carry a secret.
 function ConvertTo-ParameterTable {
     param($Params)
     $table = @{}
     if ($null -eq $Params) { return $table }
-    foreach ($property in $Params.PSObject.Properties) {
-        $value = $property.Value
+    foreach ($name in @($Params.Keys)) {
+        $value = $Params[$name]
         if ($value -is [string]) { $value = [string]::new([char[]]$value) }
         elseif ($value -is [bool]) { $value = [bool]$value }
         elseif ($value -is [int]) { $value = [int]$value }
         elseif ($value -is [long]) { $value = [long]$value }
         elseif ($value -is [double] -or $value -is [decimal]) { $value = [double]$value }
-        else { throw ("Parameter '{0}' is not a string, number or boolean." -f $property.Name) }
-        $table[[string]$property.Name] = $value
+        else { throw ("Parameter '{0}' is not a string, number or boolean." -f $name) }
+        $table[[string]$name] = $value
     }
     return $table
 }
@@ -193,14 +280,38 @@ function ConvertTo-ParameterTable {
 # ---------------------------------------------------------------------------------------------
 # Session
 
+# Error IDs come from PowerShell's table of WinRM error codes (WSManTransportManagerUtils
+# _transportErrorCodeToFQEID); codes without a name appear as the number itself. Matching on them
+# works whatever the workstation's language.
+$script:CredentialErrorIds = @('AccessDenied', 'LogonFailure', 'AuthenticationFailed')
+# 1326 logon failure, 1327 account restriction, 1330 password expired, 1331 account disabled,
+# 1909 account locked out, 5 access denied, SEC_E_LOGON_DENIED (Kerberos).
+$script:CredentialErrorCodes = @(5, 1311, 1326, 1327, 1330, 1331, 1909, -2146893044)
+$script:NetworkErrorIds = @('WinRMOperationTimeout', 'WinRMOperationAborted', 'NetworkPathNotFound', 'ComputerNotFound', 'CannotConnectWinRMService', 'ImproperResponse', 'URLNotAvailable')
+# WinHTTP: 12002 timeout, 12007 name not resolved, 12029 cannot connect, 12030 connection aborted.
+$script:NetworkErrorCodes = @(53, 1722, 12002, 12007, 12029, 12030, -2144108250, -2144108103)
+
+# The first part of a FullyQualifiedErrorId ("LogonFailure,PSSessionOpenFailed" -> "LogonFailure").
+function Get-ErrorIdHead {
+    param([System.Collections.IDictionary] $Info)
+    return ([string]$Info['fqid']).Split(',')[0].Trim()
+}
+
+# A refused credential: one try, no other address (each try brings the CloudAdmin lockout closer).
+function Test-CredentialError {
+    param([System.Collections.IDictionary] $Info)
+    if ($script:CredentialErrorIds -contains (Get-ErrorIdHead -Info $Info)) { return $true }
+    return $null -ne $Info['transportCode'] -and $script:CredentialErrorCodes -contains [int]$Info['transportCode']
+}
+
+# Only a transport exception of this computer's WinRM client whose code says "network" is worth
+# another try; every other failure (trust, configuration, credential) stays the same when repeated.
 function Test-TransientOpenError {
     param([System.Collections.IDictionary] $Info)
-    $fqid = [string]$Info['fqid']
-    $text = [string]$Info['message']
-    if ($fqid -like '*AccessDenied*' -or $fqid -like '*CannotUseIPAddress*') { return $false }
-    if ($text -like '*Cannot find the PrivilegedEndpoint session configuration*') { return $false }
-    if ($text -like '*TrustedHosts*') { return $false }
-    return $fqid -like '*WinRMOperationTimeout*' -or $Info['type'] -like '*PSRemotingTransportException'
+    if ($Info['origin'] -eq 'remote') { return $false }
+    if ($script:NetworkErrorIds -contains (Get-ErrorIdHead -Info $Info)) { return $true }
+    return [string]$Info['type'] -like '*PSRemotingTransportException' -and $null -ne $Info['transportCode'] -and
+        $script:NetworkErrorCodes -contains [int]$Info['transportCode']
 }
 
 # The PSWSMan module installed for this user or machine (highest version), or $null.
@@ -222,24 +333,31 @@ function Enable-WSManClient {
         throw [System.Management.Automation.ErrorRecord]::new($exception, 'PSWSManMissing', [System.Management.Automation.ErrorCategory]::NotInstalled, $null)
     }
     Import-Module -ModuleInfo $module -ErrorAction Stop
-    if ($module.Version.Major -ge 3) { Enable-PSWSMan -Force }
+    $script:PSWSManMajor = $module.Version.Major
+    if ($script:PSWSManMajor -ge 3) { Enable-PSWSMan -Force }
     $script:WSManClientReady = $true
 }
 
-# en-US culture (error texts are matched in English) and the idle timeout. Off Windows, pwsh's
-# New-PSSessionOption only offers -SkipCACheck/-SkipCNCheck; the option object has every property.
+# en-US culture (error texts are matched in English) and the idle timeout on Windows. Off Windows,
+# PSWSMan 3.x: its bundled Devolutions provider (sspi-rs) signs in with NTLM or Kerberos from the explicit
+# credential without the system GSSAPI, so gss-ntlmssp is not needed; PSWSMan implements no IdleTimeout.
+# PSWSMan 2.x has no New-PSWSManSessionOption (NTLM goes through GSSAPI and gss-ntlmssp, checked in
+# pre-flight): pwsh's option object gets the culture only.
 function New-PepSessionOption {
     if (-not $script:OffWindows) {
         return New-PSSessionOption -Culture 'en-US' -UICulture 'en-US' -IdleTimeout $script:IdleTimeoutMs
     }
+    if ($script:PSWSManMajor -ge 3) {
+        return New-PSWSManSessionOption -AuthProvider Devolutions -Culture 'en-US' -UICulture 'en-US'
+    }
     $option = [System.Management.Automation.Remoting.PSSessionOption]::new()
     $option.Culture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
     $option.UICulture = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')
-    $option.IdleTimeout = [System.TimeSpan]::FromMilliseconds($script:IdleTimeoutMs)
     return $option
 }
 
-# Tries each ERCS address in order; per address three tries, 10 s apart, for transient errors only.
+# Tries each ERCS address in order; per address three tries, 10 s apart, for network errors only;
+# a refused credential ends it at once.
 # Returns @{ ok; address; notices; error }.
 function Open-PepSession {
     Enable-WSManClient
@@ -256,8 +374,8 @@ function Open-PepSession {
                 return @{ ok = $true; address = $address; notices = $notices.ToArray() }
             } catch {
                 $lastError = Get-ErrorInfo -ErrorRecord $_
-                if ([string]$lastError['fqid'] -like '*AccessDenied*') {
-                    # Trying the other addresses with a refused credential only brings the lockout closer.
+                if (Test-CredentialError -Info $lastError) {
+                    # Trying again, or another address, with a refused credential only brings the lockout closer.
                     return @{ ok = $false; error = $lastError; notices = $notices.ToArray() }
                 }
                 if (-not (Test-TransientOpenError -Info $lastError)) {
@@ -274,14 +392,18 @@ function Open-PepSession {
     return @{ ok = $false; error = $failure; notices = $notices.ToArray() }
 }
 
+# The password becomes a SecureString one character at a time: no cmdlet (ConvertTo-SecureString)
+# ever receives it, so module logging and transcription have nothing to record.
 function Invoke-Connect {
-    param($Request)
-    $id = [string]$Request.id
-    $secure = ConvertTo-SecureString -String ([string]$Request.password) -AsPlainText -Force
-    $Request.password = $null
-    $script:Credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList ([string]$Request.user), $secure
-    $script:Hosts = @($Request.hosts | ForEach-Object { [string]$_ })
-    if ($Request.idleTimeoutMs) { $script:IdleTimeoutMs = [int]$Request.idleTimeoutMs }
+    $id = [string]$script:Request['id']
+    $secure = [System.Security.SecureString]::new()
+    foreach ($character in ([string]$script:Request['password']).ToCharArray()) { $secure.AppendChar($character) }
+    $script:Request['password'] = $null
+    $character = $null
+    $secure.MakeReadOnly()
+    $script:Credential = [System.Management.Automation.PSCredential]::new([string]$script:Request['user'], $secure)
+    $script:Hosts = @(foreach ($address in $script:Request['hosts']) { [string]$address })
+    if ($script:Request['idleTimeoutMs']) { $script:IdleTimeoutMs = [int]$script:Request['idleTimeoutMs'] }
     $outcome = Open-PepSession
     if ($outcome['ok']) {
         Send-Message -Message ([ordered]@{ type = 'connected'; id = $id; host = [string]$outcome['address']; notices = $outcome['notices'] })
@@ -356,46 +478,88 @@ function Send-JobStreams {
     $Seen['information'] = $information.Count
 }
 
+# The states a job passes through before it ends. Blocked (waiting for input nobody can give) and
+# Disconnected (the session dropped) are bounded by $script:StuckLimitMs, then reported.
+$script:WaitingStates = @('NotStarted', 'Running', 'Blocked', 'Disconnected', 'Stopping', 'Suspending', 'Suspended')
+
 function Invoke-PepCommand {
-    param($Request)
-    $id = [string]$Request.id
+    $id = [string]$script:Request['id']
+    $cmd = [string]$script:Request['cmd']
+    $timeoutMs = [double]$script:Request['timeoutMs']
     Confirm-Session -Id $id
-    $parameters = ConvertTo-ParameterTable -Params $Request.params
-    $job = Start-PepJob -Cmdlet ([string]$Request.cmd) -Parameters $parameters -ArgumentListForm ([bool]$Request.argumentListForm)
+    $parameters = ConvertTo-ParameterTable -Params $script:Request['params']
+    $job = Start-PepJob -Cmdlet $cmd -Parameters $parameters -ArgumentListForm ([bool]$script:Request['argumentListForm'])
     $child = $job.ChildJobs[0]
     $seen = @{ progress = 0; verbose = 0; warning = 0; information = 0 }
-    $deadline = [DateTime]::UtcNow.AddMilliseconds([double]$Request.timeoutMs)
+    $deadline = [DateTime]::UtcNow.AddMilliseconds($timeoutMs)
     $stopped = $null
-    while ($job.State -eq 'NotStarted' -or $job.State -eq 'Running') {
+    $stuck = $null
+    $stuckSince = $null
+    while ($script:WaitingStates -contains [string]$job.State) {
         Send-JobStreams -Child $child -Seen $seen -Id $id
-        $line = Receive-Line -WaitMs 250
+        $state = [string]$job.State
+        if ($state -eq 'Blocked' -or $state -eq 'Disconnected') {
+            if ($null -eq $stuckSince) { $stuckSince = [DateTime]::UtcNow }
+            elseif (([DateTime]::UtcNow - $stuckSince).TotalMilliseconds -gt $script:StuckLimitMs) { $stuck = $state }
+        } else {
+            $stuckSince = $null
+        }
+        # Only fresh input: a line that is not our cancel waits in the backlog until the job ends.
+        $line = Receive-Line -WaitMs 250 -Fresh
         if ($null -ne $line) {
-            $next = ConvertFrom-ProtocolLine -Line $line
-            if ($null -ne $next -and $next.op -eq 'cancel' -and [string]$next.id -eq $id) { $stopped = 'cancelled' }
-            else { $script:Backlog.Enqueue($line) }
+            $script:InputLine = $line
+            $next = ConvertFrom-ProtocolLine
+            $script:InputLine = $null
+            if ($null -ne $next -and [string]$next['op'] -eq 'cancel' -and [string]$next['id'] -eq $id) { $stopped = 'cancelled' }
+            elseif ($line.Trim().Length -gt 0) { $script:Backlog.Enqueue($line) }
+            $next = $null
+            $line = $null
         }
         if ($script:EndOfInput) { $stopped = 'input closed' }
         if ($null -eq $stopped -and [DateTime]::UtcNow -gt $deadline) { $stopped = 'timed out' }
-        if ($null -ne $stopped) {
-            Stop-Job -Job $job
-            break
-        }
+        if ($null -ne $stopped -or $null -ne $stuck) { break }
+    }
+    $sessionState = ''
+    if ($null -ne $script:Session) { $sessionState = [string]$script:Session.State }
+    if ($null -ne $stuck) {
+        # Stop-Job on a Disconnected job waits for a transport that is gone: the job is left behind,
+        # and the session is reopened for the next command.
+        if ($stuck -eq 'Blocked') { Stop-Job -Job $job -ErrorAction SilentlyContinue }
+        else { $script:Session = $null }
+        Send-JobStreams -Child $child -Seen $seen -Id $id
+        $message = 'The command stayed {0} for more than {1} s and was abandoned; it may still be running on the stamp.' -f $stuck, [int]($script:StuckLimitMs / 1000)
+        Send-Failure -Id $id -Info ([ordered]@{ message = $message; fqid = ('Job{0}' -f $stuck); origin = 'local'; jobState = $stuck; sessionState = $sessionState })
+        return
+    }
+    if ($null -ne $stopped) {
+        Stop-Job -Job $job -ErrorAction SilentlyContinue
+        $settle = [DateTime]::UtcNow.AddMilliseconds($script:StopSettleMs)
+        while ($script:WaitingStates -contains [string]$job.State -and [DateTime]::UtcNow -lt $settle) { Start-Sleep -Milliseconds 100 }
     }
     Send-JobStreams -Child $child -Seen $seen -Id $id
     $errs = $null
-    $output = @(Receive-Job -Job $job -Wait -ErrorAction SilentlyContinue -ErrorVariable errs)
+    # The job has ended, so Receive-Job does not wait. Its warnings and information were already sent as
+    # protocol lines; silenced here they can never reach stdout as host output.
+    $output = @(Receive-Job -Job $job -ErrorAction SilentlyContinue -ErrorVariable errs -WarningAction SilentlyContinue -InformationAction SilentlyContinue)
     $state = [string]$child.JobStateInfo.State
     $reason = $child.JobStateInfo.Reason
-    Remove-Job -Job $job -Force
+    if ($script:WaitingStates -notcontains [string]$job.State) { Remove-Job -Job $job -Force -ErrorAction SilentlyContinue }
+    if ($null -ne $script:Session) { $sessionState = [string]$script:Session.State }
     if ($null -ne $stopped) {
-        Send-Failure -Id $id -Info ([ordered]@{ message = ('The command was stopped ({0}).' -f $stopped); fqid = 'PipelineStopped'; reason = $stopped })
+        Send-Failure -Id $id -Info ([ordered]@{ message = ('The command was stopped ({0}).' -f $stopped); fqid = 'PipelineStopped'; reason = $stopped; origin = 'local'; jobState = $state; sessionState = $sessionState })
         return
     }
     $errors = @($errs | Where-Object { $null -ne $_ } | ForEach-Object { Get-ErrorInfo -ErrorRecord $_ })
+    foreach ($info in $errors) {
+        $info['jobState'] = $state
+        $info['sessionState'] = $sessionState
+    }
     if ($state -eq 'Failed' -and $output.Count -eq 0) {
         if ($errors.Count -gt 0) { $info = $errors[$errors.Count - 1] }
         elseif ($null -ne $reason) { $info = Get-ExceptionInfo -Exception $reason }
-        else { $info = [ordered]@{ message = 'The command failed without an error record.' } }
+        else { $info = [ordered]@{ message = 'The command failed without an error record.'; origin = 'local' } }
+        $info['jobState'] = $state
+        $info['sessionState'] = $sessionState
         Send-Failure -Id $id -Info $info
         return
     }
@@ -404,88 +568,136 @@ function Invoke-PepCommand {
     Send-Message -Message ([ordered]@{ type = 'result'; id = $id; output = $plain.ToArray(); errors = $errors })
 }
 
+# TrustedHosts as WinRM's client reads it, from the registry: readable by a standard user and with the
+# WinRM service stopped (WSMan:\ needs both elevation and a running service). A Group Policy value wins
+# over the local one. Returns @{ value; source } or @{ error } when neither key can be read.
+function Read-TrustedHosts {
+    $policyPath = 'SOFTWARE\Policies\Microsoft\Windows\WinRM\Client'
+    $clientPath = 'SOFTWARE\Microsoft\Windows\CurrentVersion\WSMAN\Client'
+    try {
+        $machine = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+        $policy = $machine.OpenSubKey($policyPath)
+        if ($null -ne $policy) {
+            # The "Trusted Hosts" policy: TrustedHosts = 1 (enabled) with the list in TrustedHostsList.
+            $list = $policy.GetValue('TrustedHostsList')
+            $flag = $policy.GetValue('TrustedHosts')
+            $policy.Dispose()
+            if ($null -ne $list) { return @{ value = [string]$list; source = 'policy' } }
+            if ($flag -is [string]) { return @{ value = [string]$flag; source = 'policy' } }
+        }
+        $client = $machine.OpenSubKey($clientPath)
+        if ($null -eq $client) { return @{ value = ''; source = 'client' } }
+        $value = $client.GetValue('trusted_hosts')
+        $client.Dispose()
+        return @{ value = [string]$value; source = 'client' }
+    } catch {
+        return @{ error = [string]$_.Exception.Message }
+    }
+}
+
 function Invoke-Preflight {
-    param($Request)
-    $id = [string]$Request.id
-    $trusted = ''
-    $platform = 'windows'
+    $id = [string]$script:Request['id']
+    $message = [ordered]@{ type = 'preflight'; id = $id }
     $pswsman = $null
     if ($script:OffWindows) {
         # No WSMan: drive and no TrustedHosts here; report the WSMan client instead.
-        $platform = 'linux'
-        if ($IsMacOS) { $platform = 'macos' }
+        $message['trustedHosts'] = ''
+        $message['platform'] = 'linux'
+        if ($IsMacOS) { $message['platform'] = 'macos' }
         $pswsman = Get-PSWSManModule
     } else {
-        try {
-            $trusted = [string](Get-Item -Path 'WSMan:\localhost\Client\TrustedHosts' -ErrorAction Stop).Value
-        } catch {
-            $info = Get-ErrorInfo -ErrorRecord $_
-            Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = ('Could not read WSMan:\localhost\Client\TrustedHosts: {0}' -f $info['message']) })
+        $trusted = Read-TrustedHosts
+        if ($trusted.ContainsKey('error')) {
+            $message['trustedHosts'] = $null
+            $message['trustedHostsError'] = $trusted['error']
+        } else {
+            $message['trustedHosts'] = $trusted['value']
+            $message['trustedHostsSource'] = $trusted['source']
         }
+        try { $message['winrmService'] = [string](Get-Service -Name 'WinRM' -ErrorAction Stop).Status } catch { $message['winrmService'] = 'unknown' }
     }
-    $policy = [string](Get-ExecutionPolicy)
-    $scope = ''
+    $message['executionPolicy'] = [string](Get-ExecutionPolicy)
     foreach ($entry in (Get-ExecutionPolicy -List)) {
-        if ([string]$entry.ExecutionPolicy -ne 'Undefined') { $scope = [string]$entry.Scope; break }
+        if ([string]$entry.ExecutionPolicy -ne 'Undefined') { $message['executionPolicyScope'] = [string]$entry.Scope; break }
     }
-    $message = [ordered]@{ type = 'preflight'; id = $id; trustedHosts = $trusted; executionPolicy = $policy }
-    if ($scope) { $message['executionPolicyScope'] = $scope }
-    if ($script:OffWindows) {
-        $message['platform'] = $platform
-        if ($null -ne $pswsman) { $message['pswsman'] = [string]$pswsman.Version }
+    if ($null -ne $pswsman) {
+        $message['pswsman'] = [string]$pswsman.Version
+        # PSWSMan 2.x signs in with NTLM through the system GSSAPI, which needs gss-ntlmssp on Linux.
+        if ($IsLinux -and $pswsman.Version.Major -lt 3) { $message['gssNtlmssp'] = Test-Path -LiteralPath '/etc/gss/mech.d/ntlmssp.conf' }
     }
     Send-Message -Message $message
 }
 
+# Close-PrivilegedEndpoint copies the transcripts to the share and ends the session on the endpoint,
+# so a transport error right after it most likely means it worked. It runs only with the share
+# credential: without it the endpoint would prompt, which a non-interactive host cannot answer.
 function Close-PepSession {
-    param($Request)
-    $id = [string]$Request.id
-    $copied = $false
-    if ($null -ne $script:Session) {
-        if ($Request.transcriptShare) {
+    $id = [string]$script:Request['id']
+    $transcripts = 'none'
+    if ($null -ne $script:Session -and $script:Request['transcriptShare']) {
+        if (-not $script:Request['shareUser'] -or -not $script:Request['sharePassword']) {
+            $transcripts = 'failed'
+            Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = 'The transcript share needs its own credential; the transcripts were not copied.' })
+        } else {
+            $shareSecure = [System.Security.SecureString]::new()
+            foreach ($character in ([string]$script:Request['sharePassword']).ToCharArray()) { $shareSecure.AppendChar($character) }
+            $script:Request['sharePassword'] = $null
+            $character = $null
+            $shareSecure.MakeReadOnly()
+            $cp = @{
+                TranscriptsPathDestination = [string]$script:Request['transcriptShare']
+                Credential = [System.Management.Automation.PSCredential]::new([string]$script:Request['shareUser'], $shareSecure)
+            }
             try {
-                $cp = @{ TranscriptsPathDestination = [string]$Request.transcriptShare }
-                if ($Request.shareUser) {
-                    $shareSecure = ConvertTo-SecureString -String ([string]$Request.sharePassword) -AsPlainText -Force
-                    $Request.sharePassword = $null
-                    $cp['Credential'] = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList ([string]$Request.shareUser), $shareSecure
-                }
-                $null = Invoke-Command -Session $script:Session -ErrorAction Stop -ScriptBlock { Close-PrivilegedEndpoint @using:cp }
-                $copied = $true
+                $null = Invoke-Command -Session $script:Session -ErrorAction Stop -WarningAction SilentlyContinue -InformationAction SilentlyContinue -ScriptBlock { Close-PrivilegedEndpoint @using:cp }
+                $transcripts = 'copied'
             } catch {
                 $info = Get-ErrorInfo -ErrorRecord $_
-                Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = ('Close-PrivilegedEndpoint failed: {0}' -f $info['message']) })
+                $broken = [string]$script:Session.State -ne 'Opened'
+                if ($info['origin'] -ne 'remote' -and ($broken -or [string]$info['type'] -like '*PSRemotingTransportException')) {
+                    $transcripts = 'probably-copied'
+                    Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = ('The session ended while Close-PrivilegedEndpoint ran ({0}).' -f $info['message']) })
+                } else {
+                    $transcripts = 'failed'
+                    Send-Message -Message ([ordered]@{ type = 'warning'; id = $id; message = ('Close-PrivilegedEndpoint failed: {0}' -f $info['message']) })
+                }
             }
         }
+    }
+    if ($null -ne $script:Session) {
         Remove-PSSession -Session $script:Session -ErrorAction SilentlyContinue
         $script:Session = $null
     }
     $script:Credential = $null
-    Send-Message -Message ([ordered]@{ type = 'closed'; id = $id; transcriptsCopied = $copied })
+    Send-Message -Message ([ordered]@{ type = 'closed'; id = $id; transcriptsCopied = ($transcripts -eq 'copied'); transcripts = $transcripts })
     $script:Stopping = $true
 }
 
+# Handles $script:InputLine. Handlers read the parsed request from $script:Request: it may hold a
+# password, so it is never passed to a command.
 function Invoke-Request {
-    param([string] $Line)
-    $request = ConvertFrom-ProtocolLine -Line $Line
-    if ($null -eq $request -or $null -eq $request.op) {
-        Send-Failure -Id '' -Info ([ordered]@{ message = 'The host received a line that is not a protocol message.'; fqid = 'ProtocolError' })
+    $script:Request = ConvertFrom-ProtocolLine
+    $script:InputLine = $null
+    if ($null -eq $script:Request -or $null -eq $script:Request['op']) {
+        $script:Request = $null
+        Send-Failure -Id '' -Info ([ordered]@{ message = 'The host received a line that is not a protocol message.'; fqid = 'ProtocolError'; origin = 'local' })
         return
     }
-    $id = [string]$request.id
+    $id = [string]$script:Request['id']
+    $op = [string]$script:Request['op']
     try {
-        switch -Exact ([string]$request.op) {
-            'preflight' { Invoke-Preflight -Request $request }
-            'connect' { Invoke-Connect -Request $request }
-            'invoke' { Invoke-PepCommand -Request $request }
-            'close' { Close-PepSession -Request $request }
+        switch -Exact ($op) {
+            'preflight' { Invoke-Preflight }
+            'connect' { Invoke-Connect }
+            'invoke' { Invoke-PepCommand }
+            'close' { Close-PepSession }
             'cancel' { }
-            default { Send-Failure -Id $id -Info ([ordered]@{ message = ('Unknown operation {0}.' -f [string]$request.op); fqid = 'ProtocolError' }) }
+            default { Send-Failure -Id $id -Info ([ordered]@{ message = ('Unknown operation {0}.' -f $op); fqid = 'ProtocolError'; origin = 'local' }) }
         }
     } catch {
         Send-Failure -Id $id -Info (Get-ErrorInfo -ErrorRecord $_)
     } finally {
-        $request = $null
+        $script:Request = $null
     }
 }
 
@@ -515,7 +727,10 @@ try {
             continue
         }
         # Stray pipeline output would reach stdout as text: protocol lines go through Send-Message only.
-        if ($line.Trim().Length -gt 0) { $null = Invoke-Request -Line $line }
+        if ($line.Trim().Length -gt 0) {
+            $script:InputLine = $line
+            $null = Invoke-Request
+        }
         $line = $null
     }
 } finally {

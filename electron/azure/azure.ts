@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/contract/problems';
+import { describeRoute, type ResolvedRoute } from '../proxy';
 import { resolveCloud } from './clouds';
 import { move } from './move';
 import { checkPermissions, createRole, listLocations, listRegistrations, listSubscriptions } from './queries';
@@ -13,10 +14,23 @@ import { unregister } from './unregister';
 // goes through its single pipeline. Signing out drops the credential, and with it every token.
 
 const DEFAULT_REGISTRATION_API = '2017-06-01';
+/** How long a sign-in may wait for the operator: the browser page, or the device code (which Entra ID expires at 15 minutes). */
+export const SIGN_IN_LIMIT_MS = { browser: 5 * 60_000, 'device-code': 15 * 60_000 } as const;
+
+const cancelled = () => new AppError('cancelled', 'The sign-in was cancelled.', { action: 'Sign in again when ready.', retryable: true });
+const timedOut = (method: keyof typeof SIGN_IN_LIMIT_MS) =>
+  new AppError('azure-sign-in', `The sign-in was not completed within ${SIGN_IN_LIMIT_MS[method] / 60_000} minutes, so it was stopped.`, {
+    action:
+      method === 'browser'
+        ? 'Sign in again and finish in the browser window that opens; if no sign-in page appears, choose sign-in with a code.'
+        : 'Sign in again and enter the new code within 15 minutes.',
+    retryable: true,
+  });
 
 export const createAzure = (deps: AzureDeps): AzureService => {
   const stats = createRequestStats(deps.clock);
   let session: Session | undefined;
+  let signingIn: AbortController | undefined;
 
   const current = (): Session => {
     if (!session) throw new AppError('azure-not-signed-in', 'You are not signed in to Azure.', { action: 'Sign in to Azure first.' });
@@ -31,21 +45,33 @@ export const createAzure = (deps: AzureDeps): AzureService => {
     async signIn(req) {
       const cloud = resolveCloud(deps.clouds, req.cloud);
       session = undefined;
+      signingIn?.abort(cancelled());
+      const controller = new AbortController();
+      signingIn = controller;
+      const limit = deps.timers.setTimeout(() => controller.abort(timedOut(req.method)), SIGN_IN_LIMIT_MS[req.method]);
+      const [login, management] = await Promise.all([deps.routes(cloud.authorityHost), deps.routes(cloud.resourceManager)]);
       let signedIn;
       try {
+        controller.signal.throwIfAborted();
         signedIn = await deps.signIn({
           cloud: cloud.name,
           endpoints: cloud,
           method: req.method,
           ...(req.tenantId ? { tenantId: req.tenantId } : {}),
           onDeviceCode: (prompt) => deps.onDeviceCode?.(prompt),
+          signal: controller.signal,
+          route: login,
         });
       } catch (err) {
-        throw signInError(err);
+        throw signInError(controller.signal.aborted ? controller.signal.reason : err, login);
+      } finally {
+        deps.timers.clearTimeout(limit);
+        if (signingIn === controller) signingIn = undefined;
       }
       session = openSession({
         ...signedIn,
         cloud,
+        route: management,
         ...(deps.tlsCa ? { tlsCa: deps.tlsCa } : {}),
         registrationApiVersion: deps.registrationApiVersion ?? DEFAULT_REGISTRATION_API,
         stats,
@@ -53,8 +79,25 @@ export const createAzure = (deps: AzureDeps): AzureService => {
         clock: deps.clock,
         log: deps.log,
       });
-      deps.log.info('Signed in to Azure', { cloud: cloud.name, tenantId: signedIn.account.tenantId, practice: signedIn.account.practice });
+      deps.log.info('Signed in to Azure', {
+        cloud: cloud.name,
+        tenantId: signedIn.account.tenantId,
+        practice: signedIn.account.practice,
+        login: describeRoute(login),
+        management: describeRoute(management),
+      });
       return signedIn.account;
+    },
+    cancelSignIn() {
+      if (!signingIn) return false;
+      signingIn.abort(cancelled());
+      return true;
+    },
+    async connection(name) {
+      const cloud = resolveCloud(deps.clouds, name);
+      const [login, management] = await Promise.all([deps.routes(cloud.authorityHost), deps.routes(cloud.resourceManager)]);
+      const shown = ({ proxyUrl: _dialled, ...route }: ResolvedRoute) => route;
+      return { signInClient: deps.signInClient, login: shown(login), management: shown(management) };
     },
     async signOut() {
       session = undefined;

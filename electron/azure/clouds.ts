@@ -1,4 +1,4 @@
-import { AzureAuthorityHosts } from '@azure/identity';
+// Sign-in hosts (the values of @azure/identity's AzureAuthorityHosts) (written out: this table loads before any SDK).
 import { AppError } from '../../shared/contract/problems';
 import { CLOUD_NAMES, type CloudName } from '../../shared/domain/types';
 
@@ -18,21 +18,21 @@ export type CloudEndpoints = {
 export const AZURE_CLOUDS: Record<CloudName, CloudEndpoints> = {
   AzureCloud: {
     name: 'AzureCloud',
-    authorityHost: AzureAuthorityHosts.AzurePublicCloud,
+    authorityHost: 'https://login.microsoftonline.com',
     resourceManager: 'https://management.azure.com',
     scope: 'https://management.azure.com/.default',
     defaultLocation: 'westcentralus',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
-    authorityHost: AzureAuthorityHosts.AzureGovernment,
+    authorityHost: 'https://login.microsoftonline.us',
     resourceManager: 'https://management.usgovcloudapi.net',
     scope: 'https://management.usgovcloudapi.net/.default',
     defaultLocation: 'usgovvirginia',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
-    authorityHost: AzureAuthorityHosts.AzureChina,
+    authorityHost: 'https://login.chinacloudapi.cn',
     resourceManager: 'https://management.chinacloudapi.cn',
     scope: 'https://management.chinacloudapi.cn/.default',
     defaultLocation: 'chinaeast',

@@ -1,6 +1,9 @@
 export { createAzure } from './azure';
 export { AZURE_CLOUDS, type CloudEndpoints } from './clouds';
-export { liveSignIn } from './sign-in';
+export { listenForAuthCode } from './redirect-listener';
+export { AZURE_CLI_CLIENT_ID, liveSignIn } from './sign-in';
+export { createSignInNetwork } from './sign-in-network';
+export { SIGN_IN_LIMIT_MS } from './azure';
 export type {
   AzureDeps,
   AzureService,

@@ -1,17 +1,18 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { createClientPipeline, ServiceClient } from '@azure/core-client';
-import { defaultRetryPolicy, type Pipeline } from '@azure/core-rest-pipeline';
+import { defaultRetryPolicy, proxyPolicyName, type Pipeline } from '@azure/core-rest-pipeline';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { Logger } from '../log';
+import { routePolicy, type ResolvedRoute } from '../proxy';
 import type { CloudEndpoints } from './clouds';
 import { armRetryPolicy } from './retry';
 import type { RequestStats } from './request-stats';
 import type { Sleep } from './types';
 
 // One pipeline for every Azure call of a signed-in session: the cloud's explicit scope, the private
-// CA when there is one (practice), our retry and the request counter. The SDK clients share it
+// CA when there is one (practice), the resolved proxy, our retry and the request counter. The SDK clients share it
 // as-is (they only add their own auth policy when the given pipeline has none).
 
 export type ArmClients = {
@@ -26,6 +27,8 @@ export type ArmClients = {
 export const createArmPipeline = (deps: {
   credential: TokenCredential;
   cloud: CloudEndpoints;
+  /** The proxy (or none) resolved for the ARM host; the SDK's own HTTPS_PROXY reading is removed. */
+  route: ResolvedRoute;
   tlsCa?: string;
   sleep: Sleep;
   clock: { now(): Date };
@@ -38,6 +41,9 @@ export const createArmPipeline = (deps: {
     userAgentOptions: { userAgentPrefix: 'azs-registrar' },
   });
   pipeline.removePolicy({ name: defaultRetryPolicy().name });
+  pipeline.removePolicy({ name: proxyPolicyName });
+  // Outside the retries: a network failure is reported once, after them, naming the proxy.
+  pipeline.addPolicy(routePolicy(deps.route, 'Azure Resource Manager', deps.tlsCa));
   pipeline.addPolicy(armRetryPolicy({ ...deps, onRetry: (notice) => deps.stats.retrying(notice) }), { phase: 'Retry' });
   pipeline.addPolicy(deps.stats.policy, { afterPhase: 'Retry' });
   return pipeline;

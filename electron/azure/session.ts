@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureAccount } from '../../shared/domain/types';
 import type { Logger } from '../log';
+import type { ResolvedRoute } from '../proxy';
 import { createArmHttp, type ArmHttp } from './arm-http';
 import type { CloudEndpoints } from './clouds';
 import { createLockApi, type LockApi } from './locks';
@@ -26,6 +27,7 @@ export const openSession = (deps: {
   account: AzureAccount;
   credential: TokenCredential;
   cloud: CloudEndpoints;
+  route: ResolvedRoute;
   tlsCa?: string;
   registrationApiVersion: string;
   stats: RequestStats;

@@ -1,4 +1,6 @@
 import { AppError, isAppError } from '../../shared/contract/problems';
+import type { ProxyRoute } from '../../shared/domain/types';
+import { networkError } from '../proxy';
 
 // Sign-in failures in operator words (pain point C5; contract §5).
 
@@ -12,9 +14,15 @@ const KNOWN: [RegExp, string, string][] = [
   [/AADSTS70016|authorization_pending|expired_token|code_expired/i, 'The device code expired before the sign-in was completed.', 'Start device-code sign-in again and enter the new code within 15 minutes.'],
 ];
 
-export const signInError = (err: unknown): AppError => {
+/** MSAL's words for "the login host could not be reached" (discovery or token request), and the socket codes under them. */
+const NETWORK =
+  /(endpoints_resolution_error|openid_config_error|network_error|network_request_failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|tunneling socket|proxy)/i;
+
+export const signInError = (err: unknown, login: ProxyRoute): AppError => {
   if (isAppError(err)) return err;
   const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  const network = NETWORK.exec(text);
+  if (network?.[1] && !/AADSTS/.test(text)) return networkError('The Microsoft Entra sign-in service', login, network[1]);
   const known = KNOWN.find(([re]) => re.test(text));
   return new AppError('azure-sign-in', known?.[1] ?? 'Signing in to Azure failed.', {
     action: known?.[2] ?? 'Check the cloud and tenant, then try again; use device-code sign-in if the browser does not open.',

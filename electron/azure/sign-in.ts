@@ -1,39 +1,125 @@
-import { DeviceCodeCredential, InteractiveBrowserCredential, type TokenCredential } from '@azure/identity';
+import { randomUUID } from 'node:crypto';
+import { CryptoProvider, PublicClientApplication, type AccountInfo, type AuthenticationResult } from '@azure/msal-node';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { SignInClient } from '../../shared/contract';
 import type { Logger } from '../log';
+import { listenForAuthCode } from './redirect-listener';
+import { createSignInNetwork } from './sign-in-network';
 import type { SignInProvider } from './types';
 
-// Live Entra ID sign-in for the Electron main process: the system browser with a loopback redirect,
-// or a device code shown in the app. Tokens stay in the credential's memory cache (no persistence).
+// Live Entra ID sign-in for the Electron main process, with MSAL directly so that the sign-in can be
+// cancelled: the system browser with a loopback redirect we own (closed on cancel or time limit), or a
+// device code shown in the app. Tokens stay in MSAL's in-memory cache (no persistence).
 
-const BROWSER_UNAVAILABLE = /(open|launch|spawn|xdg|browser|ENOENT)/i;
+/** The Azure CLI's first-party public client: pre-authorised for Azure Resource Manager in every tenant. */
+export const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 
-type Authenticating = TokenCredential & { authenticate(scopes: string | string[]): Promise<{ username: string; tenantId: string } | undefined> };
+/** Opening the system browser failed: the one failure that falls back to a device code. */
+class BrowserUnavailable extends Error {
+  override name = 'BrowserUnavailable';
+}
 
-export const liveSignIn = (deps: { log: Logger }): SignInProvider => async (req) => {
-  const common = {
-    authorityHost: req.endpoints.authorityHost,
-    ...(req.tenantId ? { tenantId: req.tenantId } : {}),
-  };
-  const deviceCode = (): Authenticating =>
-    new DeviceCodeCredential({
-      ...common,
-      userPromptCallback: (info) => req.onDeviceCode({ userCode: info.userCode, verificationUri: info.verificationUri, message: info.message }),
+/** The sign-in's tokens as a credential for the ARM pipeline; renewal is silent (refresh token in memory). */
+const msalCredential = (app: PublicClientApplication, account: AccountInfo): TokenCredential => ({
+  async getToken(scopes): Promise<AccessToken> {
+    let result: AuthenticationResult | null;
+    try {
+      result = await app.acquireTokenSilent({ account, scopes: Array.isArray(scopes) ? scopes : [scopes] });
+    } catch (err) {
+      const e = new Error(err instanceof Error ? err.message : String(err));
+      // arm-error reads this name as "sign in again".
+      e.name = 'AuthenticationRequiredError';
+      throw e;
+    }
+    if (!result?.accessToken) throw Object.assign(new Error('Azure returned no token.'), { name: 'AuthenticationRequiredError' });
+    return { token: result.accessToken, expiresOnTimestamp: result.expiresOn?.getTime() ?? 0, tokenType: 'Bearer' };
+  },
+});
+
+export const liveSignIn =
+  (deps: {
+    log: Logger;
+    client: SignInClient;
+    /** Opens the system browser on an https URL (Electron's shell.openExternal); rejects when it cannot. */
+    openBrowser(url: string): Promise<void>;
+  }): SignInProvider =>
+  async (req) => {
+    const clientId = deps.client.clientId ?? AZURE_CLI_CLIENT_ID;
+    const tenant = req.tenantId ?? deps.client.tenant ?? 'organizations';
+    const network = createSignInNetwork(req.route);
+    const app = new PublicClientApplication({
+      auth: { clientId, authority: `${req.endpoints.authorityHost.replace(/\/$/, '')}/${tenant}` },
+      system: { networkClient: network.client },
     });
-  const attempt = async (credential: Authenticating) => {
-    const record = await credential.authenticate(req.endpoints.scope);
-    if (!record) throw new Error('Sign-in returned no account.');
+    const scopes = [req.endpoints.scope];
+
+    const viaDeviceCode = async (): Promise<AuthenticationResult | null> => {
+      const request = {
+        scopes,
+        cancel: false,
+        deviceCodeCallback: (info: { userCode: string; verificationUri: string; message: string }) =>
+          req.onDeviceCode({ userCode: info.userCode, verificationUri: info.verificationUri, message: info.message }),
+      };
+      // MSAL checks `cancel` between polls.
+      const stop = () => (request.cancel = true);
+      req.signal.addEventListener('abort', stop, { once: true });
+      try {
+        return await app.acquireTokenByDeviceCode(request);
+      } finally {
+        req.signal.removeEventListener('abort', stop);
+      }
+    };
+
+    const viaBrowser = async (): Promise<AuthenticationResult | null> => {
+      const state = randomUUID();
+      const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
+      const listener = await listenForAuthCode(state, req.signal);
+      deps.log.info('Waiting for the browser sign-in', { redirectUri: listener.redirectUri });
+      try {
+        const url = await app.getAuthCodeUrl({
+          scopes,
+          redirectUri: listener.redirectUri,
+          codeChallenge: challenge,
+          codeChallengeMethod: 'S256',
+          state,
+          responseMode: 'form_post',
+          prompt: 'select_account',
+        });
+        try {
+          await deps.openBrowser(url);
+        } catch (err) {
+          throw new BrowserUnavailable(err instanceof Error ? err.message : String(err));
+        }
+        const code = await listener.code;
+        return await app.acquireTokenByCode({ code, codeVerifier: verifier, redirectUri: listener.redirectUri, scopes });
+      } finally {
+        listener.close();
+      }
+    };
+
+    const run = async (): Promise<AuthenticationResult | null> => {
+      if (req.method === 'device-code') return viaDeviceCode();
+      try {
+        return await viaBrowser();
+      } catch (err) {
+        if (!(err instanceof BrowserUnavailable) || req.signal.aborted) throw err;
+        deps.log.warn('The system browser could not be opened; falling back to a device code', { reason: err.message });
+        return viaDeviceCode();
+      }
+    };
+
+    let result: AuthenticationResult | null;
+    try {
+      result = await run();
+    } catch (err) {
+      if (req.signal.aborted) throw req.signal.reason;
+      // MSAL reports a failed discovery as its own error; the network failure underneath says more.
+      throw network.lastFailure() ?? err;
+    }
+    if (!result?.account) throw new Error('Sign-in returned no account.');
+    deps.log.info('Signed in with the public client', { clientId, client: deps.client.clientId ? 'organisation' : 'Azure CLI (default)' });
     return {
-      credential,
-      account: { cloud: req.cloud, username: record.username, tenantId: record.tenantId, practice: false },
+      credential: msalCredential(app, result.account),
+      account: { cloud: req.cloud, username: result.account.username, tenantId: result.tenantId || result.account.tenantId, practice: false },
     };
   };
-  if (req.method === 'device-code') return attempt(deviceCode());
-  try {
-    return await attempt(new InteractiveBrowserCredential({ ...common, redirectUri: 'http://localhost' }));
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (/AADSTS|cancel/i.test(message) || !BROWSER_UNAVAILABLE.test(message)) throw err;
-    deps.log.warn('The system browser could not be opened; falling back to a device code', { reason: message });
-    return attempt(deviceCode());
-  }
-};

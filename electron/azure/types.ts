@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { DeviceCodePrompt } from '../../shared/contract/events';
 import type {
   AzureAccount,
+  AzureConnection,
   AzureLocation,
   CloudName,
   PermissionReport,
@@ -9,6 +10,8 @@ import type {
   SubscriptionInfo,
 } from '../../shared/domain/types';
 import type { Logger } from '../log';
+import type { Timers } from '../operations';
+import type { ProxyResolver, ResolvedRoute } from '../proxy';
 import type { CloudEndpoints } from './clouds';
 
 type SignInMethod = 'browser' | 'device-code';
@@ -23,6 +26,10 @@ export type SignInProvider = (req: {
   tenantId?: string;
   method: SignInMethod;
   onDeviceCode: (prompt: DeviceCodePrompt) => void;
+  /** Aborted by Cancel or the time limit; the provider stops waiting and closes its redirect listener. */
+  signal: AbortSignal;
+  /** How the login host is reached (proxy or direct). */
+  route: ResolvedRoute;
 }) => Promise<{ credential: TokenCredential; account: AzureAccount }>;
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -38,6 +45,12 @@ export type AzureDeps = {
   /** Microsoft.AzureStack api-version (contract §2.2). */
   registrationApiVersion?: string;
   onDeviceCode?(prompt: DeviceCodePrompt): void;
+  /** The proxy (or none) for a URL: system settings or HTTPS_PROXY live, never one for practice. */
+  routes: ProxyResolver;
+  /** For the sign-in time limit. */
+  timers: Timers;
+  /** The public client sign-in uses, as shown before signing in. */
+  signInClient: AzureConnection['signInClient'];
 };
 
 /** Cancellation and progress for the operations that change Azure. */
@@ -75,6 +88,10 @@ export type AzureStats = {
 
 export type AzureService = {
   signIn(req: SignInRequest): Promise<AzureAccount>;
+  /** Stops a sign-in in progress; false when none was waiting. */
+  cancelSignIn(): boolean;
+  /** The sign-in client and the route to the cloud's login and ARM hosts. */
+  connection(cloud: CloudName): Promise<AzureConnection>;
   signOut(): Promise<void>;
   account(): AzureAccount | undefined;
   subscriptions(flow: 'connected' | 'disconnected'): Promise<SubscriptionInfo[]>;

@@ -5,9 +5,11 @@ export const azureHandlers = (
   azure: AzureService,
 ): Pick<
   Handlers,
-  'azure.signIn' | 'azure.signOut' | 'azure.subscriptions' | 'azure.locations' | 'azure.permissions' | 'azure.createRole' | 'azure.registrations'
+  'azure.signIn' | 'azure.cancelSignIn' | 'azure.connection' | 'azure.signOut' | 'azure.subscriptions' | 'azure.locations' | 'azure.permissions' | 'azure.createRole' | 'azure.registrations'
 > => ({
   'azure.signIn': (req) => azure.signIn({ cloud: req.cloud, method: req.method, ...(req.tenantId ? { tenantId: req.tenantId } : {}) }),
+  'azure.cancelSignIn': async () => ({ cancelled: azure.cancelSignIn() }),
+  'azure.connection': ({ cloud }) => azure.connection(cloud),
   'azure.signOut': async () => {
     await azure.signOut();
     return {};

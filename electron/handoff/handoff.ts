@@ -61,6 +61,7 @@ export type Handoff = {
   saveKey(handoffId: string, driveId: string): Promise<SavedFile>;
   list(): Promise<HandoffSummary[]>;
   /** Host side: the operator says the stamp is activated; only after the key went to a drive. */
+  /** Host side: the stamp is activated, the kept token and key may go. Stamp side: an activation whose outcome was unknown was checked. */
   confirmActivated(handoffId: string): Promise<HandoffSummary>;
   /** Stamp side, after New-RegistrationToken returned `token`. */
   createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean }): Promise<TokenRead>;
@@ -198,6 +199,11 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     },
     list: async () => journal.list(),
     confirmActivated: async (handoffId) => {
+      // Stamp side, after an activation whose outcome was unknown: the operator checked the portal.
+      const own = journal.handoff(handoffId);
+      if (own?.side === 'stamp' && own.stage === 'activating') {
+        return journal.updateHandoff(handoffId, { stage: 'activated', note: 'Activation confirmed by the operator after an unknown outcome' });
+      }
       const h = entry(handoffId, 'host');
       if (h.stage !== 'key-saved') {
         throw new AppError('bad-request', 'Save the activation key to a drive before closing this hand-off.', {

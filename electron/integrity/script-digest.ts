@@ -26,27 +26,29 @@ export type ScriptDigestCheck = {
 
 const ACTION = 'Reinstall AzS Registrar from its signed installer, then try again. Do not edit files in the installation folder.';
 
-/** Throws unless the script on disk is the one this build shipped. */
-export const verifyScriptDigest = ({ readFile, path, expected }: ScriptDigestCheck): void => {
+/** Throws unless the script on disk is the one this build shipped; returns the bytes it verified. */
+export const verifyScriptDigest = ({ readFile, path, expected }: ScriptDigestCheck): Uint8Array => {
   if (!expected || !/^[0-9a-f]{64}$/.test(expected)) {
     throw new AppError('pep-failed', 'This build of AzS Registrar has no fingerprint of its PowerShell host script, so it will not run it.', {
       action: ACTION,
       detail: `Expected digest missing or malformed for ${path}.`,
     });
   }
-  let actual: string;
+  let bytes: Uint8Array;
   try {
-    actual = scriptDigest(readFile(path));
+    bytes = readFile(path);
   } catch (err) {
     throw new AppError('pep-failed', 'The PowerShell host script of AzS Registrar is missing or cannot be read.', {
       action: ACTION,
       detail: `${path}: ${err instanceof Error ? err.message : String(err)}`,
     });
   }
+  const actual = scriptDigest(bytes);
   if (actual !== expected) {
     throw new AppError('pep-failed', 'The PowerShell host script of AzS Registrar was changed or damaged since it was installed, so it will not be run against the stamp.', {
       action: ACTION,
       detail: `${path}: SHA-256 ${actual}, expected ${expected}.`,
     });
   }
+  return bytes;
 };

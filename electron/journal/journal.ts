@@ -8,14 +8,27 @@ import type { Logger } from '../log';
 import { replaceFileAtomic } from './atomic-file';
 import { formatLine, parseLine } from './journal-lines';
 import type { EndStatus, HandoffEntry, JournalLine, OperationMeta, StampMeta } from './journal-lines';
+import { keptFolderFor, keptStore } from './kept-texts';
+import type { Texts } from './kept-texts';
 
 // The local record of hand-offs and long operations: an append-only JSON-lines file, fsynced on
-// every write and replayed at open. The token and key texts are kept only until their hand-off is
-// complete (the stamp is activated, or the key is on the stick); then the file is rewritten without
-// them. Passwords and Azure tokens never reach it.
+// every write and replayed into memory at open, plus one small file per open hand-off holding its
+// token and key texts (kept-texts.ts). A stage change appends one line, whatever the number of
+// hand-offs; completing a hand-off appends one line and deletes its texts file. Passwords and Azure
+// tokens never reach either.
+//
+// Why a log and not node:sqlite (measured on 10,000 hand-offs by `npm run bench`, issue 12):
+// node:sqlite (unflagged in Node 24.21) opens in under 1 ms, but the hand-offs screen lists every
+// hand-off and reading them back costs 85-320 ms per listing (a row and a JSON parse each); whether
+// Electron 45's Node build ships node:sqlite cannot be checked without its binary. The log costs
+// one parse at open (about 75 ms of CPU on the shared bench machine, mostly JSON.parse) and then
+// serves every listing from memory in 1-2 ms; its crash model is the one tested byte by byte (a
+// torn last line is cut off at open). Superseded lines are dropped by a compaction that runs in the
+// background after an open that found more than twice as many lines as live records, never during
+// a stage change.
 
 export type Clock = { now(): Date };
-export type JournalFs = Pick<typeof fsp, 'open' | 'readFile' | 'rename' | 'unlink' | 'mkdir'>;
+export type JournalFs = Pick<typeof fsp, 'open' | 'readFile' | 'rename' | 'unlink' | 'mkdir' | 'readdir'>;
 export type JournalDeps = { file: string; fs: JournalFs; clock: Clock; log: Logger };
 
 export type NewHandoff = {
@@ -70,60 +83,113 @@ const FINAL_STAGE: Record<MachineSide, HandoffStage> = { stamp: 'activated', hos
 // Secrets must never be journaled; operation metadata with such a name is dropped, not stored.
 const SECRET_NAME = /pass(word)?|secret|refresh|access.?token|bearer|credential|authorization/i;
 
-type State = { handoffs: Map<string, HandoffEntry>; ops: Map<string, { start: Extract<JournalLine, { t: 'op-start' }>; end?: Extract<JournalLine, { t: 'op-end' }> }> };
+type Op = Extract<JournalLine, { t: 'op-start' }>;
+type State = { handoffs: Map<string, HandoffEntry>; ops: Map<string, Op>; lines: number; legacyTexts: Map<string, Texts> };
 
-const replay = (text: string, log: Logger): { state: State; dirty: boolean } => {
-  const state: State = { handoffs: new Map(), ops: new Map() };
-  const lines = text.split('\n');
-  const last = lines.length - 1;
-  let dirty = false;
+const NL = 0x0a;
+
+/** Replays the complete lines; a last line without its newline is the write a crash cut short. */
+const replay = (bytes: Buffer, log: Logger): { state: State; complete: number; unreadable: number } => {
+  const state: State = { handoffs: new Map(), ops: new Map(), lines: 0, legacyTexts: new Map() };
+  const complete = bytes.lastIndexOf(NL) + 1;
+  if (complete < bytes.length) log.warn('Journal: the last line was cut short (the app stopped while writing); it is ignored.', { bytes: bytes.length - complete });
+  const lines = bytes.toString('utf8', 0, complete).split('\n');
+  let unreadable = 0;
   lines.forEach((raw, i) => {
-    if (raw.trim() === '') return;
+    if (raw === '') return;
+    state.lines += 1;
     const line = parseLine(raw);
     if (!line) {
-      dirty = true;
-      if (i === last) log.warn('Journal: the last line was cut short (the app stopped while writing); it is ignored.', { line: i + 1 });
-      else log.error('Journal: an unreadable line is ignored.', { line: i + 1 });
+      unreadable += 1;
+      log.error('Journal: an unreadable line is ignored.', { line: i + 1 });
       return;
     }
-    if (line.t === 'handoff') state.handoffs.set(line.entry.summary.id, line.entry);
-    else if (line.t === 'op-start') state.ops.set(line.id, { start: line });
-    else {
-      const op = state.ops.get(line.id);
-      if (op) op.end = line;
-    }
+    if (line.t === 'handoff') {
+      // Journals written before the texts moved to their own files carry them inline.
+      const { token, key, ...entry } = line.entry;
+      if (token || key) state.legacyTexts.set(entry.summary.id, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
+      state.handoffs.set(entry.summary.id, freeze(entry));
+    } else if (line.t === 'op-start') state.ops.set(line.id, line);
+    else state.ops.delete(line.id);
   });
-  // A completed hand-off must not keep its texts (a crash between append and rewrite).
-  for (const e of state.handoffs.values()) if (e.summary.complete && (e.token || e.key)) dirty = true;
-  return { state, dirty };
+  return { state, complete, unreadable };
 };
 
-const strip = (e: HandoffEntry): HandoffEntry => {
-  if (!e.summary.complete) return e;
-  const { token: _t, key: _k, ...rest } = e;
-  return rest;
+/** Stored summaries are never changed in place (an update builds a new one), so readers get them as they are. */
+const freeze = (entry: HandoffEntry): HandoffEntry => {
+  for (const h of entry.summary.history) Object.freeze(h);
+  Object.freeze(entry.summary.history);
+  Object.freeze(entry.summary.files);
+  Object.freeze(entry.summary);
+  return entry;
 };
 
 const snapshot = (state: State): string => {
-  const lines: JournalLine[] = [...state.handoffs.values()].map((entry) => ({ t: 'handoff', entry: strip(entry) }));
-  for (const op of state.ops.values()) lines.push(op.start, ...(op.end ? [op.end] : []));
+  const lines: JournalLine[] = [...state.handoffs.values()].map((entry) => ({ t: 'handoff', entry }));
+  lines.push(...state.ops.values());
   return lines.map(formatLine).join('');
 };
 
-const readText = async (fs: JournalFs, file: string): Promise<string> => {
+const readBytes = async (fs: JournalFs, file: string): Promise<Buffer> => {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await fs.readFile(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
     throw err;
   }
 };
 
+const writeFailed = (log: Logger, err: unknown): AppError => {
+  log.error('Journal: write failed.', { error: String(err) });
+  return new AppError('internal', 'The local journal could not be written.', {
+    action: 'Check free space and permissions of the app data folder, then try again.',
+    detail: String(err),
+  });
+};
+
+/** More than this many lines per live record (plus a margin) and the log is compacted after open. */
+const COMPACT_RATIO = 2;
+const COMPACT_MARGIN = 64;
+
 export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Promise<Journal> => {
   await fs.mkdir(dirname(file), { recursive: true });
-  const { state, dirty } = replay(await readText(fs, file), log);
-  for (const e of state.handoffs.values()) state.handoffs.set(e.summary.id, strip(e));
-  if (dirty) await replaceFileAtomic(fs, file, snapshot(state));
+  const bytes = await readBytes(fs, file);
+  const { state, complete, unreadable } = replay(bytes, log);
+  const store = keptStore(fs, keptFolderFor(file), log);
+  const kept = await store.readAll();
+
+  // A torn last line is cut off before anything is appended after it (else the next line would be
+  // glued to it and lost too).
+  if (complete < bytes.length) {
+    const handle = await fs.open(file, 'r+');
+    try {
+      await handle.truncate(complete);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+  // One-time migration of an older journal: its inline texts move to their own files, then the log
+  // is rewritten without them.
+  for (const [id, texts] of state.legacyTexts) {
+    const entry = state.handoffs.get(id);
+    if (entry && !entry.summary.complete) {
+      const merged = { ...texts, ...kept.get(id) };
+      await store.write(id, merged);
+      kept.set(id, merged);
+    }
+  }
+  if (state.legacyTexts.size > 0) {
+    await replaceFileAtomic(fs, file, snapshot(state));
+    log.info('Journal: migrated to separate token/key files.', { handoffs: state.handoffs.size, withTexts: state.legacyTexts.size });
+    state.lines = state.handoffs.size + state.ops.size;
+  }
+  // Texts of a hand-off completed (or never recorded: a crash before its first line) go.
+  for (const id of kept.keys()) {
+    if (state.handoffs.get(id)?.summary.complete === false) continue;
+    await store.remove(id);
+    kept.delete(id);
+  }
 
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
@@ -143,36 +209,46 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
       } finally {
         await handle.close();
       }
+      state.lines += 1;
     } catch (err) {
-      log.error('Journal: write failed.', { error: String(err) });
-      throw new AppError('internal', 'The local journal could not be written.', {
-        action: 'Check free space and permissions of the app data folder, then try again.',
-        detail: String(err),
-      });
+      throw writeFailed(log, err);
     }
   };
 
-  const save = async (entry: HandoffEntry): Promise<HandoffSummary> => {
-    if (entry.summary.complete) {
-      // Rewrite rather than append: the earlier lines that hold the token or key must go.
-      const prev = state.handoffs.get(entry.summary.id);
-      state.handoffs.set(entry.summary.id, strip(entry));
-      try {
-        await replaceFileAtomic(fs, file, snapshot(state));
-      } catch (err) {
-        if (prev) state.handoffs.set(entry.summary.id, prev);
-        else state.handoffs.delete(entry.summary.id);
-        log.error('Journal: rewrite failed.', { error: String(err) });
-        throw new AppError('internal', 'The local journal could not be written.', {
-          action: 'Check free space and permissions of the app data folder, then try again.',
-          detail: String(err),
-        });
-      }
-    } else {
-      await append({ t: 'handoff', entry });
-      state.handoffs.set(entry.summary.id, entry);
+  const live = state.handoffs.size + state.ops.size;
+  if (unreadable > 0 || state.lines > COMPACT_RATIO * live + COMPACT_MARGIN) {
+    void serial(async () => {
+      await replaceFileAtomic(fs, file, snapshot(state));
+      log.info('Journal: compacted.', { linesBefore: state.lines, linesAfter: state.handoffs.size + state.ops.size });
+      state.lines = state.handoffs.size + state.ops.size;
+    }).catch((err: unknown) => log.warn('Journal: compaction failed; the log stays as it is.', { error: String(err) }));
+  }
+
+  // Sorted listing, rebuilt only after a change: insertion order is creation order, so the sort
+  // runs on an almost sorted array.
+  let sorted: HandoffSummary[] | undefined;
+  const byNewest = (a: HandoffSummary, b: HandoffSummary) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
+
+  const save = async (entry: HandoffEntry, texts: Texts): Promise<HandoffSummary> => {
+    const id = entry.summary.id;
+    const before = kept.get(id);
+    const changed = texts.token !== before?.token || texts.key !== before?.key;
+    try {
+      // Texts first, then the line that refers to them; completion in the other order.
+      if (!entry.summary.complete && changed) await store.write(id, texts);
+    } catch (err) {
+      throw writeFailed(log, err);
     }
-    return structuredClone(entry.summary);
+    await append({ t: 'handoff', entry });
+    state.handoffs.set(id, freeze(entry));
+    sorted = undefined;
+    if (entry.summary.complete) {
+      kept.delete(id);
+      // The line is on disk: the hand-off is done even if this delete fails (the next open retries it).
+      await store.remove(id).catch((err: unknown) => log.warn('Journal: a token/key file could not be deleted yet.', { id, error: String(err) }));
+    } else if (texts.token || texts.key) kept.set(id, texts);
+    return entry.summary;
   };
 
   const existing = (id: string): HandoffEntry => {
@@ -200,11 +276,8 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
         if (init.registrationName) summary.registrationName = init.registrationName;
         if (init.tokenFingerprint) summary.tokenFingerprint = init.tokenFingerprint;
         if (init.keyFingerprint) summary.keyFingerprint = init.keyFingerprint;
-        const entry: HandoffEntry = { summary };
-        if (init.token) entry.token = init.token;
-        if (init.key) entry.key = init.key;
-        if (init.stamp) entry.stamp = init.stamp;
-        return save(entry);
+        const entry: HandoffEntry = init.stamp ? { summary, stamp: init.stamp } : { summary };
+        return save(entry, { ...(init.token ? { token: init.token } : {}), ...(init.key ? { key: init.key } : {}) });
       }),
     updateHandoff: (id, change) =>
       serial(() => {
@@ -221,23 +294,21 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
         if (change.tokenFingerprint) summary.tokenFingerprint = change.tokenFingerprint;
         if (change.keyFingerprint) summary.keyFingerprint = change.keyFingerprint;
         if (change.file && !summary.files.includes(change.file)) summary.files.push(change.file);
-        const entry: HandoffEntry = { ...prev, summary };
-        if (change.token) entry.token = change.token;
-        if (change.key) entry.key = change.key;
-        return save(entry);
+        const before = kept.get(id);
+        const token = change.token ?? before?.token;
+        const key = change.key ?? before?.key;
+        return save({ ...prev, summary }, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
       }),
-    handoff: (id) => {
-      const e = state.handoffs.get(id);
-      return e && structuredClone(e.summary);
-    },
+    handoff: (id) => state.handoffs.get(id)?.summary,
     kept: (id) => {
       const e = state.handoffs.get(id);
-      return e && { ...(e.token ? { token: e.token } : {}), ...(e.key ? { key: e.key } : {}), ...(e.stamp ? { stamp: e.stamp } : {}) };
+      const t = kept.get(id);
+      return e && { ...(t?.token ? { token: t.token } : {}), ...(t?.key ? { key: t.key } : {}), ...(e.stamp ? { stamp: e.stamp } : {}) };
     },
-    list: () =>
-      [...state.handoffs.values()]
-        .map((e) => structuredClone(e.summary))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.updatedAt.localeCompare(a.updatedAt)),
+    list: () => {
+      sorted ??= [...state.handoffs.values()].map((e) => e.summary).reverse().sort(byNewest);
+      return [...sorted];
+    },
     operationStarted: (id, kind, meta) =>
       serial(async () => {
         const safe: OperationMeta = {};
@@ -250,23 +321,20 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
         if (dropped.length > 0) log.warn('Journal: some operation fields were not recorded (secret-looking or not plain values).', { id, dropped });
         const line = { t: 'op-start', id, kind, at: clock.now().toISOString(), meta: safe } as const;
         await append(line);
-        state.ops.set(id, { start: line });
+        state.ops.set(id, line);
       }),
     operationEnded: (id, status) =>
       serial(async () => {
-        const op = state.ops.get(id);
-        if (!op) {
+        if (!state.ops.has(id)) {
           log.warn('Journal: end of an operation that was never recorded.', { id, status });
           return;
         }
         const line = { t: 'op-end', id, at: clock.now().toISOString(), status } as const;
         await append(line);
-        op.end = line;
+        state.ops.delete(id);
       }),
     unfinishedOperations: () =>
-      [...state.ops.values()]
-        .filter((op) => !op.end)
-        .map(({ start }) => ({ id: start.id, kind: start.kind, startedAt: start.at, meta: { ...start.meta } })),
+      [...state.ops.values()].map((start) => ({ id: start.id, kind: start.kind, startedAt: start.at, meta: { ...start.meta } })),
     close: async () => {
       closed = true;
       await queue;

@@ -1,8 +1,9 @@
-import { app, dialog, Menu, shell } from 'electron';
+import { app, dialog, Menu, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { HELP_TOPICS } from '../../shared/domain/help';
+import type { Dispatch } from '../ipc';
 import { createRuntime } from '../runtime';
 import type { Runtime } from '../runtime';
 import { createLogger } from '../log';
@@ -11,6 +12,7 @@ import { createEmitter } from './emit';
 import { registerIpc } from './ipc';
 import { appMenuTemplate } from './menu';
 import { denyPermissions, hardenWebContents } from './security';
+import { signInPageUrl } from './external-url';
 import { createMainWindow } from './window';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
@@ -46,11 +48,29 @@ const pickFolder = async (): Promise<string | null> => {
   return res.canceled ? null : (res.filePaths[0] ?? null);
 };
 
+// The pwsh that will receive the CloudAdmin password is chosen here, never typed or sent by the renderer.
+const pickExecutable = async (): Promise<string | null> => {
+  const options = {
+    title: 'Choose the PowerShell 7 executable (pwsh)',
+    properties: ['openFile' as const, 'dontAddToRecent' as const],
+    ...(process.platform === 'win32' ? { filters: [{ name: 'pwsh.exe', extensions: ['exe'] }] } : {}),
+  };
+  const res = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return res.canceled ? null : (res.filePaths[0] ?? null);
+};
+
+/** Sign-in pages only (allow-listed hosts, https), opened in the operator's default browser. */
+const openBrowser = async (url: string): Promise<void> => {
+  await shell.openExternal(signInPageUrl(url), { activate: true });
+};
+
 void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
   serveRenderer(join(outDir, 'renderer'));
-  runtime = await createRuntime({
+  // The window first: the services, and the modules they load, come up while it paints; calls
+  // that arrive before they are ready wait for them.
+  const starting = createRuntime({
     dataDir: app.getPath('userData'),
     resourcesDir,
     appVersion: app.getVersion(),
@@ -60,26 +80,36 @@ void app.whenReady().then(async () => {
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),
+    env: process.env,
     pepHostSha256: __PEP_HOST_SHA256__,
     events,
     log,
     pickFolder,
+    pickExecutable,
+    openBrowser,
+    // Chromium's resolver: Windows/macOS/Linux proxy settings, PAC and WPAD, which Node's HTTPS ignores.
+    proxy: {
+      system: (url) => session.defaultSession.resolveProxy(url),
+      env: { httpsProxy: process.env['HTTPS_PROXY'] ?? process.env['https_proxy'], noProxy: process.env['NO_PROXY'] ?? process.env['no_proxy'] },
+    },
     newId: randomUUID,
   });
-  const current = runtime;
-  registerIpc(() => current.dispatch);
+  const dispatch: Dispatch = (name, raw) => starting.then((r) => r.dispatch(name, raw));
+  registerIpc(() => dispatch);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(process.platform, app.getName(), {
-        openDocumentation: () => void current.dispatch('app.openHelp', { topic: 'registration' }),
+        openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
         showAbout: () => events('app.show', { screen: 'about' }),
       }),
     ),
   );
   window = createMainWindow(join(outDir, 'preload', 'index.cjs'));
   window.on('closed', () => (window = undefined));
+  runtime = await starting;
 }).catch((err: unknown) => {
-  // Without a runtime there is no window: say why instead of leaving an invisible process behind.
+  // Without a runtime the window can do nothing: say why and exit instead of leaving it (or an
+  // invisible process) behind.
   log.error('AzS Registrar could not start', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   dialog.showErrorBox('AzS Registrar could not start', err instanceof Error ? err.message : String(err));
   app.exit(1);

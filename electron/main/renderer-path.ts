@@ -1,17 +1,25 @@
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import * as nodePath from 'node:path';
+import { extname } from 'node:path';
 
-/** Resolves a request path inside the renderer folder, or null when it would escape it. */
-export const resolveInside = (rendererDir: string, pathname: string): string | null => {
+type PathRules = Pick<typeof nodePath, 'isAbsolute' | 'relative' | 'resolve' | 'sep'>;
+
+/**
+ * Resolves a request path inside the renderer folder, or null when it would escape it. `rules` are
+ * the platform's path rules (tests run the Windows ones too). A backslash or a colon never belongs in
+ * an asset path: refused outright, so neither a Windows separator, a drive letter, a UNC prefix nor
+ * an NTFS stream (`index.html:stream`) can reach the file system, whatever the platform.
+ */
+export const resolveInside = (rendererDir: string, pathname: string, rules: PathRules = nodePath): string | null => {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
     return null; // malformed %-escape
   }
-  if (decoded.includes('\0')) return null;
-  const target = resolve(rendererDir, `.${decoded === '/' ? '/index.html' : decoded}`);
-  const rel = relative(rendererDir, target);
-  if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) return null;
+  if (/[\0\\:]/.test(decoded)) return null;
+  const target = rules.resolve(rendererDir, `.${decoded === '/' ? '/index.html' : decoded}`);
+  const rel = rules.relative(rendererDir, target);
+  if (rel === '' || rules.isAbsolute(rel) || rel.split(rules.sep).includes('..')) return null;
   return target;
 };
 

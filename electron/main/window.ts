@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { APP_URL } from '../ipc';
 
 export const createMainWindow = (preloadPath: string): BrowserWindow => {
@@ -20,6 +20,8 @@ export const createMainWindow = (preloadPath: string): BrowserWindow => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Only an unpackaged run (`npm start`) can open DevTools; the installed app cannot.
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -110,6 +110,8 @@ export const createOperations = (deps: {
         ? { status: 'failed', problem: { code: 'timeout', message: 'The operation took too long and was stopped.', action: 'Try again. If it keeps timing out, check connectivity.', retryable: true } }
         : { status: 'cancelled', problem: { code: 'cancelled', message: 'Cancelled.', retryable: true } };
     }
+    // The stamp may have carried the change out although we could not see it finish.
+    if (isAppError(err) && err.problem.code === 'pep-outcome-unknown') return { status: 'outcome-unknown', problem: err.problem };
     if (isAppError(err)) return { status: 'failed', problem: err.problem };
     deps.log.error('operation failed unexpectedly', { kind: entry.snapshot.kind, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     return {

@@ -2,27 +2,83 @@ import { AppError } from '../../shared/contract/problems';
 import type { ProblemCode } from '../../shared/contract/problems';
 import type { HostError } from './protocol';
 
-// Maps what PowerShell reported to an operator-facing problem. FullyQualifiedErrorId first, then the
-// message text (pep-transport.md §11, registration-contract.md §5). Raw text always goes to `detail`.
+// Maps what PowerShell reported to an operator-facing problem (pep-transport.md §11,
+// registration-contract.md §5). This computer's own errors (WinRM client, transport) are recognised by
+// FullyQualifiedErrorId, WinRM error code and exception type, because their text is in the workstation's
+// language; their English text is only a fallback for records that carry no error ID. The stamp's own
+// messages are English and matched by text. Raw text always goes to `detail`.
 
 type Rule = {
   code: ProblemCode;
-  test(e: HostError): RegExpExecArray | boolean | null;
+  test(e: HostError, ctx: ErrorContext): RegExpExecArray | boolean | null;
   message(m: RegExpExecArray | null, ctx: ErrorContext): string;
   action: string;
   retryable: boolean;
 };
 
-type ErrorContext = { cmdlet?: string; address?: string };
+export type ErrorContext = {
+  /** The command that ran; absent while connecting. */
+  cmdlet?: string;
+  address?: string;
+  /** The last verbose and warning lines the command wrote: the stamp sometimes says what went wrong only there. */
+  recent?: readonly string[];
+};
 
+/** The first part of a FullyQualifiedErrorId ("LogonFailure,PSSessionOpenFailed" → "LogonFailure"). */
+const idHead = (e: HostError): string => (e.fqid ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
 const fq = (e: HostError, id: string): boolean => (e.fqid ?? '').toLowerCase().includes(id.toLowerCase());
+const headIn = (e: HostError, ids: readonly string[]): boolean => ids.some((id) => id.toLowerCase() === idHead(e));
 const text = (re: RegExp) => (e: HostError) => re.exec(e.message);
+/** English text of this computer's own messages: only when the record carries no error ID. */
+const fallbackText = (e: HostError, re: RegExp): boolean => e.fqid === undefined && re.test(e.message);
+const isLocal = (e: HostError): boolean => e.origin !== 'remote';
+
+// PowerShell's names for WinRM error codes (WSManTransportManagerUtils); unnamed codes appear as numbers.
+const CREDENTIAL_IDS = ['AccessDenied', 'LogonFailure', 'AuthenticationFailed'];
+/** 5 access denied, 1311 no logon servers, 1326 logon failure, 1327/1330/1331 account restrictions, 1909 locked out, SEC_E_LOGON_DENIED. */
+const CREDENTIAL_CODES = new Set([5, 1311, 1326, 1327, 1330, 1331, 1909, -2146893044]);
+const NETWORK_IDS = ['WinRMOperationTimeout', 'WinRMOperationAborted', 'NetworkPathNotFound', 'ComputerNotFound', 'CannotConnectWinRMService', 'ImproperResponse', 'URLNotAvailable', 'JobDisconnected'];
+const TRUST_IDS = ['CannotUseIPAddress', 'ServerNotTrusted', 'WorkgroupCannotUseKerberos'];
+const BROKEN_SESSION = new Set(['broken', 'closed', 'disconnected']);
+const TRANSPORT_TYPE = /PSRemotingTransportException$/i;
+
+/** A failure of this computer's connection to the endpoint, not something the stamp reported. */
+export const isTransportFailure = (e: HostError): boolean =>
+  isLocal(e) &&
+  (headIn(e, NETWORK_IDS) ||
+    fq(e, 'PSSessionStateBroken') ||
+    TRANSPORT_TYPE.test(e.type ?? '') ||
+    TRANSPORT_TYPE.test(e.reason ?? '') ||
+    BROKEN_SESSION.has((e.sessionState ?? '').toLowerCase()));
 
 const TRUSTED_HOSTS_FIX = "Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '<ERCS address>' -Concatenate";
 
 const EXECUTION_POLICY_TEXT = /running scripts is disabled|is not digitally signed|cannot be loaded because|AuthorizationManager check failed|execution policy/i;
 const EXECUTION_POLICY_ACTION =
   'Group Policy decides the effective execution policy (Get-ExecutionPolicy -List). Ask your administrator to allow the signed AzS Registrar script, or use a workstation without that policy.';
+
+/** The command a CommandNotFoundException names: its target, else the quoted term of the English text. */
+const missingCommand = (e: HostError): string | undefined => e.target ?? /The term '([^']+)' is not recognized/i.exec(e.message)?.[1];
+const commandNotFound = (e: HostError): boolean =>
+  headIn(e, ['CommandNotFoundException']) || /CommandNotFoundException$/i.test(e.type ?? '') || /The term '[^']+' is not recognized/i.test(e.message);
+
+// The stamp's own messages: they may arrive as the error, or only in the verbose or warning stream.
+const STAMP_MESSAGE_RULES: Rule[] = [
+  {
+    code: 'pep-busy',
+    test: text(/Cannot invoke action plan because another action is in progress/i),
+    message: () => 'The stamp is busy with another operation (an update or another action plan is running).',
+    action: 'Wait until the running operation has finished (admin portal, Updates), then try again. Your progress is saved.',
+    retryable: true,
+  },
+  {
+    code: 'pep-hardware-info',
+    test: text(/Could not retrieve mandatory hardware info for (\S+?)\.?(?:\s|$)|Cannot connect to (\S+) to get hardware info/i),
+    message: (m) => `The stamp could not read the hardware inventory of host ${m?.[1] ?? m?.[2] ?? '(unnamed)'}.`,
+    action: 'Check that physical host and its connectivity (admin portal, Scale units), then try again.',
+    retryable: true,
+  },
+];
 
 const RULES: Rule[] = [
   {
@@ -44,27 +100,35 @@ const RULES: Rule[] = [
   {
     code: 'pep-trusted-hosts',
     test: (e) =>
-      fq(e, 'CannotUseIPAddress') ||
-      /Default authentication may be used with an IP address|If the authentication scheme is different from Kerberos|TrustedHosts/i.test(e.message),
+      isLocal(e) &&
+      (headIn(e, TRUST_IDS) ||
+        fallbackText(e, /Default authentication may be used with an IP address|If the authentication scheme is different from Kerberos|TrustedHosts/i)),
     message: (_m, c) => `This computer does not trust ${c.address ?? 'the privileged endpoint address'} for NTLM sign-in (WinRM TrustedHosts).`,
     action: `In an elevated PowerShell, run: ${TRUSTED_HOSTS_FIX} (the workstation checks show the exact command), then connect again.`,
     retryable: false,
   },
   {
+    // Only while connecting: "Access is denied" from a running command is the stamp's business, not the password.
     code: 'pep-access-denied',
-    test: (e) => fq(e, 'AccessDenied') || /Access is denied/i.test(e.message),
-    message: () => 'The privileged endpoint refused the user name or password.',
+    test: (e, c) =>
+      c.cmdlet === undefined &&
+      isLocal(e) &&
+      (headIn(e, CREDENTIAL_IDS) ||
+        (e.transportCode !== undefined && CREDENTIAL_CODES.has(e.transportCode)) ||
+        fallbackText(e, /Access is denied|user name or password is incorrect/i)),
+    message: () => 'The privileged endpoint refused the user name or password. It was tried once, so the account is not locked out by retries.',
     action:
       'Enter the CloudAdmin account as <domain>\\CloudAdmin (ASDK: AzureStack\\CloudAdmin) and check the password. Repeated failures can lock the account.',
     retryable: false,
   },
   {
+    // Only real transport failures of this computer; no free text ("operation timed out" may be the stamp's).
     code: 'pep-unreachable',
-    test: (e) =>
-      fq(e, 'WinRMOperationTimeout') ||
-      fq(e, 'PSSessionStateBroken') ||
-      /WinRM (?:client )?cannot complete the operation|operation timed out|network path was not found|The client cannot connect to the destination/i.test(e.message),
-    message: (_m, c) => `The privileged endpoint ${c.address ?? ''} did not answer over WinRM (port 5985).`.replace('  ', ' '),
+    test: (e) => isTransportFailure(e),
+    message: (_m, c) =>
+      c.cmdlet
+        ? `The connection to the privileged endpoint ${c.address ?? ''} broke while ${c.cmdlet} ran.`.replace('  ', ' ')
+        : `The privileged endpoint ${c.address ?? ''} did not answer over WinRM (port 5985).`.replace('  ', ' '),
     action: 'Try another ERCS address, and check the network path and firewall to port 5985.',
     retryable: true,
   },
@@ -77,32 +141,27 @@ const RULES: Rule[] = [
   },
   {
     code: 'pep-unknown-parameter',
-    test: text(/A parameter cannot be found that matches parameter name '([^']+)'/i),
+    test: (e) => /A parameter cannot be found that matches parameter name '([^']+)'/i.exec(e.message) ?? headIn(e, ['NamedParameterNotFound']),
     message: (m, c) => `This stamp build does not know the parameter -${m?.[1] ?? '?'} of ${c.cmdlet ?? 'the command'}.`,
     action: 'The stamp is older than the build that introduced this parameter: update the stamp, or choose options it supports.',
     retryable: false,
   },
   {
+    // Only when the missing command is the one we ran: a command missing inside it is another story.
     code: 'pep-unknown-cmdlet',
-    test: (e) => fq(e, 'CommandNotFoundException') || /The term '[^']+' is not recognized/i.test(e.message),
+    test: (e, c) => commandNotFound(e) && c.cmdlet !== undefined && missingCommand(e)?.toLowerCase() === c.cmdlet.toLowerCase(),
     message: (_m, c) => `This stamp build does not offer ${c.cmdlet ?? 'this command'} on its privileged endpoint.`,
     action: 'Update the stamp to a build that supports this step.',
     retryable: false,
   },
   {
-    code: 'pep-busy',
-    test: text(/Cannot invoke action plan because another action is in progress/i),
-    message: () => 'The stamp is busy with another operation (an update or another action plan is running).',
-    action: 'Wait until the running operation has finished (admin portal, Updates), then try again. Your progress is saved.',
-    retryable: true,
+    code: 'pep-failed',
+    test: (e) => commandNotFound(e),
+    message: (_m, c) => `${c.cmdlet ?? 'The command'} failed on the stamp: a command it needs is missing on the privileged endpoint.`,
+    action: 'Report this to your Azure Stack Hub support with the details below; the stamp may need a repair or an update.',
+    retryable: false,
   },
-  {
-    code: 'pep-hardware-info',
-    test: text(/Could not retrieve mandatory hardware info for (\S+?)\.?(?:\s|$)|Cannot connect to (\S+) to get hardware info/i),
-    message: (m) => `The stamp could not read the hardware inventory of host ${m?.[1] ?? m?.[2] ?? '(unnamed)'}.`,
-    action: 'Check that physical host and its connectivity (admin portal, Scale units), then try again.',
-    retryable: true,
-  },
+  ...STAMP_MESSAGE_RULES,
   {
     code: 'pep-empty-activation-key',
     test: text(/Cannot bind argument to parameter 'ActivationKey' because it is an empty string/i),
@@ -119,33 +178,51 @@ const RULES: Rule[] = [
   },
   {
     code: 'pep-execution-policy',
-    test: (e) => fq(e, 'UnauthorizedAccess') || EXECUTION_POLICY_TEXT.test(e.message),
+    test: (e) => isLocal(e) && (headIn(e, ['UnauthorizedAccess']) || fallbackText(e, EXECUTION_POLICY_TEXT)),
     message: () => 'PowerShell execution policy on this computer blocked the AzS Registrar host script.',
     action: EXECUTION_POLICY_ACTION,
     retryable: false,
   },
 ];
 
-const describe = (e: HostError): string =>
+const describe = (e: HostError, recent: readonly string[]): string =>
   [
     e.message,
     e.fqid && `FullyQualifiedErrorId: ${e.fqid}`,
     e.category && `Category: ${e.category}`,
     e.reason && `Reason: ${e.reason}`,
     e.type && `Exception: ${e.type}`,
+    e.origin && `Reported by: ${e.origin === 'remote' ? 'the privileged endpoint' : 'this computer'}`,
+    e.target && `Target: ${e.target}`,
     e.transportCode !== undefined && `Transport error code: ${e.transportCode}`,
+    e.sessionState && `Session state: ${e.sessionState}`,
+    e.jobState && `Job state: ${e.jobState}`,
+    recent.length > 0 && `Last messages from the stamp:\n${recent.join('\n')}`,
   ]
     .filter(Boolean)
     .join('\n');
 
-/** Turns an error record sent by the host into an AppError. `redact` removes secrets from raw text. */
+const toAppError = (rule: Rule, hit: RegExpExecArray | boolean, ctx: ErrorContext, extra: Partial<AppError['problem']>): AppError => {
+  const m = typeof hit === 'boolean' ? null : hit;
+  return new AppError(rule.code, rule.message(m, ctx), { action: rule.action, retryable: rule.retryable, ...extra });
+};
+
+/**
+ * Turns an error record sent by the host into an AppError. `redact` removes secrets from raw text. When
+ * the record itself says nothing specific, the last verbose and warning lines are searched for the
+ * stamp's known messages (busy, hardware unreadable), which it may report only there.
+ */
 export const fromHostError = (e: HostError, ctx: ErrorContext, redact: (s: string) => string): AppError => {
-  const extra = { detail: redact(describe(e)), ...(e.fqid ? { reference: e.fqid } : {}) };
+  const recent = ctx.recent ?? [];
+  const extra = { detail: redact(describe(e, recent)), ...(e.fqid ? { reference: e.fqid } : {}) };
   for (const rule of RULES) {
-    const hit = rule.test(e);
-    if (hit) {
-      const m = typeof hit === 'boolean' ? null : hit;
-      return new AppError(rule.code, rule.message(m, ctx), { action: rule.action, retryable: rule.retryable, ...extra });
+    const hit = rule.test(e, ctx);
+    if (hit) return toAppError(rule, hit, ctx, extra);
+  }
+  for (const line of [...recent].reverse()) {
+    for (const rule of STAMP_MESSAGE_RULES) {
+      const hit = rule.test({ message: line }, ctx);
+      if (hit) return toAppError(rule, hit, ctx, extra);
     }
   }
   const where = ctx.cmdlet ? `${ctx.cmdlet} failed on the privileged endpoint.` : 'The privileged endpoint reported an error.';

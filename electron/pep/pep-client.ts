@@ -16,7 +16,8 @@ import type { ConnectRequest, PepClientDeps, PepSession, PepStats, PepTimeouts }
 const MINUTE = 60_000;
 const DEFAULT_TIMEOUTS: PepTimeouts = {
   hello: 2 * MINUTE,
-  // Three ERCS addresses, three tries each, 10 s apart, each try bounded by WinRM's own timeout.
+  // Three ERCS addresses, three tries each for network errors (a refused credential: one try), 10 s apart,
+  // each try bounded by WinRM's own timeout.
   connect: 30 * MINUTE,
   preflight: 2 * MINUTE,
   stampInfo: 10 * MINUTE,

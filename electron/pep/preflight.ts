@@ -67,20 +67,77 @@ const askHost = async (deps: PreflightDeps, hosts: string[]): Promise<{ hello?: 
 const offWindows = (facts: HostFacts): boolean => facts.platform === 'linux' || facts.platform === 'macos';
 const TRUSTED_HOSTS_OFF_WINDOWS =
   'Not applicable off Windows: PSWSMan has no TrustedHosts list (no WSMan: drive); it signs in with NTLM (Negotiate) using the credentials you enter.';
+const PSWSMAN_3 = 'Install-Module PSWSMan -Scope CurrentUser -MinimumVersion 3.0.0';
 
-/** PowerShell itself; off Windows also its WinRM client, PSWSMan (pep-transport.md §10). */
+/** PowerShell itself; off Windows also its WinRM client, PSWSMan, and how it signs in (pep-transport.md §10). */
 const powershellCheck = (hello: Hello, facts: HostFacts | undefined): PreflightCheck => {
   const version = `PowerShell ${hello.ps} (${hello.edition})`;
   if (!facts || !offWindows(facts)) return { id: 'powershell', title: 'PowerShell', ok: true, detail: version };
-  return facts.pswsman
-    ? { id: 'powershell', title: 'PowerShell', ok: true, detail: `${version} on ${facts.platform === 'macos' ? 'macOS' : 'Linux'}, with PSWSMan ${facts.pswsman} for WinRM.` }
-    : {
-        id: 'powershell',
-        title: 'PowerShell',
-        ok: false,
-        detail: `${version} has no WinRM client here: the PSWSMan module is not installed.`,
-        fix: 'Install-Module PSWSMan -Scope CurrentUser',
-      };
+  const where = facts.platform === 'macos' ? 'macOS' : 'Linux';
+  if (!facts.pswsman) {
+    return { id: 'powershell', title: 'PowerShell', ok: false, detail: `${version} has no WinRM client here: the PSWSMan module is not installed.`, fix: PSWSMAN_3 };
+  }
+  const major = Number(facts.pswsman.split('.')[0]);
+  if (major >= 3) {
+    return {
+      id: 'powershell',
+      title: 'PowerShell',
+      ok: true,
+      detail: `${version} on ${where}, with PSWSMan ${facts.pswsman} for WinRM. It signs in through its bundled Devolutions provider (NTLM or Kerberos), so gss-ntlmssp is not needed.`,
+    };
+  }
+  // PSWSMan 2.x signs in through the system GSSAPI: NTLM needs gss-ntlmssp on Linux (macOS has NTLM in GSS.framework).
+  const ntlm = facts.gssNtlmssp !== false;
+  return {
+    id: 'powershell',
+    title: 'PowerShell',
+    ok: ntlm,
+    detail: ntlm
+      ? `${version} on ${where}, with PSWSMan ${facts.pswsman} for WinRM (NTLM through the system GSSAPI). PSWSMan 3 (pwsh 7.4 or later) needs no system library.`
+      : `${version} on Linux, with PSWSMan ${facts.pswsman}: it signs in with NTLM through GSSAPI, and gss-ntlmssp is not installed (/etc/gss/mech.d/ntlmssp.conf is missing), so the sign-in to the privileged endpoint would fail.`,
+    ...(ntlm ? {} : { fix: `${PSWSMAN_3}   (pwsh 7.4 or later; or install gss-ntlmssp, e.g. sudo apt install gss-ntlmssp)` }),
+  };
+};
+
+const START_WINRM = 'Start-Service WinRM';
+const setTrustedHosts = (missing: string[]): string => `Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value ${psSingleQuoted(missing.join(','))} -Concatenate -Force`;
+
+/** TrustedHosts on Windows, read from the registry by the host: unknown when it could not be read. */
+const trustedHostsCheck = (facts: HostFacts, hosts: string[], warnings: string[]): PreflightCheck => {
+  const title = 'WinRM TrustedHosts';
+  const service = facts.winrmService && facts.winrmService !== 'Running' ? ` The WinRM service is ${facts.winrmService.toLowerCase()}: Set-Item on WSMan:\\ needs it running.` : '';
+  const startFirst = service ? `${START_WINRM}; ` : '';
+  if (facts.trustedHosts === null) {
+    return {
+      id: 'trusted-hosts',
+      title,
+      ok: false,
+      unknown: true,
+      detail: `Unknown: TrustedHosts could not be read from the registry (${facts.trustedHostsError ?? 'no reason given'}). Check it in an elevated PowerShell.${service}`,
+      fix: `${startFirst}Get-Item WSMan:\\localhost\\Client\\TrustedHosts`,
+    };
+  }
+  const missing = missingFromTrustedHosts(hosts, facts.trustedHosts);
+  const policy = facts.trustedHostsSource === 'policy';
+  const current = `TrustedHosts${policy ? ' (set by Group Policy)' : ''} is ${facts.trustedHosts === '' ? 'empty' : `'${facts.trustedHosts}'`}.`;
+  if (missing.length === 0) return { id: 'trusted-hosts', title, ok: true, detail: `${current} Every ERCS address is trusted.` };
+  const extra = warnings.length ? ` ${warnings.join(' ')}` : '';
+  if (policy) {
+    return {
+      id: 'trusted-hosts',
+      title,
+      ok: false,
+      detail: `${current} Missing: ${missing.join(', ')}. Group Policy sets this list, so Set-Item cannot change it: ask the administrators of that policy (Computer Configuration > Administrative Templates > Windows Components > Windows Remote Management > WinRM Client > Trusted Hosts) to add them.${extra}`,
+      fix: `Add ${missing.join(', ')} to the Group Policy "Trusted Hosts" list, then run gpupdate /force.`,
+    };
+  }
+  return {
+    id: 'trusted-hosts',
+    title,
+    ok: false,
+    detail: `${current} Missing: ${missing.join(', ')}. Run the command below in an elevated PowerShell (-Concatenate keeps the existing entries).${service}${extra}`,
+    fix: `${startFirst}${setTrustedHosts(missing)}`,
+  };
 };
 
 export const runPreflight = async (deps: PreflightDeps, hosts: string[]): Promise<PreflightReport> => {
@@ -128,19 +185,7 @@ export const runPreflight = async (deps: PreflightDeps, hosts: string[]): Promis
   if (facts && offWindows(facts)) {
     checks.push({ id: 'trusted-hosts', title: 'WinRM TrustedHosts', ok: true, detail: TRUSTED_HOSTS_OFF_WINDOWS });
   } else if (facts) {
-    const missing = missingFromTrustedHosts(hosts, facts.trustedHosts);
-    const current = `TrustedHosts is ${facts.trustedHosts === '' ? 'empty' : `'${facts.trustedHosts}'`}.`;
-    checks.push(
-      missing.length === 0
-        ? { id: 'trusted-hosts', title: 'WinRM TrustedHosts', ok: true, detail: `${current} Every ERCS address is trusted.` }
-        : {
-            id: 'trusted-hosts',
-            title: 'WinRM TrustedHosts',
-            ok: false,
-            detail: `${current} Missing: ${missing.join(', ')}. Run the command below in an elevated PowerShell (-Concatenate keeps the existing entries).${warnings.length ? ` ${warnings.join(' ')}` : ''}`,
-            fix: `Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value ${psSingleQuoted(missing.join(','))} -Concatenate`,
-          },
-    );
+    checks.push(trustedHostsCheck(facts, hosts, warnings));
   } else {
     checks.push({ id: 'trusted-hosts', title: 'WinRM TrustedHosts', ok: false, detail: notRun });
   }

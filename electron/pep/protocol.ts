@@ -67,6 +67,14 @@ export const HostError = z.object({
   reason: z.string().optional(),
   type: z.string().optional(),
   transportCode: z.number().optional(),
+  /** 'remote': the endpoint reported it (a RemotingErrorRecord); 'local': this computer (WinRM client, transport, host). */
+  origin: z.enum(['local', 'remote']).optional(),
+  /** The error record's TargetObject when it is a short string (e.g. the command that was not found). */
+  target: z.string().optional(),
+  /** The PSSession state after a failed command (Opened, Broken, Closed, Disconnected). */
+  sessionState: z.string().optional(),
+  /** The job state of a failed command (Failed, Stopped, Blocked, Disconnected). */
+  jobState: z.string().optional(),
 });
 export type HostError = z.infer<typeof HostError>;
 
@@ -93,16 +101,31 @@ export const HostToNode = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('preflight'),
     id: z.string(),
-    /** Raw value of WSMan:\\localhost\\Client\\TrustedHosts ('' when empty, '*' for all). */
-    trustedHosts: z.string(),
+    /**
+     * TrustedHosts as WinRM's client reads it, from the registry (Group Policy first, then the local client
+     * setting): '' when empty, '*' for all, null when it could not be read (then trustedHostsError says why).
+     */
+    trustedHosts: z.string().nullable(),
+    trustedHostsSource: z.enum(['policy', 'client']).optional(),
+    trustedHostsError: z.string().optional(),
+    /** Windows: status of the WinRM service (Running, Stopped, ...; 'unknown' when unreadable). */
+    winrmService: z.string().optional(),
     executionPolicy: z.string(),
     executionPolicyScope: z.string().optional(),
     /** Where the host runs; absent from Windows hosts. Off Windows there is no TrustedHosts list (pep-transport.md §10). */
     platform: z.enum(['windows', 'linux', 'macos']).optional(),
     /** Off Windows: version of the PSWSMan module found, absent when it is not installed. */
     pswsman: z.string().optional(),
+    /** Linux with PSWSMan 2.x only: whether gss-ntlmssp is registered with GSSAPI (NTLM needs it there). */
+    gssNtlmssp: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('closed'), id: z.string(), transcriptsCopied: z.boolean().optional() }),
+  z.object({
+    type: z.literal('closed'),
+    id: z.string(),
+    transcriptsCopied: z.boolean().optional(),
+    /** 'probably-copied': the transport broke right after Close-PrivilegedEndpoint, which ends the session. */
+    transcripts: z.enum(['copied', 'probably-copied', 'failed', 'none']).optional(),
+  }),
 ]);
 export type HostToNode = z.infer<typeof HostToNode>;
 

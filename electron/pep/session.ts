@@ -5,17 +5,51 @@ import { exchange } from './exchange';
 import type { FinalReply, RecordReply, StopKind } from './exchange';
 import type { HostConnection } from './host-connection';
 import { encodeLine } from './protocol';
-import type { AllowedCmdlet, ParamValue } from './protocol';
+import type { AllowedCmdlet, HostError, ParamValue } from './protocol';
 import { lineWithSecrets } from './secrets';
 import { parseStampInfo } from './stamp-info';
 import type { CloseResult, CommandControl, PepRecord, PepSession, PepTimeouts } from './types';
 import type { ClientContext, Credentials } from './client-context';
 
 // One PEP connection: one host process and one PSSession, reused for every command; commands run one
-// at a time. A crashed host is replaced (and the session reopened) on the next command.
+// at a time. A crashed host is replaced (and the session reopened) on the next command. Commands that
+// change the stamp are never repeated: when the connection breaks during one, its outcome is unknown.
 
 const MUTATING: ReadonlySet<AllowedCmdlet> = new Set(['Set-RegistrationKeyPair', 'New-AzureStackActivation', 'Remove-AzureStackActivation']);
 const TRANSIENT_ATTEMPTS = 3;
+/** How many of the last verbose and warning lines travel with an error. */
+const RECENT_LINES = 20;
+
+/** What may have happened, and the check that settles it, per command that changes the stamp. */
+const UNKNOWN_OUTCOME: Record<string, { what: string; check: string }> = {
+  'New-AzureStackActivation': {
+    what: 'the stamp may be activated anyway',
+    check:
+      'Do not activate again yet. Check the activation state: in the administrator portal, Region management > Properties shows whether the stamp is activated (reconnecting also reads the stamp information again). If it is activated, mark the hand-off as activated; if not, activate again.',
+  },
+  'Remove-AzureStackActivation': {
+    what: 'the activation may be removed anyway',
+    check:
+      'Check the activation state in the administrator portal (Region management > Properties) before trying again; reconnecting reads the stamp information again.',
+  },
+  'Set-RegistrationKeyPair': {
+    what: "the stamp's registration key pair may have been replaced",
+    check: 'Reconnect (the stamp information is read again) and create the registration token again: a token made before a key pair change no longer matches.',
+  },
+};
+
+const outcomeUnknown = (cmd: AllowedCmdlet, why: string, cause: AppError['problem']): AppError => {
+  const o = UNKNOWN_OUTCOME[cmd] ?? { what: 'it may have taken effect', check: 'Check the state of the stamp before trying again.' };
+  return new AppError('pep-outcome-unknown', `${why} while ${cmd} ran: ${o.what}.`, {
+    action: o.check,
+    retryable: false,
+    detail: `${cause.message}${cause.detail ? `\n${cause.detail}` : ''}`,
+    ...(cause.reference ? { reference: cause.reference } : {}),
+  });
+};
+
+/** Errors during a command that changes the stamp that leave its outcome open. */
+const LEAVES_OUTCOME_OPEN = new Set(['pep-unreachable', 'pep-host-crashed', 'timeout']);
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 type RunOptions = { timeout: keyof PepTimeouts; argumentListForm?: boolean };
@@ -49,12 +83,11 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
   };
 
   const stopped = (cmd: AllowedCmdlet) => (kind: StopKind): AppError => {
-    const mutating = MUTATING.has(cmd);
     const what = kind === 'timeout' ? `${cmd} did not finish in time and was stopped` : `${cmd} was cancelled`;
-    return new AppError(kind, mutating ? `${what}; the stamp may still complete it.` : `${what}.`, {
-      action: mutating ? 'Check the state of the stamp before trying again.' : 'Try again.',
-      retryable: !mutating,
-      detail: mutating ? `outcome-unknown: ${cmd} may still be running on the stamp.` : `${cmd} stopped (${kind}).`,
+    return new AppError(kind, MUTATING.has(cmd) ? `${what}; the stamp may still complete it.` : `${what}.`, {
+      action: MUTATING.has(cmd) ? 'Check the state of the stamp before trying again.' : 'Try again.',
+      retryable: !MUTATING.has(cmd),
+      detail: `${cmd} stopped (${kind}).`,
     });
   };
 
@@ -74,6 +107,7 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
     ctx.stats.commands += 1;
     const started = ctx.clock.now().getTime();
     ctx.log.info('PEP command started', { sessionId: id, requestId, cmd, parameters: Object.keys(params) });
+    const recent: string[] = [];
     let reply: FinalReply;
     try {
       reply = await exchange(c, requestId, line, {
@@ -84,38 +118,48 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
         onRecord: (m) => {
           const record = toRecord(cmd, m);
           if (record.level === 'warning') ctx.log.warn('PEP warning', { cmd, message: ctx.redact(record.message) });
+          if (record.level === 'warning' || record.level === 'verbose') {
+            recent.push(ctx.redact(record.message));
+            if (recent.length > RECENT_LINES) recent.shift();
+          }
           ctl.onRecord?.({ ...record, message: ctx.redact(record.message) });
         },
         stopped: stopped(cmd),
       });
     } catch (err) {
-      if (isAppError(err) && err.problem.code === 'pep-host-crashed' && MUTATING.has(cmd)) {
-        throw new AppError('pep-host-crashed', `The PowerShell host stopped during ${cmd}; the stamp may still complete it.`, {
-          ...err.problem,
-          retryable: false,
-          detail: `outcome-unknown: ${err.problem.detail ?? ''}`,
-        });
+      if (isAppError(err) && MUTATING.has(cmd) && LEAVES_OUTCOME_OPEN.has(err.problem.code)) {
+        throw outcomeUnknown(cmd, err.problem.code === 'timeout' ? 'AzS Registrar stopped waiting' : 'The PowerShell host stopped', err.problem);
       }
       throw err;
     }
     const ms = ctx.clock.now().getTime() - started;
     ctx.log.info('PEP command answered', { sessionId: id, requestId, cmd, reply: reply.type, ms });
-    if (reply.type === 'error') throw fromHostError(reply.error, { cmdlet: cmd, address: host }, ctx.redact);
+    const failure = (e: HostError): AppError => {
+      const err = fromHostError(e, { cmdlet: cmd, address: host, recent }, ctx.redact);
+      // The stamp did not answer to the end, the job was left Blocked/Disconnected, or the host stopped it
+      // (its own deadline): it may have carried on.
+      if (!MUTATING.has(cmd)) return err;
+      if (err.problem.code === 'pep-unreachable' || /^Job(Blocked|Disconnected)$/.test(e.fqid ?? '')) {
+        return outcomeUnknown(cmd, 'The connection to the privileged endpoint broke', err.problem);
+      }
+      return e.fqid === 'PipelineStopped' ? outcomeUnknown(cmd, 'The PowerShell host stopped the command', err.problem) : err;
+    };
+    if (reply.type === 'error') throw failure(reply.error);
     if (reply.type !== 'result') throw protocolError(`"${reply.type}" in answer to ${cmd}`);
     const [firstError] = reply.errors;
-    if (firstError && (MUTATING.has(cmd) || reply.output.length === 0)) throw fromHostError(firstError, { cmdlet: cmd, address: host }, ctx.redact);
+    if (firstError && (MUTATING.has(cmd) || reply.output.length === 0)) throw failure(firstError);
     for (const e of reply.errors) ctx.log.warn('PEP command reported a non-terminating error', { cmd, message: ctx.redact(e.message), fqid: e.fqid });
     return reply.output;
   };
 
-  /** Runs one allow-listed cmdlet, retrying only transient transport failures. */
+  /** Runs one allow-listed cmdlet, retrying only transport failures of commands that only read. */
   const run = (cmd: AllowedCmdlet, params: Record<string, ParamValue>, ctl: CommandControl = {}, opts: RunOptions) =>
     serial(async () => {
       for (let n = 1; ; n += 1) {
         try {
           return await attempt(cmd, params, ctl, opts);
         } catch (err) {
-          const transient = isAppError(err) && err.problem.code === 'pep-unreachable';
+          const transient = isAppError(err) && err.problem.code === 'pep-unreachable' && !MUTATING.has(cmd);
           if (!transient || n >= TRANSIENT_ATTEMPTS || ctl.signal?.aborted) throw err;
           ctx.log.warn('PEP command failed with a transient error; retrying', { cmd, attempt: n, code: err.problem.code });
           await ctx.sleep(ctx.timeouts.retryBackoff * n, ctl.signal).catch(() => undefined);
@@ -145,10 +189,18 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
         return undefined;
       });
       if (typeof line !== 'string') line.fill(0);
-      const copied = reply?.type === 'closed' && reply.transcriptsCopied === true;
+      const closed = reply?.type === 'closed' ? reply : undefined;
+      const copied = closed?.transcriptsCopied === true;
       if (copied) return { transcriptsCopied: true };
-      const why = share ? `copying them to ${share.path} failed${warnings.length ? `: ${warnings.join(' ')}` : '.'}` : 'no transcript share was configured.';
-      return { transcriptsCopied: false, notice: `${remaining}: ${why}` };
+      if (!share) return { transcriptsCopied: false, notice: `${remaining}: no transcript share was configured.` };
+      // Close-PrivilegedEndpoint ends the session itself: a broken transport right after it is the expected end.
+      if (closed?.transcripts === 'probably-copied' || closed === undefined) {
+        return {
+          transcriptsCopied: false,
+          notice: `The session ended while Close-PrivilegedEndpoint ran, so its answer was not seen: the transcripts were probably copied. Check ${share.path} for them.`,
+        };
+      }
+      return { transcriptsCopied: false, notice: `${remaining}: copying them to ${share.path} failed${warnings.length ? `: ${warnings.join(' ')}` : '.'}` };
     } finally {
       await conn.shutdown(ctx.timeouts.exitGrace);
       creds.wipe();
@@ -164,17 +216,16 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
     notices,
     stampInfo: async (ctl) => {
       const output = await run('Get-AzureStackStampInformation', { WarningAction: 'SilentlyContinue' }, ctl, { timeout: 'stampInfo' });
-      const parsed = parseStampInfo(output[0]);
+      // The first object with a CloudID: stray strings or host records may come before it.
+      const parsed = parseStampInfo(output.find((o) => typeof o === 'object' && o !== null && 'CloudID' in o) ?? output[0]);
       if (!parsed.ok) throw protocolError('stamp information without a usable CloudID and StampVersion', parsed.issues);
       return parsed.value satisfies StampInfo;
     },
     createToken: async (params, ctl) => {
       const output = await run('New-RegistrationToken', tokenParameters(params), ctl, { timeout: 'token' });
-      const first = output[0];
-      // Windows PowerShell 5.1 may still wrap the string as { value: "…" } (ETS notes).
-      const raw = typeof first === 'string' ? first : typeof first === 'object' && first !== null && 'value' in first ? first.value : undefined;
-      const token = typeof raw === 'string' ? raw.replace(/\s+/g, '') : '';
-      if (token === '' || !BASE64.test(token)) {
+      // The first base64 string: stray text may come before the token.
+      const token = output.map(tokenText).find((t) => t !== '' && BASE64.test(t)) ?? '';
+      if (token === '') {
         throw new AppError('pep-failed', 'New-RegistrationToken did not return a registration token.', {
           action: 'Try again. If it keeps happening, check the stamp health in the admin portal.',
           retryable: true,
@@ -206,6 +257,12 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
       ctx.forget(id);
     },
   };
+};
+
+/** An output item as token text: a string, or Windows PowerShell 5.1's { value: "…" } wrapping (ETS notes). */
+const tokenText = (item: unknown): string => {
+  const raw = typeof item === 'object' && item !== null && 'value' in item ? item.value : item;
+  return typeof raw === 'string' ? raw.replace(/\s+/g, '') : '';
 };
 
 /** Exactly the planned parameters; the gated ones only when the plan includes them. */

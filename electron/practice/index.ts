@@ -1,11 +1,11 @@
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PracticeScenario } from '../../shared/contract';
 import type { DriveInfo } from '../../shared/domain/types';
 import type { SignInProvider } from '../azure';
 import type { Logger } from '../log';
 import type { HostCommand } from '../pep/host-process';
-import { startPracticeAzure } from './azure';
-import type { FaultSpec, PracticeAzureSettings } from './azure';
+import type { FaultSpec, PracticeAzure, PracticeAzureSettings } from './azure';
 import { createPracticeStamp, PRACTICE_STAMP_FILE } from './stamp';
 import type { PracticeStampSettingsInput } from './stamp';
 
@@ -14,6 +14,8 @@ export type PracticeSettings = {
   azure?: Partial<PracticeAzureSettings>;
   /** Armed on the practice Azure as it starts (the practice scenario's Azure faults). */
   azureFaults?: FaultSpec[];
+  /** How practice sign-in ends (the practice scenario). */
+  signIn?: PracticeScenario['signIn'];
 };
 
 export { practiceSettingsFor } from './scenario';
@@ -44,18 +46,29 @@ export const startPractice = async (deps: {
     sleep: deps.sleep,
     ...(deps.settings?.stamp ? { settings: deps.settings.stamp } : {}),
   });
-  const azure = await startPracticeAzure({
-    clock: deps.clock,
-    log: deps.log,
-    sleep: deps.sleep,
-    ...(deps.settings?.azure ? { settings: deps.settings.azure } : {}),
-  });
-  for (const fault of deps.settings?.azureFaults ?? []) azure.faults.add(fault);
+  // The practice Azure (its TLS certificate, its HTTPS server, selfsigned and jose) starts on the
+  // first Azure call, not with the practice stamp: rehearsing the stamp leg never waits for it.
+  let starting: Promise<PracticeAzure> | undefined;
+  const azure = (): Promise<PracticeAzure> =>
+    (starting ??= import('./azure').then(async ({ startPracticeAzure }) => {
+      const started = await startPracticeAzure({
+        clock: deps.clock,
+        log: deps.log,
+        sleep: deps.sleep,
+        ...(deps.settings?.azure ? { settings: deps.settings.azure } : {}),
+      });
+      for (const fault of deps.settings?.azureFaults ?? []) started.faults.add(fault);
+      return started;
+    }).catch((err: unknown) => {
+      starting = undefined;
+      throw err;
+    }));
 
-  const signIn: SignInProvider = async ({ cloud }) => ({
-    credential: azure.credential(),
-    account: { cloud, username: azure.account.username, tenantId: azure.account.tenantId, practice: true },
-  });
+  // Practice sign-in goes through the live sign-in pieces (redirect listener, network client): loaded with them.
+  const signIn: SignInProvider = async (req) => {
+    const [{ practiceSignIn }, started] = await Promise.all([import('./sign-in'), azure()]);
+    return practiceSignIn(started, deps.settings?.signIn ?? 'completes', deps.log)(req);
+  };
   const drive: DriveInfo = { id: PRACTICE_DRIVE_ID, label: 'Practice USB stick', path: drivePath, removable: true };
   const host: HostCommand = { command: 'practice-stamp', args: [], env: {} };
 
@@ -64,13 +77,15 @@ export const startPractice = async (deps: {
     host,
     probePort: stamp.probePort,
     signIn,
-    clouds: azure.clouds,
-    ca: azure.ca,
     drivePath,
     listDrives: async () => [drive],
     stamp,
+    /** The practice Azure, started on first use. */
     azure,
-    stop: () => azure.stop(),
+    stop: async () => {
+      const started = await starting?.catch(() => undefined);
+      await started?.stop();
+    },
   };
 };
 export type Practice = Awaited<ReturnType<typeof startPractice>>;

@@ -25,7 +25,8 @@ const powershellProblem = (choice: PowerShellChoice, platform: NodeJS.Platform):
   if (choice.kind === 'windows-powershell') {
     return platform === 'win32' ? undefined : 'Windows PowerShell 5.1 exists only on Windows: choose PowerShell 7 (pwsh 7.4 or later with PSWSMan).';
   }
-  const absolute = platform === 'win32' ? /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/])/.test(choice.path) : posix.isAbsolute(choice.path);
+  if (/^[\\/]{2}/.test(choice.path)) return `${choice.path} is on the network: AzS Registrar only runs a PowerShell installed on this computer.`;
+  const absolute = platform === 'win32' ? /^[A-Za-z]:[\\/]/.test(choice.path) : posix.isAbsolute(choice.path);
   return absolute ? undefined : `"${choice.path}" is not an absolute path on this computer.`;
 };
 
@@ -34,7 +35,7 @@ export const checkSettings = (settings: Settings, platform: NodeJS.Platform): Se
   const problem = powershellProblem(settings.powershell, platform);
   if (problem) {
     const example = platform === 'win32' ? win32.join('C:\\Program Files', 'PowerShell', '7', 'pwsh.exe') : defaultPwsh(platform);
-    throw new AppError('bad-request', problem, { action: `Enter the full path of pwsh, for example ${example}.` });
+    throw new AppError('bad-request', problem, { action: `Choose the pwsh installed on this computer, for example ${example}.` });
   }
   return settings;
 };
@@ -57,11 +58,14 @@ export const parseSavedState = (raw: unknown, platform: NodeJS.Platform): SavedS
   const mode = Mode.safeParse(field(raw, 'mode'));
   const powershell = SettingsSchema.shape.powershell.safeParse(field(raw, 'powershell'));
   const apiVersion = SettingsSchema.shape.registrationApiVersion.safeParse(field(raw, 'registrationApiVersion'));
+  const signInClient = SettingsSchema.shape.signInClient.safeParse(field(raw, 'signInClient'));
   return {
     mode: mode.success ? mode.data : 'practice',
     settings: {
       powershell: powershell.success && !powershellProblem(powershell.data, platform) ? powershell.data : defaults.powershell,
       registrationApiVersion: apiVersion.success ? apiVersion.data : defaults.registrationApiVersion,
+      // Absent or damaged: the Azure CLI's public client until the organisation configures its own (README, "Sign-in client").
+      ...(signInClient.success && signInClient.data ? { signInClient: signInClient.data } : {}),
     },
     practice: parseScenario(field(raw, 'practice')),
   };

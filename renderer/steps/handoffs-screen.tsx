@@ -34,6 +34,14 @@ export function HandoffsScreen() {
                 {h.tokenFingerprint && <> · {t('handoffs.token', { fingerprint: h.tokenFingerprint })}</>}
                 {h.keyFingerprint && <> · {t('handoffs.key', { fingerprint: h.keyFingerprint })}</>}
               </p>
+              {h.side === 'stamp' && h.stage === 'activating' && (
+                <div className="handoff-close">
+                  <p className="hint">{t('handoffs.activationUnknown')}</p>
+                  <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
+                    {t('handoffs.portalShows')}
+                  </button>
+                </div>
+              )}
               {h.side === 'host' && h.stage === 'key-saved' && (
                 <div className="handoff-close">
                   <p className="hint">{t('handoffs.keeps')}</p>

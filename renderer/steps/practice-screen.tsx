@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_STAMP_VERSIONS } from '../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, WORKSTATION_LANGUAGES } from '../../shared/contract';
 import type { PracticeScenario } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -11,9 +11,35 @@ import { appStore, useApp } from '../store';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
-type Switch = 'firstAddressDown' | 'eceBusy' | 'hardwareInfoUnreachable' | 'azureThrottling' | 'activationKeyUnavailable' | 'lockForbidden';
+type Language = PracticeScenario['workstationLanguage'];
+type SignInOutcome = PracticeScenario['signIn'];
+type Switch =
+  | 'firstAddressDown'
+  | 'eceBusy'
+  | 'eceBusyVerboseOnly'
+  | 'hardwareInfoUnreachable'
+  | 'sessionDropsDuringActivation'
+  | 'closeBreaksSession'
+  | 'trustedHostsUnreadable'
+  | 'azureThrottling'
+  | 'activationKeyUnavailable'
+  | 'lockForbidden';
 
-const SWITCHES: Switch[] = ['firstAddressDown', 'eceBusy', 'hardwareInfoUnreachable', 'azureThrottling', 'activationKeyUnavailable', 'lockForbidden'];
+const SWITCHES: Switch[] = [
+  'firstAddressDown',
+  'eceBusy',
+  'eceBusyVerboseOnly',
+  'hardwareInfoUnreachable',
+  'sessionDropsDuringActivation',
+  'closeBreaksSession',
+  'trustedHostsUnreadable',
+  'azureThrottling',
+  'activationKeyUnavailable',
+  'lockForbidden',
+];
+const STAMP_SWITCHES = 7;
+/** Catalogue keys cannot hold dots or dashes of locale tags as-is. */
+const key = (value: string): string => value.replaceAll(/[.-]/g, '_');
 
 /** The simulated stamp and Azure of practice mode, and the failures to rehearse on them. */
 export function PracticeScreen() {
@@ -89,7 +115,7 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
   const activationSeconds = inRange(seconds, 1, 1800);
   const nodesError = numberOfNodes === undefined ? t('practice.nodesError') : undefined;
   const secondsError = activationSeconds === undefined ? t('practice.secondsError') : undefined;
-  const versionHint = t(`practice.versions.${draft.stampVersion.replaceAll('.', '_')}`);
+  const versionHint = t(`practice.versions.${key(draft.stampVersion)}`);
   const profileHint = t(`practice.profiles.${draft.azurePermissions}.what`);
   const nodesHint = t('practice.nodesHint');
   const durationHint = t('practice.durationHint');
@@ -125,7 +151,21 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
         <Field id="practice-activation" label={t('practice.duration')} hint={durationHint} {...(secondsError ? { error: secondsError } : {})}>
           <input id="practice-activation" type="number" min={1} max={1800} value={seconds} onChange={(e) => setSeconds(e.target.value)} aria-describedby={describedBy('practice-activation', durationHint, secondsError)} />
         </Field>
-        {SWITCHES.slice(0, 3).map(toggle)}
+        <Field id="practice-language" label={t('practice.language')} hint={t(`practice.languages.${key(draft.workstationLanguage)}`)}>
+          <select
+            id="practice-language"
+            value={draft.workstationLanguage}
+            onChange={(e) => change({ workstationLanguage: e.target.value as Language })}
+            aria-describedby={describedBy('practice-language', 'hint')}
+          >
+            {WORKSTATION_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {SWITCHES.slice(0, STAMP_SWITCHES).map(toggle)}
       </fieldset>
       <fieldset>
         <legend>{t('practice.azure')}</legend>
@@ -138,7 +178,21 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
             ))}
           </select>
         </Field>
-        {SWITCHES.slice(3).map(toggle)}
+        <Field id="practice-sign-in" label={t('practice.signIn')} hint={t(`practice.signIns.${draft.signIn}.what`)}>
+          <select
+            id="practice-sign-in"
+            value={draft.signIn}
+            onChange={(e) => change({ signIn: e.target.value as SignInOutcome })}
+            aria-describedby={describedBy('practice-sign-in', 'hint')}
+          >
+            {PRACTICE_SIGN_IN_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`practice.signIns.${o}.label`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {SWITCHES.slice(STAMP_SWITCHES).map(toggle)}
       </fieldset>
       <button type="submit" className="primary" disabled={busy || nodesError !== undefined || secondsError !== undefined}>
         {t('practice.save')}

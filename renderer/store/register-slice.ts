@@ -5,6 +5,9 @@ import { makeCall } from './call';
 import { azureGone } from './reconcile';
 import type { RegisterSlice, Slice } from './types';
 
+/** The busy label of a sign-in in progress: the sign-in step offers Cancel while it shows. */
+export const SIGNING_IN = 'busy.signIn';
+
 export const registerSlice =
   (api: Api): Slice<RegisterSlice> =>
   (set, get) => {
@@ -66,7 +69,7 @@ export const registerSlice =
         const { cloud, method } = get().reg;
         const tenantId = get().reg.tenant.trim();
         patch({ deviceCode: undefined });
-        const account = await call('register', 'busy.signIn', () =>
+        const account = await call('register', SIGNING_IN, () =>
           api['azure.signIn']({ cloud, method, ...(tenantId !== '' ? { tenantId } : {}) }),
         );
         patch({ deviceCode: undefined });
@@ -74,6 +77,16 @@ export const registerSlice =
         const cloudChanged = get().reg.account?.cloud !== account.cloud;
         patch({ account, ...(cloudChanged ? { subscriptions: [], locations: [] } : {}) });
         await get().loadSubscriptions();
+      },
+      cancelSignIn: async () => {
+        // Not through `call`: the sign-in's own call is still running and will report the cancellation.
+        await api['azure.cancelSignIn']({});
+      },
+      loadConnection: async () => {
+        const { cloud } = get().reg;
+        const res = await api['azure.connection']({ cloud });
+        // What the app will use; a failure here only hides the line, sign-in itself reports problems.
+        if (res.ok && get().reg.cloud === cloud) patch({ connection: res.value });
       },
       signOut: async () => {
         await call('register', 'busy.signOut', () => api['azure.signOut']({}));

@@ -4,9 +4,11 @@ import type {
   DeviceCodePrompt,
   OperationProgress,
   OperationSnapshot,
+  PowerShellInfo,
   PracticeScenario,
   Problem,
   Settings,
+  SettingsRequest,
   StateChanged,
 } from '../../shared/contract';
 import type { HelpTopic } from '../../shared/domain/help';
@@ -14,6 +16,7 @@ import type { LanguageChoice } from '../i18n/languages';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
+  AzureConnection,
   AzureLocation,
   CloudName,
   DriveInfo,
@@ -129,6 +132,8 @@ export type RegisterSlice = {
     /** Directory (tenant) ID or domain to sign in to; '' lets Azure pick the account's home tenant. */
     tenant: string;
     account?: AzureAccount;
+    /** The sign-in client and proxies main will use for the chosen cloud (not kept). */
+    connection?: AzureConnection;
     deviceCode?: DeviceCodePrompt;
     subscriptions: SubscriptionInfo[];
     subscriptionId?: string;
@@ -152,6 +157,9 @@ export type RegisterSlice = {
   goRegister(step: RegisterStep): void;
   setRegister(patch: Partial<Pick<RegisterSlice['reg'], RegisterInput>>): void;
   signIn(): Promise<void>;
+  /** Stops a sign-in waiting for the browser or the device code. */
+  cancelSignIn(): Promise<void>;
+  loadConnection(): Promise<void>;
   signOut(): Promise<void>;
   loadSubscriptions(): Promise<void>;
   setRegisterDrive(driveId: string): Promise<void>;
@@ -231,9 +239,14 @@ export type OperationsSlice = {
 export type SettingsSlice = {
   /** As main has them; null until loaded. */
   settings: Settings | null;
+  /** What main will run for the privileged endpoint (path, version), as it found it; null until known. */
+  powershell: PowerShellInfo | null;
+  /** Reads the settings, then what PowerShell they start (main runs it for its version). */
   loadSettings(): Promise<void>;
   /** True when main accepted them. Saving recomposes main: PEP sessions close and Azure signs out. */
-  saveSettings(next: Settings): Promise<boolean>;
+  saveSettings(next: SettingsRequest): Promise<boolean>;
+  /** Main's file dialog chooses pwsh (saved at once when main accepts it); false when cancelled or refused. */
+  choosePowerShell(): Promise<boolean>;
 };
 
 /** The practice scenario main simulates (practice mode only). */

@@ -12,12 +12,13 @@ import {
   PepHosts,
   PracticeScenarioSchema,
   ResourceGroupName,
-  SettingsSchema,
+  SettingsRequestSchema,
 } from './schemas';
 import type { PracticeScenario, Settings } from './schemas';
 import type {
   AppMode,
   AzureAccount,
+  AzureConnection,
   AzureLocation,
   DriveInfo,
   HandoffFile,
@@ -49,6 +50,19 @@ export type AppInfo = {
   locale: string;
   /** Practice mode: where the practice USB stick lives. */
   practiceDrivePath?: string;
+  /** Practice mode: how to sign in to the simulated stamp (not a secret: it guards nothing real). */
+  practiceStamp?: { ercsAddresses: string[]; user: string; password: string };
+};
+
+/** The PowerShell the app will start for the privileged endpoint, as main found it. */
+export type PowerShellInfo = {
+  /** Absolute path of the executable. */
+  path: string;
+  /** $PSVersionTable.PSVersion and PSEdition as it reported them when main ran it. */
+  version?: string;
+  edition?: string;
+  /** Why it could not be run or cannot be used (then version is absent). */
+  problem?: string;
 };
 
 export type PepConnected = {
@@ -64,7 +78,11 @@ export const channels = {
   'app.info': def<AppInfo>()(Empty),
   'app.setMode': def<AppInfo>()(z.object({ mode: z.enum(['practice', 'live']) }).strict()),
   'settings.get': def<Settings>()(Empty),
-  'settings.set': def<Settings>()(SettingsSchema),
+  'settings.set': def<Settings>()(SettingsRequestSchema),
+  /** Runs the configured PowerShell (`$PSVersionTable`) and says what the app will start. */
+  'settings.powershell': def<PowerShellInfo>()(Empty),
+  /** Main's file dialog chooses pwsh; null when the operator cancels. The renderer never sends a path. */
+  'settings.choosePowerShell': def<{ settings: Settings; powershell: PowerShellInfo } | null>()(Empty),
   // Practice mode only: setting it in live mode is refused.
   'practice.get': def<PracticeScenario>()(Empty),
   'practice.set': def<PracticeScenario>()(PracticeScenarioSchema),
@@ -116,6 +134,9 @@ export const channels = {
       })
       .strict(),
   ),
+  // Stops a sign-in that is waiting for the browser or the device code; its loopback listener closes.
+  'azure.cancelSignIn': def<{ cancelled: boolean }>()(Empty),
+  'azure.connection': def<AzureConnection>()(z.object({ cloud: z.enum(CLOUD_NAMES) }).strict()),
   'azure.signOut': def<Record<string, never>>()(Empty),
   'azure.subscriptions': def<SubscriptionInfo[]>()(z.object({ flow: z.enum(['connected', 'disconnected']) }).strict()),
   'azure.locations': def<AzureLocation[]>()(z.object({ subscriptionId: Guid }).strict()),

@@ -46,6 +46,8 @@ export const PROBLEM_CODES = [
   'pep-empty-activation-key',
   'pep-already-registered',
   'pep-host-crashed',
+  /** A command that changes the stamp was interrupted: it may or may not have taken effect. */
+  'pep-outcome-unknown',
   'pep-protocol',
   'pep-failed',
   // Azure
@@ -57,6 +59,7 @@ export const PROBLEM_CODES = [
   'azure-lock-forbidden',
   'azure-throttled',
   'azure-unavailable',
+  'azure-network',
   'azure-provider-unregistered',
   'azure-unknown-location',
   'azure-invalid-token',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ercsAddressProblem } from '../domain/ercs-address';
 import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
 
 // Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
@@ -19,7 +20,13 @@ export const ResourceGroupName = z
   .max(90)
   .regex(/^[-\w.()]*[-\w()]$/u, 'letters, digits, - _ . ( ), not ending with a dot');
 
-const PepHost = z.string().min(1).max(255);
+const PepHost = z
+  .string()
+  .max(255)
+  .superRefine((value, ctx) => {
+    const problem = ercsAddressProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export const PepHosts = z.array(PepHost).min(1, 'enter at least one ERCS address').max(3, 'at most three ERCS addresses');
 
 export const TokenChoicesSchema = z.object({
@@ -71,13 +78,16 @@ export type OperationKind = OperationStart['kind'];
 export const REGISTRATION_API_VERSIONS = ['2017-06-01', '2022-06-01'] as const;
 export type RegistrationApiVersion = (typeof REGISTRATION_API_VERSIONS)[number];
 
-// Absolute on Windows (C:\..., \\server\share\...) or POSIX (/...); main also checks it for its own OS.
-const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/]|\/)/;
+// Absolute on Windows (C:\...) or POSIX (/...), never a network (UNC) path; main also checks it for its own OS
+// and, when the operator chooses it, where it really lives.
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\/)/;
+const NETWORK_PATH = /^[\\/]{2}/;
 const ExecutablePath = z
   .string()
   .trim()
   .min(1, 'enter the path of pwsh')
   .max(1024)
+  .refine((p) => !NETWORK_PATH.test(p), 'must be on this computer, not a network path')
   .regex(ABSOLUTE_PATH, 'must be an absolute path, like /usr/bin/pwsh or C:\\Program Files\\PowerShell\\7\\pwsh.exe');
 
 /** Which PowerShell runs pep-host.ps1: Windows PowerShell 5.1 (by its system path) or a configured pwsh 7. */
@@ -87,19 +97,57 @@ const PowerShellChoiceSchema = z.discriminatedUnion('kind', [
 ]);
 export type PowerShellChoice = z.infer<typeof PowerShellChoiceSchema>;
 
+const TenantDomain = z
+  .string()
+  .max(253)
+  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, 'must be a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
+
+/**
+ * The public client used to sign in to Azure. No client ID: the Azure CLI's first-party client. An organisation's
+ * own app registration: its application (client) ID and, for a single-tenant app, its tenant (GUID or domain).
+ */
+export const SignInClientSchema = z
+  .object({
+    clientId: Guid.optional(),
+    tenant: z.union([Guid, TenantDomain]).optional(),
+  })
+  .strict();
+export type SignInClient = z.infer<typeof SignInClientSchema>;
+
 /** Operator settings kept in settings.json next to the mode. Nothing secret. */
 export const SettingsSchema = z
   .object({
     powershell: PowerShellChoiceSchema,
     registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
+    /** Absent: the default client (Azure CLI's). */
+    signInClient: SignInClientSchema.optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * What the renderer may change. It never sends a path: `pwsh` means the PowerShell 7 the operator chose in
+ * main's file dialog (settings.choosePowerShell), which main keeps.
+ */
+export const SettingsRequestSchema = z
+  .object({
+    powershell: z.discriminatedUnion('kind', [z.object({ kind: z.literal('windows-powershell') }).strict(), z.object({ kind: z.literal('pwsh') }).strict()]),
+    registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
+    signInClient: SignInClientSchema.optional(),
+  })
+  .strict();
+export type SettingsRequest = z.infer<typeof SettingsRequestSchema>;
 
 /** Stamp builds practice mode simulates, one on each side of the PEP version gates (contract §1.9). */
 export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.6', '1.2406.0.8'] as const;
 /** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
 export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin'] as const;
+
+/** The languages of the workstation's own WinRM client messages practice can show (error IDs do not change). */
+export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
+export type WorkstationLanguage = (typeof WORKSTATION_LANGUAGES)[number];
+/** How practice sign-in ends. */
+export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
 
 /** The practice scenario the operator rehearses, kept in settings.json. Nothing secret. */
 export const PracticeScenarioSchema = z
@@ -112,6 +160,16 @@ export const PracticeScenarioSchema = z
     eceBusy: z.boolean(),
     /** The last node's hardware information cannot be read. */
     hardwareInfoUnreachable: z.boolean(),
+    /** The stamp is busy but says so only in the verbose stream; the final error is unrelated. */
+    eceBusyVerboseOnly: z.boolean(),
+    /** The first activation completes, but the PEP session drops before its answer: outcome unknown. */
+    sessionDropsDuringActivation: z.boolean(),
+    /** The transport breaks right after Close-PrivilegedEndpoint copies the transcripts. */
+    closeBreaksSession: z.boolean(),
+    /** The language of this workstation's own WinRM messages (French Windows shows French connection errors). */
+    workstationLanguage: z.enum(WORKSTATION_LANGUAGES),
+    /** The workstation's TrustedHosts cannot be read (pre-flight says "unknown"). */
+    trustedHostsUnreadable: z.boolean(),
     /** How long Set-AzsRegistration (activation) takes; up to 30 minutes to rehearse the real wait. */
     activationSeconds: z.number().int().min(1).max(1800),
     azurePermissions: z.enum(PRACTICE_PERMISSION_PROFILES),
@@ -121,6 +179,8 @@ export const PracticeScenarioSchema = z
     activationKeyUnavailable: z.boolean(),
     /** The first registration lock write is refused (403 AuthorizationFailed). */
     lockForbidden: z.boolean(),
+    /** Sign-in: completes; the browser is opened and abandoned (cancel, time limit); the login endpoint is unreachable. */
+    signIn: z.enum(PRACTICE_SIGN_IN_OUTCOMES),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -131,9 +191,15 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   firstAddressDown: false,
   eceBusy: false,
   hardwareInfoUnreachable: false,
+  eceBusyVerboseOnly: false,
+  sessionDropsDuringActivation: false,
+  closeBreaksSession: false,
+  workstationLanguage: 'en-US',
+  trustedHostsUnreadable: false,
   activationSeconds: 5,
   azurePermissions: 'owner',
   azureThrottling: false,
   activationKeyUnavailable: false,
   lockForbidden: false,
+  signIn: 'completes',
 };

@@ -83,6 +83,9 @@ const applyModel = (stamp: StampInfo, c: TokenChoices, flow: TokenFlow, agreemen
   }
 };
 
+/** The rule of the az branch of RegisterWithAzure.psm1 (Get-RegistrationTokenVersion), shown on the billing step. */
+export const TOKEN_VERSION_RULE = `Token version: none on stamps older than ${STAMP_GATES.tokenVersion} (they choose their own); 4.0 from ${STAMP_GATES.tokenVersion}; 6.0 on stamps newer than ${STAMP_GATES.tokenV6}. The same for every Azure cloud, as in the current official module.`;
+
 const tokenVersion = (stamp: StampInfo, c: TokenChoices, notices: string[]): string | undefined => {
   if (!isAtLeast(stamp.stampVersion, STAMP_GATES.tokenVersion)) {
     const what = c.tokenVersion ? `Token version ${c.tokenVersion} not sent` : 'No token version sent';
@@ -93,19 +96,13 @@ const tokenVersion = (stamp: StampInfo, c: TokenChoices, notices: string[]): str
     notices.push(`Token version ${c.tokenVersion}, as chosen.`);
     return c.tokenVersion;
   }
-  if (c.targetCloud === 'AzureCloud') {
-    const v6 = isNewerThan(stamp.stampVersion, STAMP_GATES.tokenV6);
-    notices.push(
-      v6
-        ? `Token version 6.0: stamp ${stamp.stampVersion} is newer than ${STAMP_GATES.tokenV6}.`
-        : `Token version 4.0 for AzureCloud on stamp ${stamp.stampVersion}.`,
-    );
-    return v6 ? '6.0' : '4.0';
-  }
+  const v6 = isNewerThan(stamp.stampVersion, STAMP_GATES.tokenV6);
   notices.push(
-    `Token version 3.0 for ${c.targetCloud}. Whether ${c.targetCloud} accepts newer token versions is unverified; choose another version only if Microsoft support tells you to.`,
+    v6
+      ? `Token version 6.0: stamp ${stamp.stampVersion} is newer than ${STAMP_GATES.tokenV6}.`
+      : `Token version 4.0: stamp ${stamp.stampVersion} is not newer than ${STAMP_GATES.tokenV6}.`,
   );
-  return '3.0';
+  return v6 ? '6.0' : '4.0';
 };
 
 export const planToken = (stamp: StampInfo, choices: TokenChoices, flow: TokenFlow): TokenPlan => {

@@ -10,6 +10,7 @@ export { KEY_SIGNATURE_NOTICE, decodeActivationKey } from './activation-key';
 export type { DecodedKey } from './activation-key';
 export { assertKeyUsable, matchKey, parseInstant } from './key-match';
 export type { KeyMatchContext } from './key-match';
+export { ercsAddressProblem } from './ercs-address';
 export { STAMP_GATES, compareStampVersions, isAtLeast, isNewerThan } from './stamp-version';
 export {
   CAPACITY_USAGE_NOTICE,
@@ -19,5 +20,6 @@ export {
   needsKeyPair,
   planToken,
   suggestRegistrationName,
+  TOKEN_VERSION_RULE,
 } from './billing';
 export type { TokenFlow } from './billing';

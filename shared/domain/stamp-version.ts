@@ -10,7 +10,7 @@ export const STAMP_GATES = {
   tokenVersion: '1.2008.0.49',
   /** >, with more than one node: `Set-RegistrationKeyPair` runs before the token. */
   keyPair: '1.2209.0.23',
-  /** >: AzureCloud tokens are version 6.0. */
+  /** >: tokens are version 6.0, for every cloud (az branch of RegisterWithAzure.psm1). */
   tokenV6: '1.2309.0.4',
 } as const;
 

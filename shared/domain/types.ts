@@ -185,6 +185,8 @@ export type PreflightCheck = {
   id: 'powershell' | 'language-mode' | 'execution-policy' | 'trusted-hosts' | 'winrm-port';
   title: string;
   ok: boolean;
+  /** The check could not be made (for example TrustedHosts unreadable): neither passed nor failed. */
+  unknown?: true;
   detail: string;
   /** Exact command or step that fixes it. */
   fix?: string;
@@ -197,6 +199,20 @@ export type AzureAccount = {
   username: string;
   tenantId: string;
   practice: boolean;
+};
+
+/**
+ * How the app reaches one Azure host. `system`: Electron's session (Windows/macOS/Linux settings, PAC, WPAD);
+ * `environment`: HTTPS_PROXY; `direct`: no proxy applies; `practice`: the loopback practice Azure, never proxied.
+ */
+export type ProxyRoute = { host: string; source: 'system' | 'environment' | 'direct' | 'practice'; /** Without credentials. */ proxy?: string };
+
+/** What sign-in and Azure Resource Manager calls will use, shown before signing in. */
+export type AzureConnection = {
+  /** The public client (app registration) the sign-in uses; `default` is the Azure CLI's. */
+  signInClient: { kind: 'default' | 'organisation'; clientId: string; tenant?: string };
+  login: ProxyRoute;
+  management: ProxyRoute;
 };
 
 export type OfferKind = 'EA' | 'CSP' | 'CSP shared services' | 'Pay-As-You-Go' | 'MSDN' | 'Free trial' | 'Internal' | 'Other';

@@ -8,6 +8,8 @@ import type { DriveInfo, HandoffFile, HandoffSummary, SubscriptionInfo } from '.
 import { suggestRegistrationName } from '../../shared/domain';
 import { FAST_PRACTICE, startPracticeMachine } from '../fixtures/app/practice-app';
 import type { PracticeMachine } from '../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
+import { mib, printBlock, row } from './report';
 
 // One practice run of the air-gap procedure, reporting what the issues set goals for:
 // PEP sessions per stamp leg (goal 1), and Azure requests and sequential round trips from token
@@ -17,9 +19,21 @@ afterAll(async () => {
   for (const m of machines) await m.runtime.dispose();
 });
 
-const row = (label: string, value: string | number, goal = '') => `${label.padEnd(58)} ${String(value).padStart(10)} ${goal}`;
+/** Peak memory of this process while `during` runs (issue 12, goal 6), sampled every 5 ms. */
+const peakMemory = () => {
+  const base = process.memoryUsage();
+  let rss = base.rss;
+  let heap = base.heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 5);
+  return { base, stop: () => (clearInterval(timer), { rss, heap }) };
+};
 
 it('disconnected flow: sessions, requests, round trips, time', async () => {
+  const memory = peakMemory();
   const usb = await mkdtemp(join(tmpdir(), 'azs-bench-usb-'));
   // The provider is already registered in this subscription, as on a subscription used before.
   const settings = { ...FAST_PRACTICE, azure: { ...FAST_PRACTICE.azure, azureStackRegisteredIn: ['dd8597b4-8739-4467-8b10-f8679f62bfbf'] } };
@@ -30,7 +44,7 @@ it('disconnected flow: sessions, requests, round trips, time', async () => {
 
   // Leg 1: export.
   const t1 = performance.now();
-  const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'bench' });
+  const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
   const created = await stamp.run<{ handoff: HandoffSummary }>({
     kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
   });
@@ -74,5 +88,9 @@ it('disconnected flow: sessions, requests, round trips, time', async () => {
   lines.push(row('leg 3 (activate): PEP sessions opened', leg3.sessionsOpened - before, '(goal 0 on an open session, 1 after reconnecting)'));
   lines.push(row('legs 1+3: PEP sessions per leg (ratio)', (leg3.sessionsOpened / 2).toFixed(2), '(goal <= 1)'));
 
-  process.stdout.write(`\nAzS Registrar bench (practice mode)\n${lines.join('\n')}\n\n`);
+  const peak = memory.stop();
+  lines.push(row('full practice flow (both machines): peak RSS, MiB', mib(peak.rss), `(before the flow: ${mib(memory.base.rss)}; bench runner included)`));
+  lines.push(row('full practice flow (both machines): peak JS heap, MiB', mib(peak.heap), `(before the flow: ${mib(memory.base.heapUsed)})`));
+
+  printBlock('AzS Registrar bench (practice mode)', lines);
 });

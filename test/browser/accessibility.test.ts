@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 import { serveRenderer } from './harness/app-server';
 import { axeViolations } from './harness/axe';
 import { startBackend } from './harness/backend';
@@ -76,7 +77,7 @@ describe('accessibility', () => {
     await next(stamp);
     await check(stamp, 'export: connect');
     await stamp.getByLabel('User name', { exact: true }).fill('AZURESTACK\\CloudAdmin');
-    await stamp.getByLabel('Password', { exact: true }).fill('practice-Passw0rd!');
+    await stamp.getByLabel('Password', { exact: true }).fill(PRACTICE_PEP_PASSWORD);
     await stamp.getByRole('button', { name: 'Connect', exact: true }).click();
     await stepIs(stamp, 'stamp');
     await check(stamp, 'export: stamp');

@@ -10,6 +10,7 @@ import { launchChromium, openApp } from './harness/browser';
 import type { AppPage } from './harness/browser';
 import { connectStamp, next, readTokenOnHost, stepIs, text, useUsbFolder } from './harness/operator';
 import type { StaticServer } from './harness/serve-static';
+import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 
 // Two machines, each with its own main process (compose + dispatcher, practice mode) and its own
 // browser context (localStorage), sharing only a folder that stands for the USB stick.
@@ -79,6 +80,7 @@ describe('disconnected registration in practice mode', () => {
     expect(await text(stamp, 'done-token-fingerprint')).toBe(tokenFingerprint);
     const stored = await stamp.evaluate(() => JSON.stringify(window.localStorage));
     expect(stored).not.toContain('practice-Passw0rd!');
+    expect(stored).not.toContain(PRACTICE_PEP_PASSWORD);
 
     // Leg 2: connected host, register.
     const { page: host } = await machine('host');

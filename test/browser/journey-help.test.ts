@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP_TOPICS } from '../../shared/domain/help';
+import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 import { serveRenderer } from './harness/app-server';
 import { startBackend } from './harness/backend';
 import type { Backend } from './harness/backend';
@@ -83,7 +84,7 @@ describe('the journey in view', () => {
     const script = (await page.getByTestId('script').locator('pre').textContent()) ?? '';
     expect(script).toContain("-BillingModel 'Capacity'");
     expect(script).toContain("-AgreementNumber 'EA-1234567'");
-    expect(script).not.toContain('practice-Passw0rd!');
+    expect(script).not.toContain(PRACTICE_PEP_PASSWORD);
     await shot(page, 'export-done');
     // The stepper stays on one line at 1180 px.
     const tops = await page.locator('.stepper li').evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);

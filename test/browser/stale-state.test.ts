@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 import { serveRenderer } from './harness/app-server';
 import { startBackend } from './harness/backend';
 import type { Backend } from './harness/backend';
@@ -207,7 +208,7 @@ describe('screens re-read what they show after main changes', () => {
     // The session closed with the recomposition: the flow is back at its connect step.
     await stamp.getByTestId('step-lost').waitFor();
     await stamp.getByRole('button', { name: 'Go back to Privileged endpoint' }).click();
-    await stamp.getByLabel('Password', { exact: true }).fill('practice-Passw0rd!');
+    await stamp.getByLabel('Password', { exact: true }).fill(PRACTICE_PEP_PASSWORD);
     await stamp.getByRole('button', { name: 'Connect', exact: true }).click();
     await stepIs(stamp, 'stamp');
     const after = await text(stamp, 'stamp-cloud-id');

@@ -1,4 +1,3 @@
-import { compactVerify, errors, importSPKI } from 'jose';
 import { z } from 'zod';
 import type { HostError } from '../../pep/protocol';
 import { PRACTICE_VERIFY_KEY_PEM } from '../signing-key';
@@ -30,6 +29,8 @@ const expiry = (p: ActivationKeyPayload): Date | undefined => {
 };
 
 export const verifyActivationKey = async (key: string, cloudId: string, now: Date): Promise<KeyCheck> => {
+  // jose loads with the first activation, not with the practice stamp.
+  const { compactVerify, errors, importSPKI } = await import('jose');
   const publicKey = await importSPKI(PRACTICE_VERIFY_KEY_PEM, 'RS256');
   let payloadBytes: Uint8Array;
   try {

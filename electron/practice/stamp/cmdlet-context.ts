@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HostToNode } from '../../pep/protocol';
-import { actionInProgress, CmdletError } from './error-records';
+import { actionInProgress, actionInProgressText, actionPlanFailed, CmdletError } from './error-records';
 import type { Bound, ParamSpec } from './param-binder';
 import type { PracticeStampSettings } from './settings';
 import type { Clock, StampStore } from './stamp-store';
@@ -57,8 +57,16 @@ export const work = async (
   ctx.progress({ activity, status: 'Completed', percent: 100, secondsRemaining: 0 });
 };
 
-/** ECE runs one action plan at a time; the rehearsal fault makes every action plan collide. */
+/**
+ * ECE runs one action plan at a time; the rehearsal fault makes every action plan collide. With
+ * `busyOnlyInVerbose` the stamp says so only in the verbose stream and fails with an unrelated error.
+ */
 export const ensureNoActionPlanRunning = (ctx: CmdletContext): void => {
+  if (ctx.settings.faults.busyOnlyInVerbose) {
+    ctx.verbose('Invoking action plan.');
+    ctx.verbose(actionInProgressText(randomUUID()));
+    throw new CmdletError(actionPlanFailed());
+  }
   if (ctx.settings.faults.actionInProgress) throw new CmdletError(actionInProgress(randomUUID()));
 };
 

@@ -11,6 +11,7 @@ import { createWire } from './wire';
 // line protocol, so the app's real PEP client drives it unchanged.
 
 export type { PracticeStampSettings, PracticeStampSettingsInput } from './settings';
+export { PRACTICE_PEP_PASSWORD } from './settings';
 export type { ActivationRecord, PracticeStampFs } from './stamp-store';
 export { STATE_FILE as PRACTICE_STAMP_FILE } from './stamp-store';
 
@@ -51,10 +52,11 @@ export const createPracticeStamp = (deps: PracticeStampDeps): PracticeStamp => {
     numberOfNodes: settings.numberOfNodes,
   });
 
+  const once = new Set<'activation-drop'>();
   const spawn: SpawnHost = (): HostProcess => {
     const proc = new InProcessHost();
     const wire = createWire(proc);
-    const session = createSession({ wire, settings, store, clock: deps.clock, log: deps.log, sleep: deps.sleep });
+    const session = createSession({ wire, settings, store, clock: deps.clock, log: deps.log, sleep: deps.sleep, once });
     runHostLoop(proc, wire, session, deps.log);
     return proc;
   };

@@ -10,6 +10,7 @@ import {
   noSession,
   operationTimeout,
   pipelineStopped,
+  sessionDropped,
 } from './error-records';
 import { bindParameters } from './param-binder';
 import type { PracticeStampSettings } from './settings';
@@ -26,6 +27,8 @@ export type SessionDeps = {
   clock: Clock;
   log: Logger;
   sleep: Sleep;
+  /** Faults that strike once per practice stamp, whichever host process meets them. */
+  once: Set<'activation-drop'>;
 };
 
 /** TrustedHosts entries match exactly or through `*` wildcards, case-insensitively. */
@@ -36,7 +39,7 @@ export const isTrusted = (trustedHosts: string, host: string): boolean =>
     .filter((e) => e !== '')
     .some((e) => new RegExp(`^${e.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`, 'i').test(host));
 
-const trustedHostsOf = (s: PracticeStampSettings): string => s.trustedHosts ?? s.ercsAddresses.join(',');
+const trustedHostsOf = (s: PracticeStampSettings): string | null => (s.trustedHosts === undefined ? s.ercsAddresses.join(',') : s.trustedHosts);
 
 /** Whether this ERCS address answers at all (unknown addresses and the "down" one do not). */
 export const answers = (s: PracticeStampSettings, host: string): boolean =>
@@ -52,6 +55,7 @@ export const createSession = (deps: SessionDeps) => {
 
   const connect = async (msg: z.infer<typeof ConnectMessage>, signal: AbortSignal): Promise<void> => {
     const pause = pauseWith(deps.sleep, signal);
+    const lang = settings.workstationLanguage;
     const expectedUser = `${settings.domain}\\CloudAdmin`.toLowerCase();
     const notices: string[] = [];
     let lastError: HostError | undefined;
@@ -59,14 +63,16 @@ export const createSession = (deps: SessionDeps) => {
       if (!answers(settings, host)) {
         await pause(settings.durations.unreachableMs);
         notices.push(`${host} did not answer (WinRMOperationTimeout).`);
-        lastError = operationTimeout(host);
+        lastError = operationTimeout(host, lang);
         continue;
       }
-      if (!isTrusted(trustedHostsOf(settings), host)) return fail(msg.id, cannotUseIpAddress(host));
+      // Unreadable for the app's pre-flight, but WinRM itself reads it: the practice workstation trusts the stamp.
+      if (!isTrusted(trustedHostsOf(settings) ?? settings.ercsAddresses.join(','), host)) return fail(msg.id, cannotUseIpAddress(host, lang));
       await pause(settings.durations.connectMs);
-      if (msg.user.trim().toLowerCase() !== expectedUser || msg.password === '') {
+      // A refused credential ends the connect at once, as pep-host.ps1 does: no retry, no other address.
+      if (msg.user.trim().toLowerCase() !== expectedUser || msg.password !== settings.cloudAdminPassword) {
         deps.log.warn('practice stamp: access denied', { host, user: msg.user });
-        return fail(msg.id, accessDenied(host));
+        return fail(msg.id, accessDenied(host, lang));
       }
       connectedTo = host;
       deps.log.info('practice stamp: session opened', { host });
@@ -74,7 +80,7 @@ export const createSession = (deps: SessionDeps) => {
       wire.send({ type: 'connected', id: msg.id, host, ...(notices.length > 0 ? { notices } : {}) });
       return;
     }
-    fail(msg.id, lastError ?? operationTimeout(msg.hosts[0] ?? ''));
+    fail(msg.id, lastError ?? operationTimeout(msg.hosts[0] ?? '', lang));
   };
 
   const invoke = async (msg: z.infer<typeof InvokeMessage>, signal: AbortSignal): Promise<void> => {
@@ -103,7 +109,14 @@ export const createSession = (deps: SessionDeps) => {
       pause: pauseWith(deps.sleep, signal),
     };
     try {
-      result(await cmdlet.run(ctx, bound.values), []);
+      const output = await cmdlet.run(ctx, bound.values);
+      if (msg.cmd === 'New-AzureStackActivation' && settings.faults.sessionDropsDuringActivation && !deps.once.has('activation-drop')) {
+        // The stamp finished; the answer never arrives. The next command reopens the session, as pep-host.ps1 does.
+        deps.once.add('activation-drop');
+        deps.log.warn('practice stamp: session dropped after activation completed');
+        return fail(msg.id, sessionDropped(settings.workstationLanguage));
+      }
+      result(output, []);
     } catch (err) {
       if (err instanceof CmdletError) return result([], [err.record]);
       throw err;
@@ -115,19 +128,35 @@ export const createSession = (deps: SessionDeps) => {
       wire.send({
         type: 'preflight',
         id: msg.id,
-        trustedHosts: trustedHostsOf(settings),
+        ...(trustedHostsOf(settings) === null
+          ? { trustedHosts: null, trustedHostsError: 'Requested registry access is not allowed.' }
+          : { trustedHosts: trustedHostsOf(settings), trustedHostsSource: 'client' as const }),
+        winrmService: settings.winrmService,
         executionPolicy: 'RemoteSigned',
         executionPolicyScope: 'LocalMachine',
       });
     },
     connect,
     invoke,
-    /** Close-PrivilegedEndpoint when a share is given (transcripts copied), else Remove-PSSession. */
+    /**
+     * Close-PrivilegedEndpoint when a share and its credential are given (transcripts copied), else
+     * Remove-PSSession. With `closeBreaksSession` the transport breaks right after the copy, as it can
+     * when the endpoint ends the session.
+     */
     close(msg: z.infer<typeof CloseMessage>): void {
-      const copied = connectedTo !== undefined && msg.transcriptShare !== undefined && msg.transcriptShare !== '';
-      if (connectedTo !== undefined) deps.log.info('practice stamp: session closed', { host: connectedTo, copied });
+      const share = connectedTo !== undefined && msg.transcriptShare !== undefined && msg.transcriptShare !== '';
+      const credential = msg.shareUser !== undefined && msg.shareUser !== '' && msg.sharePassword !== undefined && msg.sharePassword !== '';
+      let transcripts: 'copied' | 'probably-copied' | 'failed' | 'none' = 'none';
+      if (share && !credential) {
+        transcripts = 'failed';
+        wire.send({ type: 'warning', id: msg.id, message: 'The transcript share needs its own credential; the transcripts were not copied.' });
+      } else if (share && settings.faults.closeBreaksSession) {
+        transcripts = 'probably-copied';
+        wire.send({ type: 'warning', id: msg.id, message: `The session ended while Close-PrivilegedEndpoint ran (${sessionDropped(settings.workstationLanguage).message})` });
+      } else if (share) transcripts = 'copied';
+      if (connectedTo !== undefined) deps.log.info('practice stamp: session closed', { host: connectedTo, transcripts });
       connectedTo = undefined;
-      wire.send({ type: 'closed', id: msg.id, transcriptsCopied: copied });
+      wire.send({ type: 'closed', id: msg.id, transcriptsCopied: transcripts === 'copied', transcripts });
     },
     /** Dead man's switch: the client went away. */
     drop(): void {

@@ -1,3 +1,5 @@
+import type { WorkstationLanguage } from '../../../shared/contract';
+
 // What a practice stamp looks like and how it misbehaves on request. Everything has a realistic
 // default so the lead can create one with no settings at all.
 
@@ -21,7 +23,17 @@ export type PracticeStampFaults = {
   hardwareInfoUnreachable: boolean;
   /** The `@using:` splat delivers an empty activation key (AzureStack-Tools#593); `-ArgumentList` works. */
   activationKeySplatDropped: boolean;
+  /** Like `actionInProgress`, but the busy message comes only in the verbose stream; the final error is unrelated. */
+  busyOnlyInVerbose: boolean;
+  /** The first activation completes on the stamp, but the session drops before the answer arrives. */
+  sessionDropsDuringActivation: boolean;
+  /** Close-PrivilegedEndpoint copies the transcripts and ends the session: the transport breaks right after it. */
+  closeBreaksSession: boolean;
 };
+
+
+/** What the practice stamp accepts as its CloudAdmin password; shown on the connect screen in practice mode. */
+export const PRACTICE_PEP_PASSWORD = 'Practice-Pep-1!';
 
 export type PracticeStampSettings = {
   /** ERCS VM addresses, in the order the stamp lists them. */
@@ -38,8 +50,14 @@ export type PracticeStampSettings = {
   externalDomainFqdn: string;
   identitySystem: 'AzureAD' | 'ADFS';
   timezone: string;
-  /** What the workstation's WSMan TrustedHosts holds; defaults to the ERCS addresses. */
-  trustedHosts?: string;
+  /** The CloudAdmin password the stamp accepts; anything else is refused (AccessDenied). */
+  cloudAdminPassword: string;
+  /** The language of this computer's own WinRM client messages (connection errors). */
+  workstationLanguage: WorkstationLanguage;
+  /** What the workstation's TrustedHosts holds; defaults to the ERCS addresses; null: it cannot be read. */
+  trustedHosts?: string | null;
+  /** The workstation's WinRM service (stopped by default on Windows 10 and 11). */
+  winrmService: string;
   durations: PracticeStampDurations;
   faults: PracticeStampFaults;
 };
@@ -77,12 +95,18 @@ export const resolveSettings = (input: PracticeStampSettingsInput = {}): Practic
   externalDomainFqdn: 'azurestack.contoso.com',
   identitySystem: 'AzureAD',
   timezone: 'Pacific Standard Time',
+  cloudAdminPassword: PRACTICE_PEP_PASSWORD,
+  workstationLanguage: 'en-US',
+  winrmService: 'Stopped',
   ...defined(input),
   durations: { ...DEFAULT_DURATIONS, ...defined(input.durations ?? {}) },
   faults: {
     actionInProgress: false,
     hardwareInfoUnreachable: false,
     activationKeySplatDropped: false,
+    busyOnlyInVerbose: false,
+    sessionDropsDuringActivation: false,
+    closeBreaksSession: false,
     ...defined(input.faults ?? {}),
   },
 });

@@ -17,6 +17,8 @@ export function ActivationStep() {
   const result = outcomeOf(op, 'stamp.activate');
   // The stamp may have finished on its own: retrying blindly could collide with it.
   const uncertain = op?.status === 'outcome-unknown' || op?.status === 'interrupted' || op?.status === 'cancelled';
+  const handoffId = useApp((s) => s.act.handoffId);
+  const stage = useApp((s) => s.handoffs.find((h) => h.id === s.act.handoffId)?.stage);
   const [asking, setAsking] = useState<'again' | 'cancel'>();
   const start = () => (uncertain ? setAsking('again') : void appStore.getState().activate());
   return (
@@ -30,10 +32,24 @@ export function ActivationStep() {
         </>
       )}
       {!ready && !result && <p className="notice">{t('activate.activation.notReady')}</p>}
+      {uncertain && !result && stage !== 'activated' && (
+        <div className="warn-box" data-testid="activation-check">
+          <p>{t('activate.activation.uncertain')}</p>
+          {handoffId && stage === 'activating' && (
+            <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(handoffId)}>
+              {t('activate.activation.portalShows')}
+            </button>
+          )}
+        </div>
+      )}
+      {uncertain && stage === 'activated' && (
+        <p className="ok-box" role="status">
+          {t('activate.activation.marked')}
+        </p>
+      )}
       {operationId && (
         <OperationPanel operationId={operationId} title={t('activate.activation.running')} onCancel={() => setAsking('cancel')} />
       )}
-      {uncertain && <p className="warn-box" data-testid="activation-uncertain">{t('activate.activation.uncertain')}</p>}
       {result && (
         <p className="ok-box" data-testid="activation-result" role="status">
           {t('activate.activation.done', { at: formatDateTime(result.activatedAt) })}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TokenChoices } from '../../../shared/domain';
-import { suggestRegistrationName } from '../../../shared/domain';
+import { suggestRegistrationName, TOKEN_VERSION_RULE } from '../../../shared/domain';
 import { CloudSelect } from '../../components/cloud-select';
 import { TextField } from '../../components/field';
 import { useTranslation } from '../../i18n';
@@ -66,6 +66,9 @@ export function BillingStep() {
       )}
       <CloudSelect id="target-cloud" label={t('billing.cloud')} value={choices.targetCloud} onChange={(targetCloud) => set({ targetCloud })} />
       {plan && <EffectiveParams plan={plan} showErrors={touched} />}
+      <p className="hint" data-testid="token-version-rule">
+        {TOKEN_VERSION_RULE}
+      </p>
       {cloudId && <p className="hint">{t('billing.nameHint', { name: suggestRegistrationName(cloudId) })}</p>}
     </>
   );

@@ -1,5 +1,12 @@
+import { ercsAddressProblem } from '../../../shared/domain';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
+
+const problemOf = (host: string): string | undefined => (host.trim() === '' ? undefined : ercsAddressProblem(host));
+
+/** At least one address, and every address typed is an IPv4 address, an IPv6 address or a host name. */
+export const useHostsReady = (): boolean =>
+  useApp((s) => s.stamp.hosts.some((h) => h.trim() !== '') && s.stamp.hosts.every((h) => problemOf(h) === undefined));
 
 /** One to three ERCS VM addresses; the session tries them in order. */
 export function ErcsHosts() {
@@ -10,8 +17,10 @@ export function ErcsHosts() {
     <fieldset className="ercs">
       <legend>{t('ercs.legend')}</legend>
       <p className="hint">{t('ercs.hint')}</p>
-      {hosts.map((h, i) => (
-        <div key={i} className="row">
+      {hosts.map((h, i) => {
+        const problem = problemOf(h);
+        return (
+        <div key={i} className={problem ? 'row field-invalid' : 'row'}>
           <label htmlFor={`ercs-${i}`} className="inline-label">
             {t('ercs.label', { n: i + 1 })}
           </label>
@@ -22,6 +31,8 @@ export function ErcsHosts() {
             placeholder={t('ercs.placeholder')}
             autoComplete="off"
             spellCheck={false}
+            aria-invalid={problem !== undefined}
+            aria-describedby={problem ? `ercs-${i}-error` : undefined}
           />
           {hosts.length > 1 && (
             <button
@@ -33,8 +44,14 @@ export function ErcsHosts() {
               {t('common.remove')}
             </button>
           )}
+          {problem && (
+            <p className="field-error" id={`ercs-${i}-error`} role="alert">
+              {problem}
+            </p>
+          )}
         </div>
-      ))}
+        );
+      })}
       {hosts.length < 3 && (
         <button type="button" className="secondary" onClick={() => appStore.getState().setHosts([...hosts, ''])}>
           {t('ercs.add')}

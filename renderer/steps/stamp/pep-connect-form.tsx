@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { TextField } from '../../components/field';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
+import { useHostsReady } from './ercs-hosts';
 import { TranscriptShare } from './transcript-share';
 
 
@@ -11,16 +12,34 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
   const user = useApp((s) => s.stamp.user);
   const password = useApp((s) => s.stamp.password);
   const busy = useApp((s) => s.busy.stamp !== undefined);
-  const hasHost = useApp((s) => s.stamp.hosts.some((h) => h.trim() !== ''));
+  const hasHost = useHostsReady();
   const share = useApp((s) => s.stamp.share);
   // A share needs its own account; half a share would only fail when the session closes.
   const shareIncomplete = share.path.trim() !== '' && (share.user.trim() === '' || share.password === '');
+  const practice = useApp((s) => s.info?.practiceStamp);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (await appStore.getState().connect()) onConnected?.();
   };
   return (
     <form className="form" onSubmit={submit} aria-label={t('stamp.connectForm')}>
+      {practice && (
+        <div className="notice" data-testid="practice-sign-in">
+          <p>{t('stamp.practiceSignIn', { addresses: practice.ercsAddresses.join(', '), user: practice.user, password: practice.password })}</p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const s = appStore.getState();
+              s.setHosts([...practice.ercsAddresses]);
+              s.setUser(practice.user);
+              s.setPassword(practice.password);
+            }}
+          >
+            {t('stamp.fillPractice')}
+          </button>
+        </div>
+      )}
       <TextField
         id="pep-user"
         label={t('stamp.user')}

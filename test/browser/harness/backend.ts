@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventName, EventPayloads, EventSink } from '../../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
+import type { EventName, EventPayloads, EventSink, PracticeScenario } from '../../../shared/contract';
 import type { Dispatch } from '../../../electron/ipc';
 import { memoryLogger } from '../../../electron/log';
 import type { PracticeAzure, PracticeAzureSettings } from '../../../electron/practice/azure';
@@ -13,8 +14,8 @@ export type Backend = {
   dispatch: Dispatch;
   /** Where main's events go: the page bound last. */
   setTarget(target: ((name: EventName, payload: unknown) => Promise<void>) | undefined): void;
-  /** The practice Azure behind this machine now (a recomposition starts a new one), for steering and inspection. */
-  readonly practiceAzure: PracticeAzure;
+  /** The practice Azure this machine started with, for steering (permission profile) and inspection. */
+  practiceAzure: PracticeAzure;
   /** Addresses main was asked to open in the operator's browser. */
   opened: string[];
   dispose(): Promise<void>;
@@ -32,6 +33,10 @@ export const startBackend = async (opts: {
   azure?: Partial<PracticeAzureSettings>;
   /** The OS locale main reports (en-US unless a test says otherwise). */
   locale?: string;
+  /** Stands for main's file dialog choosing pwsh (Settings); cancels by default. */
+  pickExecutable?: () => Promise<string | null>;
+  /** The practice scenario the machine starts with (sign-in outcome, for instance). */
+  scenario?: Partial<PracticeScenario>;
 }): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
@@ -50,9 +55,11 @@ export const startBackend = async (opts: {
     platform: process.platform,
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
+    env: { HOME: tmpdir() },
     events,
     log,
     pickFolder: async () => opts.usbDir,
+    pickExecutable: opts.pickExecutable ?? (async () => null),
     newId: randomUUID,
     // Practice durations are seconds long so operators see progress; tests keep them short but real.
     practice: {
@@ -72,14 +79,16 @@ export const startBackend = async (opts: {
       azure: { providerPollsUntilRegistered: 0, ...opts.azure },
     },
   });
+  if (opts.scenario) {
+    const set = await runtime.dispatch('practice.set', { ...DEFAULT_PRACTICE_SCENARIO, ...opts.scenario });
+    if (!set.ok) throw new Error(`practice.set: ${set.problem.message}`);
+  }
+  const practiceAzure = await runtime.services().practice?.azure();
+  if (!practiceAzure) throw new Error('the runtime started no practice Azure');
   return {
     dispatch: runtime.dispatch,
+    practiceAzure,
     opened,
-    get practiceAzure() {
-      const azure = runtime.services().practice?.azure;
-      if (!azure) throw new Error('the runtime is not in practice mode');
-      return azure;
-    },
     setTarget: (t) => {
       target = t;
     },

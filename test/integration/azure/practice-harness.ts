@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:https';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createAzure, type AzureService } from '../../../electron/azure';
+import { AZURE_CLI_CLIENT_ID, createAzure, type AzureService } from '../../../electron/azure';
+import { practiceRoutes, type ProxyResolver } from '../../../electron/proxy';
 import { memoryLogger } from '../../../electron/log';
 import { startPracticeAzure, type PracticeAzure, type PracticeAzureSettings } from '../../../electron/practice/azure';
 import { isAppError, type Problem } from '../../../shared/contract/problems';
@@ -27,7 +28,10 @@ export type Harness = {
   stop(): Promise<void>;
 };
 
-export const startHarness = async (settings: Partial<PracticeAzureSettings> = {}, opts: { realServerDelays?: boolean } = {}): Promise<Harness> => {
+export const startHarness = async (
+  settings: Partial<PracticeAzureSettings> = {},
+  opts: { realServerDelays?: boolean; /** How ARM is reached (default: practice, never proxied). */ routes?: ProxyResolver } = {},
+): Promise<Harness> => {
   // The real time at start, frozen: the SDK's token cache judges expiry with the real clock, so a
   // fixed date would make every token look expired to it once that date has passed.
   const start = Date.now();
@@ -57,6 +61,9 @@ export const startHarness = async (settings: Partial<PracticeAzureSettings> = {}
     clock,
     log,
     sleep,
+    routes: opts.routes ?? practiceRoutes,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    signInClient: { kind: 'default', clientId: AZURE_CLI_CLIENT_ID },
   });
   await azure.signIn({ cloud: 'AzureCloud', method: 'browser' });
   harness.practice = practice;

@@ -15,11 +15,13 @@ import type {
   TokenPreview,
 } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
-import { startPracticeMachine } from '../../fixtures/app/practice-app';
+import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 
 // The whole air-gap procedure through the dispatcher, on two practice machines sharing a USB folder.
 const PASSWORD = 'Sentinel-Pa55word-9f3e';
+/** The practice stamps accept the sentinel, so the test can look for it everywhere it must not be. */
+const SENTINEL_STAMP = { ...FAST_PRACTICE, stamp: { ...FAST_PRACTICE.stamp, cloudAdminPassword: PASSWORD } };
 
 let usb: string;
 let stampSide: PracticeMachine;
@@ -27,7 +29,7 @@ let hostSide: PracticeMachine;
 
 beforeAll(async () => {
   usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-  stampSide = await startPracticeMachine(usb);
+  stampSide = await startPracticeMachine(usb, SENTINEL_STAMP);
   hostSide = await startPracticeMachine(usb);
 });
 afterAll(async () => {
@@ -134,7 +136,7 @@ describe('disconnected registration, three legs', () => {
 
   it('refuses a key for another stamp before the stamp sees it', async () => {
     // A second practice stamp (its own data folder, so its own cloud ID) gets the first stamp's key.
-    const other = await startPracticeMachine(usb);
+    const other = await startPracticeMachine(usb, SENTINEL_STAMP);
     try {
       const c = await other.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PASSWORD });
       const drive = await other.call<DriveInfo>('handoff.addFolder', {});

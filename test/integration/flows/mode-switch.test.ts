@@ -9,6 +9,7 @@ import type { HandoffSummary, TokenPreview } from '../../../shared/domain/types'
 import { createRuntime } from '../../../electron/runtime';
 import { memoryLogger } from '../../../electron/log';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 
 const runtimeAt = async (dataDir: string, events: EventName[] = []) =>
   createRuntime({
@@ -18,9 +19,11 @@ const runtimeAt = async (dataDir: string, events: EventName[] = []) =>
     platform: 'linux',
     systemRoot: 'C:\\Windows',
     tempDir: tmpdir(),
+    env: { HOME: tmpdir() },
     events: (name) => void events.push(name),
     log: memoryLogger(),
     pickFolder: async () => null,
+    pickExecutable: async () => null,
     newId: randomUUID,
     practice: FAST_PRACTICE,
   });
@@ -46,7 +49,7 @@ describe('practice and live modes', () => {
   it('refuses a practice token once in live mode, keeping practice and live apart', async () => {
     const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
     const practice = await startPracticeMachine(usb);
-    const c = await practice.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const c = await practice.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
     const created = await practice.run<{ handoff: HandoffSummary; token: TokenPreview }>({
       kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
     });
@@ -67,7 +70,7 @@ describe('practice and live modes', () => {
   it('refuses to switch while an operation runs', async () => {
     const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
     const slow = await startPracticeMachine(usb, { ...FAST_PRACTICE, stamp: { durations: { ...FAST_PRACTICE.stamp?.durations, tokenMs: 1_000 } } });
-    const c = await slow.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+    const c = await slow.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
     const started = await slow.call<{ operationId: string }>('operation.start', {
       kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
     });

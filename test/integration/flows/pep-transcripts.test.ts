@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PepConnected } from '../../../shared/contract';
 import { startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 
 // Closing the session: with a transcript share, Close-PrivilegedEndpoint copies the transcripts;
 // without one the operator is told they stay on the endpoint. The share password goes nowhere else.
@@ -22,7 +23,7 @@ const connect = (transcriptShare?: { path: string; user: string; password: strin
   stamp.call<PepConnected>('pep.connect', {
     hosts: ['10.20.30.224'],
     user: 'AZURESTACK\\CloudAdmin',
-    password: 'pep-password',
+    password: PRACTICE_PEP_PASSWORD,
     ...(transcriptShare ? { transcriptShare } : {}),
   });
 

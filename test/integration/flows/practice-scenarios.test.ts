@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { OperationFinished, OperationProgress, PepConnected, PracticeScenario } from '../../../shared/contract';
 import { suggestRegistrationName } from '../../../shared/domain';
-import type { HandoffSummary, KeyPreview, PermissionReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
+import type { HandoffSummary, KeyPreview, PermissionReport, PreflightReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 
 // Each practice scenario the operator saves reaches the simulated stamp or Azure through the runtime,
 // as a real stamp or Azure would behave. Durations stay fast (the harness's FAST_PRACTICE wins).
 
-const PEP = { user: 'AZURESTACK\\CloudAdmin', password: 'x' };
+const PEP = { user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD };
 const DEV = { billingModel: 'Development', targetCloud: 'AzureCloud' } as const;
 const usb = () => mkdtemp(join(tmpdir(), 'azs-usb-'));
 const scenario = (over: Partial<PracticeScenario>): PracticeScenario => ({ ...DEFAULT_PRACTICE_SCENARIO, ...over });
@@ -67,6 +68,71 @@ describe('practice scenarios: the stamp', () => {
     await m.runtime.dispose();
   });
 
+  it('refuses any password but the practice one, which app.info shows with the ERCS addresses', async () => {
+    const m = await startPracticeMachine(await usb());
+    const info = await m.call<{ practiceStamp?: { ercsAddresses: string[]; user: string; password: string } }>('app.info', {});
+    expect(info.practiceStamp).toEqual({ ercsAddresses: ['10.20.30.224', '10.20.30.225', '10.20.30.226'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
+    const refused = await m.runtime.dispatch('pep.connect', { hosts: ['10.20.30.224'], user: PEP.user, password: 'Wrong-Password-1' });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'pep-access-denied', retryable: false } });
+    expect((await connect(m)).host).toBe('10.20.30.224');
+    await m.runtime.dispose();
+  });
+
+  it('on a French workstation the connection errors are French and still classified', async () => {
+    const m = await startPracticeMachine(await usb());
+    await m.call('practice.set', scenario({ workstationLanguage: 'fr-FR' }));
+    const refused = await m.runtime.dispatch('pep.connect', { hosts: ['10.20.30.224'], user: PEP.user, password: 'Mauvais-1' });
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'pep-access-denied', detail: expect.stringContaining('Acc\u00e8s refus\u00e9') } });
+    await m.runtime.dispose();
+  });
+
+  it('says the stamp is busy when it says so only in the verbose stream', async () => {
+    const m = await startPracticeMachine(await usb());
+    await m.call('practice.set', scenario({ eceBusyVerboseOnly: true }));
+    const c = await connect(m);
+    const res = await outcome(m, { kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+    expect(res).toMatchObject({ ok: false, problem: { code: 'pep-busy', detail: expect.stringContaining('another action is in progress') } });
+    await m.runtime.dispose();
+  });
+
+  it('drops the session mid-activation: outcome unknown, the stamp did activate, the operator closes the hand-off after checking', async () => {
+    const usbPath = await usb();
+    const stamp = await startPracticeMachine(usbPath);
+    await stamp.call('practice.set', scenario({ sessionDropsDuringActivation: true }));
+    const c = await connect(stamp);
+    const created = await stamp.run<{ handoff: HandoffSummary; token: TokenPreview }>({ kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+    const stampDrive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+    await stamp.call('handoff.saveToken', { handoffId: created.handoff.id, driveId: stampDrive.id });
+
+    const host = await startPracticeMachine(usbPath);
+    await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const subs = await host.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+    const hostDrive = await host.call<{ id: string }>('handoff.addFolder', {});
+    const tokenFile = (await host.call<{ name: string; kind: string }[]>('handoff.files', { driveId: hostDrive.id })).find((f) => f.kind === 'token');
+    const imported = await host.call<{ handoff: HandoffSummary }>('handoff.readToken', { driveId: hostDrive.id, file: tokenFile?.name });
+    await host.run({
+      kind: 'azure.register',
+      handoffId: imported.handoff.id,
+      subscriptionId: subs.find((x) => x.state === 'Enabled')?.id,
+      resourceGroup: 'azurestack',
+      location: 'westcentralus',
+      registrationName: suggestRegistrationName(c.stamp.cloudId),
+    });
+    await host.call('handoff.saveKey', { handoffId: imported.handoff.id, driveId: hostDrive.id });
+    await host.runtime.dispose();
+
+    const keyFile = (await stamp.call<{ name: string; kind: string }[]>('handoff.files', { driveId: stampDrive.id })).find((f) => f.kind === 'key');
+    const keyRead = await stamp.call<{ handoff: HandoffSummary }>('handoff.readKey', { driveId: stampDrive.id, file: keyFile?.name, sessionId: c.sessionId });
+    const { operationId } = await stamp.call<{ operationId: string }>('operation.start', { kind: 'stamp.activate', sessionId: c.sessionId, handoffId: keyRead.handoff.id });
+    const done = await stamp.finished(operationId);
+    expect(done).toMatchObject({ status: 'outcome-unknown', outcome: { ok: false, problem: { code: 'pep-outcome-unknown', action: expect.stringContaining('activation state') } } });
+    const [left] = await stamp.call<HandoffSummary[]>('handoff.list', {});
+    expect(left).toMatchObject({ id: keyRead.handoff.id, stage: 'activating', complete: false });
+    // The check (the portal) shows it activated: the operator says so and the hand-off completes.
+    expect(await stamp.call<HandoffSummary>('handoff.confirmActivated', { handoffId: keyRead.handoff.id })).toMatchObject({ stage: 'activated', complete: true });
+    await stamp.runtime.dispose();
+  });
+
   it('refuses token generation with pep-busy while ECE runs another action', async () => {
     const m = await startPracticeMachine(await usb());
     await m.call('practice.set', scenario({ eceBusy: true }));
@@ -85,6 +151,16 @@ describe('practice scenarios: the stamp', () => {
     const res = await outcome(m, { kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
     // The last of the four hosts, in the stamp's own words.
     expect(res).toMatchObject({ ok: false, problem: { code: 'pep-hardware-info', detail: expect.stringContaining('Could not retrieve mandatory hardware info for AZS-NODE04') } });
+    await m.runtime.dispose();
+  });
+  it('says TrustedHosts is unknown, not empty, when the workstation cannot read it', async () => {
+    const m = await startPracticeMachine(await usb());
+    const hosts = ['10.20.30.224'];
+    const readable = await m.call<PreflightReport>('pep.preflight', { hosts });
+    expect(readable.checks.find((c) => c.id === 'trusted-hosts')).toMatchObject({ ok: true });
+    await m.call('practice.set', scenario({ trustedHostsUnreadable: true }));
+    const report = await m.call<PreflightReport>('pep.preflight', { hosts });
+    expect(report.checks.find((c) => c.id === 'trusted-hosts')).toMatchObject({ ok: false, unknown: true, detail: expect.stringMatching(/^Unknown/) as unknown, fix: expect.stringContaining('Start-Service WinRM') as unknown });
     await m.runtime.dispose();
   });
 });

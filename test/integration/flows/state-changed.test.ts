@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { PepConnected, StateChanged } from '../../../shared/contract';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 import { startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 
@@ -11,7 +12,7 @@ import type { PracticeMachine } from '../../fixtures/app/practice-app';
 // every recomposition with its cause, every hand-off or session change, every finished operation,
 // with a generation that only grows.
 
-const PEP = { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' };
+const PEP = { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD };
 const changes = (m: PracticeMachine): StateChanged[] =>
   m.events.filter((e) => e.name === 'app.stateChanged').map((e) => e.payload as StateChanged);
 

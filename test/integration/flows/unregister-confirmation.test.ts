@@ -7,6 +7,7 @@ import type { DriveInfo, HandoffFile, HandoffSummary, RegistrationInfo, TokenPre
 import { suggestRegistrationName } from '../../../shared/domain';
 import { startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
+import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 
 // Deleting a registration asks the operator to type its name; main checks it too, after finding
 // the registration by the token's cloud ID, so a page that skipped the check deletes nothing.
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
   const stamp = await startPracticeMachine(usb);
   host = await startPracticeMachine(usb);
-  const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
+  const c = await stamp.call<PepConnected>('pep.connect', { hosts: ['10.20.30.224'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
   const created = await stamp.run<{ handoff: HandoffSummary }>({
     kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' },
   });

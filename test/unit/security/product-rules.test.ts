@@ -32,13 +32,16 @@ const envReads = (all: readonly ts.Node[]): ts.Node[] =>
       (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier) && /^(node:)?process$/.test(n.moduleSpecifier.text)),
   );
 
-/** shell.openExternal with anything but a literal https: URL. */
+/** shell.openExternal with anything but a literal https: URL or the allow-list helper's answer. */
 const openExternalCalls = (all: readonly ts.Node[]): ts.CallExpression[] =>
   all.filter((n): n is ts.CallExpression => ts.isCallExpression(n) && /(^|\.)openExternal$/.test(dotted(n.expression) ?? ''));
 
 const isLiteralHttps = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isStringLiteralLike(e) && URL.parse(e.text)?.protocol === 'https:';
-/** An entry of the help allowlist (shared/domain/help.ts), whose addresses are checked below to be https. */
-const isAllowlisted = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isElementAccessExpression(e) && e.expression.getText() === 'HELP_TOPICS';
+/** electron/main/external-url.ts: URL-parsed, https, the supported clouds' sign-in hosts only. */
+const isAllowListed = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isCallExpression(e) && dotted(e.expression) === 'signInPageUrl';
+/** An entry of the help allowlist (shared/domain/help.ts), whose addresses are checked below to be https on Microsoft Learn. */
+const isHelpTopic = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isElementAccessExpression(e) && e.expression.getText() === 'HELP_TOPICS';
+const isSafeExternal = (e: ts.Expression | undefined): boolean => isLiteralHttps(e) || isAllowListed(e) || isHelpTopic(e);
 
 describe('product-wide security rules', () => {
   it('never turns off TLS verification', () => {
@@ -52,9 +55,8 @@ describe('product-wide security rules', () => {
     expect(weak).toEqual([]);
   });
 
-  it('opens external links only for literal https: URLs', () => {
-    // An allow-list helper (URL-parsed, https only) would be the place to widen this; none exists yet.
-    expect(nodes.flatMap((f) => openExternalCalls(f.all).filter((c) => !isLiteralHttps(c.arguments[0]) && !isAllowlisted(c.arguments[0])).map(lineOf))).toEqual([]);
+  it('opens external links only for literal https: URLs or through the sign-in and help allow-lists', () => {
+    expect(nodes.flatMap((f) => openExternalCalls(f.all).filter((c) => !isSafeExternal(c.arguments[0])).map(lineOf))).toEqual([]);
     expect(Object.values(HELP_TOPICS).filter((url) => URL.parse(url)?.protocol !== 'https:' || URL.parse(url)?.host !== 'learn.microsoft.com')).toEqual([]);
   });
 
@@ -64,9 +66,9 @@ describe('product-wide security rules', () => {
 
   it('the env and openExternal detectors see what they look for', () => {
     const sample = descendants(
-      ts.createSourceFile('x.ts', "import { env } from 'node:process'; const a = process.env.X; const b = process['env']; const { env: e } = process; shell.openExternal(url); shell.openExternal('https://portal.azure.com/');", ts.ScriptTarget.Latest, true),
+      ts.createSourceFile('x.ts', "import { env } from 'node:process'; const a = process.env.X; const b = process['env']; const { env: e } = process; shell.openExternal(url); shell.openExternal('https://portal.azure.com/'); shell.openExternal(signInPageUrl(url)); shell.openExternal(other(url));", ts.ScriptTarget.Latest, true),
     );
     expect(envReads(sample).map((n) => n.getText())).toEqual(["import { env } from 'node:process';", 'process.env', "process['env']", '{ env: e } = process']);
-    expect(openExternalCalls(sample).map((c) => isLiteralHttps(c.arguments[0]))).toEqual([false, true]);
+    expect(openExternalCalls(sample).map((c) => isSafeExternal(c.arguments[0]))).toEqual([false, true, true, false]);
   });
 });

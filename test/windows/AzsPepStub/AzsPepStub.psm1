@@ -29,6 +29,9 @@ function Get-AzureStackStampInformation {
     $version = '1.2311.2.23'
     if ($settings.stampVersion) { $version = [string]$settings.stampVersion }
     Write-Warning 'Stub stamp: values are canned.'
+    # Host output of the endpoint: it must never reach the app's stdout as text.
+    Write-Host 'Stub stamp: host text.'
+    Write-Information 'Stub stamp: information record.'
     [pscustomobject]@{
         DeploymentID                = '1f7b4c1e-6a39-4f57-9a43-5d2e0c7b1a11'
         CloudID                     = '9a3b2f4e-8c71-4d25-b0e6-3f1a7d9c2e58'
@@ -50,6 +53,8 @@ function Set-RegistrationKeyPair {
     [CmdletBinding()]
     param()
     Write-StubCall -Name $MyInvocation.MyCommand.Name -Bound $PSBoundParameters
+    # settings.promptInKeyPair: the endpoint asks a question nobody can answer; the job turns Blocked.
+    if ((Get-StubSettings).promptInKeyPair) { $null = Read-Host 'Replace the registration key pair? (Y/N)' }
     Write-Verbose 'Key pair prepared.'
 }
 

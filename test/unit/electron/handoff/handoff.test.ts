@@ -92,6 +92,16 @@ describe('hand-off across the air gap', () => {
     expect(() => stampSide.keyFor(created.handoff.id)).toThrow(/no longer kept/);
   });
 
+  it('on the stamp side, closes a hand-off left activating (outcome unknown) once the operator confirms the activation', async () => {
+    const stampSide = await machine('stamp');
+    const created = await stampSide.createTokenHandoff({ token: liveToken(), stamp: STAMP, practice: false });
+    await expect(stampSide.confirmActivated(created.handoff.id)).rejects.toMatchObject({ problem: { code: 'not-found' } });
+    await stampSide.markStage(created.handoff.id, 'activating');
+    const done = await stampSide.confirmActivated(created.handoff.id);
+    expect(done).toMatchObject({ stage: 'activated', complete: true });
+    expect(done.history.at(-1)?.note).toMatch(/after an unknown outcome/);
+  });
+
   it('reads a plain token file written by the PowerShell module (UTF-16 LE, BOM, CRLF, no sidecar)', async () => {
     await fs.writeFile(join(stick, 'RegistrationToken.txt'), utf16leBom(`${liveToken()}\r\n`));
     const host = await machine('host');

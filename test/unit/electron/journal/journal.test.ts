@@ -53,12 +53,14 @@ describe('journal', () => {
     ]);
   });
 
-  it('keeps the token and key until the hand-off completes, then rewrites the file without them', async () => {
+  it('keeps the token and key in their own file until the hand-off completes, then deletes it', async () => {
     const j = await open();
     const h = await hostHandoff(j);
     await j.updateHandoff(h.id, { stage: 'key-issued', key: KEY, keyFingerprint: 'DDDD-EEEE-FFFF' });
     expect(j.kept(h.id)).toEqual({ token: TOKEN, key: KEY });
-    expect(await fs.readFile(file, 'utf8')).toContain(TOKEN);
+    expect(await fs.readFile(file, 'utf8')).not.toContain(TOKEN);
+    const keptFile = join(`${file}.kept`, `${h.id}.kept.json`);
+    expect(JSON.parse(await fs.readFile(keptFile, 'utf8'))).toEqual({ token: TOKEN, key: KEY });
 
     const saved = await j.updateHandoff(h.id, { stage: 'key-saved', file: '/media/usb/key.txt' });
     expect(saved.complete).toBe(false);
@@ -70,6 +72,7 @@ describe('journal', () => {
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(KEY);
     expect((await fs.readdir(join(dir, 'data'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(await fs.readdir(`${file}.kept`)).toEqual([]);
 
     const again = await open();
     expect(again.handoff(h.id)?.complete).toBe(true);

@@ -97,6 +97,25 @@ describe('operations', () => {
     expect(finished()[0]).toMatchObject({ status: 'failed', outcome: { ok: false, problem: { code: 'pep-busy', action: 'Wait and retry.' } } });
   });
 
+  it('finishes as outcome-unknown, keeping the check to make, when the stamp may have carried a change out', async () => {
+    const { ops, finished, settle } = setup();
+    await ops.start({
+      kind: 'stamp.activate',
+      timeoutMs: 1000,
+      cancellable: false,
+      abortLeavesOutcomeUnknown: true,
+      meta: {},
+      run: async () => {
+        throw new AppError('pep-outcome-unknown', 'The connection broke while New-AzureStackActivation ran.', { action: 'Check the activation state.' });
+      },
+    });
+    await settle();
+    expect(finished()[0]).toMatchObject({
+      status: 'outcome-unknown',
+      outcome: { ok: false, problem: { code: 'pep-outcome-unknown', action: 'Check the activation state.' } },
+    });
+  });
+
   it('refuses to cancel a step that is not safe to cancel', async () => {
     const { ops } = setup();
     const { operationId } = await ops.start({

@@ -24,7 +24,7 @@ describe('PEP error mapping', () => {
     ['empty-key', 'pep-empty-activation-key'],
     ['already-registered', 'pep-already-registered'],
   ])('maps %s to %s with an action and the raw text', (name, code) => {
-    const problem = map(name);
+    const problem = map(name, name === 'unknown-cmdlet' ? { cmdlet: 'Set-RegistrationKeyPair' } : {});
     expect(problem.code).toBe(code);
     expect(problem.action).toBeTruthy();
     expect(problem.detail).toContain((ERRORS[name] as HostError).message);
@@ -74,6 +74,59 @@ describe('PEP error mapping', () => {
     expect(crash).toMatchObject({ code: 'pep-host-crashed', retryable: true });
     expect(crash.detail).toBe('PowerShell host stopped (exit code 3).\nstderr:\nboom');
     expect(hostStopped({ code: null, signal: 'SIGKILL' }, '').problem.detail).toBe('PowerShell host stopped (signal SIGKILL).');
+  });
+
+  it('classifies by error ID, not text: a French workstation gets the same problems', () => {
+    expect(map('access-denied-fr').code).toBe('pep-access-denied');
+    expect(map('unreachable-fr')).toMatchObject({ code: 'pep-unreachable', retryable: true });
+    expect(map('trusted-hosts-fr').code).toBe('pep-trusted-hosts');
+    expect(map('kerberos').code).toBe('pep-trusted-hosts');
+    // The English text alone only decides when the record carries no error ID.
+    expect(fromHostError({ message: 'Access is denied.' }, {}, keep).problem.code).toBe('pep-access-denied');
+    expect(fromHostError({ message: 'Access is denied.', fqid: 'SomethingElse' }, {}, keep).problem.code).toBe('pep-failed');
+  });
+
+  it('treats a wrong password by host name (Kerberos LogonFailure) and a locked-out account as credential errors, never as retryable', () => {
+    expect(map('logon-failure')).toMatchObject({ code: 'pep-access-denied', retryable: false });
+    expect(map('locked-out')).toMatchObject({ code: 'pep-access-denied', retryable: false });
+  });
+
+  it('"Access is denied" is a credential problem only while connecting', () => {
+    expect(map('access-denied-command', { cmdlet: 'New-RegistrationToken' }).code).toBe('pep-failed');
+    expect(map('access-denied', { cmdlet: 'New-RegistrationToken' }).code).not.toBe('pep-access-denied');
+  });
+
+  it('counts only transport failures of this computer as unreachable, never free text or the stamp\'s own transport errors', () => {
+    expect(map('session-dropped', { cmdlet: 'New-AzureStackActivation' })).toMatchObject({ code: 'pep-unreachable' });
+    expect(map('job-disconnected', { cmdlet: 'New-AzureStackActivation' }).code).toBe('pep-unreachable');
+    expect(map('stamp-transport', { cmdlet: 'Get-AzureStackStampInformation' }).code).toBe('pep-failed');
+    expect(map('timed-out-text', { cmdlet: 'Get-AzureStackStampInformation' }).code).toBe('pep-failed');
+    expect(fromHostError({ message: 'The operation timed out.' }, {}, keep).problem.code).toBe('pep-failed');
+  });
+
+  it('says the build lacks a cmdlet only when the missing command is that cmdlet', () => {
+    expect(map('unknown-cmdlet', { cmdlet: 'Set-RegistrationKeyPair' }).message).toBe('This stamp build does not offer Set-RegistrationKeyPair on its privileged endpoint.');
+    const inner = map('inner-command-missing', { cmdlet: 'New-RegistrationToken' });
+    expect(inner.code).toBe('pep-failed');
+    expect(inner.message).not.toContain('does not offer');
+    expect(inner.detail).toContain('Target: Get-AzsHardwareInventory');
+    // Without a target, the quoted term of the text decides.
+    const { target: _t, ...untargeted } = ERRORS['unknown-cmdlet'] as HostError;
+    expect(fromHostError(untargeted, { cmdlet: 'New-RegistrationToken' }, keep).problem.code).toBe('pep-failed');
+    expect(fromHostError(untargeted, { cmdlet: 'Set-RegistrationKeyPair' }, keep).problem.code).toBe('pep-unknown-cmdlet');
+  });
+
+  it('finds the stamp\'s busy and hardware messages in the last verbose lines when the error itself is unrelated, and attaches those lines', () => {
+    const recent = ['Starting action plan', 'Cannot invoke action plan because another action is in progress: 5e1c…', 'Retrying'];
+    const busy = map('unrelated-after-busy', { cmdlet: 'New-RegistrationToken', recent });
+    expect(busy).toMatchObject({ code: 'pep-busy', retryable: true });
+    expect(busy.detail).toContain('Last messages from the stamp:\nStarting action plan');
+    const hardware = map('unrelated-after-busy', { cmdlet: 'New-AzureStackActivation', recent: ['Could not retrieve mandatory hardware info for Node04. Check physical host'] });
+    expect(hardware.code).toBe('pep-hardware-info');
+    expect(hardware.message).toContain('Node04');
+    const plain = map('unrelated-after-busy', { cmdlet: 'New-RegistrationToken', recent: ['Starting action plan'] });
+    expect(plain.code).toBe('pep-failed');
+    expect(plain.detail).toContain('Starting action plan');
   });
 
   it('explains a restricted language mode', () => {

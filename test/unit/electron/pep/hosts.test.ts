@@ -14,7 +14,7 @@ describe('host commands', () => {
   });
 
   it('starts a configured PowerShell 7 the same way', () => {
-    const host = pwshHost('C:\\Program Files\\PowerShell\\7\\pwsh.exe', 'C:\\app\\pep-host.ps1', 'C:\\Windows');
+    const host = pwshHost('C:\\Program Files\\PowerShell\\7\\pwsh.exe', 'C:\\app\\pep-host.ps1', { systemRoot: 'C:\\Windows', tempDir: 'C:\\Users\\op\\Temp' });
     expect(host.command).toBe('C:\\Program Files\\PowerShell\\7\\pwsh.exe');
     expect(host.args.slice(-2)).toEqual(['-File', 'C:\\app\\pep-host.ps1']);
     expect(host.env.SystemRoot).toBe('C:\\Windows');
@@ -22,7 +22,7 @@ describe('host commands', () => {
   });
 
   it('follows the operator setting: Windows PowerShell 5.1, or pwsh by its configured path', () => {
-    const win = { platform: 'win32' as const, scriptPath: 'C:\\app\\pep-host.ps1', systemRoot: 'D:\\Windows', tempDir: 'C:\\Users\\op\\Temp' };
+    const win = { platform: 'win32' as const, scriptPath: 'C:\\app\\pep-host.ps1', systemRoot: 'D:\\Windows', tempDir: 'C:\\Users\\op\\Temp', env: {} };
     const ps51 = hostForChoice({ kind: 'windows-powershell' }, win);
     expect(ps51.command).toBe('D:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
     expect(ps51.env.TEMP).toBe('C:\\Users\\op\\Temp');
@@ -32,6 +32,46 @@ describe('host commands', () => {
     expect(linux.command).toBe('/opt/microsoft/powershell/7/pwsh');
     expect(linux.args.slice(-2)).toEqual(['-File', '/app/pep-host.ps1']);
     expect(linux.env).toEqual({ PATH: '/usr/local/bin:/usr/bin:/bin' });
+  });
+});
+
+describe('host environment', () => {
+  const user = {
+    HOME: '/home/op',
+    USER: 'op',
+    LANG: 'fr_FR.UTF-8',
+    TMPDIR: '/tmp/op',
+    XDG_CONFIG_HOME: '/home/op/.config',
+    XDG_DATA_HOME: '/home/op/.local/share',
+    PSModulePath: '/elsewhere',
+    AZURE_CLIENT_SECRET: 'not-for-the-host',
+    AWS_SECRET_ACCESS_KEY: 'nor-this',
+    SSH_AUTH_SOCK: '/run/agent',
+    EMPTY: '',
+    PATH: '/home/op/bin:/usr/bin',
+  };
+
+  it('off Windows passes HOME, USER, LANG, TMPDIR and XDG_* (so pwsh sees PSWSMan installed for the user) and nothing else', () => {
+    const host = hostForChoice({ kind: 'pwsh', path: '/usr/bin/pwsh' }, { platform: 'linux', scriptPath: '/app/pep-host.ps1', systemRoot: 'C:\\Windows', tempDir: '/tmp', env: user });
+    expect(host.env).toEqual({
+      HOME: '/home/op',
+      USER: 'op',
+      LANG: 'fr_FR.UTF-8',
+      TMPDIR: '/tmp/op',
+      XDG_CONFIG_HOME: '/home/op/.config',
+      XDG_DATA_HOME: '/home/op/.local/share',
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+    });
+  });
+
+  it('on Windows passes the profile folders and ProgramFiles, whatever their case, never PSModulePath or other variables', () => {
+    const winUser = { userprofile: 'C:\\Users\\op', APPDATA: 'C:\\Users\\op\\AppData\\Roaming', LocalAppData: 'C:\\Users\\op\\AppData\\Local', ProgramFiles: 'C:\\Program Files', PSModulePath: 'C:\\x', AZURE_CLIENT_SECRET: 's', Path: 'C:\\evil' };
+    const where = { platform: 'win32' as const, scriptPath: 'C:\\app\\pep-host.ps1', systemRoot: 'C:\\Windows', tempDir: 'C:\\Users\\op\\AppData\\Local\\Temp', env: winUser };
+    for (const host of [hostForChoice({ kind: 'windows-powershell' }, where), hostForChoice({ kind: 'pwsh', path: 'C:\\PS7\\pwsh.exe' }, where)]) {
+      expect(Object.keys(host.env).sort()).toEqual(['APPDATA', 'LOCALAPPDATA', 'PATH', 'ProgramFiles', 'SystemRoot', 'TEMP', 'TMP', 'USERPROFILE']);
+      expect(host.env).toMatchObject({ USERPROFILE: 'C:\\Users\\op', TEMP: 'C:\\Users\\op\\AppData\\Local\\Temp' });
+      expect(host.env.PATH?.startsWith('C:\\Windows\\System32')).toBe(true);
+    }
   });
 });
 

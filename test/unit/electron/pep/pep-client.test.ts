@@ -121,6 +121,24 @@ describe('PEP client over the fake host', () => {
     expect(h.messages().filter((m) => m.op === 'connect')).toHaveLength(1);
   });
 
+  it('treats a wrong password by host name (Kerberos LogonFailure) as a credential error, tried once', async () => {
+    const h = start({ scenario: 'success,logon-failure' });
+    const problem = await problemOf(h.client.connect({ hosts: ['ercs01.azurestack.local', 'ercs02.azurestack.local'], user: 'AZURESTACK\\CloudAdmin', password: SENTINEL }));
+    expect(problem).toMatchObject({ code: 'pep-access-denied', retryable: false, reference: 'LogonFailure,PSSessionOpenFailed' });
+    expect(h.messages().filter((m) => m.op === 'connect')).toHaveLength(1);
+  });
+
+  it.each([
+    [['timeout-1'], 'wrong-password', 'pep-access-denied'],
+    [['timeout-1', 'timeout-2'], SENTINEL, 'pep-unreachable'],
+    [['untrusted-10.0.0.1'], SENTINEL, 'pep-trusted-hosts'],
+  ])('classifies a French workstation\'s connect failure on %j by its error ID', async (hosts, password, code) => {
+    const h = start({ scenario: 'success,french' });
+    const problem = await problemOf(h.client.connect({ hosts, user: 'AZURESTACK\\CloudAdmin', password }));
+    expect(problem.code).toBe(code);
+    expect(problem.detail).toMatch(/La connexion au serveur distant/);
+  });
+
   it('refuses a host that is not in FullLanguage mode before sending credentials', async () => {
     const h = start({ scenario: 'clm' });
     expect((await problemOf(connect(h))).code).toBe('pep-language-mode');

@@ -83,20 +83,142 @@ const dynamicCodeViolations = (root: Node): string[] => {
   return problems;
 };
 
-/** The password is only read to build a SecureString and then cleared; nothing that writes sees it. */
+/** Fields of a request that carry a secret. */
+const SECRET_FIELDS = /^(password|sharePassword)$/i;
+/** Where secret-bearing data enters the script: the raw input line and the parsed request. */
+const SECRET_HOLDERS = ['$script:InputLine', '$script:Request'];
+/** Commands whose output is a raw input line. */
+const LINE_SOURCES = /^receive-line$/i;
+
+const lower = (s: string) => s.toLowerCase();
+const stringKey = (access: Node): string | undefined => {
+  const key = access.namedChildren.find((c, i) => i > 0 && c !== null);
+  const m = /^['"]([A-Za-z]\w*)['"]$/.exec(key?.text.trim() ?? '');
+  return m?.[1];
+};
+/** A variable's identity: `$script:` names are shared, others belong to their function (or the top level). */
+const variableKey = (v: Node): string => {
+  const name = lower(v.text);
+  if (/^\$(script|global):/.test(name)) return name;
+  const fn = ancestor(v, (a) => a.type === 'function_statement');
+  return `${fn?.id ?? 'top'}|${name}`;
+};
+/** The variable itself, unless it is narrowed to a named field that holds no secret (`$script:Request['hosts']`). */
+const carriesWhole = (v: Node): boolean => {
+  const access = v.parent?.type === 'element_access' && v.parent.child(0)?.id === v.id ? v.parent : undefined;
+  const key = access ? stringKey(access) : undefined;
+  return key === undefined || SECRET_FIELDS.test(key);
+};
+const variablesIn = (n: Node): Node[] => (n.type === 'variable' ? [n] : all(n, 'variable'));
+
+/** What a function hands back: its `return` values and bare variable statements (`, $table`, `$x`). */
+const outputsOf = (f: Node): Node[] =>
+  [...all(f, 'flow_control_statement').filter((r) => /^return\b/i.test(r.text)), ...all(f, 'pipeline').filter((p) => p.parent?.type === 'statement_list' && /^,?\s*\$[\w:]+$/.test(p.text.trim()))].filter(
+    (o) => ancestor(o, (a) => a.type === 'function_statement')?.id === f.id,
+  );
+
+/**
+ * Variables that hold (part of) a secret, found to a fixed point: the raw input line, the parsed request,
+ * anything assigned from them (except a named non-secret field), the output of a function that reads them
+ * or of Receive-Line, and a foreach variable walking over them.
+ */
+const secretVariables = (root: Node): Set<string> => {
+  const tainted = new Set(SECRET_HOLDERS.map(lower));
+  const readers = new Set<string>();
+  const reads = (n: Node): boolean => variablesIn(n).some((v) => tainted.has(variableKey(v)) && carriesWhole(v));
+  const callsReader = (n: Node): boolean => all(n, 'command').some((c) => readers.has(lower(commandName(c))) || LINE_SOURCES.test(commandName(c)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    const add = (v: Node) => {
+      const key = variableKey(v);
+      if (!tainted.has(key)) {
+        tainted.add(key);
+        changed = true;
+      }
+    };
+    for (const f of all(root, 'function_statement')) {
+      const name = lower(f.namedChildren.find((c) => c?.type === 'function_name')?.text ?? '');
+      if (!readers.has(name) && outputsOf(f).some((o) => reads(o) || callsReader(o))) {
+        readers.add(name);
+        changed = true;
+      }
+    }
+    for (const a of all(root, 'assignment_expression')) {
+      const target = variablesIn(a.child(0) as Node)[0];
+      const value = a.child(2);
+      if (target && value && (reads(value) || callsReader(value))) add(target);
+    }
+    // `$list.Add($secret)`, `$queue.Enqueue(@(…, $secret))`: the container now holds it. A SecureString
+    // (AppendChar) is the protected form: logged, it reads "System.Security.SecureString".
+    for (const call of all(root, 'invokation_expression')) {
+      if (/\.AppendChar$/i.test(call.text.split('(')[0] ?? '')) continue;
+      const target = call.child(0);
+      const args = call.namedChildren.find((c) => c?.type === 'argument_list');
+      if (target?.type === 'variable' && args && (reads(args) || callsReader(args))) add(target);
+    }
+    for (const loop of all(root, 'foreach_statement')) {
+      const variable = loop.namedChildren.find((c) => c?.type === 'variable');
+      const over = loop.namedChildren.find((c) => c?.type === 'pipeline');
+      if (variable && over && (reads(over) || callsReader(over))) add(variable);
+    }
+  }
+  return tainted;
+};
+
+/** No variable that holds a secret is ever an argument of a command, or piped into one. */
+const secretArgumentViolations = (root: Node): string[] => {
+  const tainted = secretVariables(root);
+  const problems: string[] = [];
+  const isSecret = (v: Node): boolean => tainted.has(variableKey(v)) && carriesWhole(v);
+  for (const cmd of all(root, 'command')) {
+    const elements = cmd.childForFieldName('command_elements');
+    for (const v of elements ? variablesIn(elements) : []) {
+      if (isSecret(v)) problems.push(`${v.text} is an argument of ${commandName(cmd)} at line ${v.startPosition.row + 1}`);
+    }
+    // `$secret | Command`: piped input is bound to a parameter too.
+    const chain = cmd.parent;
+    if (chain?.type === 'pipeline_chain') {
+      const at = chain.namedChildren.findIndex((c) => c?.id === cmd.id);
+      for (const b of chain.namedChildren.slice(0, at)) {
+        for (const v of b ? variablesIn(b) : []) if (isSecret(v)) problems.push(`${v.text} is piped into ${commandName(cmd)} at line ${v.startPosition.row + 1}`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+};
+
+/** The scoped names of `names` as `secretVariables` keys them, for assertions. */
+const keysOf = (root: Node, names: string[]): string[] =>
+  all(root, 'variable')
+    .filter((v) => names.includes(lower(v.text)))
+    .map(variableKey);
+
+/**
+ * The password fields are only read to build a SecureString character by character (no cmdlet), tested
+ * for presence, and cleared; nothing that writes sees them.
+ */
 const passwordViolations = (root: Node): string[] => {
   const problems: string[] = [];
   for (const cmd of all(root, 'command')) {
     if (WRITERS.test(commandName(cmd)) && /password/i.test(cmd.text)) problems.push(`${commandName(cmd)} mentions a password at line ${cmd.startPosition.row + 1}`);
+    if (/^ConvertTo-SecureString$/i.test(commandName(cmd))) problems.push(`ConvertTo-SecureString at line ${cmd.startPosition.row + 1}`);
   }
   for (const call of all(root, 'invokation_expression')) {
     if (/\.Write(Line)?$/i.test(call.text.split('(')[0] ?? '') && /password/i.test(call.text)) problems.push(`write call mentions a password at line ${call.startPosition.row + 1}`);
   }
-  for (const access of all(root, 'member_access').filter((m) => /password$/i.test(m.text))) {
-    const inSecureString = ancestor(access, (a) => a.type === 'command' && /^ConvertTo-SecureString$/i.test(commandName(a))) !== null;
-    const assignment = ancestor(access, (a) => a.type === 'assignment_expression');
-    const cleared = assignment !== null && assignment.childForFieldName('value')?.text.trim() === '$null' && ancestor(access, (a) => a.type === 'left_assignment_expression') !== null;
-    if (!inSecureString && !cleared) problems.push(`${access.text} used at line ${access.startPosition.row + 1}`);
+  const uses = [
+    ...all(root, 'member_access').filter((m) => /password$/i.test(m.text)),
+    ...all(root, 'element_access').filter((e) => SECRET_FIELDS.test(stringKey(e) ?? '')),
+  ];
+  for (const use of uses) {
+    const loop = ancestor(use, (a) => a.type === 'foreach_statement');
+    const body = loop?.namedChildren.find((c) => c?.type === 'statement_block')?.text.replace(/\s+/g, ' ') ?? '';
+    const overLoop = loop !== null && ancestor(use, (a) => a.type === 'statement_block' && a.parent?.id === loop.id) === null;
+    const appendsChars = overLoop && /\.ToCharArray\(\)\)?$/.test(loop.namedChildren.find((c) => c?.type === 'pipeline')?.text.trim() ?? '') && /^\{ \$\w+\.AppendChar\(\$\w+\) \}$/.test(body);
+    const assignment = ancestor(use, (a) => a.type === 'assignment_expression');
+    const cleared = assignment !== null && assignment.childForFieldName('value')?.text.trim() === '$null' && ancestor(use, (a) => a.type === 'left_assignment_expression') !== null;
+    const tested = ancestor(use, (a) => a.parent?.type === 'if_statement' && a.parent.childForFieldName('condition')?.id === a.id) !== null;
+    if (!appendsChars && !cleared && !tested) problems.push(`${use.text} used at line ${use.startPosition.row + 1}`);
   }
   return problems;
 };
@@ -117,9 +239,8 @@ const offWindowsBranch = (n: Node): 'then' | 'else' | undefined => {
  */
 const platformViolations = (root: Node): string[] => {
   const problems: string[] = [];
-  for (const cmd of all(root, 'command').filter((c) => /WSMan:/i.test(c.text))) {
-    if (offWindowsBranch(cmd) !== 'else') problems.push(`line ${cmd.startPosition.row + 1}: WSMan: drive used outside the Windows branch`);
-  }
+  // TrustedHosts is read from the registry: WSMan:\ needs elevation and a running WinRM service.
+  for (const cmd of all(root, 'command').filter((c) => /WSMan:/i.test(c.text))) problems.push(`line ${cmd.startPosition.row + 1}: WSMan: drive read`);
   for (const cmd of all(root, 'command').filter((c) => /^new-pssession$/i.test(commandName(c)))) {
     if (!/-Authentication \$script:Authentication\b/.test(cmd.text)) problems.push(`line ${cmd.startPosition.row + 1}: New-PSSession without -Authentication $script:Authentication`);
   }
@@ -139,7 +260,7 @@ describe('pep-host.ps1 (static checks)', () => {
     expect(syntaxErrors(parse('function f { if ($a) { '))).not.toEqual([]);
   });
 
-  it.each(['register-endpoint.ps1', 'AzsPepStub/AzsPepStub.psm1', 'AzsPepStub/AzsPepStub.psd1', 'AzsPepStub/RoleCapabilities/PepStub.psrc', 'PrivilegedEndpoint.pssc'])(
+  it.each(['register-endpoint.ps1', 'allsigned.ps1', 'AzsPepStub/AzsPepStub.psm1', 'AzsPepStub/AzsPepStub.psd1', 'AzsPepStub/RoleCapabilities/PepStub.psrc', 'PrivilegedEndpoint.pssc'])(
     'Windows harness file %s parses too',
     (file) => {
       const src = readFileSync(fileURLToPath(new URL(`../../../windows/${file}`, import.meta.url)), 'utf8');
@@ -169,16 +290,74 @@ describe('pep-host.ps1 (static checks)', () => {
     }
   });
 
-  it('only turns the password into a SecureString and clears it; no write or log call sees it', () => {
+  it('only turns the password into a SecureString (AppendChar, no cmdlet) and clears it; no write or log call sees it', () => {
     expect(passwordViolations(parse(SCRIPT))).toEqual([]);
     for (const bad of [
-      'Send-Message -Message @{ x = $Request.password }',
-      "Write-Verbose ('pw ' + $password)",
-      '[Console]::Out.Write($Request.password)',
-      '$copy = $Request.password',
+      "Send-Message -Message @{ x = $script:Request['password'] }",
+      "Write-Verbose ('pw ' + $Request.password)",
+      "[Console]::Out.Write($script:Request['sharePassword'])",
+      "$copy = $script:Request['password']",
+      "$s = ConvertTo-SecureString -String ([string]$script:Request['password']) -AsPlainText -Force",
+      "foreach ($c in ([string]$script:Request['password']).ToCharArray()) { $s.AppendChar($c); Write-Host $c }",
     ]) {
       expect(passwordViolations(parse(bad)), bad).not.toEqual([]);
     }
+  });
+
+  it('never passes a value holding a secret (input line, request, password) to a command: module logging records parameters', () => {
+    const root = parse(SCRIPT);
+    expect(secretArgumentViolations(root)).toEqual([]);
+    // The rule sees the secret flow through the script at all: these hold it, and none is a command argument.
+    const tainted = secretVariables(root);
+    for (const name of ['$line', '$next', '$character', '$element', '$script:inputline', '$script:request']) {
+      expect(keysOf(root, [name]).some((k) => tainted.has(k)), name).toBe(true);
+    }
+    for (const name of ['$id', '$secure', '$sharesecure', '$cp', '$parameters']) {
+      expect(keysOf(root, [name]).some((k) => tainted.has(k)), name).toBe(false);
+    }
+    // No cmdlet ever parses an input line; .NET does.
+    expect(SCRIPT).not.toMatch(/ConvertFrom-Json/i);
+    expect(SCRIPT).toContain('[System.Web.Script.Serialization.JavaScriptSerializer]::new()');
+    expect(SCRIPT).toContain('[System.Text.Json.JsonDocument]::Parse($script:InputLine)');
+    const receive = '$line = Receive-Line -WaitMs -1\n';
+    for (const bad of [
+      `${receive}$null = Invoke-Request -Line $line`,
+      `${receive}$request = ConvertFrom-Json -InputObject $line`,
+      `${receive}$line | ConvertFrom-Json`,
+      "$pw = $script:Request['password']\n$s = ConvertTo-SecureString -String $pw -AsPlainText -Force",
+      '$r = $script:Request\nInvoke-Connect -Request $r',
+      "Close-PepSession -Request $script:Request",
+      "Send-Failure -Id 'x' -Info @{ message = $script:InputLine }",
+      // Through a function that reads the line, and through a loop variable.
+      "function Read-It { return $script:InputLine }\n$copy = Read-It\nWrite-Verbose $copy",
+      "foreach ($c in ([string]$script:Request['sharePassword']).ToCharArray()) { Add-Content -Path x -Value $c }",
+      `${receive}$script:InputLine = $line\n$t = $script:InputLine.Trim()\nOut-File -InputObject $t -FilePath x`,
+    ]) {
+      expect(secretArgumentViolations(parse(bad)), bad).not.toEqual([]);
+    }
+    // Named non-secret fields are plain data.
+    expect(secretArgumentViolations(parse("$hosts = $script:Request['hosts']\nWrite-Verbose $hosts\nSend-Failure -Id $script:Request['id']"))).toEqual([]);
+  });
+
+  it('job loop: bounded waits, fresh input only, no stray host output, no repeated credential', () => {
+    // Blocked and Disconnected are waited on, bounded, and reported; no unbounded Receive-Job -Wait.
+    expect(SCRIPT).toMatch(/\$script:WaitingStates = @\('NotStarted', 'Running', 'Blocked', 'Disconnected'/);
+    expect(SCRIPT).toMatch(/\$script:StuckLimitMs\) \{ \$stuck = \$state \}/);
+    expect(SCRIPT).not.toMatch(/Receive-Job[^\n]*-Wait/);
+    // In the loop only stdin is read; put-aside lines wait in the backlog until the job ends.
+    expect(SCRIPT).toContain('$line = Receive-Line -WaitMs 250 -Fresh');
+    expect(SCRIPT).toContain('if (-not $Fresh -and $script:Backlog.Count -gt 0)');
+    for (const cmd of all(parse(SCRIPT), 'command').filter((c) => /^(receive-job|invoke-command)$/i.test(commandName(c)) && !/-AsJob/.test(c.text))) {
+      expect(cmd.text, 'host output silenced').toMatch(/-WarningAction SilentlyContinue -InformationAction SilentlyContinue/);
+    }
+    // A refused credential is not tried again, nor on another address.
+    expect(SCRIPT).toMatch(/if \(Test-CredentialError -Info \$lastError\) \{\s+#[^\n]*\n\s+return @\{ ok = \$false/);
+    expect(SCRIPT).toContain("$script:CredentialErrorIds = @('AccessDenied', 'LogonFailure', 'AuthenticationFailed')");
+    // Close-PrivilegedEndpoint runs only with the share credential (the endpoint would otherwise prompt).
+    const close = SCRIPT.slice(SCRIPT.indexOf('function Close-PepSession'), SCRIPT.indexOf('function Invoke-Request'));
+    expect(close.indexOf("Credential = [System.Management.Automation.PSCredential]::new([string]$script:Request['shareUser'], $shareSecure)")).toBeGreaterThan(-1);
+    expect(close.indexOf('Credential = [System.Management.Automation.PSCredential]')).toBeLessThan(close.indexOf('Close-PrivilegedEndpoint @using:cp'));
+    expect(close).toContain("$transcripts = 'probably-copied'");
   });
 
   it('greets first, and opens the session with the required options', () => {
@@ -190,19 +369,26 @@ describe('pep-host.ps1 (static checks)', () => {
     expect(SCRIPT).toMatch(/^[\t\n\r -~]*$/);
   });
 
-  it('off Windows: no WSMan: drive, Negotiate sign-in through PSWSMan, and a clear error when it is missing', () => {
+  it('no WSMan: drive (registry instead); off Windows: Negotiate through PSWSMan with the Devolutions provider, and a clear error when it is missing', () => {
     expect(platformViolations(parse(SCRIPT))).toEqual([]);
     expect(SCRIPT).toMatch(/Import-Module -ModuleInfo \$module -ErrorAction Stop/);
     expect(SCRIPT).toMatch(/Enable-PSWSMan -Force/);
-    // pwsh off Windows has no -Culture/-IdleTimeout on New-PSSessionOption: the option object is filled instead.
+    // PSWSMan 3: the Devolutions provider (no gss-ntlmssp), the culture, and no IdleTimeout (PSWSMan does not implement it).
+    expect(SCRIPT).toContain("New-PSWSManSessionOption -AuthProvider Devolutions -Culture 'en-US' -UICulture 'en-US'\n");
+    expect(SCRIPT).toMatch(/if \(\$script:PSWSManMajor -ge 3\) \{\s+return New-PSWSManSessionOption/);
+    // PSWSMan 2.x: pwsh's option object, culture only.
     for (const prop of ['Culture', 'UICulture']) expect(SCRIPT).toContain(`$option.${prop} = [System.Globalization.CultureInfo]::GetCultureInfo('en-US')`);
-    expect(SCRIPT).toContain('$option.IdleTimeout = [System.TimeSpan]::FromMilliseconds($script:IdleTimeoutMs)');
+    expect(SCRIPT).not.toMatch(/\$option\.IdleTimeout/);
+    // TrustedHosts from the registry (policy key first), readable unelevated with WinRM stopped.
+    expect(SCRIPT).toContain("'SOFTWARE\\Policies\\Microsoft\\Windows\\WinRM\\Client'");
+    expect(SCRIPT).toContain("'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WSMAN\\Client'");
+    expect(SCRIPT).toContain("GetValue('trusted_hosts')");
     expect(SCRIPT).toContain("'PSWSManMissing'");
     expect(SCRIPT).toContain('Install-Module PSWSMan -Scope CurrentUser');
     const flag = '$script:OffWindows = $script:IsCore -and ($IsLinux -or $IsMacOS)\n';
     for (const bad of [
       `${flag}Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts'`,
-      `${flag}if ($script:OffWindows) { $t = Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts' }`,
+      `${flag}if ($script:OffWindows) { } else { $t = Get-Item -Path 'WSMan:\\localhost\\Client\\TrustedHosts' }`,
       `${flag}$s = New-PSSession -ComputerName $address -ConfigurationName 'PrivilegedEndpoint' -Credential $c`,
       `${flag}if ($script:OffWindows) { } else { $script:Authentication = 'Negotiate' }`,
       "$script:OffWindows = $IsLinux",

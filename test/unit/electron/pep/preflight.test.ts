@@ -27,15 +27,41 @@ describe('preflight', () => {
     expect(h.received().at(-1)).toMatchObject({ kind: 'exit', reason: 'stdin-eof' });
   });
 
-  it('gives the exact elevated command for missing TrustedHosts entries', async () => {
-    const h = start({ trusted: '10.0.0.224', extraArgs: ['--wsmanWarning=1'] });
+  it('gives the exact elevated command for missing TrustedHosts entries, starting WinRM first when it is stopped', async () => {
+    const h = start({ trusted: '10.0.0.224' });
     const report = await h.client.preflight(['10.0.0.224', '10.0.0.225', '10.0.0.226']);
     const trusted = check(report.checks, 'trusted-hosts');
     expect(report.ok).toBe(false);
     expect(trusted?.ok).toBe(false);
-    expect(trusted?.fix).toBe("Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '10.0.0.225,10.0.0.226' -Concatenate");
+    expect(trusted?.fix).toBe("Start-Service WinRM; Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '10.0.0.225,10.0.0.226' -Concatenate -Force");
     expect(trusted?.detail).toMatch(/elevated/);
-    expect(trusted?.detail).toMatch(/WinRM service is not running/);
+    expect(trusted?.detail).toMatch(/WinRM service is stopped/);
+  });
+
+  it('does not ask to start WinRM when it runs', async () => {
+    const h = start({ trusted: '', extraArgs: ['--winrm=Running'] });
+    const trusted = check((await h.client.preflight(['10.0.0.224'])).checks, 'trusted-hosts');
+    expect(trusted?.detail).toContain('TrustedHosts is empty.');
+    expect(trusted?.fix).toBe("Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '10.0.0.224' -Concatenate -Force");
+  });
+
+  it('says "unknown" (not "empty") when the registry cannot be read, and how to check by hand', async () => {
+    const h = start({ extraArgs: ['--trustedUnreadable=Requested registry access is not allowed.'] });
+    const report = await h.client.preflight(['10.0.0.224']);
+    const trusted = check(report.checks, 'trusted-hosts');
+    expect(trusted).toMatchObject({ ok: false, unknown: true });
+    expect(trusted?.detail).toMatch(/^Unknown: .*Requested registry access is not allowed/);
+    expect(trusted?.detail).not.toMatch(/empty/);
+    expect(trusted?.fix).toBe('Start-Service WinRM; Get-Item WSMan:\\localhost\\Client\\TrustedHosts');
+    expect(report.ok).toBe(false);
+  });
+
+  it('sends the operator to Group Policy when the policy sets TrustedHosts', async () => {
+    const h = start({ trusted: '10.0.0.1', extraArgs: ['--trustedSource=policy', '--winrm=Running'] });
+    const trusted = check((await h.client.preflight(['10.0.0.224'])).checks, 'trusted-hosts');
+    expect(trusted?.detail).toMatch(/set by Group Policy/);
+    expect(trusted?.fix).toMatch(/Group Policy "Trusted Hosts" list/);
+    expect(trusted?.fix).not.toMatch(/Set-Item/);
   });
 
   it('fails the language-mode check in Constrained Language Mode', async () => {
@@ -70,13 +96,24 @@ describe('preflight off Windows (pwsh with PSWSMan)', () => {
     expect(trusted).toMatchObject({ ok: true, detail: expect.stringContaining('Not applicable off Windows') });
     expect(trusted?.fix).toBeUndefined();
     expect(check(report.checks, 'powershell')?.detail).toContain('on Linux, with PSWSMan 3.0.1');
+    expect(check(report.checks, 'powershell')?.detail).toMatch(/Devolutions provider.*gss-ntlmssp is not needed/);
+  });
+
+  it('with PSWSMan 2.x on Linux, fails when gss-ntlmssp is missing and passes when it is there', async () => {
+    const missing = start({ extraArgs: ['--platform=linux', '--pswsman=2.3.1', '--gss=0'], probePort: async () => true });
+    const failed = check((await missing.client.preflight(['10.0.0.224'])).checks, 'powershell');
+    expect(failed).toMatchObject({ ok: false, detail: expect.stringContaining('gss-ntlmssp is not installed') });
+    expect(failed?.fix).toMatch(/-MinimumVersion 3\.0\.0.*apt install gss-ntlmssp/);
+    await missing.dispose();
+    const present = start({ extraArgs: ['--platform=linux', '--pswsman=2.3.1', '--gss=1'], probePort: async () => true });
+    expect(check((await present.client.preflight(['10.0.0.224'])).checks, 'powershell')?.ok).toBe(true);
   });
 
   it('fails the PowerShell check with the install command when PSWSMan is missing', async () => {
     const h = start({ extraArgs: ['--platform=macos'], probePort: async () => true });
     const report = await h.client.preflight(['10.0.0.224']);
     expect(report.ok).toBe(false);
-    expect(check(report.checks, 'powershell')).toMatchObject({ ok: false, fix: 'Install-Module PSWSMan -Scope CurrentUser' });
+    expect(check(report.checks, 'powershell')).toMatchObject({ ok: false, fix: 'Install-Module PSWSMan -Scope CurrentUser -MinimumVersion 3.0.0' });
     expect(check(report.checks, 'trusted-hosts')?.ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PepRecord } from '../../../../electron/pep';
+import type { PepRecord, PepSession } from '../../../../electron/pep';
 import { SENTINEL, TOKEN_PARAMS, eventually, problemOf, useHarness } from './fake-host';
 
 const { start, connect } = useHarness();
@@ -45,12 +45,86 @@ describe('PEP session commands over the fake host', () => {
     expect(h.messages().filter((m) => m.op === 'invoke')).toHaveLength(2);
   });
 
-  it('retries a transient transport failure and then succeeds', async () => {
+  it('retries a transient transport failure of a reading command and then succeeds', async () => {
     const h = start({ scenario: 'success,transient-once' });
     const session = await connect(h);
-    await session.removeActivation();
+    await session.stampInfo();
     expect(h.client.stats().commands).toBe(2);
     expect(h.logs.some((l) => /transient/.test(l.message))).toBe(true);
+  });
+
+  it.each([
+    ['activate', (s: PepSession) => s.activate('a.b.c'), 'New-AzureStackActivation', /activation state/],
+    ['removeActivation', (s: PepSession) => s.removeActivation(), 'Remove-AzureStackActivation', /activation state/],
+    ['setKeyPair', (s: PepSession) => s.setKeyPair(), 'Set-RegistrationKeyPair', /create the registration token again/],
+  ])('never repeats %s after a transport break: the outcome is unknown and the check that settles it is offered', async (_name, run, cmd, check) => {
+    const h = start({ scenario: 'success,drop-mid-command' });
+    const session = await connect(h);
+    const problem = await problemOf(run(session));
+    expect(problem).toMatchObject({ code: 'pep-outcome-unknown', retryable: false });
+    expect(problem.message).toContain(cmd);
+    expect(problem.action).toMatch(check);
+    expect(problem.detail).toContain('Session state: Broken');
+    expect(h.messages().filter((m) => m.op === 'invoke')).toHaveLength(1);
+  });
+
+  it('a command that changes the stamp stopped by the host at its deadline is outcome unknown; a reading one is not', async () => {
+    const h = start({ scenario: 'success,host-deadline' });
+    const session = await connect(h);
+    expect((await problemOf(session.removeActivation())).code).toBe('pep-outcome-unknown');
+    expect((await problemOf(session.stampInfo())).code).toBe('pep-failed');
+  });
+
+  it('does not retry on the stamp\'s own transport errors or on free text that says "timed out"', async () => {
+    for (const fail of ['stamp-transport', 'timed-out-text']) {
+      const h = start({ fail });
+      const session = await connect(h);
+      expect((await problemOf(session.stampInfo())).code).toBe('pep-failed');
+      expect(h.messages().filter((m) => m.op === 'invoke')).toHaveLength(1);
+      await h.dispose();
+    }
+  });
+
+  it('reports a job left Blocked or Disconnected with its state; for a command that changes the stamp, as outcome unknown', async () => {
+    const h = start({ scenario: 'success,job-blocked' });
+    const session = await connect(h);
+    const blocked = await problemOf(session.stampInfo());
+    expect(blocked.code).toBe('pep-failed');
+    expect(blocked.detail).toContain('Job state: Blocked');
+    const h2 = start({ scenario: 'success,job-disconnected' });
+    const s2 = await connect(h2);
+    const disconnected = await problemOf(s2.activate('a.b.c'));
+    expect(disconnected.code).toBe('pep-outcome-unknown');
+    expect(disconnected.detail).toContain('Job state: Disconnected');
+    expect(h2.messages().filter((m) => m.op === 'invoke')).toHaveLength(1);
+    await h.dispose();
+  });
+
+  it.each([
+    ['inner-command-missing', 'New-RegistrationToken', (s: PepSession) => s.createToken(TOKEN_PARAMS)],
+    ['access-denied-command', 'New-RegistrationToken', (s: PepSession) => s.createToken(TOKEN_PARAMS)],
+  ])('%s during %s is the stamp\'s failure: not "build does not offer", not a wrong password', async (fail, cmd, run) => {
+    const h = start({ fail });
+    const session = await connect(h);
+    const problem = await problemOf(run(session));
+    expect(problem.code).toBe('pep-failed');
+    expect(problem.message).toContain(cmd);
+    expect(h.messages().filter((m) => m.op === 'invoke')).toHaveLength(1);
+  });
+
+  it('attaches the last verbose and warning lines to an error and finds the busy message there', async () => {
+    const h = start({ scenario: 'success,busy-verbose-only' });
+    const session = await connect(h);
+    const problem = await problemOf(session.createToken(TOKEN_PARAMS));
+    expect(problem.code).toBe('pep-busy');
+    expect(problem.detail).toMatch(/Last messages from the stamp:\n[\s\S]*another action is in progress/);
+  });
+
+  it('picks the token and the stamp information robustly when stray output comes first', async () => {
+    const h = start({ scenario: 'success,stray-output' });
+    const session = await connect(h);
+    expect((await session.stampInfo()).cloudId).toBe('9a3b2f4e-8c71-4d25-b0e6-3f1a7d9c2e58');
+    expect(await session.createToken(TOKEN_PARAMS)).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 
   it('gives up after three transient failures', async () => {
@@ -65,8 +139,8 @@ describe('PEP session commands over the fake host', () => {
     const h = start({ scenario: 'crash' });
     const session = await connect(h);
     const problem = await problemOf(session.activate('a.b.c'));
-    expect(problem.code).toBe('pep-host-crashed');
-    expect(problem.detail).toMatch(/^outcome-unknown/);
+    expect(problem).toMatchObject({ code: 'pep-outcome-unknown', retryable: false });
+    expect(problem.message).toMatch(/The PowerShell host stopped while New-AzureStackActivation ran/);
     expect(problem.detail).toContain('the host fell over');
     expect(problem.detail).toContain('exit code 3');
   });
@@ -153,10 +227,10 @@ describe('PEP session commands over the fake host', () => {
     const h = start({ scenario: 'hang-deaf', timeouts: { removeActivation: 150, cancelGrace: 150 } });
     const session = await connect(h);
     const problem = await problemOf(session.removeActivation());
-    expect(problem.code).toBe('timeout');
-    expect(problem.detail).toMatch(/^outcome-unknown/);
+    expect(problem.code).toBe('pep-outcome-unknown');
+    expect(problem.message).toMatch(/stopped waiting while Remove-AzureStackActivation ran/);
     await eventually(() => h.spawned[0]?.child.signalCode !== null, 'first host killed');
-    expect((await problemOf(session.removeActivation())).code).toBe('timeout');
+    expect((await problemOf(session.removeActivation())).code).toBe('pep-outcome-unknown');
     expect(h.client.stats().hostsSpawned).toBe(2);
   });
 
@@ -175,7 +249,7 @@ describe('PEP session commands over the fake host', () => {
       }),
     );
     expect(problem).toMatchObject({ code: 'cancelled', retryable: false });
-    expect(problem.detail).toMatch(/^outcome-unknown/);
+    expect(problem.message).toMatch(/may still complete it/);
     expect(h.messages().map((m) => m.op)).toEqual(['connect', 'invoke', 'cancel']);
   });
 
@@ -203,6 +277,16 @@ describe('PEP session commands over the fake host', () => {
     const session = await connect(h, { transcriptShare: share });
     expect(await session.close()).toEqual({ transcriptsCopied: true });
     expect(h.messages().at(-1)).toMatchObject({ op: 'close', transcriptShare: share.path, shareUser: share.user, sharePassword: share.password });
+  });
+
+  it('after Close-PrivilegedEndpoint, a broken session means "probably copied, check the share", with the share credential sent', async () => {
+    const h = start({ scenario: 'success,close-breaks-session' });
+    const session = await connect(h, { transcriptShare: { path: '\\\\fs\\t', user: 'CONTOSO\\svc', password: 'share-secret' } });
+    const closed = await session.close();
+    expect(closed.transcriptsCopied).toBe(false);
+    expect(closed.notice).toMatch(/probably copied\. Check \\\\fs\\t/);
+    expect(closed.notice).not.toMatch(/failed/);
+    expect(h.received().find((r) => r.kind === 'close')).toMatchObject({ shareUser: 'CONTOSO\\svc', hasSharePassword: true });
   });
 
   it('says so when the transcripts could not be copied', async () => {

@@ -32,7 +32,14 @@ describe('practice scenario → simulation settings', () => {
       { stamp: { durations: { activationMs: 40 }, faults: { activationKeySplatDropped: true } }, azure: { providerPollsUntilRegistered: 0 } },
     );
     expect(s.stamp?.durations).toEqual({ activationMs: 40 });
-    expect(s.stamp?.faults).toEqual({ actionInProgress: true, hardwareInfoUnreachable: false, activationKeySplatDropped: true });
+    expect(s.stamp?.faults).toEqual({
+      actionInProgress: true,
+      hardwareInfoUnreachable: false,
+      busyOnlyInVerbose: false,
+      sessionDropsDuringActivation: false,
+      closeBreaksSession: false,
+      activationKeySplatDropped: true,
+    });
     expect(s.azure).toEqual({ permissions: 'owner', providerPollsUntilRegistered: 0 });
   });
 });

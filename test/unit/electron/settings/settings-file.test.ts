@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRACTICE_SCENARIO, isAppError } from '../../../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, isAppError, SettingsSchema } from '../../../../shared/contract';
 import type { PracticeScenario, Settings } from '../../../../shared/contract';
 import { checkSettings, defaultSettings, parseSavedState, serializeSavedState } from '../../../../electron/settings';
 
@@ -58,11 +58,38 @@ describe('saved state', () => {
   });
 });
 
+describe('sign-in client settings', () => {
+  const ORG = { clientId: '3f1c2a9e-7b4d-4e21-9a6c-0d5e8f7a1b23', tenant: 'contoso.onmicrosoft.com' };
+
+  it('round-trip, and a damaged entry falls back to the default client without losing the rest', () => {
+    const settings: Settings = { ...PWSH_WIN, signInClient: ORG };
+    expect(parseSavedState(JSON.parse(serializeSavedState({ mode: 'live', settings, practice: DEFAULT_PRACTICE_SCENARIO })), 'win32').settings).toEqual(settings);
+    expect(parseSavedState({ ...PWSH_WIN, signInClient: { clientId: 'azure-cli' } }, 'win32').settings).toEqual(PWSH_WIN);
+  });
+
+  it('accepts a GUID client ID and a tenant GUID or domain; refuses anything else with what to enter', () => {
+    const client = SettingsSchema.shape.signInClient;
+    expect(client.safeParse(ORG).success).toBe(true);
+    expect(client.safeParse({ clientId: ORG.clientId, tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47' }).success).toBe(true);
+    expect(client.safeParse({}).success).toBe(true);
+    const badId = client.safeParse({ clientId: 'Microsoft Azure CLI' });
+    expect(badId.success ? '' : badId.error.issues[0]?.message).toBe('must be a GUID');
+    for (const tenant of ['contoso', 'https://login.microsoftonline.com/contoso.com', 'contoso..com', '-contoso.com']) {
+      expect(client.safeParse({ tenant }).success, tenant).toBe(false);
+    }
+  });
+});
+
 describe('checkSettings', () => {
   it('accepts what works on this platform', () => {
     expect(checkSettings(PWSH_WIN, 'win32')).toBe(PWSH_WIN);
-    expect(checkSettings({ ...PWSH_WIN, powershell: { kind: 'pwsh', path: '\\\\fileserver\\tools\\pwsh.exe' } }, 'win32').powershell.kind).toBe('pwsh');
     expect(checkSettings(defaultSettings('linux'), 'linux')).toEqual(defaultSettings('linux'));
+  });
+
+  it('refuses a network (UNC) path to pwsh: the program that receives the password must be local', () => {
+    for (const path of ['\\\\fileserver\\tools\\pwsh.exe', '//fileserver/tools/pwsh.exe']) {
+      expect(() => checkSettings({ ...PWSH_WIN, powershell: { kind: 'pwsh', path } }, 'win32')).toThrow(/is on the network/);
+    }
   });
 
   it('refuses Windows PowerShell off Windows, and paths that are not absolute for this OS', () => {

@@ -1,6 +1,6 @@
 import type { StateStorage } from 'zustand/middleware';
 import { DEFAULT_PRACTICE_SCENARIO, ok } from '../../../../shared/contract';
-import type { Api, EventName, EventPayloads, OperationSnapshot, PracticeScenario, Result, Settings } from '../../../../shared/contract';
+import type { Api, EventName, EventPayloads, OperationSnapshot, PowerShellInfo, PracticeScenario, Result, Settings, SettingsRequest } from '../../../../shared/contract';
 import type { HandoffSummary, StampInfo, TokenPreview } from '../../../../shared/domain';
 
 export const STAMP: StampInfo = {
@@ -52,6 +52,13 @@ export const snapshot = (over: Partial<OperationSnapshot> = {}): OperationSnapsh
 
 type Listener = (payload: never) => void;
 
+/** The pwsh main's (fake) file dialog chooses. */
+export const PWSH_PATH = '/opt/microsoft/powershell/7/pwsh';
+const powershellInfo = (s: Settings): PowerShellInfo =>
+  s.powershell.kind === 'pwsh'
+    ? { path: s.powershell.path, version: '7.4.6', edition: 'Core' }
+    : { path: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', version: '5.1.19041.5247', edition: 'Desktop' };
+
 /** A typed fake of window.api: leaving out a channel fails to compile. Calls are recorded. */
 export const createFakeApi = () => {
   const calls: { name: string; req: unknown }[] = [];
@@ -73,13 +80,20 @@ export const createFakeApi = () => {
     'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0', locale: 'en-US' })),
     'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0', locale: 'en-US' })),
     'settings.get': answer('settings.get', () => ok(settings)),
-    'settings.set': async (req: Settings): Promise<Result<Settings>> => {
+    'settings.set': async (req: SettingsRequest): Promise<Result<Settings>> => {
       calls.push({ name: 'settings.set', req });
-      const changed = JSON.stringify(req) !== JSON.stringify(settings);
-      settings = req;
+      const powershell = req.powershell.kind === 'pwsh' ? { kind: 'pwsh' as const, path: PWSH_PATH } : { kind: 'windows-powershell' as const };
+      const next: Settings = { powershell, registrationApiVersion: req.registrationApiVersion };
+      const changed = JSON.stringify(next) !== JSON.stringify(settings);
+      settings = next;
       if (changed) recomposed('settings');
       return ok(settings);
     },
+    'settings.powershell': answer('settings.powershell', () => ok(powershellInfo(settings))),
+    'settings.choosePowerShell': answer('settings.choosePowerShell', () => {
+      settings = { ...settings, powershell: { kind: 'pwsh', path: PWSH_PATH } };
+      return ok({ settings, powershell: powershellInfo(settings) });
+    }),
     'practice.get': answer('practice.get', () => ok(scenario)),
     'practice.set': async (req: PracticeScenario): Promise<Result<PracticeScenario>> => {
       calls.push({ name: 'practice.set', req });
@@ -120,6 +134,14 @@ export const createFakeApi = () => {
     'handoff.list': answer('handoff.list', () => ok([])),
     'handoff.confirmActivated': answer('handoff.confirmActivated', () => ({ ok: false, problem: { code: 'not-found', message: 'No hand-off.', retryable: false } })),
     'azure.signIn': answer('azure.signIn', () => ok({ cloud: 'AzureCloud' as const, username: 'op@contoso.com', tenantId: 't', practice: true })),
+    'azure.cancelSignIn': answer('azure.cancelSignIn', () => ok({ cancelled: true })),
+    'azure.connection': answer('azure.connection', () =>
+      ok({
+        signInClient: { kind: 'default' as const, clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46' },
+        login: { host: 'login.microsoftonline.com', source: 'practice' as const },
+        management: { host: 'management.azure.com', source: 'practice' as const },
+      }),
+    ),
     'azure.signOut': answer('azure.signOut', () => ok({})),
     'azure.subscriptions': answer('azure.subscriptions', () => ok([])),
     'azure.locations': answer('azure.locations', () => ok([])),

@@ -1,15 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fail } from '../../../../shared/contract';
-import type { Settings } from '../../../../shared/contract';
+import type { SettingsRequest } from '../../../../shared/contract';
 import { createAppStore, STORAGE_KEY } from '../../../../renderer/store/create-store';
-import { createFakeApi, memoryStorage } from './fake-api';
+import { createFakeApi, memoryStorage, PWSH_PATH } from './fake-api';
 
 const setup = (storage = memoryStorage()) => {
   const fake = createFakeApi();
   const store = createAppStore(fake.api, storage);
   return { ...fake, store, storage, stored: () => storage.data.get(STORAGE_KEY) ?? '' };
 };
-const PWSH: Settings = { powershell: { kind: 'pwsh', path: '/usr/bin/pwsh' }, registrationApiVersion: '2022-06-01' };
+const API_2022: SettingsRequest = { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2022-06-01' };
 
 describe('settings slice', () => {
   it('loads the settings main keeps', async () => {
@@ -17,6 +17,19 @@ describe('settings slice', () => {
     expect(store.getState().settings).toBeNull();
     await store.getState().loadSettings();
     expect(store.getState().settings).toEqual({ powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2017-06-01' });
+    // And what it will run, as main found it.
+    expect(store.getState().powershell).toMatchObject({ path: expect.stringContaining('powershell.exe'), version: '5.1.19041.5247' });
+  });
+
+  it('chooses pwsh through main (no path leaves the renderer) and shows what will run', async () => {
+    const { store, calls } = setup();
+    await store.getState().loadSettings();
+    expect(await store.getState().choosePowerShell()).toBe(true);
+    expect(calls.at(-1)).toEqual({ name: 'settings.choosePowerShell', req: {} });
+    expect(store.getState().settings?.powershell).toEqual({ kind: 'pwsh', path: PWSH_PATH });
+    expect(store.getState().powershell).toEqual({ path: PWSH_PATH, version: '7.4.6', edition: 'Core' });
+    expect(await store.getState().saveSettings({ powershell: { kind: 'pwsh' }, registrationApiVersion: '2022-06-01' })).toBe(true);
+    expect(JSON.stringify(calls.filter((c) => c.name.startsWith('settings.')))).not.toContain(`"path"`);
   });
 
   it('saves a change and forgets the PEP session and Azure account that main closed, keeping progress', async () => {
@@ -31,12 +44,12 @@ describe('settings slice', () => {
     expect(store.getState().stamp.sessionId).toBe('session-1');
     expect(store.getState().reg.account).toBeDefined();
 
-    expect(await store.getState().saveSettings(PWSH)).toBe(true);
-    expect(calls).toContainEqual({ name: 'settings.set', req: PWSH });
+    expect(await store.getState().saveSettings(API_2022)).toBe(true);
+    expect(calls.find((c) => c.name === 'settings.set')).toEqual({ name: 'settings.set', req: API_2022 });
     // Main announces the recomposition; the store re-reads and lets go of the sessions main closed.
     await vi.waitFor(() => expect(store.getState().stamp.sessionId).toBeUndefined());
     const s = store.getState();
-    expect(s.settings).toEqual(PWSH);
+    expect(s.settings).toEqual(API_2022);
     expect(s.stamp.sessionId).toBeUndefined();
     expect(s.reg.account).toBeUndefined();
     expect(s.stamp.hosts).toEqual(['10.0.0.224']);
@@ -56,7 +69,7 @@ describe('settings slice', () => {
     const { store, api } = setup();
     await store.getState().loadSettings();
     api['settings.set'] = async () => fail('bad-request', 'An operation is still running.', { action: 'Wait for it to finish.' });
-    expect(await store.getState().saveSettings(PWSH)).toBe(false);
+    expect(await store.getState().saveSettings(API_2022)).toBe(false);
     expect(store.getState().problems.settings).toMatchObject({ code: 'bad-request', action: 'Wait for it to finish.' });
     expect(store.getState().settings?.registrationApiVersion).toBe('2017-06-01');
     expect(store.getState().busy.settings).toBeUndefined();

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CAPACITY_USAGE_NOTICE,
   CUSTOM_TOO_OLD,
+  STAMP_GATES,
+  TOKEN_VERSION_RULE,
   DEFAULT_RESOURCE_GROUP,
   defaultLocation,
   needsKeyPair,
@@ -82,9 +84,11 @@ describe('planToken: version gates (contract §1.9)', () => {
     ['1.2008.0.49', 'AzureCloud', undefined, '4.0'],
     ['1.2309.0.4', 'AzureCloud', undefined, '4.0'],
     ['1.2309.0.5', 'AzureCloud', undefined, '6.0'],
-    ['1.2309.0.5', 'AzureUSGovernment', undefined, '3.0'],
-    ['1.2309.0.5', 'AzureChinaCloud', undefined, '3.0'],
-    ['1.2309.0.5', 'AzureUSGovernment', '6.0', '6.0'],
+    ['1.2309.0.5', 'AzureUSGovernment', undefined, '6.0'],
+    ['1.2309.0.5', 'AzureChinaCloud', undefined, '6.0'],
+    ['1.2206.0.6', 'AzureUSGovernment', undefined, '4.0'],
+    ['1.2206.0.6', 'AzureChinaCloud', undefined, '4.0'],
+    ['1.2206.0.6', 'AzureUSGovernment', '6.0', '6.0'],
     ['1.2102.0.1', 'AzureCloud', '3.0', '3.0'],
     ['1.2008.0.48', 'AzureCloud', '4.0', undefined],
   ] as const)('stamp %s, %s, chosen %s → TokenVersion %s', (version, targetCloud, tokenVersion, expected) => {
@@ -93,8 +97,10 @@ describe('planToken: version gates (contract §1.9)', () => {
     expect(plan.notices.length).toBeGreaterThan(0);
   });
 
-  it('says acceptance of newer versions by sovereign clouds is unverified', () => {
-    expect(planToken(NEW, choose({ targetCloud: 'AzureChinaCloud' }), 'disconnected').notices.join(' ')).toMatch(/unverified/);
+  it('states the rule it applies, for every cloud', () => {
+    expect(TOKEN_VERSION_RULE).toContain(STAMP_GATES.tokenV6);
+    expect(TOKEN_VERSION_RULE).toContain(STAMP_GATES.tokenVersion);
+    expect(planToken(NEW, choose({ targetCloud: 'AzureChinaCloud' }), 'disconnected').params.TokenVersion).toBe(planToken(NEW, choose({ targetCloud: 'AzureCloud' }), 'disconnected').params.TokenVersion);
   });
 
   it('always sends AgreementNumber, empty when unused', () => {

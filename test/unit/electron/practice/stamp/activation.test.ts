@@ -78,6 +78,7 @@ describe('New-AzureStackActivation and Remove-AzureStackActivation', () => {
           category: 'InvalidData',
           reason: 'ParameterBindingValidationException',
           type: 'System.Management.Automation.ParameterBindingValidationException',
+          origin: 'remote',
         },
       ],
     });

@@ -28,7 +28,7 @@ describe('practice stamp host loop', () => {
     host.sendRaw(JSON.stringify({ ...CONNECT, id: 'bad', culture: 'fr-FR' }));
     await host.waitForStderr('invalid request (culture)');
     expect(host.stderr()).toContain('not JSON');
-    expect(host.stderr()).not.toContain('practice-password');
+    expect(host.stderr()).not.toContain(CONNECT.password);
     const { final } = await host.request({ op: 'preflight', id: 'p1', hosts: ['10.20.30.224'] });
     expect(final.type).toBe('preflight');
     expect(host.messages.map((m) => m.type)).toEqual(['hello', 'preflight']);
@@ -79,6 +79,7 @@ describe('practice stamp host loop', () => {
         category: 'OperationStopped',
         reason: 'PipelineStoppedException',
         type: 'System.Management.Automation.PipelineStoppedException',
+        origin: 'local',
       },
     });
     expect(host.messages.some((m) => m.type === 'result' && m.id === 't1')).toBe(false);
@@ -103,12 +104,19 @@ describe('practice stamp host loop', () => {
     const { stamp } = await makeStamp();
     const host = await connectedHost(stamp);
     const { final } = await host.request({ op: 'close', id: 'x1', transcriptShare: '\\\\server\\share', shareUser: 'u', sharePassword: 'p' });
-    expect(final).toEqual({ type: 'closed', id: 'x1', transcriptsCopied: true });
+    expect(final).toEqual({ type: 'closed', id: 'x1', transcriptsCopied: true, transcripts: 'copied' });
     await expect(host.exit).resolves.toBe(0);
 
     const other = await connectedHost(stamp);
-    expect((await other.request({ op: 'close', id: 'x2' })).final).toEqual({ type: 'closed', id: 'x2', transcriptsCopied: false });
+    expect((await other.request({ op: 'close', id: 'x2' })).final).toEqual({ type: 'closed', id: 'x2', transcriptsCopied: false, transcripts: 'none' });
     await other.exit;
+
+    // Without the share credential Close-PrivilegedEndpoint would prompt: it is not run.
+    const third = await connectedHost(stamp);
+    const { final: refused, stream } = await third.request({ op: 'close', id: 'x3', transcriptShare: '\\\\server\\share' });
+    expect(refused).toEqual({ type: 'closed', id: 'x3', transcriptsCopied: false, transcripts: 'failed' });
+    expect(stream.some((m) => m.type === 'warning' && /needs its own credential/.test(m.message))).toBe(true);
+    await third.exit;
   });
 
   it('kill ends the process with a signal', async () => {

@@ -25,6 +25,13 @@ describe('createPracticeStamp', () => {
     expect(s.numberOfNodes).toBe(4);
     expect(s.durations.tokenMs).toBe(60_000);
     expect(s.durations.activationMs).toBe(5_000);
-    expect(s.faults).toEqual({ actionInProgress: true, hardwareInfoUnreachable: false, activationKeySplatDropped: false });
+    expect(s.faults).toEqual({
+      actionInProgress: true,
+      hardwareInfoUnreachable: false,
+      activationKeySplatDropped: false,
+      busyOnlyInVerbose: false,
+      sessionDropsDuringActivation: false,
+      closeBreaksSession: false,
+    });
   });
 });

@@ -96,6 +96,7 @@ describe('New-RegistrationToken', () => {
         category: 'InvalidArgument',
         reason: 'ParameterBindingException',
         type: 'System.Management.Automation.ParameterBindingException',
+        origin: 'remote',
       },
     ]);
   });

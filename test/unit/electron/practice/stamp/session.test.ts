@@ -24,9 +24,20 @@ describe('practice stamp session', () => {
       type: 'preflight',
       id: 'p1',
       trustedHosts: '10.20.30.224,10.20.30.225,10.20.30.226',
+      trustedHostsSource: 'client',
+      winrmService: 'Stopped',
       executionPolicy: 'RemoteSigned',
       executionPolicyScope: 'LocalMachine',
     });
+    host.proc.kill();
+  });
+
+  it('preflight reports TrustedHosts as unreadable (null, with the reason) when the scenario says so; WinRM still trusts the stamp', async () => {
+    const { stamp } = await makeStamp({ settings: { trustedHosts: null } });
+    const host = spawnHost(stamp);
+    const { final } = await host.request({ op: 'preflight', id: 'p1', hosts: ['10.20.30.224'] });
+    expect(final).toMatchObject({ type: 'preflight', trustedHosts: null, trustedHostsError: expect.stringContaining('registry access') as unknown });
+    expect((await host.request(connect())).final).toMatchObject({ type: 'connected' });
     host.proc.kill();
   });
 
@@ -55,6 +66,7 @@ describe('practice stamp session', () => {
           reason: 'PSRemotingTransportException',
           type: 'System.Management.Automation.Remoting.PSRemotingTransportException',
           transportCode: 5,
+          origin: 'local',
         },
       });
       host.proc.kill();
@@ -90,6 +102,7 @@ describe('practice stamp session', () => {
         reason: 'PSRemotingTransportException',
         type: 'System.Management.Automation.Remoting.PSRemotingTransportException',
         transportCode: -2144108250,
+        origin: 'local',
       },
     });
     expect(waits).toContain(21_000);

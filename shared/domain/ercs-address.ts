@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// ERCS (privileged endpoint) addresses as the operator types them: an IPv4 address, an IPv6 address or
+// a DNS host name. Anything else is refused where it enters (the IPC schema and the connect form), so a
+// mistyped address never reaches WinRM or the TrustedHosts command the pre-flight suggests.
+
+const IPV6 = z.ipv6();
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+const ipv4Problem = (address: string): string | undefined => {
+  const octets = address.split('.');
+  if (octets.length !== 4) return `"${address}" is not an IPv4 address: it needs four numbers separated by dots, like 10.0.0.224.`;
+  const bad = octets.find((o) => o === '' || Number(o) > 255 || (o.length > 1 && o.startsWith('0')));
+  return bad === undefined ? undefined : `"${address}" is not an IPv4 address: each of the four numbers must be 0 to 255 (${bad === '' ? 'one is empty' : `${bad} is not`}).`;
+};
+
+/** Why this is not an ERCS address (IPv4, IPv6 or host name), or undefined when it is one. */
+export const ercsAddressProblem = (raw: string): string | undefined => {
+  const address = raw.trim();
+  if (address === '') return 'Enter an ERCS address.';
+  if (/^[\d.]+$/.test(address)) return ipv4Problem(address);
+  if (address.includes(':')) return IPV6.safeParse(address).success ? undefined : `"${address}" is not an IPv6 address.`;
+  const labels = address.split('.');
+  if (address.length > 253 || !labels.every((l) => LABEL.test(l))) {
+    return `"${address}" is not a host name: use letters, digits and hyphens between dots, or an IP address such as 10.0.0.224.`;
+  }
+  return undefined;
+};

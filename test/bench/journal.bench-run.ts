@@ -1,0 +1,106 @@
+import { mkdtemp, stat } from 'node:fs/promises';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DatabaseSync } from 'node:sqlite';
+import { it } from 'vitest';
+import { createJournal } from '../../electron/journal';
+import { memoryLogger } from '../../electron/log';
+import { seedJournal } from '../fixtures/journal-seed';
+import { median, mib, printBlock, row } from './report';
+
+// Issue 12, goal 5: the journal with 10,000 hand-offs (open, listing, one stage change) next to 10,
+// and the node:sqlite alternative measured on the same records (why the journal is a log: see
+// electron/journal/journal.ts).
+
+const clock = { now: () => new Date() };
+const RUNS = 5;
+
+const measure = async (handoffs: number) => {
+  const dir = await mkdtemp(join(tmpdir(), `azs-bench-journal-${handoffs}-`));
+  const file = join(dir, 'journal.jsonl');
+  const ids = await seedJournal(file, handoffs);
+  const size = (await stat(file)).size;
+  const opens: number[] = [];
+  const openCpu: number[] = [];
+  const lists: number[] = [];
+  const changes: number[] = [];
+  let grew = 0;
+  for (let i = 0; i < RUNS; i++) {
+    let t = performance.now();
+    const cpu = process.cpuUsage();
+    const j = await createJournal({ file, fs, clock, log: memoryLogger() });
+    opens.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    openCpu.push((used.user + used.system) / 1000);
+    t = performance.now();
+    const listed = j.list();
+    lists.push(performance.now() - t);
+    if (listed.length !== handoffs) throw new Error(`listed ${listed.length} of ${handoffs}`);
+    const before = (await stat(file)).size;
+    t = performance.now();
+    await j.updateHandoff(ids[i] ?? '', { stage: 'activation-confirmed', note: 'bench' });
+    changes.push(performance.now() - t);
+    grew = (await stat(file)).size - before;
+    await j.close();
+  }
+  return { size, open: median(opens), openCpu: median(openCpu), list: median(lists), change: median(changes), grew };
+};
+
+/** The same records in node:sqlite (WAL, synchronous=FULL): open, list all, one update. */
+const measureSqlite = async (handoffs: number) => {
+  const dir = await mkdtemp(join(tmpdir(), 'azs-bench-sqlite-'));
+  const seeded = join(dir, 'journal.jsonl');
+  await seedJournal(seeded, handoffs);
+  const lines = (await fs.readFile(seeded, 'utf8')).trimEnd().split('\n');
+  const path = join(dir, 'journal.db');
+  const setup = new DatabaseSync(path);
+  setup.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE handoffs (id TEXT PRIMARY KEY, created TEXT, summary TEXT)');
+  const insert = setup.prepare('INSERT INTO handoffs VALUES (?, ?, ?)');
+  setup.exec('BEGIN');
+  for (const line of lines) {
+    const summary = (JSON.parse(line) as { entry: { summary: { id: string; createdAt: string } } }).entry.summary;
+    insert.run(summary.id, summary.createdAt, JSON.stringify(summary));
+  }
+  setup.exec('COMMIT');
+  setup.close();
+  const opens: number[] = [];
+  const lists: number[] = [];
+  const changes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t = performance.now();
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL');
+    opens.push(performance.now() - t);
+    t = performance.now();
+    const rows = db.prepare('SELECT summary FROM handoffs ORDER BY created DESC').all().map((r) => JSON.parse(String(r['summary'])) as { id: string });
+    lists.push(performance.now() - t);
+    t = performance.now();
+    db.prepare('UPDATE handoffs SET summary = ? WHERE id = ?').run(JSON.stringify(rows[i]), rows[i]?.id ?? '');
+    changes.push(performance.now() - t);
+    db.close();
+  }
+  return { open: median(opens), list: median(lists), change: median(changes) };
+};
+
+it('journal at scale', async () => {
+  const small = await measure(10);
+  const large = await measure(10_000);
+  const sqlite = await measureSqlite(10_000);
+  const ms = (v: number) => v.toFixed(1);
+  printBlock(`AzS Registrar bench: journal (median of ${RUNS})`, [
+    row('journal size with 10,000 hand-offs, MiB', mib(large.size)),
+    row('open with 10,000 hand-offs, ms', ms(large.open), '(goal <= 50)'),
+    row('open with 10,000 hand-offs, CPU ms of this process', ms(large.openCpu), '(less sensitive to other load)'),
+    row('open with 10 hand-offs, ms', ms(small.open)),
+    row('listing 10,000 hand-offs, ms', ms(large.list), '(goal <= 20)'),
+    row('one stage change with 10,000 hand-offs, ms (fsync included)', ms(large.change)),
+    row('one stage change with 10 hand-offs, ms (fsync included)', ms(small.change)),
+    row('bytes written per stage change, 10,000 hand-offs', large.grew),
+    row('bytes written per stage change, 10 hand-offs', small.grew, '(goal: the same)'),
+    row('node:sqlite, 10,000 hand-offs: open, ms', ms(sqlite.open), '(alternative, not used)'),
+    row('node:sqlite, 10,000 hand-offs: list all, ms', ms(sqlite.list), '(alternative, not used)'),
+    row('node:sqlite, 10,000 hand-offs: one update, ms', ms(sqlite.change), '(alternative, not used)'),
+  ]);
+});

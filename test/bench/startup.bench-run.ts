@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { it } from 'vitest';
+import { RENDERER_OUT, serveRenderer } from '../browser/harness/app-server';
+import { startBackend } from '../browser/harness/backend';
+import { launchChromium, openApp } from '../browser/harness/browser';
+import { median, printBlock, row } from './report';
+
+// Issue 12, goals 3 and 4: startup of the built main bundle (out/main/index.js, loaded in a fresh
+// Node process with a stand-in electron module: startup-child.mjs), first paint of the built
+// renderer in Chromium, and the renderer's size. `npm run bench` builds first.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const MAIN = join(ROOT, 'out', 'main', 'index.js');
+const RUNS = 5;
+
+type Marks = { cpuStart: number; cpuBundleLoaded: number; cpuServicesReady: number; start: number; window: number; bundleLoaded: number; servicesReady: number; mode: string; lateBeforeWindow: string[]; lateAtReady: string[] };
+
+const startOnce = async (mode: 'practice' | 'live'): Promise<Marks> => {
+  const userData = await mkdtemp(join(tmpdir(), 'azs-bench-start-'));
+  if (mode === 'live') await writeFile(join(userData, 'settings.json'), JSON.stringify({ mode: 'live' }));
+  const { stdout } = await promisify(execFile)(process.execPath, [join(import.meta.dirname, 'startup-child.mjs'), MAIN, userData]);
+  const last = stdout.trim().split('\n').at(-1) ?? '{}';
+  return JSON.parse(last) as Marks;
+};
+
+it('startup, first paint and renderer size', async () => {
+  const lines: string[] = [row('machine: CPUs, model', `${cpus().length} x ${cpus()[0]?.model ?? '?'}`), row('machine: load average (1 min) at start', loadavg()[0]?.toFixed(1) ?? '?', '(other work on the machine inflates every time below)')];
+  for (const mode of ['live', 'practice'] as const) {
+    const runs: Marks[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await startOnce(mode));
+    const m = (f: (r: Marks) => number) => median(runs.map(f)).toFixed(0);
+    lines.push(row(`${mode}: main-bundle load, ms (import to evaluated)`, m((r) => r.bundleLoaded - r.start)));
+    lines.push(row(`${mode}: window created, ms since process start`, m((r) => r.window)));
+    lines.push(row(`${mode}: main-bundle load, CPU ms`, m((r) => r.cpuBundleLoaded - r.cpuStart)));
+    lines.push(row(`${mode}: services ready (first IPC answered), ms since start`, m((r) => r.servicesReady), '(goal <= 300)'));
+    lines.push(row(`${mode}: services ready, CPU ms since start`, m((r) => r.cpuServicesReady), '(less sensitive to other load)'));
+    lines.push(row(`${mode}: late modules loaded before the window`, Math.max(...runs.map((r) => r.lateBeforeWindow.length)), '(goal 0: Azure SDKs, selfsigned, jose)'));
+    lines.push(row(`${mode}: late modules loaded when services are ready`, Math.max(...runs.map((r) => r.lateAtReady.length)), '(Azure loads on first call)'));
+  }
+
+  // Renderer: what the window downloads, gzipped.
+  const assets = join(RENDERER_OUT, 'assets');
+  let js = 0;
+  let css = 0;
+  for (const f of await readdir(assets)) {
+    const gz = gzipSync(await readFile(join(assets, f)), { level: 9 }).length;
+    if (f.endsWith('.js')) js += gz;
+    if (f.endsWith('.css')) css += gz;
+  }
+  lines.push(row('renderer: JS gzipped, KiB', (js / 1024).toFixed(1)));
+  lines.push(row('renderer: CSS gzipped, KiB', (css / 1024).toFixed(1)));
+  lines.push(row('renderer: JS + CSS gzipped, KiB', ((js + css) / 1024).toFixed(1), '(goal <= 120)'));
+
+  // First paint and first screen interactive in Chromium, against a practice backend.
+  const server = await serveRenderer();
+  const browser = await launchChromium();
+  const usbDir = await mkdtemp(join(tmpdir(), 'azs-bench-usb-'));
+  const backend = await startBackend({ name: 'bench', usbDir });
+  try {
+    const paints: number[] = [];
+    const ready: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { page } = await openApp(browser, backend, server.url);
+      await page.getByTestId('side-stamp').waitFor();
+      const t = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+        now: performance.now(),
+      }));
+      paints.push(t.fcp);
+      ready.push(t.now);
+      await page.context().close();
+    }
+    lines.push(row('renderer: first contentful paint in Chromium, ms', median(paints).toFixed(0)));
+    lines.push(row('renderer: first screen interactive (side choice shown), ms', median(ready).toFixed(0), '(goal <= 500)'));
+  } finally {
+    await browser.close();
+    await server.close();
+    await backend.dispose();
+  }
+  printBlock(`AzS Registrar bench: startup (median of ${RUNS} starts)`, lines);
+});
