@@ -205,9 +205,13 @@ describe('screens re-read what they show after main changes', () => {
     await expect.poll(() => text(stamp, 'practice-done')).toContain('start afresh');
 
     await nav(stamp, '1. Export the token');
-    // The session closed with the recomposition: the flow is back at its connect step.
+    // The session closed with the recomposition: the flow is back before its connect step, ✓ gone.
     await stamp.getByTestId('step-lost').waitFor();
-    await stamp.getByRole('button', { name: 'Go back to Privileged endpoint' }).click();
+    expect(await doneSteps(stamp)).toBe(0);
+    await stamp.getByRole('button', { name: /^Go back to / }).click();
+    await stamp.getByRole('button', { name: 'Run the connection check' }).click();
+    await stamp.getByTestId('preflight').waitFor();
+    await next(stamp);
     await stamp.getByLabel('Password', { exact: true }).fill(PRACTICE_PEP_PASSWORD);
     await stamp.getByRole('button', { name: 'Connect', exact: true }).click();
     await stepIs(stamp, 'stamp');
