@@ -15,7 +15,10 @@ export const useFocusRescue = (): void => {
       for (const m of mutations) {
         const el = m.target;
         if (el !== focused || !(el instanceof HTMLElement) || !el.hasAttribute('disabled')) continue;
-        if (document.activeElement && document.activeElement !== document.body) continue;
+        // Chromium moves focus off a disabled control lazily (at the next rendering), so the control may
+        // still be active here; anything else focused meanwhile is left alone.
+        const active = document.activeElement;
+        if (active && active !== document.body && active !== el) continue;
         const home = el.closest('dialog, section, main')?.querySelector<HTMLElement>('h2[tabindex="-1"], h2') ?? document.getElementById('main');
         if (home && !home.hasAttribute('tabindex')) home.setAttribute('tabindex', '-1');
         home?.focus();
