@@ -8,6 +8,7 @@ import type { AppMode } from '../shared/domain/types';
 import type { AzureService } from './azure';
 import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
+import type { HandoffFs } from './handoff';
 import { systemCopyFs, verifiedSpawn } from './integrity';
 import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
@@ -53,6 +54,8 @@ export type ComposeConfig = {
   sleep?: Sleep;
   /** Harness override: what starts processes (tests record what the live composition would run). */
   spawnProcess?: SpawnHost;
+  /** Harness override: the file system the hand-off service writes and reads USB files with (fault tests: full, read-only, pulled stick). */
+  handoffFs?: HandoffFs;
   /** Harness overrides (tests, bench) applied over the scenario: fast durations. */
   practice?: PracticeSettings;
   /** Practice mode: start the practice stamp afresh (the practice Azure always starts empty). */
@@ -139,7 +142,7 @@ export const compose = async (cfg: ComposeConfig) => {
   }, idleAzure);
   const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log });
   const handoff = createHandoff({
-    fs,
+    fs: cfg.handoffFs ?? fs,
     clock,
     log,
     mode: cfg.mode,

@@ -74,6 +74,18 @@ const NETWORK = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|EPIPE|EAI_AGAI
 /** The missing action named in an AuthorizationFailed message, e.g. Microsoft.Authorization/locks/write. */
 export const deniedAction = (message: string): string | undefined => /perform action '([^']+)'/i.exec(message)?.[1];
 
+/**
+ * Policy assignment names from a RequestDisallowedByPolicy message: ARM appends
+ * `Policy identifiers: '[{"policyAssignment":{"name":"…","id":"…"},…}]'`; newer ones give `Reasons: '…'`.
+ */
+export const policyAssignments = (message: string): string[] => {
+  const names = new Set<string>();
+  for (const m of message.matchAll(/\\?"policyAssignment\\?"\s*:\s*\{\s*\\?"name\\?"\s*:\s*\\?"([^"\\]+)/g)) if (m[1]) names.add(m[1]);
+  // Newer answers: "Reasons: 'Require a tag on resource groups'." (the assignment's display name or its message).
+  if (names.size === 0) for (const m of message.matchAll(/(?:policy assignment|Reasons:) '([^']+)'/gi)) if (m[1]) names.add(m[1]);
+  return [...names];
+};
+
 type Mapped = { code: ProblemCode; message: string; action?: string; retryable: boolean };
 
 /** Generic mapping; flows refine the ones they know more about (name conflicts, partial states). */
@@ -100,6 +112,19 @@ export const classify = (f: ArmFailure, step: string): Mapped => {
   }
   if (/cloud identifier .* is already registered/i.test(f.message)) {
     return { code: 'azure-cloud-already-registered', message: 'This stamp (cloud ID) is already registered in Azure under another registration name.', action: 'Renew or change the existing registration with its name and resource group (admin portal: Region management > Properties), or remove it first.', retryable: false };
+  }
+  if (code === 'RequestDisallowedByPolicy') {
+    const names = policyAssignments(f.message);
+    const which = names.length > 0 ? `policy assignment ${names.map((n) => `"${n}"`).join(', ')}` : 'an Azure Policy assignment';
+    return {
+      code: 'azure-policy-denied',
+      message: `Azure Policy refused this while ${step}: ${which} disallows it (RequestDisallowedByPolicy). Your permissions are not the problem.`,
+      action: 'Read the policy named in the details (Azure portal > Policy > Assignments): meet it (for example the required tags or an allowed location), use a resource group or location it allows, or ask its owner for an exemption; then repeat.',
+      retryable: false,
+    };
+  }
+  if (code === 'ReadOnlyDisabledSubscription' || code === 'SubscriptionNotEnabled' || code === 'DisabledSubscription') {
+    return { code: 'azure-subscription-disabled', message: `The subscription is disabled, so Azure refuses any change while ${step} (${code}).`, action: 'Choose an enabled subscription, or have its account administrator re-enable it (billing), then repeat.', retryable: false };
   }
   if (code === 'ScopeLocked') {
     return { code: 'azure-scope-locked', message: `A lock blocks ${step}.`, action: 'Remove the lock named in the details (or ask its owner to), then repeat.', retryable: false };

@@ -2,15 +2,16 @@ import type { ResourceGroup } from '@azure/arm-resources';
 import { AppError } from '../../shared/contract/problems';
 import { sameGuid } from '../../shared/domain/ids';
 import type { RegistrationInfo } from '../../shared/domain/types';
-import { rephrase, toAppError } from './arm-error';
+import { describeFailure, rephrase, toAppError } from './arm-error';
 import { answerError } from './arm-http';
-import { checkLocks, removeOwnLock, restoreLock } from './lock-guard';
+import { afterOwnLockRemoved, checkMoveLocks, removeOwnLock, restoreLock } from './lock-guard';
 import { driveLro } from './lro';
 import { classifyOffer } from './offers';
 import { lockProblem } from './register-errors';
-import { resourceGroupScope } from './resource-ids';
+import { resourceGroupScope, subscriptionScope } from './resource-ids';
 import { phase, type Session } from './session';
 import type { Ctl, MoveRequest } from './types';
+import { MOVED_READ } from './waits';
 
 // Contract §2.12 / pain point D7: lift the lock, validate, move (LRO), lock the new id. Whatever
 // fails, the lock goes back on wherever the registration actually is, and the message says where.
@@ -65,30 +66,69 @@ const checkCrossSubscription = async (s: Session, ctl: Ctl, from: string, to: st
   ctl.progress?.('move.check', 'Cross-subscription move: Azure accepts it only when both CSP subscriptions resolve to the same partner ID.');
 };
 
+/** Failures that say nothing about what Azure did: the answer never came, or we stopped listening. */
+const UNSETTLED = new Set(['azure-unavailable', 'azure-throttled', 'azure-credential-expired', 'timeout', 'cancelled', 'azure-outcome-unknown']);
+
+/** Answers to the move POST that prove nothing started (any other 4xx too): see retry.ts. */
+const REFUSED_BEFORE_START = new Set([429, 503]);
+
+/** The registration at its new id; ARM may answer 404 briefly after a move, so a few reads. */
+const readMoved = async (s: Session, sub: string, rg: string, name: string): Promise<RegistrationInfo | undefined> => {
+  for (let i = 0; ; i++) {
+    const found = await s.registrations.get(sub, rg, name).catch(() => undefined);
+    if (found || i + 1 >= MOVED_READ.attempts) return found;
+    await s.sleep(MOVED_READ.intervalMs);
+  }
+};
+
+const outcomeUnknown = (from: RegistrationInfo, target: string, e: AppError): AppError =>
+  new AppError('azure-outcome-unknown', `The move of ${from.name} was sent to Azure but its outcome is unknown (${e.message}): it may still complete. Its lock was not put back, so that it cannot stop the move.`, {
+    action: `Check where the registration is (Check where it is): in ${target} or still in ${from.resourceGroup}. Then lock it where it is (run Move again only if it is still in ${from.resourceGroup}).`,
+    retryable: false,
+    ...(e.problem.detail ? { detail: e.problem.detail } : {}),
+    ...(e.problem.reference ? { reference: e.problem.reference } : {}),
+  });
+
 const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: RegistrationInfo, targetSub: string, hadLock: boolean): Promise<void> => {
   const signal = ctl.signal;
   const rm = s.clients.resources(req.subscriptionId);
   const info = { resources: [from.id], targetResourceGroup: resourceGroupScope(targetSub, req.targetResourceGroup) };
+  // Right after our lock came off, ARM may still enforce it for a while (409 ScopeLocked).
+  const patient = <T>(name: string, step: string, fn: () => Promise<T>) => (hadLock ? afterOwnLockRemoved(s, ctl, name, step, fn) : fn());
   try {
     await phase(s, ctl, 'move.validate', 'Asking Azure whether the move is possible', () =>
-      driveLro(s, () => rm.resources.validateMoveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'validating the move', signal),
+      patient('move.validate', 'validating the move', () =>
+        driveLro(s, () => rm.resources.validateMoveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'validating the move', signal),
+      ),
     );
   } catch (err) {
-    const e = toAppError(err, 'validating the move', signal);
+    const said = toAppError(err, 'validating the move', signal);
+    // Validation changes nothing: a validation that never finished is a plain timeout.
+    const e = said.problem.code === 'azure-outcome-unknown' ? new AppError('timeout', said.message, { retryable: true }) : said;
     const relock = hadLock ? await restoreLock(s, from) : '';
     throw rephrase(e, `Azure refused the move: ${e.message} Nothing was moved.${relock}`);
   }
+  const stage = { submitted: false };
   try {
     await phase(s, ctl, 'move.move', `Moving ${from.name} to resource group ${req.targetResourceGroup}`, () =>
-      driveLro(s, () => rm.resources.moveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'moving the registration', signal),
+      patient('move.move', 'moving the registration', () => {
+        stage.submitted = false;
+        return driveLro(s, () => rm.resources.moveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'moving the registration', signal, stage);
+      }),
     );
   } catch (err) {
     const e = toAppError(err, 'moving the registration', signal);
-    const arrived = await s.registrations.get(targetSub, req.targetResourceGroup, from.name).catch(() => undefined);
+    const arrived = await readMoved(s, targetSub, req.targetResourceGroup, from.name);
     if (arrived) {
       s.log.warn('Move reported a failure but the registration is in the target group', { id: arrived.id, error: e.message });
       return;
     }
+    // Sent (or maybe sent: a 5xx or a dropped connection on the POST) and not reported failed: the
+    // move may still run, and our lock back on the old id would make it fail half-way.
+    const status = describeFailure(err).status;
+    const refusedBeforeStart = !stage.submitted && status !== undefined && (REFUSED_BEFORE_START.has(status) || (status >= 400 && status < 500));
+    const reportedFailed = stage.submitted && !UNSETTLED.has(e.problem.code);
+    if (!refusedBeforeStart && !reportedFailed) throw outcomeUnknown(from, req.targetResourceGroup, e);
     const relock = hadLock ? await restoreLock(s, from) : '';
     throw rephrase(e, `The move did not complete: ${e.message} The registration is still ${from.id}.${relock}`);
   }
@@ -115,13 +155,16 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
   }
   if (cross) await phase(s, ctl, 'move.check', 'Checking both subscriptions', () => checkCrossSubscription(s, ctl, req.subscriptionId, targetSub));
 
-  const hadLock = await phase(s, ctl, 'move.locks', 'Checking locks on the registration, its resource group and subscription', () => checkLocks(s, from, 'moving', signal));
+  const targetScope = target ? resourceGroupScope(targetSub, req.targetResourceGroup) : subscriptionScope(targetSub);
+  const hadLock = await phase(s, ctl, 'move.locks', 'Checking locks on the registration and on the source and target resource groups and subscriptions', () =>
+    checkMoveLocks(s, from, targetScope, signal),
+  );
   if (!target) await createTargetGroup(s, ctl, req);
   if (hadLock) await phase(s, ctl, 'move.unlock', 'Removing the registration lock for the move', () => removeOwnLock(s, from, signal));
   await relocate(s, req, ctl, from, targetSub, hadLock);
 
   const to = await phase(s, ctl, 'move.lock', 'Locking the registration at its new place', async () => {
-    const moved = await s.registrations.get(targetSub, req.targetResourceGroup, name);
+    const moved = await readMoved(s, targetSub, req.targetResourceGroup, name);
     if (!moved) throw new AppError('azure-partial', `Azure reported the move of ${name} as done, but it is not found in ${req.targetResourceGroup} yet, and it is unlocked.`, { action: 'Check both resource groups in the portal; lock the registration where it is.' });
     let answer;
     try {

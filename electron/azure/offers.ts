@@ -20,7 +20,7 @@ const CONNECTED_OK: OfferKind[] = ['EA', 'CSP', 'CSP shared services'];
 
 export type Flow = 'connected' | 'disconnected';
 
-export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: string | undefined, state: string): string[] => {
+export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: string | undefined): string[] => {
   const warnings: string[] = [];
   const seen = quotaId ? `quota ID ${quotaId}` : 'no quota ID';
   if (flow === 'disconnected' && offer !== 'EA') {
@@ -37,8 +37,19 @@ export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: stri
         : `Connected registration needs an EA, CSP or CSP shared services subscription; this one looks like ${offer} (${seen}).`,
     );
   }
-  if (/^disabled$/i.test(state)) warnings.push('This subscription is disabled: Azure refuses to create or change resources in it.');
-  if (/^(warned|pastdue)$/i.test(state)) warnings.push(`This subscription is in state ${state} (billing problem): it may be disabled soon.`);
-  if (/^deleted$/i.test(state)) warnings.push('This subscription is deleted.');
   return warnings;
+};
+
+/**
+ * Why a subscription cannot hold a registration, from its state in the subscriptions list; undefined
+ * when it is Enabled. Disabled ones are read-only (ARM answers ReadOnlyDisabledSubscription); Warned and
+ * PastDue ones are about to be disabled, which would stop the registration's billing and syndication.
+ */
+export const subscriptionRefusal = (state: string): string | undefined => {
+  if (/^enabled$/i.test(state)) return undefined;
+  if (/^disabled$/i.test(state)) return 'This subscription is disabled (cancelled, expired or over its spending limit): Azure refuses any change in it. Choose an enabled subscription, or have its account administrator re-enable it.';
+  if (/^warned$/i.test(state)) return 'This subscription is Warned (billing problem): Azure will disable it soon. Choose an enabled subscription, or have its account administrator settle the billing first.';
+  if (/^pastdue$/i.test(state)) return 'This subscription is PastDue (unpaid): Azure will disable it unless it is paid. Choose an enabled subscription, or have its account administrator settle the payment first.';
+  if (/^deleted$/i.test(state)) return 'This subscription is deleted. Choose an enabled subscription.';
+  return `This subscription is in state ${state}, not Enabled. Choose an enabled subscription.`;
 };

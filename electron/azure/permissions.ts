@@ -13,6 +13,27 @@ export const REQUIRED_ACTIONS = [
   'Microsoft.Authorization/locks/delete',
 ] as const;
 
+const LOCKS = ['Microsoft.Authorization/locks/read', 'Microsoft.Authorization/locks/write', 'Microsoft.Authorization/locks/delete'] as const;
+
+/**
+ * What each flow needs at the registration's resource group. Moving needs moveResources/action on the
+ * source group and resourceGroups/write on the target (Microsoft's move docs), plus the lock round trip.
+ */
+export const FLOW_ACTIONS = {
+  register: REQUIRED_ACTIONS,
+  unregister: ['Microsoft.AzureStack/registrations/read', 'Microsoft.AzureStack/registrations/delete', ...LOCKS],
+  move: [
+    'Microsoft.AzureStack/registrations/read',
+    'Microsoft.Resources/subscriptions/resourceGroups/read',
+    'Microsoft.Resources/subscriptions/resourceGroups/write',
+    'Microsoft.Resources/subscriptions/resourceGroups/validateMoveResources/action',
+    'Microsoft.Resources/subscriptions/resourceGroups/moveResources/action',
+    ...LOCKS,
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FlowName = keyof typeof FLOW_ACTIONS;
+
 export type PermissionEntry = { actions?: string[]; notActions?: string[] };
 
 const toRegExp = (pattern: string): RegExp => {
@@ -36,3 +57,9 @@ export const evaluatePermissions = (entries: PermissionEntry[], required: readon
   const missing = required.filter((a) => !isAllowed(entries, a));
   return { granted, missing, ok: missing.length === 0 };
 };
+
+/** The register flow's verdict at the top (it gates Register), and each flow's own. */
+export const evaluateFlows = (entries: PermissionEntry[]) => ({
+  ...evaluatePermissions(entries, FLOW_ACTIONS.register),
+  flows: (Object.keys(FLOW_ACTIONS) as FlowName[]).map((flow) => ({ flow, ...evaluatePermissions(entries, FLOW_ACTIONS[flow]) })),
+});

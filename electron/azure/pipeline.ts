@@ -1,11 +1,12 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { createClientPipeline, ServiceClient } from '@azure/core-client';
-import { defaultRetryPolicy, proxyPolicyName, type Pipeline } from '@azure/core-rest-pipeline';
+import { defaultRetryPolicy, proxyPolicyName, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { Logger } from '../log';
 import { routePolicy, type ResolvedRoute } from '../proxy';
+import type { ArmApiVersions } from './api-versions';
 import type { CloudEndpoints } from './clouds';
 import { armRetryPolicy } from './retry';
 import type { RequestStats } from './request-stats';
@@ -34,6 +35,7 @@ export const createArmPipeline = (deps: {
   clock: { now(): Date };
   log: Logger;
   stats: RequestStats;
+  api: ArmApiVersions;
 }): Pipeline => {
   const pipeline = createClientPipeline({
     credentialOptions: { credential: deps.credential, credentialScopes: [deps.cloud.scope] },
@@ -46,17 +48,34 @@ export const createArmPipeline = (deps: {
   pipeline.addPolicy(routePolicy(deps.route, 'Azure Resource Manager', deps.tlsCa));
   pipeline.addPolicy(armRetryPolicy({ ...deps, onRetry: (notice) => deps.stats.retrying(notice) }), { phase: 'Retry' });
   pipeline.addPolicy(deps.stats.policy, { afterPhase: 'Retry' });
+  pipeline.addPolicy(pinAuthorizationApi(deps.api.authorization));
   return pipeline;
 };
 
-export const createArmClients = (credential: TokenCredential, cloud: CloudEndpoints, pipeline: Pipeline): ArmClients => {
+/**
+ * @azure/arm-authorization 9 has its api-versions built in, with no option to choose: requests to
+ * Microsoft.Authorization (other than locks) are sent with the pinned one instead.
+ */
+const pinAuthorizationApi = (version: string): PipelinePolicy => ({
+  name: 'azsPinAuthorizationApi',
+  sendRequest(request, next) {
+    const url = new URL(request.url);
+    if (/\/providers\/Microsoft\.Authorization\/(permissions|roleDefinitions|roleAssignments)\b/i.test(url.pathname) && url.searchParams.get('api-version') !== version) {
+      url.searchParams.set('api-version', version);
+      request.url = url.toString();
+    }
+    return next(request);
+  },
+});
+
+export const createArmClients = (credential: TokenCredential, cloud: CloudEndpoints, pipeline: Pipeline, api: ArmApiVersions): ArmClients => {
   const endpoint = cloud.resourceManager;
   const common = { pipeline, endpoint, credentials: { scopes: [cloud.scope] } };
   return {
     cloud,
     raw: new ServiceClient({ pipeline, endpoint }),
-    resources: (subscriptionId) => new ResourceManagementClient(credential, subscriptionId, common),
-    subscriptions: new SubscriptionClient(credential, common),
+    resources: (subscriptionId) => new ResourceManagementClient(credential, subscriptionId, { ...common, apiVersion: api.resources }),
+    subscriptions: new SubscriptionClient(credential, { ...common, apiVersion: api.subscriptions }),
     // This generation builds URLs from $host, not endpoint.
     authorization: (subscriptionId) =>
       new AuthorizationManagementClient(credential, subscriptionId, { pipeline, endpoint, $host: endpoint, credentialScopes: [cloud.scope] }),

@@ -7,7 +7,8 @@ import type { Ctl } from './types';
 // (pain point C6). Registering takes seconds to minutes; we poll at a bounded pace.
 
 const NAMESPACE = 'Microsoft.AzureStack';
-const PROVIDER_POLL = { intervalMs: 5_000, attempts: 36 };
+/** Registering can take well over three minutes; we wait up to ten (cancellable at every wait). */
+export const PROVIDER_POLL = { intervalMs: 5_000, budgetMs: 10 * 60_000 };
 
 export const providerState = async (s: Session, sub: string, signal?: AbortSignal): Promise<string> => {
   try {
@@ -35,13 +36,19 @@ export const ensureProvider = async (s: Session, ctl: Ctl, sub: string): Promise
       throw e;
     }
     let state = 'Registering';
-    for (let i = 0; i < PROVIDER_POLL.attempts; i++) {
+    const deadline = s.clock.now().getTime() + PROVIDER_POLL.budgetMs;
+    while (s.clock.now().getTime() < deadline) {
       state = await providerState(s, sub, ctl.signal);
       if (state === 'Registered') return;
-      ctl.progress?.('register.provider', `Microsoft.AzureStack is ${state}; checking again shortly`);
-      await s.sleep(PROVIDER_POLL.intervalMs, ctl.signal);
+      ctl.progress?.('register.provider', `Microsoft.AzureStack is ${state}; checking again shortly (this can take several minutes; you can cancel)`);
+      try {
+        await s.sleep(PROVIDER_POLL.intervalMs, ctl.signal);
+      } catch (err) {
+        const e = toAppError(err, 'waiting for Microsoft.AzureStack to be registered', ctl.signal);
+        throw new AppError(e.problem.code, `${e.message} Azure goes on registering the provider; nothing else was changed.`, { retryable: true, action: 'Run Register again when you are ready: it carries on from there.' });
+      }
     }
-    throw new AppError('azure-provider-unregistered', `Microsoft.AzureStack is still ${state} in this subscription after ${Math.round((PROVIDER_POLL.intervalMs * PROVIDER_POLL.attempts) / 60_000)} minutes. Nothing else was changed.`, {
+    throw new AppError('azure-provider-unregistered', `Microsoft.AzureStack is still ${state} in this subscription after ${PROVIDER_POLL.budgetMs / 60_000} minutes. Nothing else was changed.`, {
       action: 'Wait until the portal shows it Registered (Subscriptions > Resource providers), then repeat.',
       retryable: true,
     });

@@ -2,10 +2,10 @@ import type { RoleDefinition } from '@azure/arm-authorization';
 import type { AzureLocation, PermissionReport, RegistrationInfo, SubscriptionInfo } from '../../shared/domain/types';
 import { rephrase, toAppError } from './arm-error';
 import { answerError } from './arm-http';
-import { classifyOffer, subscriptionWarnings, type Flow } from './offers';
-import { evaluatePermissions, type PermissionEntry } from './permissions';
+import { classifyOffer, subscriptionRefusal, subscriptionWarnings, type Flow } from './offers';
+import { evaluateFlows, type PermissionEntry } from './permissions';
 import { resourceGroupScope, subscriptionScope } from './resource-ids';
-import { ROLE_NAME, roleBody, roleDefinitionGuid } from './role';
+import { ROLE_NAME, roleAssignmentGuid, roleBody, roleDefinitionGuid } from './role';
 import type { Session } from './session';
 
 // Read-only questions the wizard asks before it changes anything, and the role it can create.
@@ -25,13 +25,15 @@ export const listSubscriptions = async (s: Session, flow: Flow): Promise<Subscri
         const quotaId = sub.subscriptionPolicies?.quotaId;
         const offer = classifyOffer(quotaId);
         const state = sub.state ?? 'Unknown';
+        const refusal = subscriptionRefusal(state);
         return {
           id: sub.subscriptionId ?? '',
           displayName: sub.displayName ?? sub.subscriptionId ?? '',
           state,
           ...(quotaId ? { quotaId } : {}),
           offer,
-          warnings: subscriptionWarnings(flow, offer, quotaId, state),
+          warnings: subscriptionWarnings(flow, offer, quotaId),
+          ...(refusal ? { refusal } : {}),
         };
       });
   } catch (err) {
@@ -61,7 +63,7 @@ const readPermissions = async (s: Session, subscriptionId: string, resourceGroup
   }
   // The group does not exist yet: what applies is granted at the subscription. (The SDK has no call for it.)
   const scope = subscriptionScope(subscriptionId);
-  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=2022-04-01`, { step });
+  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=${s.api.authorization}`, { step });
   if (answer.status !== 200) throw answerError(answer, step);
   return { scope, entries: (answer.body as { value?: PermissionEntry[] } | undefined)?.value ?? [] };
 };
@@ -69,14 +71,14 @@ const readPermissions = async (s: Session, subscriptionId: string, resourceGroup
 /** Effective permissions at the resource group (or the subscription when the group does not exist yet). */
 export const checkPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<PermissionReport> => {
   const { scope, entries } = await readPermissions(s, subscriptionId, resourceGroup);
-  return { scope, ...evaluatePermissions(entries) };
+  return { scope, ...evaluateFlows(entries) };
 };
 
 /**
  * One role per directory: its id is derived from the tenant and role name, so running this again (for
  * this or another subscription) updates the same definition instead of colliding on the name.
  */
-export const createRole = async (s: Session, subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string }> => {
+export const createRole = async (s: Session, subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string; assigned: boolean }> => {
   const step = 'creating the registration role';
   const scope = subscriptionScope(subscriptionId);
   const id = roleDefinitionGuid(s.account.tenantId);
@@ -87,12 +89,9 @@ export const createRole = async (s: Session, subscriptionId: string): Promise<{ 
     const e = toAppError(err, step);
     if (e.problem.code !== 'azure-not-found') throw e;
   }
-  const body = roleBody(scope, existing && {
-    actions: existing.permissions?.flatMap((p) => p.actions ?? []),
-    assignableScopes: existing.assignableScopes,
-  });
+  const body = roleBody(scope, existing && { permissions: existing.permissions ?? [], assignableScopes: existing.assignableScopes ?? [] });
   // By hand: the SDK accepts only 201, and an update answers 200.
-  const answer = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}?api-version=2022-04-01`, {
+  const answer = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}?api-version=${s.api.authorization}`, {
     body: { properties: body },
     step,
   });
@@ -104,8 +103,36 @@ export const createRole = async (s: Session, subscriptionId: string): Promise<{ 
     throw e;
   }
   const created = answer.body as { id?: string } | undefined;
-  s.log.info('Registration role created or updated', { subscriptionId, roleDefinitionId: created?.id });
-  return { roleDefinitionId: created?.id ?? `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}`, roleName: ROLE_NAME };
+  const roleDefinitionId = created?.id ?? `${scope}/providers/Microsoft.Authorization/roleDefinitions/${id}`;
+  s.log.info('Registration role created or updated', { subscriptionId, roleDefinitionId });
+  const assigned = await assignRoleIfNeeded(s, subscriptionId, roleDefinitionId);
+  return { roleDefinitionId, roleName: ROLE_NAME, assigned };
+};
+
+/**
+ * The account that created the role (e.g. a User Access Administrator) gets it at the subscription when
+ * it still lacks what a flow needs; an Owner, who has everything, gets no needless assignment.
+ */
+const assignRoleIfNeeded = async (s: Session, subscriptionId: string, roleDefinitionId: string): Promise<boolean> => {
+  const step = 'assigning the registration role to your account';
+  const scope = subscriptionScope(subscriptionId);
+  const answer = await s.http.send('GET', `${scope}/providers/Microsoft.Authorization/permissions?api-version=${s.api.authorization}`, { step });
+  if (answer.status !== 200) return false;
+  const { flows } = evaluateFlows((answer.body as { value?: PermissionEntry[] } | undefined)?.value ?? []);
+  if (flows.every((f) => f.ok)) return false;
+  const principalId = await s.principalId();
+  if (!principalId) return false;
+  const name = roleAssignmentGuid(roleDefinitionId, principalId, scope);
+  const put = await s.http.send('PUT', `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=${s.api.authorization}`, {
+    body: { properties: { roleDefinitionId, principalId, principalType: 'User' } },
+    step,
+  });
+  if (put.status === 200 || put.status === 201 || (put.status === 409 && /RoleAssignmentExists/.test(put.bodyAsText ?? ''))) {
+    s.log.info('Registration role assigned to the signed-in account', { subscriptionId, principalId });
+    return true;
+  }
+  s.log.warn('Could not assign the registration role', { subscriptionId, status: put.status });
+  return false;
 };
 
 /** Registrations with their cloud ID and lock state; none when the provider or group does not exist. */
@@ -119,9 +146,11 @@ export const listRegistrations = async (s: Session, subscriptionId: string, reso
       throw err;
     }
     return Promise.all(
-      found.map(async (r) => {
-        const locked = await s.locks.hasOwn(r.id);
-        return locked === undefined ? r : { ...r, locked };
-      }),
+      found.map((r) =>
+        s.fanOut(async () => {
+          const locked = await s.locks.hasOwn(r.id);
+          return locked === undefined ? r : { ...r, locked };
+        }),
+      ),
     );
 };

@@ -20,6 +20,11 @@ const TRANSIENT_STATUS = new Set([408, 500, 502, 503, 504]);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'REQUEST_SEND_ERROR']);
 // POSTs whose repetition changes nothing; a dropped moveResources POST is not blindly repeated.
 const IDEMPOTENT_POST = /\/(getactivationkey|register|validateMoveResources)(\?|$)/i;
+// For a POST that is not idempotent, only answers saying the request was refused before any work
+// (429 throttled, 503 unavailable) prove it did not start; a 500/502/504 or a dropped connection may
+// come after ARM accepted it. Connection refused and name lookup failures never reached ARM.
+const NOT_STARTED_STATUS = new Set([429, 503]);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 
 /** Retry-After in milliseconds from any of the headers ARM uses; undefined when absent or unreadable. */
 export const retryAfterMs = (headers: { get(name: string): string | undefined }, now: Date): number | undefined => {
@@ -68,6 +73,7 @@ export const decideRetry = (
         ? { retry: false }
         : { retry: true, delayMs, reason: 'throttled (429)', limit: RETRY_LIMITS.throttled, asked: asked !== undefined };
     }
+    if (!isIdempotent(req) && !NOT_STARTED_STATUS.has(response.status)) return { retry: false };
     if (TRANSIENT_STATUS.has(response.status) && attempt < RETRY_LIMITS.transient) {
       const delayMs = Math.min(asked ?? backoff(attempt), RETRY_LIMITS.maxWaitMs);
       return { retry: true, delayMs, reason: `HTTP ${response.status}`, limit: RETRY_LIMITS.transient, asked: asked !== undefined };
@@ -75,7 +81,8 @@ export const decideRetry = (
     return { retry: false };
   }
   const code = errorCode(outcome.error);
-  if (code !== undefined && (NETWORK_CODES.has(code) || code === 'TIMEOUT') && isIdempotent(req) && attempt < RETRY_LIMITS.transient) {
+  const retryable = code !== undefined && (isIdempotent(req) ? NETWORK_CODES.has(code) || code === 'TIMEOUT' : NOT_SENT_CODES.has(code));
+  if (code !== undefined && retryable && attempt < RETRY_LIMITS.transient) {
     return {
       retry: true,
       delayMs: backoff(attempt),

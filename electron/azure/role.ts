@@ -9,6 +9,9 @@ const ROLE_DESCRIPTION = 'Allows access to register Azure Stack Hub';
 export const ROLE_ACTIONS = [
   'Microsoft.Resources/subscriptions/resourceGroups/write',
   'Microsoft.Resources/subscriptions/resourceGroups/read',
+  // Moving the registration (Microsoft's move docs: moveResources on the source group).
+  'Microsoft.Resources/subscriptions/resourceGroups/moveResources/action',
+  'Microsoft.Resources/subscriptions/resourceGroups/validateMoveResources/action',
   'Microsoft.AzureStack/registrations/*',
   'Microsoft.AzureStack/register/action',
   'Microsoft.Authorization/roleAssignments/read',
@@ -26,20 +29,42 @@ const union = (a: readonly string[], b: readonly string[]): string[] => {
   return out;
 };
 
-/** The role body to PUT, keeping what an existing role of the same name already grants or covers. */
-export const roleBody = (subscriptionScope: string, existing?: { actions?: string[]; assignableScopes?: string[] }) => ({
-  roleName: ROLE_NAME,
-  description: ROLE_DESCRIPTION,
-  roleType: 'CustomRole',
-  permissions: [{ actions: union(existing?.actions ?? [], ROLE_ACTIONS), notActions: [] as string[] }],
-  assignableScopes: union(existing?.assignableScopes ?? [], [subscriptionScope]),
-});
+type Permission = { actions?: string[]; notActions?: string[]; dataActions?: string[]; notDataActions?: string[] };
 
-/** A name-based GUID (UUID v5 layout, SHA-1) for the role in one directory. */
-export const roleDefinitionGuid = (tenantId: string): string => {
-  const h = createHash('sha1').update(`${tenantId.toLowerCase()}|${ROLE_NAME}`).digest();
+/**
+ * The role body to PUT (`properties.type`, as the API names it), keeping what an existing role of the
+ * same name already grants, excludes or covers: its other actions, notActions and data actions stay.
+ */
+export const roleBody = (subscriptionScope: string, existing?: { permissions?: Permission[]; assignableScopes?: string[] }) => {
+  const [first, ...others] = existing?.permissions ?? [];
+  return {
+    roleName: ROLE_NAME,
+    description: ROLE_DESCRIPTION,
+    type: 'CustomRole',
+    permissions: [
+      {
+        actions: union(first?.actions ?? [], ROLE_ACTIONS),
+        notActions: first?.notActions ?? [],
+        dataActions: first?.dataActions ?? [],
+        notDataActions: first?.notDataActions ?? [],
+      },
+      ...others,
+    ],
+    assignableScopes: union(existing?.assignableScopes ?? [], [subscriptionScope]),
+  };
+};
+
+/** A name-based GUID (UUID v5 layout, SHA-1) from its parts. */
+const nameGuid = (...parts: string[]): string => {
+  const h = createHash('sha1').update(parts.map((p) => p.toLowerCase()).join('|')).digest();
   h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
   h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
+
+/** The role's id in one directory. */
+export const roleDefinitionGuid = (tenantId: string): string => nameGuid(tenantId, ROLE_NAME);
+
+/** One assignment of the role per user and scope: running Create role again finds the same one. */
+export const roleAssignmentGuid = (roleDefinitionId: string, principalId: string, scope: string): string => nameGuid(roleDefinitionId, principalId, scope);

@@ -1,5 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { AzureAccount } from '../../shared/domain/types';
+import { ARM_API_VERSIONS, type ArmApiVersions } from './api-versions';
 import type { Logger } from '../log';
 import type { ResolvedRoute } from '../proxy';
 import { createArmHttp, type ArmHttp } from './arm-http';
@@ -21,7 +23,25 @@ export type Session = {
   sleep: Sleep;
   clock: { now(): Date };
   log: Logger;
+  /** Pinned ARM api-versions of the signed-in cloud. */
+  api: ArmApiVersions;
+  /** Runs fan-out reads (one per registration) at most FAN_OUT at a time, session-wide. */
+  fanOut: LimitFunction;
+  /** The signed-in user's object ID: from the sign-in, else the access token's `oid` claim. */
+  principalId(): Promise<string | undefined>;
 };
+
+const oidOf = (jwt: string): string | undefined => {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { oid?: unknown };
+    return typeof payload.oid === 'string' ? payload.oid : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Requests in flight together when reading many items: more draws 429s from ARM's per-instance limits. */
+export const FAN_OUT = 8;
 
 export const openSession = (deps: {
   account: AzureAccount;
@@ -35,19 +55,28 @@ export const openSession = (deps: {
   clock: { now(): Date };
   log: Logger;
 }): Session => {
-  const pipeline = createArmPipeline(deps);
-  const clients = createArmClients(deps.credential, deps.cloud, pipeline);
+  const api = ARM_API_VERSIONS[deps.cloud.name];
+  const pipeline = createArmPipeline({ ...deps, api });
+  const clients = createArmClients(deps.credential, deps.cloud, pipeline, api);
   const http = createArmHttp(clients.raw, deps.cloud.resourceManager);
+  const fanOut = pLimit(FAN_OUT);
   return {
+    api,
+    fanOut,
     account: deps.account,
     clients,
     http,
-    registrations: createRegistrationApi(http, deps.registrationApiVersion),
-    locks: createLockApi(http),
+    registrations: createRegistrationApi(http, deps.registrationApiVersion, fanOut, api.resources),
+    locks: createLockApi(http, api.locks),
     stats: deps.stats,
     sleep: deps.sleep,
     clock: deps.clock,
     log: deps.log,
+    principalId: async () => {
+      if (deps.account.objectId) return deps.account.objectId;
+      const token = await deps.credential.getToken(deps.cloud.scope).catch(() => null);
+      return token ? oidOf(token.token) : undefined;
+    },
   };
 };
 

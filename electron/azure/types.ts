@@ -97,7 +97,7 @@ export type AzureService = {
   subscriptions(flow: 'connected' | 'disconnected'): Promise<SubscriptionInfo[]>;
   locations(subscriptionId: string): Promise<AzureLocation[]>;
   permissions(subscriptionId: string, resourceGroup: string): Promise<PermissionReport>;
-  createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string }>;
+  createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string; assigned: boolean }>;
   registrations(subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]>;
   register(req: RegisterRequest, ctl?: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }>;
   activationKey(ref: RegistrationRef, ctl?: Ctl): Promise<string>;

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/contract/problems';
 import { sameGuid } from '../../shared/domain/ids';
 import type { RegistrationInfo } from '../../shared/domain/types';
 import { rephrase, toAppError } from './arm-error';
-import { checkLocks, removeOwnLock, restoreLock } from './lock-guard';
+import { afterOwnLockRemoved, checkLocks, removeOwnLock, restoreLock } from './lock-guard';
 import { matchesCloud } from './registration-api';
 import { phase, type Session } from './session';
 import type { Ctl, UnregisterRequest } from './types';
@@ -71,7 +71,8 @@ export const unregister = async (s: Session, req: UnregisterRequest, ctl: Ctl): 
 
   await phase(s, ctl, 'unregister.delete', `Deleting registration ${reg.name}`, async () => {
     try {
-      await s.registrations.delete(reg, signal);
+      const remove = () => s.registrations.delete(reg, signal);
+      await (hadLock ? afterOwnLockRemoved(s, ctl, 'unregister.delete', `deleting registration ${reg.name}`, remove) : remove());
     } catch (err) {
       const e = toAppError(err, `deleting registration ${reg.name}`, signal);
       const relock = hadLock ? await restoreLock(s, reg) : '';

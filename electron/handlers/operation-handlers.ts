@@ -2,6 +2,7 @@ import type { Handlers, OperationStart } from '../../shared/contract';
 import { azureFlows, stampFlows } from '../flows';
 import type { AzureFlowDeps, StampFlowDeps } from '../flows';
 import type { Operations } from '../operations';
+import { MOVE_TIME_BUDGET_MS } from '../azure/waits';
 
 const MINUTE = 60_000;
 
@@ -46,7 +47,8 @@ export const operationHandlers = (
         });
       case 'azure.move':
         return ops.start({
-          kind: req.kind, timeoutMs: 30 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: false,
+          // Above the move's own polling budget: the flow decides when its outcome is unknown, not a timer.
+          kind: req.kind, timeoutMs: MOVE_TIME_BUDGET_MS + 10 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: false,
           meta: { subscriptionId: req.subscriptionId, from: req.resourceGroup, to: req.targetResourceGroup },
           run: (ctx) => azureFlows.move(azure, req, ctx),
         });

@@ -10,6 +10,8 @@ import {
 } from '../../shared/domain';
 import type {
   AppMode,
+  DecodedKey,
+  DecodedToken,
   DriveInfo,
   HandoffFile,
   HandoffStage,
@@ -27,8 +29,9 @@ import type { Logger } from '../log';
 import { createDriveRegistry } from './drive-registry';
 import { fingerprintOf } from './fingerprint';
 import type { MediaFs } from './media';
-import { listFiles, readSidecar, readSmallFile } from './read-files';
+import { checkSidecar, listFiles, readSidecar, readSmallFile, sidecarMeta } from './read-files';
 import type { ReadFs } from './read-files';
+import type { HandoffMetadata } from './metadata';
 import { saveHandoffFile } from './save-file';
 
 // The USB-stick leg of a disconnected registration, on both machines. Stamp side: keep the token
@@ -80,7 +83,7 @@ const SIDE_STAGES: Record<MachineSide, readonly HandoffStage[]> = {
 };
 
 export const createHandoff = (deps: HandoffDeps): Handoff => {
-  const { fs, clock, log, mode, journal } = deps;
+  const { fs, clock, mode, journal } = deps;
   const registry = createDriveRegistry(deps);
 
   const checkMode = (practice: boolean, what: string): void => {
@@ -123,8 +126,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     return order.indexOf(stage) > order.indexOf(h.stage) ? stage : undefined;
   };
 
-  const tokenReceived = async (text: string, source: string, registrationName?: string): Promise<TokenRead> => {
-    const decoded = decodeRegistrationToken(text);
+  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string): Promise<TokenRead> => {
     checkMode(decoded.summary.practice, 'registration token');
     const fingerprint = fingerprintOf(decoded.canonical);
     const preview: TokenPreview = { summary: decoded.summary, fingerprint };
@@ -143,15 +145,20 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     return { handoff, token: preview };
   };
 
-  const readKeyText = async (text: string, source: string, stampCloudId: string | undefined): Promise<KeyRead> => {
-    const decoded = decodeActivationKey(text);
+  /**
+   * A key read on the stamp side. A key that can never activate this stamp (for another stamp, for
+   * another token, or expired) is refused here, before anything is journaled: a hand-off made for
+   * it could never be completed.
+   */
+  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined): Promise<KeyRead> => {
     const { summary } = decoded;
     checkMode(summary.practice, 'activation key');
     const fingerprint = fingerprintOf(decoded.canonical);
+    const ctx = (h?: HandoffSummary) => ({ stampCloudId, token: h && keptTokenSummary(h.id), keyHosts: decoded.hosts, now: clock.now() });
     const open = journal.list().filter((h) => h.side === 'stamp' && !h.complete && sameGuid(h.cloudId, summary.cloudId));
-    const target = open.find((h) => h.keyFingerprint === fingerprint) ?? open[0];
-    const token = target && keptTokenSummary(target.id);
-    const match = matchKey(summary, { stampCloudId, token, keyHosts: decoded.hosts, now: clock.now() });
+    const target =
+      open.find((h) => h.keyFingerprint === fingerprint) ?? open.find((h) => matchKey(summary, ctx(h)).matchesToken !== false) ?? open[0];
+    const match = assertKeyUsable(summary, ctx(target));
     const key: KeyPreview = { summary, fingerprint };
     const note = `${source}${match.problems.length ? `; ${match.problems.join(' ')}` : ''}`;
     if (target?.keyFingerprint === fingerprint) return { handoff: target, key, match };
@@ -162,18 +169,32 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     return { handoff, key, match };
   };
 
+  /** A file from a drive: its sidecar first (a practice marker is honoured before anything else). */
+  const readChecked = async <T extends DecodedToken | DecodedKey>(
+    driveId: string,
+    file: string,
+    kind: 'token' | 'key',
+    decode: (text: string) => T,
+  ): Promise<{ decoded: T; meta: HandoffMetadata | undefined; source: string }> => {
+    const drive = await registry.resolve(driveId);
+    const bytes = await readSmallFile(fs, drive.path, file);
+    const meta = sidecarMeta(await readSidecar(fs, drive.path, file), file);
+    const what = kind === 'token' ? 'registration token' : 'activation key';
+    if (meta?.practice === true) checkMode(true, what);
+    const decoded = decode(bytesToText(bytes).text);
+    checkSidecar(meta, file, { kind, decoded });
+    return { decoded, meta, source: `Read from ${join(drive.path, file)}` };
+  };
+
   return {
     drives: () => registry.drives(),
     addFolder: () => registry.addFolder(),
-    files: async (driveId) => listFiles(fs, (await registry.resolve(driveId)).path, log),
+    files: async (driveId) => listFiles(fs, (await registry.resolve(driveId)).path),
     readToken: async (driveId, file) => {
-      const drive = await registry.resolve(driveId);
-      const bytes = await readSmallFile(fs, drive.path, file);
-      const meta = await readSidecar(fs, drive.path, file, log);
-      if (meta?.practice === true) checkMode(true, 'registration token');
-      return tokenReceived(bytesToText(bytes).text, `Read from ${join(drive.path, file)}`, meta?.registrationName);
+      const { decoded, meta, source } = await readChecked(driveId, file, 'token', decodeRegistrationToken);
+      return tokenReceived(decoded, source, meta?.registrationName);
     },
-    readTokenText: (text) => tokenReceived(text, 'Pasted'),
+    readTokenText: (text) => tokenReceived(decodeRegistrationToken(text), 'Pasted'),
     saveToken: async (handoffId, driveId) => {
       const h = entry(handoffId, 'stamp');
       const text = keptToken(handoffId);
@@ -184,11 +205,8 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       return saved;
     },
     readKey: async (driveId, file, stampCloudId) => {
-      const drive = await registry.resolve(driveId);
-      const bytes = await readSmallFile(fs, drive.path, file);
-      const meta = await readSidecar(fs, drive.path, file, log);
-      if (meta?.practice === true) checkMode(true, 'activation key');
-      return readKeyText(bytesToText(bytes).text, `Read from ${join(drive.path, file)}`, stampCloudId);
+      const { decoded, source } = await readChecked(driveId, file, 'key', decodeActivationKey);
+      return keyReceived(decoded, source, stampCloudId);
     },
     saveKey: async (handoffId, driveId) => {
       const h = entry(handoffId, 'host');
@@ -239,6 +257,11 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       const decoded = decodeActivationKey(keyText);
       checkMode(decoded.summary.practice, 'activation key');
       const match = matchKey(decoded.summary, { token: keptTokenSummary(handoffId), keyHosts: decoded.hosts, now: clock.now() });
+      if (match.expired) {
+        throw new AppError('key-expired', `Azure returned an activation key that expired on ${decoded.summary.expires}.`, {
+          action: 'Get the activation key again; if Azure keeps returning an expired key, register again with a new token from the stamp.',
+        });
+      }
       if (match.matchesToken === false) {
         throw new AppError('key-token-mismatch', 'Azure returned an activation key that does not answer this registration token.', {
           action: 'Check the registration name: it may belong to another stamp. Register again with a unique name.',

@@ -1,13 +1,15 @@
 import type * as fsp from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError } from '../../shared/contract';
 import { replaceFileAtomic } from '../journal';
 import type { AtomicFs } from '../journal';
+import { readRegularFile } from './safe-read';
+import type { SafeReadFs } from './safe-read';
 
 // Writing to a USB stick: atomic replace, read back to verify, never silently overwrite someone
 // else's file, and errors in the operator's words (stick pulled, full, write-protected).
 
-export type MediaFs = AtomicFs & Pick<typeof fsp, 'readFile' | 'stat'>;
+export type MediaFs = AtomicFs & SafeReadFs & Pick<typeof fsp, 'readFile' | 'stat'>;
 
 const code = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
 
@@ -47,12 +49,12 @@ export const mediaWriteError = async (fs: MediaFs, dir: string, err: unknown): P
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
-const readIfExists = async (fs: MediaFs, path: string): Promise<Uint8Array | undefined> => {
+/** What a name holds now: nothing, these bytes, or something else (another file, a folder, a pipe…). */
+const occupant = async (fs: MediaFs, path: string, data: Uint8Array): Promise<'free' | 'same' | 'taken'> => {
   try {
-    return await fs.readFile(path);
+    return sameBytes(await readRegularFile(fs, path, basename(path), data.length), data) ? 'same' : 'taken';
   } catch (err) {
-    if (code(err) === 'ENOENT') return undefined;
-    throw err;
+    return code(err) === 'ENOENT' ? 'free' : 'taken';
   }
 };
 
@@ -76,11 +78,9 @@ export const writeVerified = async (fs: MediaFs, path: string, data: Uint8Array)
 export const chooseFileBase = async (fs: MediaFs, dir: string, base: string, data: Uint8Array, metaSuffix: string): Promise<string> => {
   for (let n = 1; n < 100; n += 1) {
     const candidate = n === 1 ? base : `${base} (${n})`;
-    const existing = await readIfExists(fs, join(dir, `${candidate}.txt`));
-    if (existing === undefined) {
-      const meta = await readIfExists(fs, join(dir, `${candidate}${metaSuffix}`));
-      if (meta === undefined) return candidate;
-    } else if (sameBytes(existing, data)) return candidate;
+    const text = await occupant(fs, join(dir, `${candidate}.txt`), data);
+    if (text === 'same') return candidate;
+    if (text === 'free' && (await occupant(fs, join(dir, `${candidate}${metaSuffix}`), new Uint8Array())) === 'free') return candidate;
   }
   throw new AppError('media-write-failed', `There are already 99 files named ${base} in ${dir}.`, {
     action: 'Move the old files away, or choose another folder.',

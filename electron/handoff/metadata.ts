@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { duplicateKey, parseObject } from '../../shared/domain/json-fields';
 import type { HandoffFileKind } from '../../shared/domain';
 
 // Each token or key file travels with a small JSON sidecar, so the other machine can show where it
@@ -33,11 +34,12 @@ export const baseNameFor = (kind: 'token' | 'key', cloudId: string, practice: bo
 /** `X.txt` → `X.azsregistrar.json`. */
 export const metadataNameFor = (textFileName: string): string => textFileName.replace(/\.[^.]*$/, '') + METADATA_SUFFIX;
 
-export const parseMetadata = (text: string): HandoffMetadata | undefined => {
-  try {
-    const parsed = HandoffMetadata.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+/** The metadata, or why it cannot be read (its practice marker would be lost: it must be reported). */
+export const parseMetadata = (text: string): { meta: HandoffMetadata } | { why: string } => {
+  const json = parseObject(text);
+  if (json === undefined) return { why: 'it is not JSON' };
+  const repeated = duplicateKey(text);
+  if (repeated !== undefined) return { why: `it names “${repeated}” twice` };
+  const parsed = HandoffMetadata.safeParse(json);
+  return parsed.success ? { meta: parsed.data } : { why: `it does not have the expected fields (${z.prettifyError(parsed.error).replace(/\s+/g, ' ').slice(0, 200)})` };
 };

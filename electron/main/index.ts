@@ -1,7 +1,7 @@
 import { app, dialog, Menu, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { HELP_TOPICS } from '../../shared/domain/help';
 import type { Dispatch } from '../ipc';
 import { createRuntime } from '../runtime';
@@ -17,6 +17,12 @@ import { createMainWindow } from './window';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
 // below electron/runtime.ts and electron/compose.ts.
+
+// Chromium's --user-data-dir also moves the app's own data (settings, journal, practice files), so
+// a second data folder (the end-to-end tests' temporary one) never mixes with the default one.
+const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataDir) app.setPath('userData', resolve(userDataDir));
+
 registerAppScheme();
 app.enableSandbox();
 hardenWebContents();
@@ -98,9 +104,14 @@ void app.whenReady().then(async () => {
   registerIpc(() => dispatch);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      appMenuTemplate(process.platform, app.getName(), {
-        openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
-        showAbout: () => events('app.show', { screen: 'about' }),
+      appMenuTemplate({
+        platform: process.platform,
+        packaged: app.isPackaged,
+        appName: app.getName(),
+        actions: {
+          openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
+          showAbout: () => events('app.show', { screen: 'about' }),
+        },
       }),
     ),
   );

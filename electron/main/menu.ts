@@ -1,8 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-// The app's own menu. Electron's default one (with Reload, Force Reload and Toggle Developer Tools)
-// must not ship: nothing here reloads the page or opens DevTools.
-
 export type MenuActions = {
   /** Opens the Microsoft Learn page on registering Azure Stack Hub. */
   openDocumentation(): void;
@@ -10,20 +7,37 @@ export type MenuActions = {
   showAbout(): void;
 };
 
-export const appMenuTemplate = (platform: NodeJS.Platform, appName: string, actions: MenuActions): MenuItemConstructorOptions[] => [
-  ...(platform === 'darwin' ? [{ label: appName, submenu: [{ label: `About ${appName}`, click: actions.showAbout }, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'quit' as const }] }] : []),
-  { label: '&File', submenu: [{ role: platform === 'darwin' ? 'close' : 'quit' }] },
+/**
+ * The application menu: editing (copy and paste in the fields; macOS needs the Edit menu for its
+ * shortcuts), zoom, the window, and Help (Microsoft Learn, About). Reload and DevTools only outside a
+ * packaged build: with no menu item there is no keyboard shortcut to them either.
+ */
+export const appMenuTemplate = (opts: { platform: NodeJS.Platform; packaged: boolean; appName?: string; actions?: MenuActions }): MenuItemConstructorOptions[] => [
+  ...(opts.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+  { role: 'fileMenu' },
+  { role: 'editMenu' },
   {
-    label: '&Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
-  },
-  { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-  { label: '&Window', submenu: [{ role: 'minimize' }, ...(platform === 'darwin' ? [] : [{ role: 'close' as const }])] },
-  {
-    label: '&Help',
+    label: 'View',
     submenu: [
-      { label: 'Registering Azure Stack Hub (Microsoft Learn)', click: actions.openDocumentation },
-      ...(platform === 'darwin' ? [] : [{ type: 'separator' as const }, { label: `About ${appName}`, click: actions.showAbout }]),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(opts.packaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
     ],
   },
+  { role: 'windowMenu' },
+  ...(opts.actions
+    ? [
+        {
+          role: 'help' as const,
+          submenu: [
+            { label: 'Registering Azure Stack Hub (Microsoft Learn)', click: opts.actions.openDocumentation },
+            { type: 'separator' as const },
+            { label: `About ${opts.appName ?? 'AzS Registrar'}`, click: opts.actions.showAbout },
+          ],
+        },
+      ]
+    : []),
 ];

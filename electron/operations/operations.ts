@@ -82,15 +82,20 @@ export const createOperations = (deps: {
     snap.seq += 1;
     snap.status = status;
     snap.cancellable = false;
-    snap.finished = { operationId: snap.operationId, seq: snap.seq, status, outcome };
-    deps.events('operation.finished', snap.finished);
-    deps.journal.operationEnded(snap.operationId, status).catch((err: unknown) =>
-      deps.log.error('could not journal the end of an operation', { operationId: snap.operationId, error: String(err) }),
-    );
+    const finished: OperationFinished = { operationId: snap.operationId, seq: snap.seq, status, outcome };
+    snap.finished = finished;
+    // The end is journalled before anyone is told: an outcome the operator saw is never reported as unseen
+    // ("closed while this was running") after a crash right after it (the kill tests in the fault matrix).
+    void deps.journal
+      .operationEnded(snap.operationId, status)
+      .catch((err: unknown) => deps.log.error('could not journal the end of an operation', { operationId: snap.operationId, error: String(err) }))
+      .finally(() => deps.events('operation.finished', finished));
   };
 
   const failureOf = (entry: Entry, err: unknown): { status: OperationFinished['status']; problem: Problem } => {
     const aborted = entry.controller.signal.aborted;
+    // The flow itself knows the outcome is unknown (e.g. a move sent to Azure): it says so in its own words.
+    if (isAppError(err) && err.problem.code === 'azure-outcome-unknown' && !entry.interrupted) return { status: 'outcome-unknown', problem: err.problem };
     if (aborted && entry.interrupted) return { status: 'interrupted', problem: INTERRUPTED };
     if (aborted && entry.abortLeavesOutcomeUnknown) {
       return {

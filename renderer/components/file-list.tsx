@@ -25,7 +25,15 @@ export function FileList({ files, current, disabled, action, onPick, onRefresh }
         </>
       ),
     },
-    { title: t('files.kind'), cell: (f) => t(`files.kinds.${f.kind}`) },
+    {
+      title: t('files.kind'),
+      cell: (f) => (
+        <>
+          {t(`files.kinds.${f.kind}`)}
+          {f.problem && <p className="hint">{f.problem}</p>}
+        </>
+      ),
+    },
     { title: t('facts.cloudId'), cell: (f) => f.cloudId ?? '—' },
     { title: t('files.fingerprint'), cell: (f) => f.fingerprint ?? '—', className: 'nowrap' },
   ];

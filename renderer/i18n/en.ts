@@ -415,9 +415,12 @@ export const en = {
     ok: 'The signed-in account has every permission registration needs on',
     missing: 'Missing permissions on',
     again: 'Check again',
+    flows: { register: 'Register', unregister: 'Unregister', move: 'Move' },
+    allowed: 'allowed',
+    missingList: 'missing',
     roleOffer: 'An owner of the subscription can create the least-privilege custom role for Azure Stack registration and assign it to your account.',
     createRole: 'Create the registration role',
-    roleExists: 'Role {{role}} exists. Ask an owner to assign it to your account, then check again.',
+    roleExists: 'Role {{role}} exists but your account still lacks what is listed: ask an owner to assign it to your account, then check again.',
   },
   register: {
     stepperLabel: 'Register steps',
@@ -592,6 +595,11 @@ export const en = {
     button: 'Move the registration',
     running: 'Moving the registration',
     done: 'Moved {{name}} from {{from}} to {{to}}.',
+    unknown: 'The move was sent to Azure but its outcome is unknown: it may still complete. Do not move or unregister again before checking.',
+    check: 'Check where it is',
+    foundLocked: 'Found in resource group {{group}}, locked.',
+    foundUnlocked: 'Found in resource group {{group}}, NOT locked: lock it there (RegistrationResourceLock, CanNotDelete) or run Move again if it is still in the old group.',
+    notFound: 'Not found in {{groups}} yet: check again in a few minutes.',
   },
   about: {
     title: 'About AzS Registrar',
@@ -675,6 +683,10 @@ export const en = {
         label: 'Custom registration role (2019)',
         what: 'The registration is created but its lock is refused, as with the role documented before 2020.',
       },
+      'user-access-administrator': {
+        label: 'User Access Administrator',
+        what: 'May manage access but not resources: Permissions shows what is missing; Create role makes the registration role and assigns it to you, after which every flow is allowed.',
+      },
       'registration-owner-builtin': {
         label: 'Built-in Azure Stack Registration Owner',
         what: 'Not enough to register: it may read registrations, but Azure refuses creating the resource group and the registration.',
@@ -698,6 +710,30 @@ export const en = {
       },
     },
     switches: {
+      lockPropagationDelay: {
+        label: 'Lock removal reaches Azure late',
+        what: 'A removed lock still blocks for 20 s (409 ScopeLocked), as while the removal spreads through Azure: Unregister and Move wait it out.',
+      },
+      policyDeniesResourceGroups: {
+        label: 'Azure Policy refuses new resource groups',
+        what: 'Creating a resource group answers 403 RequestDisallowedByPolicy ("Require a tag on resource groups"): Register names the policy.',
+      },
+      subscriptionPastDue: {
+        label: 'Pay-As-You-Go subscription past due',
+        what: 'That subscription is PastDue: it cannot be chosen, and the subscription step says why (the cancelled EA one is always disabled).',
+      },
+      foreignLocks: {
+        label: "Other admins' locks",
+        what: 'CanNotDelete on the EA subscription (a move still works, Unregister is blocked) and ReadOnly on its group "archive" (moving there is refused).',
+      },
+      moveNeverFinishes: {
+        label: 'Move never finishes',
+        what: 'Azure accepts the move but never completes it while the app polls (10 minutes): the outcome is unknown and the Move screen offers the check.',
+      },
+      noSubscriptionWideList: {
+        label: 'No subscription-wide registration list',
+        what: 'As with older 2017-06-01 revisions, registrations cannot be listed by subscription: searching the whole subscription goes group by group.',
+      },
       eceBusyVerboseOnly: {
         label: 'Stamp busy, said only in the verbose output',
         what: 'The stamp writes "another action is in progress" only as a verbose line and fails with an unrelated error: the app still says the stamp is busy.',

@@ -460,9 +460,12 @@ export const fr: Catalogue = {
     ok: 'Le compte connecté a toutes les autorisations nécessaires à l’inscription sur',
     missing: 'Autorisations manquantes sur',
     again: 'Vérifier à nouveau',
+    flows: { register: 'Inscrire', unregister: 'Désinscrire', move: 'Déplacer' },
+    allowed: 'autorisé',
+    missingList: 'manque',
     roleOffer: 'Un propriétaire de l’abonnement peut créer le rôle personnalisé à privilèges minimaux pour l’inscription d’Azure Stack et vous l’attribuer.',
     createRole: 'Créer le rôle d’inscription',
-    roleExists: 'Le rôle {{role}} existe. Demandez à un propriétaire de vous l’attribuer, puis vérifiez à nouveau.',
+    roleExists: 'Le rôle {{role}} existe mais votre compte n’a toujours pas ce qui est listé : demandez à un propriétaire de vous l’attribuer, puis vérifiez à nouveau.',
   },
   register: {
     stepperLabel: 'Étapes de l’inscription',
@@ -637,6 +640,11 @@ export const fr: Catalogue = {
     button: 'Déplacer l’inscription',
     running: 'Déplacement de l’inscription',
     done: '{{name}} déplacée de {{from}} vers {{to}}.',
+    unknown: 'Le déplacement a été envoyé à Azure mais son résultat est inconnu : il peut encore aboutir. Ne déplacez ni ne désinscrivez à nouveau avant d’avoir vérifié.',
+    check: 'Vérifier où elle se trouve',
+    foundLocked: 'Trouvée dans le groupe de ressources {{group}}, verrouillée.',
+    foundUnlocked: 'Trouvée dans le groupe de ressources {{group}}, NON verrouillée : verrouillez-la là (RegistrationResourceLock, CanNotDelete) ou relancez Déplacer si elle est encore dans l’ancien groupe.',
+    notFound: 'Pas encore trouvée dans {{groups}} : vérifiez à nouveau dans quelques minutes.',
   },
   about: {
     title: 'À propos d’AzS Registrar',
@@ -720,6 +728,10 @@ export const fr: Catalogue = {
         label: 'Rôle d’inscription personnalisé (2019)',
         what: 'L’inscription est créée mais son verrou est refusé, comme avec le rôle documenté avant 2020.',
       },
+      'user-access-administrator': {
+        label: 'Administrateur de l’accès utilisateur',
+        what: 'Peut gérer les accès mais pas les ressources : Autorisations montre ce qui manque ; Créer le rôle crée le rôle d’inscription et vous l’attribue, après quoi tout est permis.',
+      },
       'registration-owner-builtin': {
         label: 'Rôle intégré Azure Stack Registration Owner',
         what: 'Insuffisant pour inscrire : il peut lire les inscriptions, mais Azure refuse la création du groupe de ressources et de l’inscription.',
@@ -743,6 +755,30 @@ export const fr: Catalogue = {
       },
     },
     switches: {
+      lockPropagationDelay: {
+        label: 'La levée du verrou atteint Azure en retard',
+        what: 'Un verrou levé bloque encore 20 s (409 ScopeLocked), le temps que la levée se propage dans Azure : Désinscrire et Déplacer attendent.',
+      },
+      policyDeniesResourceGroups: {
+        label: 'Azure Policy refuse les nouveaux groupes de ressources',
+        what: 'La création d’un groupe de ressources répond 403 RequestDisallowedByPolicy (« Require a tag on resource groups ») : Inscrire nomme la stratégie.',
+      },
+      subscriptionPastDue: {
+        label: 'Abonnement Paiement à l’utilisation en retard de paiement',
+        what: 'Cet abonnement est PastDue : il ne peut pas être choisi et l’étape Abonnement dit pourquoi (l’abonnement EA annulé est toujours désactivé).',
+      },
+      foreignLocks: {
+        label: 'Verrous d’autres administrateurs',
+        what: 'CanNotDelete sur l’abonnement EA (un déplacement fonctionne, Désinscrire est bloqué) et ReadOnly sur son groupe « archive » (y déplacer est refusé).',
+      },
+      moveNeverFinishes: {
+        label: 'Le déplacement ne se termine jamais',
+        what: 'Azure accepte le déplacement mais ne le termine jamais pendant que l’application interroge (10 minutes) : le résultat est inconnu et l’écran Déplacer propose la vérification.',
+      },
+      noSubscriptionWideList: {
+        label: 'Pas de liste des inscriptions à l’échelle de l’abonnement',
+        what: 'Comme avec d’anciennes révisions de 2017-06-01, les inscriptions ne peuvent pas être listées par abonnement : la recherche dans tout l’abonnement se fait groupe par groupe.',
+      },
       eceBusyVerboseOnly: {
         label: 'Instance occupée, signalé seulement dans la sortie détaillée',
         what: 'L’instance n’écrit « another action is in progress » que dans une ligne détaillée et échoue avec une autre erreur : l’application indique quand même que l’instance est occupée.',

@@ -23,7 +23,13 @@ type Switch =
   | 'trustedHostsUnreadable'
   | 'azureThrottling'
   | 'activationKeyUnavailable'
-  | 'lockForbidden';
+  | 'lockForbidden'
+  | 'lockPropagationDelay'
+  | 'policyDeniesResourceGroups'
+  | 'subscriptionPastDue'
+  | 'foreignLocks'
+  | 'moveNeverFinishes'
+  | 'noSubscriptionWideList';
 
 const SWITCHES: Switch[] = [
   'firstAddressDown',
@@ -36,6 +42,12 @@ const SWITCHES: Switch[] = [
   'azureThrottling',
   'activationKeyUnavailable',
   'lockForbidden',
+  'lockPropagationDelay',
+  'policyDeniesResourceGroups',
+  'subscriptionPastDue',
+  'foreignLocks',
+  'moveNeverFinishes',
+  'noSubscriptionWideList',
 ];
 const STAMP_SWITCHES = 7;
 /** Catalogue keys cannot hold dots or dashes of locale tags as-is. */

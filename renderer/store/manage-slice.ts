@@ -69,8 +69,25 @@ export const manageSlice =
           }),
         );
         if (!started) return;
-        patch({ moveOpId: started.operationId });
+        patch({ moveOpId: started.operationId, moveCheck: undefined });
         await get().syncOperations();
+      },
+      checkMove: async () => {
+        const subscriptionId = subscription();
+        const { registrationName, resourceGroup, targetResourceGroup } = get().mng;
+        if (!subscriptionId) return;
+        const groups = [targetResourceGroup.trim(), resourceGroup.trim()];
+        const name = registrationName.trim().toLowerCase();
+        for (const rg of groups) {
+          const found = await call('manage', `Looking for the registration in ${rg}`, () => api['azure.registrations']({ subscriptionId, resourceGroup: rg }));
+          if (!found) return;
+          const registration = found.find((r) => r.name.toLowerCase() === name);
+          if (registration) {
+            patch({ moveCheck: { registration, checkedGroups: groups } });
+            return;
+          }
+        }
+        patch({ moveCheck: { checkedGroups: groups } });
       },
     };
   };

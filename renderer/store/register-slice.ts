@@ -98,8 +98,10 @@ export const registerSlice =
         );
         if (!subscriptions) return;
         const current = get().reg.subscriptionId;
-        const keep = subscriptions.some((s) => s.id === current);
-        const only = subscriptions.length === 1 ? subscriptions[0]?.id : undefined;
+        // A subscription Azure would refuse (disabled, warned, past due) is never kept or chosen.
+        const usable = subscriptions.filter((s) => s.refusal === undefined);
+        const keep = usable.some((s) => s.id === current);
+        const only = usable.length === 1 ? usable[0]?.id : undefined;
         patch({ subscriptions, subscriptionId: keep ? current : only });
       },
       setRegisterDrive: async (driveId) => {

@@ -215,11 +215,15 @@ export type ManageSlice = {
     unregisterOpId?: string;
     targetResourceGroup: string;
     moveOpId?: string;
+    /** Where the check after a move of unknown outcome found the registration. */
+    moveCheck?: { registration?: RegistrationInfo; checkedGroups: string[] };
   };
   setManage(patch: Partial<Pick<ManageSlice['mng'], ManageInput>>): void;
   loadRegistrations(): Promise<void>;
   unregister(): Promise<void>;
   move(): Promise<void>;
+  /** Settles a move whose outcome is unknown: looks for the registration in both groups. */
+  checkMove(): Promise<void>;
 };
 
 export type ManageInput = 'resourceGroup' | 'by' | 'registrationName' | 'handoffId' | 'confirmName' | 'targetResourceGroup';

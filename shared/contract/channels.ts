@@ -143,7 +143,7 @@ export const channels = {
   'azure.permissions': def<PermissionReport>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName }).strict(),
   ),
-  'azure.createRole': def<{ roleDefinitionId: string; roleName: string }>()(z.object({ subscriptionId: Guid }).strict()),
+  'azure.createRole': def<{ roleDefinitionId: string; roleName: string; assigned: boolean }>()(z.object({ subscriptionId: Guid }).strict()),
   'azure.registrations': def<RegistrationInfo[]>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
   ),

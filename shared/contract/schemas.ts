@@ -22,7 +22,8 @@ export const ResourceGroupName = z
 
 const PepHost = z
   .string()
-  .max(255)
+  // Abort: the address check quotes what was typed, and an over-long value must not come back whole.
+  .max(255, { abort: true })
   .superRefine((value, ctx) => {
     const problem = ercsAddressProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -39,10 +40,11 @@ export const TokenChoicesSchema = z.object({
   tokenVersion: z.enum(['3.0', '4.0', '6.0']).optional(),
 });
 
+// Strict like every other request: an unknown field is refused, not silently dropped.
 export const OperationStartRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema }),
-  z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }),
-  z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }),
+  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema.strict() }).strict(),
+  z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }).strict(),
+  z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }).strict(),
   z.object({
     kind: z.literal('azure.register'),
     handoffId: Id,
@@ -50,18 +52,18 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     resourceGroup: ResourceGroupName,
     location: z.string().min(1).max(64),
     registrationName: RegistrationName,
-  }),
+  }).strict(),
   z.object({
     kind: z.literal('azure.unregister'),
     subscriptionId: Guid,
     resourceGroup: ResourceGroupName.optional(),
     target: z.discriminatedUnion('by', [
-      z.object({ by: z.literal('name'), registrationName: RegistrationName }),
-      z.object({ by: z.literal('token'), handoffId: Id }),
+      z.object({ by: z.literal('name'), registrationName: RegistrationName }).strict(),
+      z.object({ by: z.literal('token'), handoffId: Id }).strict(),
     ]),
     /** The operator types the registration name to confirm deletion. */
     confirmName: z.string().max(90),
-  }),
+  }).strict(),
   z.object({
     kind: z.literal('azure.move'),
     subscriptionId: Guid,
@@ -69,7 +71,7 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     registrationName: RegistrationName,
     targetResourceGroup: ResourceGroupName,
     targetSubscriptionId: Guid.optional(),
-  }),
+  }).strict(),
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
 export type OperationKind = OperationStart['kind'];
@@ -141,7 +143,7 @@ export type SettingsRequest = z.infer<typeof SettingsRequestSchema>;
 /** Stamp builds practice mode simulates, one on each side of the PEP version gates (contract §1.9). */
 export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.6', '1.2406.0.8'] as const;
 /** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
-export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin'] as const;
+export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin', 'user-access-administrator'] as const;
 
 /** The languages of the workstation's own WinRM client messages practice can show (error IDs do not change). */
 export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
@@ -179,6 +181,18 @@ export const PracticeScenarioSchema = z
     activationKeyUnavailable: z.boolean(),
     /** The first registration lock write is refused (403 AuthorizationFailed). */
     lockForbidden: z.boolean(),
+    /** A deleted lock is still enforced for 20 s (removal propagating through ARM). */
+    lockPropagationDelay: z.boolean(),
+    /** An Azure Policy assignment refuses creating resource groups (RequestDisallowedByPolicy). */
+    policyDeniesResourceGroups: z.boolean(),
+    /** The Pay-As-You-Go practice subscription is PastDue. */
+    subscriptionPastDue: z.boolean(),
+    /** Other admins' locks: CanNotDelete on the EA subscription, ReadOnly on its resource group "archive". */
+    foreignLocks: z.boolean(),
+    /** The move never finishes while the app polls: its outcome becomes unknown. */
+    moveNeverFinishes: z.boolean(),
+    /** Microsoft.AzureStack cannot list registrations by subscription with 2017-06-01 (older RP revision). */
+    noSubscriptionWideList: z.boolean(),
     /** Sign-in: completes; the browser is opened and abandoned (cancel, time limit); the login endpoint is unreachable. */
     signIn: z.enum(PRACTICE_SIGN_IN_OUTCOMES),
   })
@@ -201,5 +215,11 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   azureThrottling: false,
   activationKeyUnavailable: false,
   lockForbidden: false,
+  lockPropagationDelay: false,
+  policyDeniesResourceGroups: false,
+  subscriptionPastDue: false,
+  foreignLocks: false,
+  moveNeverFinishes: false,
+  noSubscriptionWideList: false,
   signIn: 'completes',
 };

@@ -2,31 +2,73 @@
 // (tsconfig.shared has `types: []`), so TextDecoder and atob are not available here. Each returns
 // undefined on any invalid input instead of substituting U+FFFD: a token with one wrong byte is
 // a wrong token, and the operator must be told.
+//
+// Every function here is one explicit scan of its input (no regular expression): a file on a USB
+// stick can hold anything up to 1 MiB, and the work must stay linear in its size whatever it holds.
 
-const STANDARD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const lookup = (alphabet: string): Map<string, number> => new Map([...alphabet].map((c, i) => [c, i]));
-const STANDARD_VALUES = lookup(STANDARD);
-const URL_VALUES = lookup(URL_SAFE);
+export type Base64Variant = 'standard' | 'url';
 
-/** Standard padded base64, as a registration token: letters, digits, + and /, then 0–2 '='. */
-export const STANDARD_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-/** One base64url segment of a JWS: no padding. */
-export const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const ALPHABETS: Record<Base64Variant, string> = {
+  standard: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+};
+const table = (alphabet: string): Int8Array => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < alphabet.length; i += 1) t[alphabet.charCodeAt(i)] = i;
+  return t;
+};
+const TABLES: Record<Base64Variant, Int8Array> = { standard: table(ALPHABETS.standard), url: table(ALPHABETS.url) };
+const PAD = 0x3d; // '='
 
-/** Decodes base64 (standard or URL-safe, padding optional). Undefined when the text is not base64. */
-export const decodeBase64 = (text: string, variant: 'standard' | 'url'): Uint8Array | undefined => {
-  const values = variant === 'standard' ? STANDARD_VALUES : URL_VALUES;
-  const body = text.replace(/={1,2}$/, '');
-  if (body.length % 4 === 1) return undefined;
-  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+/** Value of one base64 character, or -1. */
+const valueOf = (t: Int8Array, code: number): number => (code < 128 ? (t[code] ?? -1) : -1);
+
+/** Number of '=' at the end of `text` (a backwards scan). */
+export const trailingPadding = (text: string): number => {
+  let n = 0;
+  while (n < text.length && text.charCodeAt(text.length - 1 - n) === PAD) n += 1;
+  return n;
+};
+
+/** Why a text is not strict base64 of the given variant; undefined when it is. */
+export type Base64Flaw =
+  | { kind: 'character'; index: number }
+  | { kind: 'padding' }
+  | { kind: 'length' }
+  | { kind: 'trailing-bits' };
+
+/**
+ * Checks strict base64: the alphabet only, at most two '=' and only at the end, a length that whole
+ * bytes give (with padding: a multiple of 4), and zero unused bits in the last character, so one
+ * byte string has exactly one spelling (an edit can never give the same bytes from other text).
+ */
+export const base64Flaw = (text: string, variant: Base64Variant): Base64Flaw | undefined => {
+  const t = TABLES[variant];
+  const pad = trailingPadding(text);
+  const body = text.length - pad;
+  for (let i = 0; i < body; i += 1) if (valueOf(t, text.charCodeAt(i)) < 0) return { kind: 'character', index: i };
+  if (pad > 2 || (pad > 0 && text.length % 4 !== 0)) return { kind: 'padding' };
+  const rest = body % 4;
+  if (rest === 1) return { kind: 'length' };
+  if (rest > 0) {
+    const last = valueOf(t, text.charCodeAt(body - 1));
+    const unused = rest === 2 ? 0x0f : 0x03;
+    if ((last & unused) !== 0) return { kind: 'trailing-bits' };
+  }
+  return undefined;
+};
+
+/** Decodes strict base64 (padding optional). Undefined when `base64Flaw` finds anything. */
+export const decodeBase64 = (text: string, variant: Base64Variant): Uint8Array | undefined => {
+  if (base64Flaw(text, variant) !== undefined) return undefined;
+  const t = TABLES[variant];
+  const body = text.length - trailingPadding(text);
+  const out = new Uint8Array(Math.floor((body * 3) / 4));
   let bits = 0;
   let acc = 0;
   let n = 0;
-  for (const c of body) {
-    const v = values.get(c);
-    if (v === undefined) return undefined;
-    acc = (acc << 6) | v;
+  for (let i = 0; i < body; i += 1) {
+    acc = ((acc << 6) | valueOf(t, text.charCodeAt(i))) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -93,5 +135,21 @@ export const decodeUtf16 = (bytes: Uint8Array, littleEndian: boolean): string | 
   return fromCodePoints(points);
 };
 
-/** Three dot-separated base64url segments: the shape of a JWS such as an activation key. */
-export const JWS_SHAPE = /^[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]*$/;
+/**
+ * The three parts of a JWS in compact serialisation (`header.payload.signature`), when the text has
+ * exactly two dots and nothing but base64url characters and '=' besides. One scan.
+ */
+export const jwsParts = (text: string): [string, string, string] | undefined => {
+  const url = TABLES.url;
+  const dots: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      dots.push(i);
+      if (dots.length > 2) return undefined;
+    } else if (c !== PAD && valueOf(url, c) < 0) return undefined;
+  }
+  const [a, b] = dots;
+  if (a === undefined || b === undefined || a === 0 || b === a + 1) return undefined;
+  return [text.slice(0, a), text.slice(a + 1, b), text.slice(b + 1)];
+};

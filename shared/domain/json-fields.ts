@@ -56,3 +56,42 @@ export const parseObject = (text: string): JsonObject | undefined => {
     return undefined;
   }
 };
+
+/**
+ * The first object key that repeats another key of the same object under case folding, at any
+ * depth (`cloudId` and `CloudID`, or the same name twice). JSON.parse keeps the last exact repeat,
+ * this app reads case-insensitively preferring an exact match, and .NET readers (the stamp) fold
+ * case and keep the last: with a repeat, two readers can see two different values. `json` must
+ * already have parsed; one scan.
+ */
+export const duplicateKey = (json: string): string | undefined => {
+  const stack: ({ lower: Set<string>; upper: Set<string> } | undefined)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < json.length; i += 1) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      while (j < json.length && json.charCodeAt(j) !== 0x22) j += json.charCodeAt(j) === 0x5c ? 2 : 1;
+      const keys = stack[stack.length - 1];
+      if (keys && expectKey) {
+        const name = JSON.parse(json.slice(i, j + 1)) as string;
+        const [lower, upper] = [name.toLowerCase(), name.toUpperCase()];
+        if (keys.lower.has(lower) || keys.upper.has(upper)) return name;
+        keys.lower.add(lower);
+        keys.upper.add(upper);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b) {
+      stack.push({ lower: new Set(), upper: new Set() });
+      expectKey = true;
+    } else if (c === 0x5b) {
+      stack.push(undefined);
+      expectKey = false;
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c) expectKey = stack[stack.length - 1] !== undefined;
+  }
+  return undefined;
+};

@@ -1,5 +1,6 @@
 import { AppError } from '../contract/problems';
 import { sameGuid } from './ids';
+import { parseInstant } from './instant';
 import type { HardwareHost, KeyMatch, KeySummary, TokenSummary } from './types';
 
 // How an activation key relates to the stamp and to the token it answers (contract §4.3).
@@ -13,18 +14,6 @@ export type KeyMatchContext = {
   /** `hardwareInfo[]` of the key (see DecodedKey.hosts), compared with the token's hosts. */
   keyHosts?: HardwareHost[];
   now: Date;
-};
-
-/** Parses ISO-8601 with any number of fraction digits (`9999-12-30T23:59:59.9999999Z` has seven). */
-export const parseInstant = (iso: string): Date | undefined => {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(iso.trim());
-  if (!m) return undefined;
-  const [, date, time = '00:00:00', fraction = '', zone = 'Z'] = m;
-  const ms = fraction.slice(0, 3).padEnd(3, '0');
-  const offset = /^z$/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const seconds = time.length === 5 ? `${time}:00` : time;
-  const d = new Date(`${date}T${seconds}.${ms}${offset}`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
 };
 
 const BILLING_WORDS: Record<string, string> = {
@@ -106,8 +95,8 @@ const tokenProblems = (key: KeySummary, token: TokenSummary, keyHosts: HardwareH
 export const assertKeyUsable = (key: KeySummary, ctx: KeyMatchContext): KeyMatch => {
   const match = matchKey(key, ctx);
   if (match.matchesStamp === false) {
-    throw new AppError('key-wrong-stamp', `This activation key is for cloud ID ${key.cloudId}, not for this stamp (${ctx.stampCloudId}).`, {
-      action: 'Check that you connected to the right stamp, and that you picked the key file made for it (its name has the cloud ID).',
+    throw new AppError('key-wrong-stamp', `This activation key belongs to the stamp with cloud ID ${key.cloudId}, not to this stamp (${ctx.stampCloudId}).`, {
+      action: `Take it to the stamp with cloud ID ${key.cloudId}. For this stamp, pick the key file made for it (its name has the cloud ID ${ctx.stampCloudId}), or ask the connected host for this stamp’s key.`,
     });
   }
   if (match.matchesToken === false) {
@@ -118,7 +107,7 @@ export const assertKeyUsable = (key: KeySummary, ctx: KeyMatchContext): KeyMatch
   }
   if (match.expired) {
     throw new AppError('key-expired', `This activation key expired on ${key.expires}.`, {
-      action: 'Renew the registration: remove the activation, unregister, then register again with a new token.',
+      action: 'Ask the connected host for a new key: renew the registration in Azure (register again with a new token from this stamp), then bring the new activation key back.',
     });
   }
   return match;

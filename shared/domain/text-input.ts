@@ -45,11 +45,70 @@ export const bytesToText = (bytes: Uint8Array): { text: string; encoding: TextEn
   return { text: decoded.text, encoding: decoded.encoding };
 };
 
+// What JavaScript's `\s` matches, plus the BOM: the characters copying and wrapping add.
+const isSpace = (c: number): boolean =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
 /**
  * The one-line form of pasted or read text: no BOM, no line breaks, no blank lines, no spaces.
- * Base64 wrapped over several lines joins back into one string.
+ * Base64 wrapped over several lines joins back into one string. One scan.
  */
 export const compactText = (text: string): string => {
   if (text.length > MAX_INPUT_BYTES) throw tooLarge(text.length);
-  return text.replace(/[\s\ufeff]+/g, '');
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    if (i > start) out += text.slice(start, i);
+    start = i + 1;
+  }
+  return start === 0 ? text : out + text.slice(start);
+};
+
+/**
+ * Sentences rather than a token or key: some line holds words separated by spaces. Wrapped base64
+ * breaks lines but never puts spaces inside one. One scan.
+ */
+export const looksLikeProse = (text: string): boolean => {
+  let gaps = 0;
+  let inWord = false;
+  let spaceAfterWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) [inWord, spaceAfterWord] = [false, false];
+    else if (c === 0x20 || c === 0x09) spaceAfterWord = spaceAfterWord || inWord;
+    else {
+      if (spaceAfterWord && (gaps += 1) >= 2) return true;
+      [inWord, spaceAfterWord] = [true, false];
+    }
+  }
+  return false;
+};
+
+const INVISIBLE: Record<number, string> = {
+  0x00ad: 'a soft hyphen',
+  0x200b: 'a zero-width space',
+  0x200c: 'a zero-width non-joiner',
+  0x200d: 'a zero-width joiner',
+  0x200e: 'a left-to-right mark',
+  0x200f: 'a right-to-left mark',
+  0x2060: 'a word joiner',
+};
+
+/** Names the character at `index` of `text` for an error message: visible or not, with its code. */
+export const describeCharacter = (text: string, index: number): string => {
+  const cp = text.codePointAt(index) ?? 0;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = INVISIBLE[cp] ?? (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? 'a control character' : `“${String.fromCodePoint(cp)}”`);
+  return `${name} (${hex}) at position ${index + 1}`;
 };

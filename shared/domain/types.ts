@@ -168,6 +168,8 @@ export type HandoffFile = {
   registrationName?: string;
   fingerprint?: Fingerprint;
   practice?: boolean;
+  /** Why this entry cannot be used (skipped, unreadable, damaged, changed since written). */
+  problem?: string;
 };
 
 export type SavedFile = {
@@ -198,6 +200,8 @@ export type AzureAccount = {
   cloud: CloudName;
   username: string;
   tenantId: string;
+  /** Entra object ID of the signed-in user, when the sign-in told it (else read from the token's oid). */
+  objectId?: string;
   practice: boolean;
 };
 
@@ -225,15 +229,20 @@ export type SubscriptionInfo = {
   offer: OfferKind;
   /** e.g. "Disconnected registration needs an EA subscription." */
   warnings: string[];
+  /** Why it cannot be chosen (its state: disabled, warned, past due, deleted); absent when it can. */
+  refusal?: string;
 };
 
 export type AzureLocation = { name: string; displayName: string };
 
 export type PermissionReport = {
   scope: string;
+  /** The register flow's actions (they gate Register). */
   granted: string[];
   missing: string[];
   ok: boolean;
+  /** What each flow needs and lacks at that scope. */
+  flows: { flow: 'register' | 'unregister' | 'move'; granted: string[]; missing: string[]; ok: boolean }[];
 };
 
 export type RegistrationInfo = {

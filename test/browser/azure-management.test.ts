@@ -101,8 +101,10 @@ describe('Azure management on the connected host (practice mode)', () => {
     const disabled = choice('Contoso EA, cancelled (practice)');
     expect(await disabled.locator('.tag-warn').textContent()).toBe('Disabled');
     expect(await disabled.locator('.warning').allTextContents()).toEqual([
-      'This subscription is disabled: Azure refuses to create or change resources in it.',
+      'This subscription is disabled (cancelled, expired or over its spending limit): Azure refuses any change in it. Choose an enabled subscription, or have its account administrator re-enable it.',
     ]);
+    // It cannot be chosen at all.
+    expect(await disabled.getByRole('radio').isDisabled()).toBe(true);
 
     const ea = choice('Contoso EA (practice)');
     await ea.getByRole('radio').check();
@@ -123,7 +125,11 @@ describe('Azure management on the connected host (practice mode)', () => {
     const report = page.getByTestId('permissions');
     await report.waitFor();
     expect(await report.locator('p').first().textContent()).toBe('Missing permissions on /subscriptions/dd8597b4-8739-4467-8b10-f8679f62bfbf.');
-    expect(await report.locator('li').allTextContents()).toEqual(LOCK_ACTIONS);
+    expect(await report.locator('ul').first().locator('li').allTextContents()).toEqual(LOCK_ACTIONS);
+    // What each flow needs: the 2019 role can do none of them.
+    const flows = await page.getByTestId('flow-permissions').locator('li').allTextContents();
+    expect(flows.map((f) => f.split(':')[0])).toEqual(['Register', 'Unregister', 'Move']);
+    expect(flows[2]).toContain('Microsoft.Resources/subscriptions/resourceGroups/moveResources/action');
     expect(await page.getByTestId('continue').isDisabled()).toBe(true);
     const offer = page.getByRole('button', { name: 'Create the registration role' });
     expect(await offer.isVisible()).toBe(true);

@@ -1,59 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serveRenderer } from './harness/app-server';
-import { startBackend } from './harness/backend';
-import type { Backend } from './harness/backend';
-import { launchChromium, openApp } from './harness/browser';
-import type { AppPage } from './harness/browser';
+import { expect, it } from 'vitest';
+import { describeOnEachLauncher } from './harness/fixture';
 import { connectStamp, next, readTokenOnHost, stepIs, text, useUsbFolder } from './harness/operator';
-import type { StaticServer } from './harness/serve-static';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 
-// Two machines, each with its own main process (compose + dispatcher, practice mode) and its own
-// browser context (localStorage), sharing only a folder that stands for the USB stick.
+// Two machines, each with its own main process (practice mode) and its own window and storage,
+// sharing only a folder that stands for the USB stick. Runs on the bridge harness and on real Electron.
 
-let browser: Browser;
-let server: StaticServer;
-let usbDir: string;
-let backends: Backend[] = [];
-let pages: AppPage[] = [];
+const shot = (name: string) => ({ path: join(tmpdir(), `azs-${name}.png`), fullPage: true });
 
-beforeAll(async () => {
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  usbDir = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-  backends = [];
-  pages = [];
-});
-afterEach(async (ctx) => {
-  for (const [i, p] of pages.entries()) {
-    if (ctx.task.result?.state === 'fail') await p.page.screenshot({ path: `/tmp/azs-failed-${i}.png`, fullPage: true });
-    expect(p.errors, 'page errors or CSP violations').toEqual([]);
-    await p.page.context().close();
-  }
-  await Promise.all(backends.map((b) => b.dispose()));
-  await rm(usbDir, { recursive: true, force: true });
-});
-
-const machine = async (name: string): Promise<AppPage> => {
-  const backend = await startBackend({ name, usbDir });
-  backends.push(backend);
-  const app = await openApp(browser, backend, server.url);
-  pages.push(app);
-  app.page.setDefaultTimeout(15_000);
-  return app;
-};
-
-describe('disconnected registration in practice mode', () => {
+describeOnEachLauncher('disconnected registration in practice mode', (flow) => {
+  const machine = (name: string) => flow.machine(name);
   it('exports the token, registers it on the host and activates the stamp', async () => {
     const { page: stamp } = await machine('stamp');
     await expect.poll(() => text(stamp, 'mode-banner')).toContain('Practice mode');
@@ -71,7 +29,7 @@ describe('disconnected registration in practice mode', () => {
     await stamp.getByTestId('export-token-fingerprint').waitFor();
     const tokenFingerprint = await text(stamp, 'export-token-fingerprint');
     expect(await text(stamp, 'export-token-cloud-id')).toBe(cloudId);
-    await stamp.screenshot({ path: '/tmp/azs-stamp-token.png', fullPage: true });
+    await stamp.screenshot(shot('stamp-token'));
     await next(stamp);
     await useUsbFolder(stamp);
     await stamp.getByRole('button', { name: 'Save the token to this drive' }).click();
@@ -98,7 +56,7 @@ describe('disconnected registration in practice mode', () => {
     await host.getByRole('button', { name: 'Register in Azure', exact: true }).click();
     await host.getByTestId('host-key-fingerprint').waitFor();
     const keyFingerprint = await text(host, 'host-key-fingerprint');
-    await host.screenshot({ path: '/tmp/azs-host-registered.png', fullPage: true });
+    await host.screenshot(shot('host-registered'));
     await next(host);
     await host.getByRole('button', { name: 'Save the activation key to this drive' }).click();
     await host.getByTestId('saved-file').waitFor();
@@ -115,11 +73,11 @@ describe('disconnected registration in practice mode', () => {
     expect(await text(stamp, 'stamp-key-fingerprint')).toBe(keyFingerprint);
     expect(await text(stamp, 'stamp-key-cloud-id')).toBe(cloudId);
     expect(await text(stamp, 'key-matches-stamp')).toContain('Issued for this stamp');
-    await stamp.screenshot({ path: '/tmp/azs-stamp-key.png', fullPage: true });
+    await stamp.screenshot(shot('stamp-key'));
     await next(stamp);
     await stamp.getByRole('button', { name: 'Activate the stamp', exact: true }).click();
     await stamp.getByTestId('activation-result').waitFor();
-    await stamp.screenshot({ path: '/tmp/azs-stamp-activated.png', fullPage: true });
+    await stamp.screenshot(shot('stamp-activated'));
     await next(stamp);
     await stepIs(stamp, 'done');
 

@@ -1,4 +1,5 @@
 import { ArmError } from './arm-error';
+import type { CloudName } from '../../../shared/domain/types';
 import type { ApiFamily } from './router';
 
 const SUPPORTED: Record<ApiFamily, readonly string[]> = {
@@ -13,10 +14,26 @@ const SUPPORTED: Record<ApiFamily, readonly string[]> = {
 };
 
 /**
- * Validates `api-version` the way ARM does: missing, unknown to Microsoft.Resources, or unknown to the RP.
- * Without a family (no route matched) only its presence is checked.
+ * The newest version each sovereign cloud serves per family, as the practice Azure models it: they
+ * lag the public cloud, so an SDK default only AzureCloud serves is refused there, as it would be.
+ * (An assumption for rehearsal; only the real clouds say which versions they serve today.)
  */
-export const checkApiVersion = (family: ApiFamily | undefined, query: URLSearchParams, resourceType: string): string => {
+const SOVEREIGN_NEWEST: Record<ApiFamily, string> = {
+  subscriptions: '2021-01-01',
+  resources: '2022-09-01',
+  locks: '2020-05-01',
+  authorization: '2022-04-01',
+  azurestack: '2022-06-01',
+};
+
+const servedIn = (family: ApiFamily, cloud: CloudName): readonly string[] =>
+  cloud === 'AzureCloud' ? SUPPORTED[family] : SUPPORTED[family].filter((v) => v <= SOVEREIGN_NEWEST[family]);
+
+/**
+ * Validates `api-version` the way ARM does: missing, unknown to Microsoft.Resources, or unknown to the RP,
+ * in the cloud the token is for. Without a family (no route matched) only its presence is checked.
+ */
+export const checkApiVersion = (family: ApiFamily | undefined, query: URLSearchParams, resourceType: string, cloud: CloudName = 'AzureCloud'): string => {
   const version = query.get('api-version');
   if (version === null || version === '') {
     throw new ArmError(
@@ -26,7 +43,7 @@ export const checkApiVersion = (family: ApiFamily | undefined, query: URLSearchP
     );
   }
   if (family === undefined) return version;
-  const supported = SUPPORTED[family];
+  const supported = servedIn(family, cloud);
   if (supported.includes(version)) return version;
   if (family === 'subscriptions' || family === 'resources') {
     throw new ArmError(

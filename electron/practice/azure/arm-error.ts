@@ -89,3 +89,18 @@ export const scopeLocked = (scope: string, operation: 'write' | 'delete', locked
 
 export const invalidRequestContent = (why: string): ArmError =>
   new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${why}'.`);
+
+/** Azure Policy denial as ARM words it (403 RequestDisallowedByPolicy), naming the assignment. */
+export const requestDisallowedByPolicy = (resourcePath: string, assignment: { name: string; subscriptionId: string }): ArmError => {
+  const resource = resourcePath.split('/').filter(Boolean).pop() ?? resourcePath;
+  const identifiers = JSON.stringify([
+    {
+      policyAssignment: {
+        name: assignment.name,
+        id: `/subscriptions/${assignment.subscriptionId}/providers/Microsoft.Authorization/policyAssignments/${assignment.name.replace(/\W+/g, '-').toLowerCase()}`,
+      },
+      policyDefinition: { name: assignment.name, id: '/providers/Microsoft.Authorization/policyDefinitions/96670d01-0a4d-4649-9c89-2d3abc0a5025' },
+    },
+  ]);
+  return new ArmError(403, 'RequestDisallowedByPolicy', `Resource '${resource}' was disallowed by policy. Policy identifiers: '${identifiers}'.`);
+};

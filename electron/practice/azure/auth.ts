@@ -2,7 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { ArmError } from './arm-error';
+import type { CloudName } from '../../../shared/domain/types';
 import type { Clock } from './types';
+
+/** The path after the endpoint in each practice cloud's token audience (real clouds differ by host). */
+export const CLOUD_AUDIENCE_PATH: Record<CloudName, string> = { AzureCloud: '', AzureUSGovernment: '/usgov', AzureChinaCloud: '/china' };
 
 type Issued = { expiresOn: number; audience: string };
 
@@ -17,7 +21,7 @@ const armTime = (ms: number): string => {
   );
 };
 
-export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantId: string; lifetimeSeconds: number }) => {
+export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantId: string; objectId: string; lifetimeSeconds: number; tokenMarker?: string }) => {
   const tokens = new Map<string, Issued>();
 
   const unauthorized = (code: string, message: string): ArmError =>
@@ -32,8 +36,12 @@ export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantI
   const credential = (): TokenCredential => ({
     async getToken(scopes: string | string[]): Promise<AccessToken> {
       const scope = Array.isArray(scopes) ? (scopes[0] ?? '') : scopes;
-      const token = randomBytes(32).toString('base64url');
       const expiresOn = deps.clock.now().getTime() + deps.lifetimeSeconds * 1000;
+      // Shaped like Entra's JWTs (header.claims.signature) so the app reads `oid` as it does live;
+      // the random third part is what makes each token unique and unguessable (after the tests' marker, if any).
+      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const claims = { aud: scope.replace(/\/\.default$/, ''), tid: deps.tenantId, oid: deps.objectId, exp: Math.floor(expiresOn / 1000) };
+      const token = `${part({ typ: 'JWT', alg: 'none' })}.${part(claims)}.${deps.tokenMarker ?? ''}${randomBytes(32).toString('base64url')}`;
       // The audience is whatever was asked for: a client using the public-cloud scope gets a token
       // the practice ARM refuses, as the real ARM of another cloud would.
       tokens.set(token, { expiresOn, audience: scope.replace(/\/\.default$/, '') });
@@ -41,8 +49,8 @@ export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantI
     },
   });
 
-  /** Throws the 401 ARM would send for this `Authorization` header. */
-  const authenticate = (header: string | undefined): void => {
+  /** Throws the 401 ARM would send for this `Authorization` header; else the cloud the token is for. */
+  const authenticate = (header: string | undefined): CloudName => {
     if (header === undefined || header === '') {
       throw unauthorized('AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
     }
@@ -62,14 +70,19 @@ export const createAuth = (deps: { clock: Clock; endpoint: () => string; tenantI
         `The access token expiry UTC time '${armTime(issued.expiresOn)}' is earlier than current UTC time '${armTime(now)}'.`,
       );
     }
-    const audiences = [`${deps.endpoint()}/`, deps.endpoint()];
-    if (!audiences.includes(issued.audience)) {
+    // One endpoint serves every cloud; each cloud's token scope (its "resource") tells them apart.
+    const cloud = (Object.keys(CLOUD_AUDIENCE_PATH) as CloudName[]).find((c) =>
+      [`${deps.endpoint()}${CLOUD_AUDIENCE_PATH[c]}`, `${deps.endpoint()}${CLOUD_AUDIENCE_PATH[c]}/`].includes(issued.audience),
+    );
+    if (!cloud) {
+      const audiences = [`${deps.endpoint()}/`, deps.endpoint()];
       throw unauthorized(
         'InvalidAuthenticationTokenAudience',
         `The access token has been obtained for wrong audience or resource '${issued.audience}'. ` +
           `It should exactly match with one of the allowed audiences '${audiences.join("','")}'.`,
       );
     }
+    return cloud;
   };
 
   const expireAll = (): void => {

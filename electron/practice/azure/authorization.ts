@@ -42,9 +42,26 @@ const requireGuid = (value: string, code: string, what: string): void => {
   if (!GUID.test(value)) throw new ArmError(400, code, `The ${what} ID '${value}' is not valid. The ${what} ID must be a GUID.`);
 };
 
+const findDefinition = (world: World, id: string): RoleDefinition | undefined =>
+  id.toLowerCase() === REGISTRATION_OWNER_ROLE_ID ? builtinOwnerRole() : world.roleDefinitions.get(id.toLowerCase());
+
+type Grant = { actions: string[]; notActions: string[] };
+
+/**
+ * What the practice identity may do at a path: its profile (the roles it came with) plus every role
+ * assigned to it at that path or above, as ARM evaluates RBAC. A role created and assigned by the app
+ * (Create role) therefore really grants its actions.
+ */
+export const grantsAt = (world: World, path: string): Grant[] => {
+  const assigned = [...world.roleAssignments.values()]
+    .filter((a) => String(a.properties.principalId).toLowerCase() === PRACTICE_OBJECT_ID && isWithinScope(path, a.scope))
+    .map((a) => findDefinition(world, String(a.properties.roleDefinitionId).split('/').pop() ?? ''))
+    .flatMap((d) => (d?.properties.permissions as Grant[] | undefined) ?? []);
+  return [PERMISSION_SETS[world.permissions], ...assigned];
+};
+
 export const authorizationRoutes = (world: World, deps: { clock: Clock }): Route[] => {
-  const findDefinition = (id: string): RoleDefinition | undefined =>
-    id.toLowerCase() === REGISTRATION_OWNER_ROLE_ID ? builtinOwnerRole() : world.roleDefinitions.get(id.toLowerCase());
+  const findDefinitionHere = (id: string): RoleDefinition | undefined => findDefinition(world, id);
 
   const putDefinition = (ctx: RouteContext) => {
     const scope = resolveScope(world, param(ctx, 'scope'));
@@ -112,7 +129,7 @@ export const authorizationRoutes = (world: World, deps: { clock: Clock }): Route
       throw invalidRequestContent('properties.roleDefinitionId and properties.principalId are required');
     }
     const roleGuid = roleDefinitionId.split('/').pop() ?? '';
-    if (!findDefinition(roleGuid)) {
+    if (!findDefinitionHere(roleGuid)) {
       throw new ArmError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${roleGuid}' does not exist.`);
     }
     const duplicate = [...world.roleAssignments.values()].some(
@@ -160,9 +177,8 @@ export const authorizationRoutes = (world: World, deps: { clock: Clock }): Route
       pattern: `*scope/${PROVIDER}/permissions`,
       api,
       handle: (ctx) => {
-        resolveScope(world, param(ctx, 'scope'));
-        const set = PERMISSION_SETS[world.permissions];
-        const value = [{ actions: set.actions, notActions: set.notActions, dataActions: [], notDataActions: [] }];
+        const scope = resolveScope(world, param(ctx, 'scope'));
+        const value = grantsAt(world, scope.id).map((g) => ({ actions: g.actions, notActions: g.notActions, dataActions: [], notDataActions: [] }));
         return { status: 200, body: { value } };
       },
     },
@@ -181,7 +197,7 @@ export const authorizationRoutes = (world: World, deps: { clock: Clock }): Route
       api,
       handle: (ctx) => {
         const scope = resolveScope(world, param(ctx, 'scope'));
-        const definition = findDefinition(param(ctx, 'id'));
+        const definition = findDefinitionHere(param(ctx, 'id'));
         if (!definition) {
           throw new ArmError(404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${param(ctx, 'id')}' does not exist.`);
         }

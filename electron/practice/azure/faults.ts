@@ -1,7 +1,7 @@
 // Faults on demand: the next matching request(s) fail the way Azure fails.
-import { ArmError, authorizationFailed, missingSubscriptionRegistration, throttled } from './arm-error';
+import { ArmError, authorizationFailed, missingSubscriptionRegistration, requestDisallowedByPolicy, throttled } from './arm-error';
 
-export type FaultKind = 'throttle' | 'status' | 'reset' | 'slow' | 'expired-token' | 'forbidden' | 'missing-registration';
+export type FaultKind = 'throttle' | 'status' | 'reset' | 'slow' | 'expired-token' | 'forbidden' | 'missing-registration' | 'policy-denied';
 
 export type FaultSpec = {
   method?: string;
@@ -18,6 +18,8 @@ export type FaultSpec = {
   delayMs?: number;
   /** forbidden: the action named in the message; defaults to the route's own action. */
   action?: string;
+  /** policy-denied: the policy assignment's name (default "Require a tag on resource groups"). */
+  policy?: string;
 };
 
 export type FaultHandle = { hits(): number; remaining(): number };
@@ -69,6 +71,10 @@ export const createFaults = () => {
       }
       case 'missing-registration':
         return { kind: 'fail', error: missingSubscriptionRegistration() };
+      case 'policy-denied': {
+        const subscriptionId = /^\/subscriptions\/([^/]+)/i.exec(ctx.path)?.[1] ?? '';
+        return { kind: 'fail', error: requestDisallowedByPolicy(ctx.path, { name: spec.policy ?? 'Require a tag on resource groups', subscriptionId }) };
+      }
     }
   };
 

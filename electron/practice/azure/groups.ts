@@ -41,6 +41,18 @@ export const groupRoutes = (world: World, operations: Operations): Route[] => {
   };
   return [
     {
+      id: 'groups.list',
+      method: 'GET',
+      pattern: '/subscriptions/:sub/resourcegroups',
+      api: 'resources',
+      action: 'Microsoft.Resources/subscriptions/resourceGroups/read',
+      handle: (ctx) => {
+        const sub = requireSubscription(world, param(ctx, 'sub')).subscriptionId;
+        const value = [...world.groups.values()].filter((g) => g.subscriptionId.toLowerCase() === sub.toLowerCase()).map(groupBody);
+        return { status: 200, body: { value } };
+      },
+    },
+    {
       id: 'groups.get',
       method: 'GET',
       pattern: GROUP,
@@ -120,7 +132,7 @@ export const groupRoutes = (world: World, operations: Operations): Route[] => {
           if (r.subscriptionId === sub && r.resourceGroup.toLowerCase() === group.name.toLowerCase()) world.registrations.delete(k);
         }
         forgetLocksUnder(world, id);
-        return operations.start(sub, () => ({ status: 200 }));
+        return operations.start(sub, ctx.apiVersion, () => ({ status: 200 }));
       },
     },
   ];

@@ -1,7 +1,7 @@
 // Microsoft.Authorization/locks (api-version 2020-05-01) at subscription, resource-group and resource scope.
 import { ArmError, invalidRequestContent } from './arm-error';
 import { param, type Route } from './router';
-import { isWithinScope, resolveScope } from './scope';
+import { fadeLock, isWithinScope, resolveScope } from './scope';
 import { key, requireWritable, type Lock, type World } from './world';
 
 const LEVELS = ['CanNotDelete', 'ReadOnly'] as const;
@@ -77,7 +77,12 @@ export const lockRoutes = (world: World): Route[] => [
     handle: (ctx) => {
       const scope = resolveScope(world, param(ctx, 'scope'));
       requireWritable(world, scope.subscriptionId);
-      return { status: world.locks.delete(key(scope.id, param(ctx, 'lock'))) ? 200 : 204 };
+      const k = key(scope.id, param(ctx, 'lock'));
+      const lock = world.locks.get(k);
+      if (!lock) return { status: 204 };
+      world.locks.delete(k);
+      fadeLock(world, lock);
+      return { status: 200 };
     },
   },
   {

@@ -3,7 +3,7 @@
 import { ArmError, invalidRequestContent, missingSubscriptionRegistration, resourceGroupNotFound, resourceNotFound } from './arm-error';
 import type { Operations } from './operations';
 import { param, type Route, type RouteContext } from './router';
-import { assertUnlocked, isWithinScope } from './scope';
+import { assertMovable, isWithinScope } from './scope';
 import { groupId, key, registrationId, requireGroup, requireWritable, type Registration, type World } from './world';
 
 type MoveRequest = { resources: string[]; targetResourceGroup: string };
@@ -61,11 +61,9 @@ export const moveRoutes = (world: World, operations: Operations): Route[] => {
       if (world.registrations.has(key(targetSubscription.subscriptionId, target.name, registration.name))) {
         throw new ArmError(409, 'ResourceExistsInTargetResourceGroup', `The resource '${registration.name}' already exists in resource group '${target.name}'.`);
       }
-      // Moving deletes the resource from its source: any lock up the source chain blocks it.
-      assertUnlocked(world, registrationId(registration), 'delete');
+      assertMovable(world, registrationId(registration), groupId(source.subscriptionId, source.name), groupId(targetSubscription.subscriptionId, target.name));
       return registration;
     });
-    assertUnlocked(world, groupId(targetSubscription.subscriptionId, target.name), 'write');
     return { moves, target: { subscriptionId: targetSubscription.subscriptionId, resourceGroup: target.name } };
   };
 
@@ -74,7 +72,9 @@ export const moveRoutes = (world: World, operations: Operations): Route[] => {
       const oldId = registrationId(r);
       world.registrations.delete(key(r.subscriptionId, r.resourceGroup, r.name));
       const moved = { ...r, ...target };
-      world.registrations.set(key(moved.subscriptionId, moved.resourceGroup, moved.name), moved);
+      const movedKey = key(moved.subscriptionId, moved.resourceGroup, moved.name);
+      world.registrations.set(movedKey, moved);
+      if (world.settings.movedNotFoundReads > 0) world.movedUnseen.set(movedKey, world.settings.movedNotFoundReads);
       // Role assignments do not follow a moved resource.
       for (const [k, a] of world.roleAssignments) if (isWithinScope(a.scope, oldId)) world.roleAssignments.delete(k);
     }
@@ -86,16 +86,21 @@ export const moveRoutes = (world: World, operations: Operations): Route[] => {
     const request = parseRequest(ctx.body);
     if (!move) {
       // Validation answers through the operation: 204 when the move would succeed, else the error.
-      return operations.start(requireWritable(world, sub).subscriptionId, () => {
+      return operations.start(requireWritable(world, sub).subscriptionId, ctx.apiVersion, () => {
         plan(sub, rg, request);
         return { status: 204 };
       });
     }
     plan(sub, rg, request);
-    return operations.start(requireWritable(world, sub).subscriptionId, () => {
-      perform(plan(sub, rg, request));
-      return { status: 204 };
-    });
+    return operations.start(
+      requireWritable(world, sub).subscriptionId,
+      ctx.apiVersion,
+      () => {
+        perform(plan(sub, rg, request));
+        return { status: 204 };
+      },
+      world.settings.moveOperationPolls ?? world.settings.operationPolls,
+    );
   };
 
   return [

@@ -5,18 +5,19 @@ import { param, type ArmResponse, type Route } from './router';
 import type { Operation, World } from './world';
 
 export const createOperations = (world: World, endpoint: () => string) => {
-  const accepted = (subscriptionId: string, id: string): ArmResponse => ({
+  // The Location carries the api-version the operation was started with, as ARM's does.
+  const accepted = (subscriptionId: string, id: string, apiVersion: string): ArmResponse => ({
     status: 202,
     headers: {
-      location: `${endpoint()}/subscriptions/${subscriptionId}/operationresults/${id}?api-version=2025-04-01`,
+      location: `${endpoint()}/subscriptions/${subscriptionId}/operationresults/${id}?api-version=${apiVersion}`,
       'retry-after': String(world.settings.operationRetryAfterSeconds),
     },
   });
 
-  const start = (subscriptionId: string, finish: Operation['finish']): ArmResponse => {
+  const start = (subscriptionId: string, apiVersion: string, finish: Operation['finish'], polls = world.settings.operationPolls): ArmResponse => {
     const id = randomUUID();
-    world.operations.set(id, { subscriptionId, pollsLeft: world.settings.operationPolls, finish });
-    return accepted(subscriptionId, id);
+    world.operations.set(id, { subscriptionId, pollsLeft: polls, finish });
+    return accepted(subscriptionId, id, apiVersion);
   };
 
   const routes: Route[] = [
@@ -33,7 +34,7 @@ export const createOperations = (world: World, endpoint: () => string) => {
         }
         if (op.pollsLeft > 0) {
           op.pollsLeft -= 1;
-          return accepted(op.subscriptionId, id);
+          return accepted(op.subscriptionId, id, ctx.apiVersion);
         }
         world.operations.delete(id);
         return op.finish();

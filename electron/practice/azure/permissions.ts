@@ -1,7 +1,7 @@
 // What the practice identity may do. The permissions API reports a profile and every call is checked
 // against it, so a missing action fails exactly where Azure would fail it.
 
-export type PermissionProfile = 'owner' | 'registration-role' | 'registration-role-2019' | 'registration-owner-builtin';
+export type PermissionProfile = 'owner' | 'registration-role' | 'registration-role-2019' | 'registration-owner-builtin' | 'user-access-administrator';
 
 type PermissionSet = { actions: string[]; notActions: string[] };
 
@@ -25,6 +25,9 @@ export const PERMISSION_SETS: Record<PermissionProfile, PermissionSet> = {
     notActions: [],
   },
   'registration-role-2019': { actions: ROLE_2019, notActions: [] },
+  // Built-in "User Access Administrator" (18d7d88d-…): reads everything and manages access, so it can
+  // create the registration role and assign it to itself, but cannot register before doing so.
+  'user-access-administrator': { actions: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*'], notActions: [] },
   // Built-in "Azure Stack Registration Owner" (6f12a6df-…): not enough to register (azure-stack-docs#599).
   'registration-owner-builtin': {
     actions: [
@@ -40,5 +43,5 @@ export const PERMISSION_SETS: Record<PermissionProfile, PermissionSet> = {
 const toRegExp = (pattern: string): RegExp =>
   new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
 
-export const allows = (set: PermissionSet, action: string): boolean =>
+export const allows = (set: { actions: string[]; notActions: string[] }, action: string): boolean =>
   set.actions.some((a) => toRegExp(a).test(action)) && !set.notActions.some((a) => toRegExp(a).test(action));

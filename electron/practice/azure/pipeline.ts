@@ -6,7 +6,8 @@ import { checkApiVersion } from './api-versions';
 import { ArmError, authorizationFailed, invalidRequestContent } from './arm-error';
 import type { createAuth } from './auth';
 import type { createFaults } from './faults';
-import { allows, PERMISSION_SETS } from './permissions';
+import { grantsAt } from './authorization';
+import { allows } from './permissions';
 import { requireProviderRegistered } from './providers';
 import { decodePath, type ArmResponse, type createRouter, type Route } from './router';
 import type { PracticeAzureStats, Sleep } from './types';
@@ -98,13 +99,13 @@ export const createPipeline = (deps: PipelineDeps) => {
     if (effect?.kind === 'delay') await deps.sleep(effect.ms);
     if (effect?.kind === 'fail') throw effect.error;
 
-    auth.authenticate(req.headers.authorization);
-    const presentVersion = checkApiVersion(undefined, url.searchParams, '');
+    const cloud = auth.authenticate(req.headers.authorization);
+    const presentVersion = checkApiVersion(undefined, url.searchParams, '', cloud);
     if (!found) throw unmatched(method, segments, pathMatched, presentVersion);
     const { route, params } = found;
-    const apiVersion = checkApiVersion(route.api, url.searchParams, resourceTypeOf(route));
+    const apiVersion = checkApiVersion(route.api, url.searchParams, resourceTypeOf(route), cloud);
     const body = parseJson(text);
-    if (route.action && !allows(PERMISSION_SETS[world.permissions], route.action)) {
+    if (route.action && !grantsAt(world, path).some((g) => allows(g, route.action ?? ''))) {
       throw authorizationFailed(identity.username, identity.objectId, route.action, path);
     }
     if (route.provider && params.sub !== undefined) {
@@ -118,6 +119,11 @@ export const createPipeline = (deps: PipelineDeps) => {
     const requestId = randomUUID();
     const method = (req.method ?? 'GET').toUpperCase();
     let answer: ArmResponse;
+    stats.inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    res.once('close', () => {
+      stats.inFlight -= 1;
+    });
     try {
       const served = await serve(req, method);
       if (served === 'reset') {

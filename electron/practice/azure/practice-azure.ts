@@ -4,7 +4,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { CloudName } from '../../../shared/domain/types';
 import { createKeySigner } from './activation-key';
-import { createAuth } from './auth';
+import { CLOUD_AUDIENCE_PATH, createAuth } from './auth';
 import { authorizationRoutes } from './authorization';
 import { createFaults } from './faults';
 import { groupRoutes } from './groups';
@@ -32,6 +32,13 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   operationPolls: 1,
   operationRetryAfterSeconds: 0,
   cspSharedPartner: false,
+  accessTokenMarker: '',
+  lockPropagationSeconds: 0,
+  movedNotFoundReads: 1,
+  groups: [],
+  foreignLocks: [],
+  subscriptionStates: {},
+  registrationListBySubscription: true,
 };
 
 // Default resource-group locations per cloud (RWA Get-DefaultResourceGroupLocation).
@@ -45,7 +52,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<PracticeAzure> => {
   const settings: PracticeAzureSettings = { ...DEFAULT_PRACTICE_AZURE_SETTINGS, ...deps.settings };
-  const world = createWorld(settings);
+  const world = createWorld(settings, deps.clock);
   let endpoint = '';
   const getEndpoint = (): string => endpoint;
   const identity = { username: PRACTICE_USERNAME, objectId: PRACTICE_OBJECT_ID };
@@ -53,7 +60,9 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     clock: deps.clock,
     endpoint: getEndpoint,
     tenantId: PRACTICE_TENANT_ID,
+    objectId: PRACTICE_OBJECT_ID,
     lifetimeSeconds: settings.tokenLifetimeSeconds,
+    tokenMarker: settings.accessTokenMarker,
   });
   const faults = createFaults();
   const operations = createOperations(world, getEndpoint);
@@ -67,7 +76,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     ...moveRoutes(world, operations),
     ...operations.routes,
   ]);
-  const stats: PracticeAzureStats = { requests: 0, byRoute: {} };
+  const stats: PracticeAzureStats = { requests: 0, byRoute: {}, inFlight: 0, maxInFlight: 0 };
   const pipeline = createPipeline({
     world,
     router,
@@ -92,7 +101,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     name,
     authorityHost: endpoint,
     resourceManager: endpoint,
-    scope: `${endpoint}/.default`,
+    scope: `${endpoint}${CLOUD_AUDIENCE_PATH[name]}/.default`,
     defaultLocation: DEFAULT_LOCATIONS[name],
   });
 
@@ -103,10 +112,11 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     account: { username: PRACTICE_USERNAME, tenantId: PRACTICE_TENANT_ID, objectId: PRACTICE_OBJECT_ID },
     credential: auth.credential,
     faults: { add: faults.add, clear: faults.clear },
-    stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
+    stats: () => ({ ...stats, byRoute: { ...stats.byRoute } }),
     resetStats: () => {
       stats.requests = 0;
       stats.byRoute = {};
+      stats.maxInFlight = stats.inFlight;
     },
     state: {
       snapshot: () => snapshot(world),

@@ -135,7 +135,18 @@ export const registrationRoutes = (
       method: 'GET',
       pattern: ONE,
       action: `${TYPE}/read`,
-      handle: (ctx) => ({ status: 200, body: registrationBody(find(ctx), 'get') }),
+      handle: (ctx) => {
+        const found = find(ctx);
+        // Just moved: ARM's read cache does not know the new id yet.
+        const k = key(found.subscriptionId, found.resourceGroup, found.name);
+        const unseen = world.movedUnseen.get(k) ?? 0;
+        if (unseen > 0) {
+          if (unseen === 1) world.movedUnseen.delete(k);
+          else world.movedUnseen.set(k, unseen - 1);
+          throw resourceNotFound(TYPE, found.name, found.resourceGroup);
+        }
+        return { status: 200, body: registrationBody(found, 'get') };
+      },
     },
     {
       ...common,
@@ -186,6 +197,10 @@ export const registrationRoutes = (
       action: `${TYPE}/read`,
       handle: (ctx) => {
         const sub = requireSubscription(world, param(ctx, 'sub')).subscriptionId;
+        // Older 2017-06-01 revisions of the RP list only per resource group (contract §2.3).
+        if (!world.settings.registrationListBySubscription && ctx.apiVersion === '2017-06-01') {
+          throw new ArmError(404, 'InvalidResourceType', `The resource type 'registrations' could not be found in the namespace 'Microsoft.AzureStack' for api version '2017-06-01'.`);
+        }
         return list(ctx, (r) => r.subscriptionId === sub);
       },
     },

@@ -1,6 +1,6 @@
 // ARM scopes the practice world knows: a subscription, a resource group, a registration.
 import { ArmError, resourceNotFound, scopeLocked } from './arm-error';
-import { groupId, key, registrationId, requireGroup, requireSubscription, subscriptionScope, type World } from './world';
+import { groupId, key, registrationId, requireGroup, requireSubscription, subscriptionScope, type Lock, type World } from './world';
 
 type Scope = { id: string; subscriptionId: string; resourceGroup?: string; registration?: string };
 
@@ -37,9 +37,16 @@ export const isWithinScope = (inner: string, outer: string): boolean => {
   return i === o || i.startsWith(o + '/');
 };
 
+/** Locks ARM enforces now: those in place and those whose deletion has not propagated yet. */
+const enforcedLocks = (world: World): Lock[] => {
+  const now = world.clock.now().getTime();
+  world.fadingLocks = world.fadingLocks.filter((f) => f.until > now);
+  return [...world.locks.values(), ...world.fadingLocks.map((f) => f.lock)];
+};
+
 /** Lock scopes that block `operation` on `target`; `withChildren` also counts locks below it (RG delete, moves). */
 const blockingLocks = (world: World, target: string, operation: 'write' | 'delete', withChildren = false): string[] => {
-  const scopes = [...world.locks.values()]
+  const scopes = enforcedLocks(world)
     .filter((l) => operation === 'delete' || l.level === 'ReadOnly')
     .filter((l) => isWithinScope(target, l.scope) || (withChildren && isWithinScope(l.scope, target)))
     .map((l) => l.scope);
@@ -49,6 +56,24 @@ const blockingLocks = (world: World, target: string, operation: 'write' | 'delet
 export const assertUnlocked = (world: World, target: string, operation: 'write' | 'delete', withChildren = false): void => {
   const blockers = blockingLocks(world, target, operation, withChildren);
   if (blockers.length > 0) throw scopeLocked(target, operation, blockers);
+};
+
+/**
+ * Microsoft's move rule: a lock on the resource itself blocks its move; on the source or target
+ * resource group or subscription only a ReadOnly lock does (a CanNotDelete lock there does not).
+ */
+export const assertMovable = (world: World, resourceId: string, sourceGroup: string, targetGroup: string): void => {
+  const containers = [sourceGroup, targetGroup];
+  const blockers = enforcedLocks(world).filter(
+    (l) => isWithinScope(l.scope, resourceId) || (l.level === 'ReadOnly' && containers.some((c) => isWithinScope(c, l.scope))),
+  );
+  if (blockers.length > 0) throw scopeLocked(resourceId, 'delete', [...new Set(blockers.map((l) => l.scope))]);
+};
+
+/** A deleted lock keeps being enforced for the propagation delay. */
+export const fadeLock = (world: World, lock: Lock): void => {
+  const ms = world.settings.lockPropagationSeconds * 1000;
+  if (ms > 0) world.fadingLocks.push({ lock, until: world.clock.now().getTime() + ms });
 };
 
 /** Drops the locks at or below a scope that no longer exists. */

@@ -11,7 +11,7 @@ export type Sleep = (ms: number) => Promise<void>;
 export type PracticeSubscription = {
   subscriptionId: string;
   displayName: string;
-  state: 'Enabled' | 'Disabled' | 'Warned';
+  state: 'Enabled' | 'Disabled' | 'Warned' | 'PastDue' | 'Deleted';
   quotaId: string;
 };
 
@@ -30,10 +30,26 @@ export type PracticeAzureSettings = {
   pageSize: number;
   /** Polls of a long-running operation answered 202 before it completes. */
   operationPolls: number;
+  /** Polls of a move (not its validation) answered 202 before it completes; `operationPolls` when absent. */
+  moveOperationPolls?: number;
   /** `Retry-After` (seconds) on 202 answers of long-running operations. */
   operationRetryAfterSeconds: number;
   /** Source and target subscriptions of a move share a CSP partner (cross-subscription moves allowed). */
   cspSharedPartner: boolean;
+  /** Written into every access token issued (its random part): the secrets tests search everything written or sent for it. */
+  accessTokenMarker: string;
+  /** How long ARM still enforces a lock after its deletion was accepted (propagation to every ARM instance). */
+  lockPropagationSeconds: number;
+  /** Reads of a just-moved registration at its new id answered 404 before it shows (ARM's cache). */
+  movedNotFoundReads: number;
+  /** Resource groups that exist from the start (e.g. holding other admins' locks). */
+  groups: { subscriptionId: string; name: string; location: string }[];
+  /** Locks other admins placed before the app ran; their scopes must exist (subscriptions or `groups`). */
+  foreignLocks: { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }[];
+  /** Microsoft.AzureStack lists registrations by subscription with 2017-06-01 (older RP revisions do not). */
+  registrationListBySubscription: boolean;
+  /** Subscription states overriding the seed (e.g. a subscription gone PastDue). */
+  subscriptionStates: Record<string, PracticeSubscription['state']>;
 };
 
 export type PracticeAzureDeps = {
@@ -51,7 +67,13 @@ export type PracticeCloud = {
   defaultLocation: string;
 };
 
-export type PracticeAzureStats = { requests: number; byRoute: Record<string, number> };
+export type PracticeAzureStats = {
+  requests: number;
+  byRoute: Record<string, number>;
+  /** Requests being served right now, and the most at once since the last reset. */
+  inFlight: number;
+  maxInFlight: number;
+};
 
 export type PracticeAzure = {
   /** `https://127.0.0.1:<port>`, no trailing slash. */

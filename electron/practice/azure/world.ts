@@ -2,7 +2,7 @@
 import { ArmError, resourceGroupNotFound, subscriptionNotFound } from './arm-error';
 import type { PermissionProfile } from './permissions';
 import type { ArmResponse } from './router';
-import type { PracticeAzureSettings, PracticeSubscription } from './types';
+import type { Clock, PracticeAzureSettings, PracticeSubscription } from './types';
 
 export type ResourceGroup = { subscriptionId: string; name: string; location: string; tags?: Record<string, string> };
 
@@ -32,10 +32,15 @@ export type Operation = { subscriptionId: string; pollsLeft: number; finish(): A
 
 export type World = {
   settings: PracticeAzureSettings;
+  clock: Clock;
   subscriptions: Map<string, PracticeSubscription>;
   groups: Map<string, ResourceGroup>;
   registrations: Map<string, Registration>;
   locks: Map<string, Lock>;
+  /** Locks already deleted that ARM still enforces until `until` (ms on the clock): removal propagates. */
+  fadingLocks: { lock: Lock; until: number }[];
+  /** Registrations just moved: their new id answers 404 for this many more reads (ARM's cache catching up). */
+  movedUnseen: Map<string, number>;
   providers: Map<string, ProviderState>;
   operations: Map<string, Operation>;
   roleDefinitions: Map<string, RoleDefinition>;
@@ -56,14 +61,19 @@ export type WorldSnapshot = {
 
 export const key = (...parts: string[]): string => parts.join('/').toLowerCase();
 
-export const createWorld = (settings: PracticeAzureSettings): World => {
+export const createWorld = (settings: PracticeAzureSettings, clock: Clock): World => {
   const registeredIn = new Set(settings.azureStackRegisteredIn.map((s) => s.toLowerCase()));
   return {
     settings,
-    subscriptions: new Map(settings.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s])),
-    groups: new Map(),
+    clock,
+    subscriptions: new Map(
+      settings.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), { ...s, state: settings.subscriptionStates[s.subscriptionId.toLowerCase()] ?? s.state }]),
+    ),
+    groups: new Map(settings.groups.map((g) => [key(g.subscriptionId, g.name), g])),
     registrations: new Map(),
-    locks: new Map(),
+    locks: new Map(settings.foreignLocks.map((l) => [key(l.scope, l.name), l])),
+    fadingLocks: [],
+    movedUnseen: new Map(),
     providers: new Map(
       settings.subscriptions.map((s) => [
         s.subscriptionId.toLowerCase(),
@@ -97,7 +107,7 @@ export const requireSubscription = (world: World, subscriptionId: string): Pract
 /** Writes to a disabled subscription fail the way ARM fails them. */
 export const requireWritable = (world: World, subscriptionId: string): PracticeSubscription => {
   const sub = requireSubscription(world, subscriptionId);
-  if (sub.state === 'Disabled') {
+  if (sub.state === 'Disabled' || sub.state === 'Deleted') {
     throw new ArmError(
       409,
       'ReadOnlyDisabledSubscription',

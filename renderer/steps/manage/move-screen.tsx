@@ -23,6 +23,7 @@ export function MoveScreen() {
     mng.targetResourceGroup.trim() !== '' &&
     mng.targetResourceGroup.trim() !== mng.resourceGroup.trim();
   const done = outcomeOf(op, 'azure.move');
+  const unknown = op?.status === 'outcome-unknown';
   // After a move the list would still show the registration where it was (unlocked id gone).
   const stale = done !== undefined && mng.registrations.some((r) => r.id === done.from.id);
   useEffect(() => {
@@ -65,6 +66,21 @@ export function MoveScreen() {
         </button>
         <BusyNote scope="manage" />
         {mng.moveOpId && <OperationPanel operationId={mng.moveOpId} title={t('move.running')} />}
+        {unknown && (
+          <div className="warn-box" data-testid="move-unknown">
+            <p>{t('move.unknown')}</p>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().checkMove()}>
+              {t('move.check')}
+            </button>
+            {mng.moveCheck && (
+              <p role="status" data-testid="move-check">
+                {mng.moveCheck.registration
+                  ? t(mng.moveCheck.registration.locked ? 'move.foundLocked' : 'move.foundUnlocked', { group: mng.moveCheck.registration.resourceGroup })
+                  : t('move.notFound', { groups: mng.moveCheck.checkedGroups.join(' / ') })}
+              </p>
+            )}
+          </div>
+        )}
         {done && (
           <p className="ok-box" role="status" data-testid="move-result">
             {t('move.done', { name: done.to.name, from: done.from.resourceGroup, to: done.to.resourceGroup })}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
+
 /** Checks the signed-in account may create the registration before anything is created. */
 export function PermissionsStep() {
   const { t } = useTranslation();
@@ -30,6 +31,26 @@ export function PermissionsStep() {
               ))}
             </ul>
           )}
+          <ul className="flow-permissions" data-testid="flow-permissions">
+            {report.flows.map((f) => (
+              <li key={f.flow} className={f.ok ? 'ok-line' : 'warning'}>
+                {t(`permissions.flows.${f.flow}`)}:{' '}
+                {f.ok ? (
+                  t('permissions.allowed')
+                ) : (
+                  <>
+                    {t('permissions.missingList')}{' '}
+                    {f.missing.map((m, i) => (
+                      <span key={m}>
+                        {i > 0 && ', '}
+                        <code>{m}</code>
+                      </span>
+                    ))}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().checkPermissions()}>

@@ -22,12 +22,19 @@ export function SubscriptionStep() {
             type="radio"
             name="subscription"
             checked={chosen === s.id}
+            disabled={s.refusal !== undefined}
+            aria-describedby={s.refusal ? `sub-refusal-${s.id}` : undefined}
             onChange={() => appStore.getState().setRegister({ subscriptionId: s.id })}
           />
           <span>
             <strong>{s.displayName}</strong> <span className="tag">{s.offer}</span>
             {s.state !== 'Enabled' && <span className="tag tag-warn">{s.state}</span>}
             <span className="muted block">{s.id}</span>
+            {s.refusal && (
+              <span id={`sub-refusal-${s.id}`} className="warning block" data-testid="subscription-refusal">
+                {s.refusal}
+              </span>
+            )}
             {s.warnings.map((w) => (
               <span key={w} className="warning block">
                 {w}

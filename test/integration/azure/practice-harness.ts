@@ -22,8 +22,8 @@ export type Harness = {
   practice: PracticeAzure;
   azure: AzureService;
   sleeps: number[];
-  /** Called on every wait, before it checks for cancellation. */
-  onSleep?: (ms: number) => void;
+  /** Called on every wait (and awaited), before it checks for cancellation. */
+  onSleep?: (ms: number) => void | Promise<void>;
   log: ReturnType<typeof memoryLogger>;
   stop(): Promise<void>;
 };
@@ -34,14 +34,17 @@ export const startHarness = async (
 ): Promise<Harness> => {
   // The real time at start, frozen: the SDK's token cache judges expiry with the real clock, so a
   // fixed date would make every token look expired to it once that date has passed.
+  // Each fake wait moves it on, so what the practice Azure times (lock propagation, budgets) passes.
   const start = Date.now();
-  const clock = { now: () => new Date(start) };
+  let waited = 0;
+  const clock = { now: () => new Date(start + waited) };
   const log = memoryLogger();
   const sleeps: number[] = [];
   const harness = { sleeps, log, stop: () => harness.practice.stop() } as Harness;
   const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
     sleeps.push(ms);
-    harness.onSleep?.(ms);
+    waited += ms;
+    await harness.onSleep?.(ms);
     signal?.throwIfAborted();
   };
   const practice = await startPracticeAzure({
@@ -49,7 +52,8 @@ export const startHarness = async (
     log,
     // The server's own waits ("slow" faults) are instant unless a test wants them on the wire.
     sleep: opts.realServerDelays ? (ms) => new Promise((resolve) => setTimeout(resolve, ms)) : async () => undefined,
-    settings: { azureStackRegisteredIn: [EA_SUB, CSP_SUB, CSP_SHARED_SUB], ...settings },
+    // Tokens outlive every fake wait of a test file; expiry is tested with expireTokens().
+    settings: { azureStackRegisteredIn: [EA_SUB, CSP_SUB, CSP_SHARED_SUB], tokenLifetimeSeconds: 30 * 24 * 3600, ...settings },
   });
   const azure = createAzure({
     signIn: async (req) => ({

@@ -11,7 +11,8 @@ describe('subscriptions', () => {
     expect(by(EA_SUB)).toMatchObject({ offer: 'EA', quotaId: 'EnterpriseAgreement_2014-09-01', warnings: [] });
     expect(by(CSP_SUB)?.warnings).toEqual([expect.stringMatching(/Disconnected registration needs an EA subscription; this one looks like CSP/)]);
     expect(by(PAYG_SUB)?.offer).toBe('Pay-As-You-Go');
-    expect(by(DISABLED_SUB)?.warnings).toEqual([expect.stringMatching(/disabled/)]);
+    expect(by(DISABLED_SUB)?.refusal).toMatch(/^This subscription is disabled .*Choose an enabled subscription/);
+    expect(by(EA_SUB)?.refusal).toBeUndefined();
   });
 
   it('accepts CSP for the connected flow', async () => {
@@ -51,13 +52,58 @@ describe('permissions', () => {
   });
 });
 
+describe('permissions per flow', () => {
+  it('reports what register, unregister and move each need; the current documented role cannot move', async () => {
+    h.practice.state.setPermissions('registration-role');
+    const report = await h.azure.permissions(EA_SUB, unique('new-rg'));
+    const flow = (name: string) => report.flows.find((f) => f.flow === name);
+    expect(flow('register')?.missing).toEqual(['Microsoft.Authorization/locks/delete']);
+    expect(flow('unregister')?.missing).toEqual(['Microsoft.Authorization/locks/delete']);
+    expect(flow('move')?.missing).toEqual([
+      'Microsoft.Resources/subscriptions/resourceGroups/validateMoveResources/action',
+      'Microsoft.Resources/subscriptions/resourceGroups/moveResources/action',
+      'Microsoft.Authorization/locks/delete',
+    ]);
+  });
+
+  it('a User Access Administrator lacks everything until Create role assigns the role, then every flow is allowed', async () => {
+    h.practice.state.setPermissions('user-access-administrator');
+    const rg = unique('rg');
+    const before = await h.azure.permissions(EA_SUB, rg);
+    expect(before.flows.every((f) => !f.ok)).toBe(true);
+    const role = await h.azure.createRole(EA_SUB);
+    expect(role.assigned).toBe(true);
+    const assignment = h.practice.state.snapshot().roleAssignments.find((a) => String(a.properties.roleDefinitionId) === role.roleDefinitionId);
+    expect(assignment?.properties.principalId).toBe(h.practice.account.objectId);
+    const after = await h.azure.permissions(EA_SUB, rg);
+    expect(after.flows.map((f) => [f.flow, f.missing])).toEqual([['register', []], ['unregister', []], ['move', []]]);
+    // And Azure now lets it do them: register, then move.
+    const target = unique('target');
+    await h.azure.register({ subscriptionId: EA_SUB, resourceGroup: target, location: 'westcentralus', registrationName: unique('anchor'), token: makeToken() });
+    const { registration } = await h.azure.register({ subscriptionId: EA_SUB, resourceGroup: rg, location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
+    const { to } = await h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: registration.name, targetResourceGroup: target });
+    expect(to.locked).toBe(true);
+    // Running it again neither duplicates the assignment nor fails.
+    expect((await h.azure.createRole(EA_SUB)).assigned).toBe(false);
+    expect(h.practice.state.snapshot().roleAssignments.filter((a) => String(a.properties.roleDefinitionId) === role.roleDefinitionId)).toHaveLength(1);
+  });
+
+  it('assigns nothing to an Owner, who needs nothing', async () => {
+    const before = h.practice.state.snapshot().roleAssignments.length;
+    expect((await h.azure.createRole(EA_SUB)).assigned).toBe(false);
+    expect(h.practice.state.snapshot().roleAssignments).toHaveLength(before);
+  });
+});
+
 describe('createRole', () => {
   it('creates the least-privilege role with locks/delete, and updates it in place the second time', async () => {
     const first = await h.azure.createRole(EA_SUB);
     expect(first.roleName).toBe('Azure Stack Hub registration role');
     const defs = h.practice.state.snapshot().roleDefinitions;
     expect(defs).toHaveLength(1);
-    const props = defs[0]?.properties as { permissions: { actions: string[] }[]; assignableScopes: string[] };
+    const props = defs[0]?.properties as { type: string; permissions: { actions: string[] }[]; assignableScopes: string[] };
+    expect(props.type).toBe('CustomRole');
+    expect(props.permissions[0]?.actions).toContain('Microsoft.Resources/subscriptions/resourceGroups/moveResources/action');
     expect(props.permissions[0]?.actions).toContain('Microsoft.Authorization/locks/delete');
     expect(props.permissions[0]?.actions).toContain('Microsoft.AzureStack/registrations/*');
     expect(props.assignableScopes).toEqual([`/subscriptions/${EA_SUB}`]);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/problems';
-import { armRequest, EA_SUB, lockPath, makeToken, problemOf, unique, usePracticeAzure, type Harness } from './practice-harness';
+import { LOCK_PROPAGATION } from '../../../electron/azure/waits';
+import { armRequest, EA_SUB, lockPath, makeToken, problemOf, startHarness, unique, usePracticeAzure, type Harness } from './practice-harness';
 
 let h: Harness;
 usePracticeAzure((started) => (h = started));
@@ -114,5 +115,45 @@ describe('unregister by the token\'s cloud ID', () => {
     expect(problem.message).toContain(`No registration for cloud ID ${missing} in resource group ${registration.resourceGroup}`);
     expect(problem.message).toContain(`${registration.name} in ${registration.resourceGroup} (cloud ID ${registration.cloudId ?? ''})`);
     expect(problem.action).toMatch(/whole subscription/);
+  });
+});
+
+describe('unregister right after lifting the lock (removal propagates slowly)', () => {
+  let slow: Harness;
+  usePracticeAzure((started) => (slow = started), { lockPropagationSeconds: 20 });
+
+  it('retries the DELETE on ScopeLocked until the removal has reached ARM', async () => {
+    const { registration } = await slow.azure.register({ subscriptionId: EA_SUB, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
+    slow.practice.resetStats();
+    const progress: string[] = [];
+    await slow.azure.unregister({ subscriptionId: EA_SUB, resourceGroup: registration.resourceGroup, target: { by: 'name', registrationName: registration.name } }, { progress: (_p, m) => progress.push(m) });
+    expect(slow.practice.state.snapshot().registrations.some((r) => r.name === registration.name)).toBe(false);
+    // 20 s of propagation at 5 s a try: refused four times, then deleted.
+    expect(slow.practice.stats().byRoute['registrations.delete']).toBe(5);
+    expect(slow.sleeps.filter((ms) => ms === LOCK_PROPAGATION.intervalMs)).toHaveLength(4);
+    expect(progress.some((m) => /still applies the lock just removed/.test(m))).toBe(true);
+  });
+
+  it('gives up after a bounded time, says the lock still blocks and puts it back', async () => {
+    const stuck = await startHarness({ lockPropagationSeconds: 3600 });
+    try {
+      const { registration } = await stuck.azure.register({ subscriptionId: EA_SUB, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
+      const problem = await problemOf(stuck.azure.unregister({ subscriptionId: EA_SUB, resourceGroup: registration.resourceGroup, target: { by: 'name', registrationName: registration.name } }));
+      expect(problem.code).toBe('azure-scope-locked');
+      expect(problem.message).toContain('may still exist. Its lock was put back.');
+      const waited = stuck.sleeps.filter((ms) => ms === LOCK_PROPAGATION.intervalMs).length * LOCK_PROPAGATION.intervalMs;
+      expect(waited).toBe(LOCK_PROPAGATION.maxMs);
+    } finally {
+      await stuck.stop();
+    }
+  });
+
+  it('does not retry a ScopeLocked DELETE when it removed no lock (someone else\'s lock is not waited for)', async () => {
+    const { registration } = await slow.azure.register({ subscriptionId: EA_SUB, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
+    expect(await armRequest(slow, 'DELETE', lockPath(registration.id, 'RegistrationResourceLock'))).toBe(200);
+    slow.practice.resetStats();
+    const problem = await problemOf(slow.azure.unregister({ subscriptionId: EA_SUB, resourceGroup: registration.resourceGroup, target: { by: 'name', registrationName: registration.name } }));
+    expect(problem.code).toBe('azure-scope-locked');
+    expect(slow.practice.stats().byRoute['registrations.delete']).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { createHttpHeaders, RestError } from '@azure/core-rest-pipeline';
 import { describe, expect, it } from 'vitest';
-import { classify, deniedAction, describeFailure, failureFromResponse, toAppError } from '../../../../electron/azure/arm-error';
+import { classify, deniedAction, describeFailure, failureFromResponse, policyAssignments, toAppError } from '../../../../electron/azure/arm-error';
 
 const response = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
   status,
@@ -74,5 +74,20 @@ describe('deniedAction', () => {
   it('extracts the action from AuthorizationFailed text', () => {
     expect(deniedAction("The client 'a' with object id 'b' does not have authorization to perform action 'Microsoft.Authorization/locks/write' over scope '/x'")).toBe('Microsoft.Authorization/locks/write');
     expect(deniedAction('nothing here')).toBeUndefined();
+  });
+});
+
+describe('policyAssignments', () => {
+  it('reads assignment names from the policy identifiers ARM appends, and from the newer "Reasons"', () => {
+    const identifiers = `Resource 'rg1' was disallowed by policy. Policy identifiers: '[{"policyAssignment":{"name":"Allowed locations","id":"/subscriptions/s/providers/Microsoft.Authorization/policyAssignments/a1"},"policyDefinition":{"name":"Allowed locations","id":"/providers/Microsoft.Authorization/policyDefinitions/e56962a6"}}]'.`;
+    expect(policyAssignments(identifiers)).toEqual(['Allowed locations']);
+    expect(policyAssignments("Resource 'rg1' was disallowed by policy. Reasons: 'Require a tag on resource groups'. See error details for policy resource IDs.")).toEqual(['Require a tag on resource groups']);
+    expect(policyAssignments('Resource was disallowed by policy.')).toEqual([]);
+  });
+
+  it('is classified by its code, not as missing rights', () => {
+    const m = classify({ status: 403, code: 'RequestDisallowedByPolicy', message: "Resource 'rg1' was disallowed by policy. Reasons: 'Allowed locations'." }, 'creating resource group rg1');
+    expect(m.code).toBe('azure-policy-denied');
+    expect(m.message).toContain('"Allowed locations"');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOffer, subscriptionWarnings } from '../../../../electron/azure/offers';
+import { classifyOffer, subscriptionRefusal, subscriptionWarnings } from '../../../../electron/azure/offers';
 
 describe('classifyOffer', () => {
   it.each([
@@ -24,30 +24,34 @@ describe('classifyOffer', () => {
 
 describe('subscriptionWarnings', () => {
   it('accepts EA for both flows', () => {
-    expect(subscriptionWarnings('disconnected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Enabled')).toEqual([]);
-    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Enabled')).toEqual([]);
+    expect(subscriptionWarnings('disconnected', 'EA', 'EnterpriseAgreement_2014-09-01')).toEqual([]);
+    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01')).toEqual([]);
   });
 
   it('warns that disconnected needs EA, naming what the subscription looks like', () => {
-    const [w] = subscriptionWarnings('disconnected', 'CSP', 'CSP_2015-05-01', 'Enabled');
+    const [w] = subscriptionWarnings('disconnected', 'CSP', 'CSP_2015-05-01');
     expect(w).toMatch(/Disconnected registration needs an EA subscription/);
     expect(w).toContain('CSP_2015-05-01');
   });
 
   it('accepts CSP and CSP shared services when connected but not Pay-As-You-Go', () => {
-    expect(subscriptionWarnings('connected', 'CSP', 'CSP_2015-05-01', 'Enabled')).toEqual([]);
-    expect(subscriptionWarnings('connected', 'CSP shared services', 'x', 'Enabled')).toEqual([]);
-    expect(subscriptionWarnings('connected', 'Pay-As-You-Go', 'PayAsYouGo_2013-08-01', 'Enabled')[0]).toMatch(/EA, CSP or CSP shared services/);
+    expect(subscriptionWarnings('connected', 'CSP', 'CSP_2015-05-01')).toEqual([]);
+    expect(subscriptionWarnings('connected', 'CSP shared services', 'x')).toEqual([]);
+    expect(subscriptionWarnings('connected', 'Pay-As-You-Go', 'PayAsYouGo_2013-08-01')[0]).toMatch(/EA, CSP or CSP shared services/);
   });
 
   it('says when the type cannot be told', () => {
-    expect(subscriptionWarnings('connected', 'Other', undefined, 'Enabled')[0]).toMatch(/cannot be told \(no quota ID\)/);
+    expect(subscriptionWarnings('connected', 'Other', undefined)[0]).toMatch(/cannot be told \(no quota ID\)/);
   });
+});
 
-  it('warns about disabled and warned subscriptions', () => {
-    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Disabled')).toEqual([
-      expect.stringMatching(/disabled/),
-    ]);
-    expect(subscriptionWarnings('connected', 'EA', 'EnterpriseAgreement_2014-09-01', 'Warned')[0]).toMatch(/Warned/);
+describe('subscriptionRefusal', () => {
+  it('accepts only Enabled, and says why each other state is refused', () => {
+    expect(subscriptionRefusal('Enabled')).toBeUndefined();
+    expect(subscriptionRefusal('Disabled')).toMatch(/disabled .*refuses any change/);
+    expect(subscriptionRefusal('Warned')).toMatch(/Warned .*disable it soon/);
+    expect(subscriptionRefusal('PastDue')).toMatch(/PastDue \(unpaid\)/);
+    expect(subscriptionRefusal('Deleted')).toMatch(/deleted/);
+    expect(subscriptionRefusal('Mystery')).toMatch(/state Mystery, not Enabled/);
   });
 });

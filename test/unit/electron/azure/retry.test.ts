@@ -48,6 +48,16 @@ describe('decideRetry', () => {
     expect(decideRetry(movePost, netError('ECONNRESET'), 0, now)).toEqual({ retry: false });
   });
 
+  it('retries moveResources only when Azure says it did not start (429, 503, connection refused)', () => {
+    for (const status of [500, 502, 504, 408]) expect(decideRetry(movePost, res(status).outcome, 0, now)).toEqual({ retry: false });
+    expect(decideRetry(movePost, res(503).outcome, 0, now)).toMatchObject({ retry: true });
+    expect(decideRetry(movePost, res(429, { 'retry-after': '2' }).outcome, 0, now)).toMatchObject({ retry: true, delayMs: 2000 });
+    expect(decideRetry(movePost, netError('ECONNREFUSED'), 0, now)).toMatchObject({ retry: true });
+    expect(decideRetry(movePost, netError('ETIMEDOUT'), 0, now)).toEqual({ retry: false });
+    // Idempotent POSTs keep their retries on 500.
+    expect(decideRetry(keyPost, res(500).outcome, 0, now)).toMatchObject({ retry: true });
+  });
+
   it('never retries after the caller cancelled', () => {
     expect(decideRetry(get, { error: new Error('x'), callerAborted: true }, 0, now)).toEqual({ retry: false });
   });

@@ -11,10 +11,22 @@ describe('roleBody', () => {
   });
 
   it('keeps what an existing role grants and where it is assignable', () => {
-    const body = roleBody('/subscriptions/s2', { actions: ['Microsoft.Support/*', 'microsoft.authorization/locks/read'], assignableScopes: ['/subscriptions/s1'] });
-    expect(body.permissions[0]?.actions[0]).toBe('Microsoft.Support/*');
-    expect(body.permissions[0]?.actions.filter((a) => /locks\/read$/i.test(a))).toHaveLength(1);
+    const body = roleBody('/subscriptions/s2', {
+      permissions: [{ actions: ['Microsoft.Support/*', 'microsoft.authorization/locks/read'], notActions: ['Microsoft.Support/tickets/delete'], dataActions: ['Microsoft.Storage/x/read'], notDataActions: [] }],
+      assignableScopes: ['/subscriptions/s1'],
+    });
+    expect(body.permissions[0]?.actions?.[0]).toBe('Microsoft.Support/*');
+    expect(body.permissions[0]?.actions?.filter((a) => /locks\/read$/i.test(a))).toHaveLength(1);
+    expect(body.permissions[0]?.notActions).toEqual(['Microsoft.Support/tickets/delete']);
+    expect(body.permissions[0]?.dataActions).toEqual(['Microsoft.Storage/x/read']);
     expect(body.assignableScopes).toEqual(['/subscriptions/s1', '/subscriptions/s2']);
+  });
+
+  it('names the role type as properties.type and can move the registration', () => {
+    const body = roleBody('/subscriptions/s1');
+    expect(body).toMatchObject({ type: 'CustomRole' });
+    expect(body).not.toHaveProperty('roleType');
+    expect(body.permissions[0]?.actions).toContain('Microsoft.Resources/subscriptions/resourceGroups/moveResources/action');
   });
 });
 

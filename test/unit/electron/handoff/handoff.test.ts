@@ -2,12 +2,11 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandoff, fingerprintOf } from '../../../../electron/handoff';
+import { fingerprintOf } from '../../../../electron/handoff';
 import type { HandoffFs } from '../../../../electron/handoff';
-import { createJournal } from '../../../../electron/journal';
-import { memoryLogger } from '../../../../electron/log';
 import { PRACTICE_ISSUER } from '../../../../shared/domain';
-import type { AppMode, DriveInfo, StampInfo } from '../../../../shared/domain';
+import type { AppMode, StampInfo } from '../../../../shared/domain';
+import { handoffMachine } from '../../../fixtures/handoff/machine';
 import { encodeToken, keySample, signKey, tokenSample, utf16leBom } from '../../../fixtures/handoff/samples';
 
 const CLOUD = '69464895-3a1a-450a-9824-4b7608d9203f';
@@ -25,14 +24,8 @@ afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-const machine = async (name: string, mode: AppMode = 'live', files: HandoffFs = fs, pick: string | null = null) => {
-  let t = NOW;
-  const clock = { now: () => new Date((t += 1000)) };
-  const log = memoryLogger();
-  const journal = await createJournal({ file: join(root, name, 'journal.jsonl'), fs, clock, log });
-  const drive: DriveInfo = { id: 'stick', label: 'Practice USB stick', path: stick, removable: true };
-  return createHandoff({ fs: files, clock, log, mode, journal, listDrives: async () => [drive], pickFolder: async () => pick });
-};
+const machine = (name: string, mode: AppMode = 'live', files: HandoffFs = fs, pick: string | null = null) =>
+  handoffMachine({ root, stick, name, mode, files, pick, now: NOW });
 
 const liveToken = () => encodeToken(tokenSample());
 const liveKey = (changes: Record<string, unknown> = {}) => signKey({ ...keySample().payload, ...changes });
@@ -127,14 +120,41 @@ describe('hand-off across the air gap', () => {
     expect(read.match.matchesToken).toBeUndefined();
   });
 
-  it('shows a key for another stamp and refuses it at activation', async () => {
+  it('refuses at import a key for another stamp, with the stamp it belongs to, and journals nothing', async () => {
     await fs.writeFile(join(stick, 'key.txt'), await liveKey());
     const stampSide = await machine('stamp');
     const other = '11111111-2222-3333-4444-555555555555';
-    const read = await stampSide.readKey('stick', 'key.txt', other);
-    expect(read.match.matchesStamp).toBe(false);
-    expect(read.match.problems[0]).toContain(other);
-    expect(() => stampSide.keyFor(read.handoff.id, { stampCloudId: other })).toThrow(expect.objectContaining({ problem: expect.objectContaining({ code: 'key-wrong-stamp' }) }));
+    await expect(stampSide.readKey('stick', 'key.txt', other)).rejects.toMatchObject({
+      problem: { code: 'key-wrong-stamp', message: expect.stringContaining(CLOUD), action: expect.stringContaining(`Take it to the stamp with cloud ID ${CLOUD}`) },
+    });
+    expect(await stampSide.list()).toEqual([]);
+  });
+
+  it('refuses at import an expired key, saying to ask the connected host for a new one, and journals nothing', async () => {
+    await fs.writeFile(join(stick, 'key.txt'), await liveKey({ expires: '2026-01-01T00:00:00Z' }));
+    const stampSide = await machine('stamp');
+    for (const stamp of [CLOUD, undefined]) {
+      await expect(stampSide.readKey('stick', 'key.txt', stamp)).rejects.toMatchObject({
+        problem: { code: 'key-expired', action: expect.stringContaining('Ask the connected host for a new key') },
+      });
+    }
+    expect(await stampSide.list()).toEqual([]);
+  });
+
+  it('refuses at import a key that answers another token than the open hand-off, and leaves the hand-off as it was', async () => {
+    const stampSide = await machine('stamp');
+    const created = await stampSide.createTokenHandoff({ token: liveToken(), stamp: STAMP, practice: false });
+    await fs.writeFile(join(stick, 'key.txt'), await liveKey({ objectId: '00000000-0000-0000-0000-000000000009' }));
+    await expect(stampSide.readKey('stick', 'key.txt', CLOUD)).rejects.toMatchObject({ problem: { code: 'key-token-mismatch' } });
+    expect((await stampSide.list()).map((h) => [h.id, h.stage])).toEqual([[created.handoff.id, 'token-created']]);
+  });
+
+  it('refuses an expired key from Azure on the host', async () => {
+    const host = await machine('host');
+    const read = await host.readTokenText(liveToken());
+    await expect(host.recordIssuedKey(read.handoff.id, await liveKey({ expires: '2020-01-01T00:00:00Z' }), 'x')).rejects.toMatchObject({
+      problem: { code: 'key-expired' },
+    });
   });
 
   it('refuses a key from Azure that answers another token', async () => {

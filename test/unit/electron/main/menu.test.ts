@@ -1,22 +1,41 @@
-import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
 import { appMenuTemplate } from '../../../../electron/main/menu';
 
-const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
-  items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+const roles = (items: MenuItemConstructorOptions[]): string[] =>
+  items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
 
 describe('application menu', () => {
-  for (const platform of ['win32', 'darwin', 'linux'] as const) {
-    it(`on ${platform}: no DevTools or reload, and help and About reachable`, () => {
-      const calls: string[] = [];
-      const items = flatten(appMenuTemplate(platform, 'AzS Registrar', { openDocumentation: () => calls.push('docs'), showAbout: () => calls.push('about') }));
-      const roles = items.map((i) => i.role).filter(Boolean);
-      expect(roles).not.toContain('toggleDevTools');
-      expect(roles).not.toContain('reload');
-      expect(roles).not.toContain('forceReload');
-      expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'quit']));
-      for (const i of items.filter((x) => typeof x.click === 'function')) (i.click as () => void)();
-      expect(calls.sort()).toEqual(['about', 'docs']);
-    });
-  }
+  it('has no reload and no DevTools in a packaged build, on every platform', () => {
+    for (const platform of ['win32', 'linux', 'darwin'] as const) {
+      const r = roles(appMenuTemplate({ platform, packaged: true }));
+      expect(r).not.toContain('toggleDevTools');
+      expect(r).not.toContain('reload');
+      expect(r).not.toContain('forceReload');
+      expect(r).toContain('editMenu');
+    }
+  });
+
+  it('offers reload and DevTools to developers running from the source', () => {
+    expect(roles(appMenuTemplate({ platform: 'linux', packaged: false }))).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('has the app menu on macOS only', () => {
+    expect(roles(appMenuTemplate({ platform: 'darwin', packaged: true }))[0]).toBe('appMenu');
+    expect(roles(appMenuTemplate({ platform: 'win32', packaged: true }))).not.toContain('appMenu');
+  });
+});
+
+describe('application menu: Help', () => {
+  it('opens Microsoft Learn and the About screen', () => {
+    const calls: string[] = [];
+    const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+    const items = flatten(
+      appMenuTemplate({ platform: 'win32', packaged: true, appName: 'AzS Registrar', actions: { openDocumentation: () => calls.push('docs'), showAbout: () => calls.push('about') } }),
+    );
+    for (const i of items.filter((x) => typeof x.click === 'function')) (i.click as () => void)();
+    expect(calls.sort()).toEqual(['about', 'docs']);
+    expect(items.map((i) => i.role)).not.toContain('toggleDevTools');
+  });
 });

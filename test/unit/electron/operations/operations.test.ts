@@ -150,6 +150,18 @@ describe('operations', () => {
     expect(finished()[0]).toMatchObject({ status: 'outcome-unknown', outcome: { ok: false, problem: { code: 'timeout' } } });
   });
 
+  it('reports outcome-unknown in the flow\'s own words when it says so (a move sent to Azure), even after its deadline', async () => {
+    const { ops, advance, finished, settle } = setup();
+    const problem = { code: 'azure-outcome-unknown' as const, message: 'The move was sent to Azure but its outcome is unknown.', action: 'Check where the registration is.' };
+    await ops.start({
+      kind: 'azure.move', timeoutMs: 60_000, cancellable: false, abortLeavesOutcomeUnknown: false, meta: {},
+      run: ({ signal }) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(new AppError(problem.code, problem.message, { action: problem.action })))),
+    });
+    advance(60_000);
+    await settle();
+    expect(finished()[0]).toMatchObject({ status: 'outcome-unknown', outcome: { ok: false, problem } });
+  });
+
   it('abortAll stops what is running and says how many', async () => {
     const { ops, settle, finished } = setup();
     for (let i = 0; i < 2; i += 1) {

@@ -45,10 +45,10 @@ describe('decodeActivationKey', () => {
     expect(KEY_SIGNATURE_NOTICE).toMatch(/signature cannot be checked/);
   });
 
-  it('refuses the case-scrambled published key as altered (input-not-json)', () => {
+  it('refuses the case-scrambled published key: its header does not decode', () => {
     const p = problemOf(() => decodeActivationKey(scrambledKey()));
-    expect(p.code).toBe('input-not-json');
-    expect(p.message).toMatch(/altered/);
+    expect(p.code).toBe('input-malformed');
+    expect(p.message).toMatch(/first is not an activation key header/);
   });
 
   it('refuses a registration token with input-is-token', () => {
@@ -58,26 +58,64 @@ describe('decodeActivationKey', () => {
   });
 
   const header = b64url('{"alg":"RS256","kid":"k"}');
-  const payload = b64url(JSON.stringify({ cloudId: '69464895-3a1a-450a-9824-4b7608d9203f' }));
+  const payload = b64url(JSON.stringify({ cloudId: '69464895-3a1a-450a-9824-4b7608d9203f', expires: '9999-12-30T23:59:59.9999999Z' }));
+  const sig = Buffer.alloc(256, 7).toString('base64url');
   it.each([
     ['empty', '  \r\n', 'input-empty'],
     ['two parts', `${header}.${payload}`, 'input-malformed'],
-    ['four parts', `${header}.${payload}.c2ln.c2ln`, 'input-malformed'],
+    ['four parts', `${header}.${payload}.${sig}.${sig}`, 'input-malformed'],
     ['random text', 'not a key at all', 'input-malformed'],
-    ['a header that is not base64url', `${header}+.${payload}.c2ln`, 'input-malformed'],
-    ['a header that is not JSON', `${b64url('hello')}.${payload}.c2ln`, 'input-not-json'],
-    ['a payload that is not JSON', `${header}.${b64url('[1]')}.c2ln`, 'input-not-json'],
-    ['no signing algorithm', `${b64url('{"kid":"k"}')}.${payload}.c2ln`, 'input-malformed'],
-    ['alg none', `${b64url('{"alg":"none"}')}.${payload}.c2ln`, 'input-malformed'],
+    ['a header that is not base64url', `${header}+.${payload}.${sig}`, 'input-malformed'],
+    ['a header that is not JSON', `${b64url('hello')}.${payload}.${sig}`, 'input-malformed'],
+    ['a payload that is not JSON', `${header}.${b64url('[1]')}.${sig}`, 'input-not-json'],
+    ['no signing algorithm', `${b64url('{"kid":"k"}')}.${payload}.${sig}`, 'input-malformed'],
+    ['alg none', `${b64url('{"alg":"none"}')}.${payload}.${sig}`, 'input-malformed'],
+    ['alg NONE with spaces', `${b64url('{"alg":" NONE "}')}.${payload}.${sig}`, 'input-malformed'],
+    ['an empty alg', `${b64url('{"alg":""}')}.${payload}.${sig}`, 'input-malformed'],
+    ['an unknown alg', `${b64url('{"alg":"HS256"}')}.${payload}.${b64url('x'.repeat(32))}`, 'input-malformed'],
     ['no signature', `${header}.${payload}.`, 'input-malformed'],
-    ['no cloud ID', `${header}.${b64url('{"billingModel":"Development"}')}.c2ln`, 'input-no-cloud-id'],
+    ['a signature cut short', `${header}.${payload}.${sig.slice(0, 300)}`, 'input-malformed'],
+    ['a signature of an impossible length', `${header}.${payload}.${sig.slice(0, 341)}`, 'input-not-base64'],
+    ['a signature in standard base64', `${header}.${payload}.${Buffer.alloc(256, 0xfb).toString('base64')}`, 'input-malformed'],
+    ['an ES256 signature of RSA size', `${b64url('{"alg":"ES256"}')}.${payload}.${sig}`, 'input-malformed'],
+    ['no cloud ID', `${header}.${b64url('{"billingModel":"Development"}')}.${sig}`, 'input-no-cloud-id'],
+    ['no expiry', `${header}.${b64url('{"cloudId":"69464895-3a1a-450a-9824-4b7608d9203f"}')}.${sig}`, 'input-malformed'],
   ])('refuses %s with %s', (_name, text, code) => {
     const p = problemOf(() => decodeActivationKey(text));
     expect(p.code).toBe(code);
     expect(p.action).toBeTruthy();
   });
 
-  it('accepts a hand-built key with any base64url signature (structure only)', () => {
-    expect(decodeActivationKey(`${header}.${payload}.c2lnbmF0dXJl`).summary.keyId).toBe('k');
+  it.each([
+    ['RS256', 256],
+    ['RS256', 384],
+    ['PS512', 512],
+    ['ES256', 64],
+    ['ES512', 132],
+  ])('accepts a hand-built %s key whose signature has a length it can have (%i bytes)', (alg, bytes) => {
+    const key = `${b64url(JSON.stringify({ alg, kid: 'k' }))}.${payload}.${Buffer.alloc(bytes, 1).toString('base64url')}`;
+    expect(decodeActivationKey(key).summary).toMatchObject({ algorithm: alg, keyId: 'k' });
+  });
+
+  it.each([
+    ['garbage', 'garbage'],
+    ['an impossible date', '2020-13-45T00:00:00Z'],
+    ['31 February', '2027-02-31T00:00:00Z'],
+    ['a culture-dependent form', '01/01/2020 00:00:00'],
+    ['a trailing word', '9999-12-30T23:59:59Z soon'],
+    ['an empty string', ''],
+    ['a number', 0],
+    ['null', null],
+    ['a boolean', true],
+  ])('refuses a key whose expiry is %s, never taking it as valid', (_name, expires) => {
+    const content = b64url(JSON.stringify({ cloudId: '69464895-3a1a-450a-9824-4b7608d9203f', expires }));
+    const p = problemOf(() => decodeActivationKey(`${header}.${content}.${sig}`));
+    expect(p.code).toBe('input-malformed');
+    expect(p.message).toMatch(/expiry date/);
+  });
+
+  it('says which signature length it found and which the algorithm gives', () => {
+    const p = problemOf(() => decodeActivationKey(`${header}.${payload}.${sig.slice(0, 340)}`));
+    expect(p.message).toContain('255 bytes long, but RS256 signatures are 256, 384 or 512 bytes long');
   });
 });

@@ -74,9 +74,11 @@ describe('matchKey', () => {
   });
 
   it('states a near expiry date, and an unreadable one as a problem', async () => {
-    const soon = matchKey((await keyOf({ expires: '2027-01-01T00:00:00Z' })).summary, { now: NOW });
+    const soonKey = await keyOf({ expires: '2027-01-01T00:00:00Z' });
+    const soon = matchKey(soonKey.summary, { now: NOW });
     expect(soon.enables).toContain('The registration is valid until 2027-01-01T00:00:00.000Z.');
-    expect(matchKey((await keyOf({ expires: 'someday' })).summary, { now: NOW }).problems[0]).toMatch(/cannot be read/);
+    // The decoder refuses such a key; a summary built another way still reports it.
+    expect(matchKey({ ...soonKey.summary, expires: 'someday' }, { now: NOW }).problems[0]).toMatch(/cannot be read/);
   });
 });
 
@@ -91,7 +93,7 @@ describe('parseInstant', () => {
     expect(parseInstant(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['', 'tomorrow', '2026-13-45T99:00:00Z'])('refuses %j', (text) => {
+  it.each(['', 'tomorrow', '2026-13-45T99:00:00Z', '2027-02-31T00:00:00Z', '2026-01-02T24:00:00Z', '01/01/2020 00:00:00', '2026-01-02T03:04:05.1234567890Z', '2026-01-02T03:04:05Z extra'])('refuses %j', (text) => {
     expect(parseInstant(text)).toBeUndefined();
   });
 });

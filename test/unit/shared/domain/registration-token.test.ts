@@ -69,7 +69,8 @@ describe('decodeRegistrationToken', () => {
     ['base64 of invalid UTF-8', Buffer.from([0x7b, 0xff, 0x7d]).toString('base64'), 'input-not-json'],
     ['JSON without a cloud ID', encodeToken({ billingModel: 'Development' }), 'input-no-cloud-id'],
     ['a cloud ID that is not a GUID', encodeToken({ cloudId: 'stamp-1' }), 'input-no-cloud-id'],
-    ['the published activation key', scrambledKey(), 'input-is-key'],
+    ['the published activation key (its header is scrambled)', scrambledKey(), 'input-malformed'],
+    ['three dotted words', 'abc.def.ghi', 'input-malformed'],
   ])('refuses %s with %s and an action', (_name, text, code) => {
     const p = problemOf(() => decodeRegistrationToken(text));
     expect(p.code).toBe(code);

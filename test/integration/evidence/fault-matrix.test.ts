@@ -1,0 +1,505 @@
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import * as fsp from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { build } from 'rolldown';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationFinished, OperationSnapshot, PepConnected } from '../../../shared/contract';
+import type { HandoffSummary, KeyPreview, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
+import { HANDOFF_STAGES } from '../../../shared/domain/types';
+import { suggestRegistrationName } from '../../../shared/domain';
+import type { HandoffFs } from '../../../electron/handoff';
+import type { FaultSpec, PracticeAzureSettings } from '../../../electron/practice/azure';
+import { scriptDigest } from '../../../electron/integrity';
+import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
+import type { PracticeMachine } from '../../fixtures/app/practice-app';
+import { FAKE_HOST } from '../../unit/electron/pep/fake-host';
+import { advance, handoffs, KILL_POINTS, PEP } from './air-gap-flow';
+import type { KillPoint } from './air-gap-flow';
+import { clearStop, syncReliability } from './matrix';
+import type { Area, Observed, Row } from './matrix';
+
+// The fault matrix (issue 12, Evidence): every fault through the real services and the IPC dispatcher.
+// Each cell asserts its outcome class (recovered, or stopped with a message and an action), that every
+// hand-off recorded before the fault is intact, and that the kept token or key still works afterwards.
+// The rows the cells record are docs/reliability.md; the last test fails when that file is out of date.
+
+const rows: Row[] = [];
+const machines: PracticeMachine[] = [];
+afterAll(async () => {
+  await Promise.all(machines.map((m) => m.runtime.dispose().catch(() => undefined)));
+});
+
+const DEV = { billingModel: 'Development', targetCloud: 'AzureCloud' } as const;
+const REGISTRATION = /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+$/i;
+const LOCK = /\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i;
+const ACTIVATION_KEY = /\/getactivationkey$/i;
+const RESOURCE_GROUP = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/i;
+
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+const shortened = (f: (ms: number) => number): Sleep => (ms, signal) => delay(f(ms), undefined, signal ? { signal } : {});
+/** Azure side: every wait (Retry-After, back-off) is shortened; the flows are the same, the clock is not. */
+const hostSleep = shortened((ms) => Math.min(ms, 5));
+/** Stamp side: the PEP retry back-off (10 s, 20 s) is shortened; the time limits (minutes) that race real answers stay. */
+const stampSleep = shortened((ms) => (ms >= 10_000 && ms < 60_000 ? 5 : ms));
+
+const machine = async (usb: string, extra: Partial<typeof FAST_PRACTICE> = {}, opts: Parameters<typeof startPracticeMachine>[2] = {}) => {
+  const m = await startPracticeMachine(usb, { ...FAST_PRACTICE, ...extra }, { sleep: stampSleep, ...opts });
+  machines.push(m);
+  return m;
+};
+
+const observe = (outcome: OperationFinished['outcome'] | { ok: true } | { ok: false; problem: Extract<OperationFinished['outcome'], { ok: false }>['problem'] }): Observed =>
+  outcome.ok ? { outcome: 'recovered' } : { outcome: 'stopped', problem: outcome.problem };
+
+const runOp = async (m: PracticeMachine, req: unknown): Promise<OperationFinished['outcome']> => {
+  const { operationId } = await m.call<{ operationId: string }>('operation.start', req);
+  return (await m.finished(operationId)).outcome;
+};
+
+const STAGE_ORDER = new Map<string, number>(HANDOFF_STAGES.map((s, i) => [s, i]));
+
+/** Every hand-off recorded before is still there, at the same or a later stage, with the same fingerprints. */
+const expectIntact = async (m: PracticeMachine, before: HandoffSummary[]): Promise<void> => {
+  const after = await m.call<HandoffSummary[]>('handoff.list', {});
+  for (const b of before) {
+    const a = after.find((h) => h.id === b.id);
+    expect(a, `hand-off ${b.id} lost`).toBeDefined();
+    expect(STAGE_ORDER.get(a?.stage ?? '') ?? -1).toBeGreaterThanOrEqual(STAGE_ORDER.get(b.stage) ?? 0);
+    expect(a?.tokenFingerprint).toEqual(b.tokenFingerprint);
+    if (b.keyFingerprint) expect(a?.keyFingerprint).toEqual(b.keyFingerprint);
+  }
+};
+
+const record = (area: Area, fault: string, how: string, seen: Observed, kept: string): void => {
+  if (seen.outcome === 'stopped') expect(clearStop(seen.problem), `${fault}: ${JSON.stringify(seen.problem)}`).toBe(true);
+  rows.push({ area, fault, how, outcome: seen.outcome, code: seen.outcome === 'stopped' ? seen.problem.code : '', kept });
+};
+
+/** A token made on a practice stamp and saved to `usb`. */
+const stampWithToken = async (usb: string, opts: Parameters<typeof startPracticeMachine>[2] = {}) => {
+  const stamp = await machine(usb, {}, opts);
+  const c = await stamp.call<PepConnected>('pep.connect', PEP);
+  const created = await stamp.run<{ handoff: HandoffSummary; token: TokenPreview }>({ kind: 'stamp.createToken', sessionId: c.sessionId, choices: DEV });
+  return { stamp, session: c, created };
+};
+
+/** A host signed in to the practice Azure (armed with `faults`) that has read a token from a practice stamp. */
+const hostWithToken = async (faults: FaultSpec[] = [], opts: Parameters<typeof startPracticeMachine>[2] = {}, stick?: string, azure: Partial<PracticeAzureSettings> = {}) => {
+  const usb = stick ?? (await mkdtemp(join(tmpdir(), 'azs-usb-')));
+  const { stamp, session, created } = await stampWithToken(usb);
+  const drive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+  const saved = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: drive.id });
+  const host = await machine(usb, { azureFaults: faults, azure: { ...FAST_PRACTICE.azure, ...azure } }, { sleep: hostSleep, ...opts });
+  await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+  const subs = await host.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+  const read = await host.call<{ handoff: HandoffSummary }>('handoff.readTokenText', { text: await readFile(join(usb, saved.fileName), 'utf8') });
+  const req = {
+    kind: 'azure.register',
+    handoffId: read.handoff.id,
+    subscriptionId: subs.find((s) => s.state === 'Enabled')?.id,
+    resourceGroup: 'azurestack',
+    location: 'westcentralus',
+    registrationName: suggestRegistrationName(session.stamp.cloudId),
+  };
+  return { usb, stamp, session, host, req, handoffId: read.handoff.id, before: await host.call<HandoffSummary[]>('handoff.list', {}) };
+};
+
+// ---------------------------------------------------------------------------------------------- Azure
+
+type AzureCell = { fault: string; how: string; faults: FaultSpec[]; expect: 'recovered' | 'stopped'; code?: string; signInAgain?: boolean };
+
+const AZURE_CELLS: AzureCell[] = [
+  { fault: '429 throttled, passing', how: '429 + Retry-After on the registration PUT, twice', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: REGISTRATION, retryAfterSeconds: 5, times: 2 }], expect: 'recovered' },
+  { fault: '429 throttled, lasting', how: '429 on every try of the registration PUT', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: REGISTRATION, retryAfterSeconds: 5, times: 5 }], expect: 'stopped', code: 'azure-throttled' },
+  { fault: '5xx, passing', how: '503 on the activation key, 500 on the registration PUT, once each', faults: [{ kind: 'status', method: 'POST', pathPattern: ACTIVATION_KEY, status: 503 }, { kind: 'status', method: 'PUT', pathPattern: REGISTRATION, status: 500 }], expect: 'recovered' },
+  { fault: '5xx, lasting', how: '503 on every try of the registration PUT', faults: [{ kind: 'status', method: 'PUT', pathPattern: REGISTRATION, status: 503, times: 5 }], expect: 'stopped', code: 'azure-unavailable' },
+  { fault: 'connection reset', how: 'TCP reset on the registration PUT and on the activation key', faults: [{ kind: 'reset', method: 'PUT', pathPattern: REGISTRATION }, { kind: 'reset', method: 'POST', pathPattern: ACTIVATION_KEY }], expect: 'recovered' },
+  { fault: '401 expired token', how: 'ExpiredAuthenticationToken on the registration PUT', faults: [{ kind: 'expired-token', method: 'PUT', pathPattern: REGISTRATION }], expect: 'stopped', code: 'azure-credential-expired', signInAgain: true },
+  { fault: '403 forbidden', how: 'AuthorizationFailed on the registration PUT', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: REGISTRATION }], expect: 'stopped', code: 'azure-forbidden' },
+  { fault: '403 on the delete lock', how: 'AuthorizationFailed on the lock PUT (locks/write missing)', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: LOCK }], expect: 'stopped', code: 'azure-lock-forbidden' },
+  { fault: 'policy', how: 'RequestDisallowedByPolicy on creating the resource group (until the policy is changed)', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups' }], expect: 'stopped', code: 'azure-policy-denied' },
+  { fault: 'provider not registered', how: 'MissingSubscriptionRegistration on the registration PUT', faults: [{ kind: 'missing-registration', method: 'PUT', pathPattern: REGISTRATION }], expect: 'stopped', code: 'azure-provider-unregistered' },
+];
+
+describe('fault matrix: Azure (register on the connected host)', () => {
+  it.each(AZURE_CELLS)('$fault', async (cell) => {
+    const h = await hostWithToken(cell.faults);
+    const seen = observe(await runOp(h.host, h.req));
+    expect(seen.outcome).toBe(cell.expect);
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(h.host, h.before);
+    // The kept token: Register again (once the fault has passed) issues the key.
+    if (cell.signInAgain) await h.host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const done = seen.outcome === 'recovered' ? null : await h.host.run<{ handoff: HandoffSummary; key: KeyPreview }>(h.req);
+    const list = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    expect(list.find((x) => x.id === h.handoffId)).toMatchObject({ stage: 'key-issued', tokenFingerprint: h.before[0]?.tokenFingerprint });
+    expect(done === null || done.handoff.stage === 'key-issued').toBe(true);
+    record('Azure', cell.fault, cell.how, seen, seen.outcome === 'recovered' ? 'journal; key issued' : 'journal; token kept, Register again issued the key');
+  });
+});
+
+describe('fault matrix: Azure conflicts (409)', () => {
+  it('registration name already used by another stamp', async () => {
+    const h = await hostWithToken();
+    await h.host.run(h.req);
+    // A second stamp's token, registered under the first stamp's registration name.
+    const other = await stampWithToken(h.usb);
+    const drive = await other.stamp.call<{ id: string }>('handoff.addFolder', {});
+    const saved = await other.stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: other.created.handoff.id, driveId: drive.id });
+    const read = await h.host.call<{ handoff: HandoffSummary }>('handoff.readTokenText', { text: await readFile(join(h.usb, saved.fileName), 'utf8') });
+    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const seen = observe(await runOp(h.host, { ...h.req, handoffId: read.handoff.id }));
+    expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: expect.stringMatching(/^azure-/) } });
+    await expectIntact(h.host, before);
+    // The kept token registers under its own stamp's name.
+    const done = await h.host.run<{ handoff: HandoffSummary }>({ ...h.req, handoffId: read.handoff.id, registrationName: suggestRegistrationName(other.session.stamp.cloudId) });
+    expect(done.handoff).toMatchObject({ stage: 'key-issued', tokenFingerprint: other.created.token.fingerprint });
+    record('Azure', 'conflict: name taken by another stamp', '409 CloudIdUpdateNotAllowed on the registration PUT', seen, 'journal; both tokens kept, the second registered under its own name');
+  });
+
+  it('cloud ID already registered elsewhere', async () => {
+    const h = await hostWithToken();
+    await h.host.run(h.req);
+    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    // The same token again, into another resource group under another name.
+    const seen = observe(await runOp(h.host, { ...h.req, resourceGroup: 'azurestack-2', registrationName: `${h.req.registrationName}-2` }));
+    expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: expect.stringMatching(/^azure-/) } });
+    await expectIntact(h.host, before);
+    // Register again where it is: the existing registration is reused and the key issued.
+    expect((await h.host.run<{ handoff: HandoffSummary }>(h.req)).handoff).toMatchObject({ stage: 'key-issued', tokenFingerprint: h.before[0]?.tokenFingerprint });
+    record('Azure', 'conflict: cloud ID registered elsewhere', '409 CloudIdAlreadyRegistered on the registration PUT', seen, 'journal; token kept, Register again where it is reuses the registration');
+  });
+});
+
+describe('fault matrix: Azure lock propagation (unregister right after lifting the delete lock)', () => {
+  it.each([
+    { fault: 'lock propagation, passing', how: 'ARM enforces the lifted lock for 20 s more (ScopeLocked on the DELETE)', seconds: 20, expect: 'recovered' as const },
+    { fault: 'lock propagation, lasting', how: 'ARM enforces the lifted lock for an hour', seconds: 3600, expect: 'stopped' as const, code: 'azure-scope-locked' },
+  ])('$fault', async (cell) => {
+    // Virtual time: every wait moves the clock the practice Azure measures propagation with.
+    let now = Date.now();
+    const h = await hostWithToken([], { clock: { now: () => new Date(now) }, sleep: (ms, signal) => ((now += ms), hostSleep(ms, signal)) }, undefined, { lockPropagationSeconds: cell.seconds });
+    await h.host.run(h.req);
+    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const name = h.req.registrationName;
+    const seen = observe(await runOp(h.host, { kind: 'azure.unregister', subscriptionId: h.req.subscriptionId, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name }));
+    expect(seen.outcome).toBe(cell.expect);
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(h.host, before);
+    // Azure is left as the outcome says: gone, or still there (its lock put back).
+    const regs = await h.host.call<{ name: string }[]>('azure.registrations', { subscriptionId: h.req.subscriptionId });
+    expect(regs.some((r) => r.name === name)).toBe(cell.expect === 'stopped');
+    record('Azure', cell.fault, cell.how, seen, cell.expect === 'stopped' ? 'journal; registration still in Azure with its lock put back' : 'journal; registration removed after the wait');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- Files
+
+type FileFault = 'ENOSPC' | 'EROFS' | 'pulled' | 'changed';
+const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: simulated, write`), { code });
+
+/** node:fs/promises, with one fault armed on writes and read-backs under `dir`. */
+const faultyFs = (dir: string) => {
+  let fault: FileFault | undefined;
+  const under = (p: unknown): boolean => typeof p === 'string' && p.startsWith(dir);
+  const fs: HandoffFs = {
+    ...fsp,
+    open: (async (path: string, flags?: string) => {
+      const handle = await fsp.open(path, flags);
+      if (!under(path) || flags !== 'wx' || fault === undefined || fault === 'changed') return handle;
+      const f = fault;
+      fault = undefined;
+      return new Proxy(handle, {
+        get: (target, prop) => {
+          if (prop === 'writeFile' || prop === 'write') {
+            return async () => {
+              if (f === 'pulled') await rm(dir, { recursive: true, force: true });
+              throw errno(f === 'pulled' ? 'EIO' : f);
+            };
+          }
+          const v = Reflect.get(target, prop, target) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    }) as HandoffFs['open'],
+    readFile: (async (path: Parameters<typeof fsp.readFile>[0], options?: Parameters<typeof fsp.readFile>[1]) => {
+      const data = await (options === undefined ? fsp.readFile(path) : fsp.readFile(path, options));
+      if (fault === 'changed' && under(path) && String(path).endsWith('.txt') && Buffer.isBuffer(data)) {
+        fault = undefined;
+        return Buffer.concat([data.subarray(0, Math.max(0, data.length - 4)), Buffer.from('XXXX')]);
+      }
+      return data;
+    }) as HandoffFs['readFile'],
+  };
+  return { fs, arm: (f: FileFault) => (fault = f) };
+};
+
+type FileCell = { fault: string; how: string; arm: FileFault; code: string; side: 'token' | 'key' };
+const FILE_CELLS: FileCell[] = [
+  { fault: 'disk full (token)', how: 'ENOSPC writing the token to the stick', arm: 'ENOSPC', code: 'media-write-failed', side: 'token' },
+  { fault: 'read-only media (token)', how: 'EROFS writing the token to the stick', arm: 'EROFS', code: 'media-write-failed', side: 'token' },
+  { fault: 'media removed during a write (token)', how: 'the stick folder vanishes while the token is written', arm: 'pulled', code: 'media-missing', side: 'token' },
+  { fault: 'file changed between write and read-back (token)', how: 'the read-back differs from the bytes written', arm: 'changed', code: 'media-verify-failed', side: 'token' },
+  { fault: 'disk full (key)', how: 'ENOSPC writing the activation key to the stick', arm: 'ENOSPC', code: 'media-write-failed', side: 'key' },
+  { fault: 'media removed during a write (key)', how: 'the stick folder vanishes while the key is written', arm: 'pulled', code: 'media-missing', side: 'key' },
+  { fault: 'file changed between write and read-back (key)', how: 'the read-back differs from the bytes written', arm: 'changed', code: 'media-verify-failed', side: 'key' },
+];
+
+const stickContents = async (dir: string): Promise<string[]> => (await readdir(dir).catch(() => [] as string[])).sort();
+
+describe('fault matrix: files (saving to the USB stick)', () => {
+  it.each(FILE_CELLS)('$fault', async (cell) => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const faulty = faultyFs(usb);
+    let m: PracticeMachine;
+    let handoffId: string;
+    let fingerprint: string | undefined;
+    const channel = cell.side === 'token' ? 'handoff.saveToken' : 'handoff.saveKey';
+    if (cell.side === 'token') {
+      const s = await stampWithToken(usb, { handoffFs: faulty.fs });
+      m = s.stamp;
+      handoffId = s.created.handoff.id;
+      fingerprint = s.created.token.fingerprint;
+    } else {
+      const h = await hostWithToken([], { handoffFs: faulty.fs }, usb);
+      m = h.host;
+      handoffId = h.handoffId;
+      const reg = await m.run<{ key: KeyPreview }>(h.req);
+      fingerprint = reg.key.fingerprint;
+    }
+    const before = await m.call<HandoffSummary[]>('handoff.list', {});
+    const stickBefore = await stickContents(usb);
+    const drive = await m.call<{ id: string }>('handoff.addFolder', {});
+    faulty.arm(cell.arm);
+    const res = await m.runtime.dispatch(channel, { handoffId, driveId: drive.id });
+    const seen = observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
+    expect(seen.outcome).toBe('stopped');
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(m, before);
+    // Nothing half-written is left for someone to carry away.
+    expect(await stickContents(usb)).toEqual(cell.arm === 'pulled' ? [] : stickBefore);
+    // The stick is back (or another one is used): the kept token or key is saved, byte for byte the same.
+    await mkdir(usb, { recursive: true });
+    const again = await m.call<{ fingerprint: string; fileName: string }>(channel, { handoffId, driveId: drive.id });
+    expect(again.fingerprint).toBe(fingerprint);
+    record('Files', cell.fault, cell.how, seen, `journal; ${cell.side} kept and saved again with the same fingerprint; no partial file left`);
+  });
+});
+
+describe('fault matrix: files (reading a damaged hand-off file)', () => {
+  it.each([
+    { fault: 'token file cut short', how: 'the token on the stick lost its second half (copied while being written)', damage: (t: string) => t.slice(0, Math.floor(t.length / 2)) },
+    { fault: 'token file edited', how: 'one character of the token on the stick changed', damage: (t: string) => `${t.slice(0, 40)}${t[40] === 'A' ? 'B' : 'A'}${t.slice(41)}` },
+  ])('$fault', async (cell) => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const { stamp, created } = await stampWithToken(usb);
+    const stampDrive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+    const saved = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: stampDrive.id });
+    const path = join(usb, saved.fileName);
+    const good = await readFile(path, 'utf8');
+    await writeFile(path, cell.damage(good));
+    const host = await machine(usb, {}, { sleep: hostSleep });
+    const hostDrive = await host.call<{ id: string }>('handoff.addFolder', {});
+    const res = await host.runtime.dispatch('handoff.readToken', { driveId: hostDrive.id, file: saved.fileName });
+    const seen = observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
+    expect(seen.outcome).toBe('stopped');
+    // Nothing of the damaged file was taken in; the stamp still has the token and saves it again.
+    expect(await host.call<HandoffSummary[]>('handoff.list', {})).toEqual([]);
+    await expectIntact(stamp, await stamp.call<HandoffSummary[]>('handoff.list', {}));
+    const again = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: stampDrive.id });
+    const read = await host.call<{ token: TokenPreview }>('handoff.readToken', { driveId: hostDrive.id, file: again.fileName });
+    expect(read.token.fingerprint).toBe(created.token.fingerprint);
+    record('Files', cell.fault, cell.how, seen, 'host journal took nothing in; the stamp kept the token and saved it again, read with the same fingerprint');
+  });
+});
+
+// ------------------------------------------------------------------------------------------------ PEP
+
+describe('fault matrix: PEP (practice stamp)', () => {
+  it.each([
+    { fault: 'unreachable', how: 'no ERCS address answers (WinRMOperationTimeout)', connect: { ...PEP, hosts: ['10.99.0.1', '10.99.0.2'] }, code: 'pep-unreachable' },
+    { fault: 'access denied', how: 'a password the PEP refuses', connect: { ...PEP, password: 'Wrong-Password-1' }, code: 'pep-access-denied' },
+  ])('$fault', async (cell) => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const { stamp, created } = await stampWithToken(usb);
+    const before = await stamp.call<HandoffSummary[]>('handoff.list', {});
+    const res = await stamp.runtime.dispatch('pep.connect', cell.connect);
+    const seen = observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
+    expect(seen.outcome).toBe('stopped');
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(stamp, before);
+    const drive = await stamp.call<{ id: string }>('handoff.addFolder', {});
+    const saved = await stamp.call<{ fingerprint: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: drive.id });
+    expect(saved.fingerprint).toBe(created.token.fingerprint);
+    record('PEP', cell.fault, cell.how, seen, 'journal; the token made before is saved with the same fingerprint');
+  });
+});
+
+describe('fault matrix: PEP, a stamp-changing command cut off (practice stamp)', () => {
+  it('session dropped during activation', async () => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const stamp = await machine(usb, { stamp: { ...FAST_PRACTICE.stamp, faults: { sessionDropsDuringActivation: true } } });
+    const host = await machine(usb, {}, { sleep: hostSleep });
+    // The procedure up to the key read on the stamp.
+    const reached = new Error('key read');
+    await expect(advance(stamp, host, { starting: async () => undefined, done: async (p) => { if (p === 'key-received') throw reached; } })).rejects.toBe(reached);
+    const before = await handoffs(stamp);
+    const [handoff] = before;
+    const { operationId } = await stamp.call<{ operationId: string }>('operation.start', {
+      kind: 'stamp.activate',
+      sessionId: (await stamp.call<PepConnected>('pep.connect', PEP)).sessionId,
+      handoffId: handoff?.id,
+    });
+    const end = await stamp.finished(operationId);
+    // Never retried, never called a failure: the stamp may have done it.
+    expect(end.status).toBe('outcome-unknown');
+    const seen = observe(end.outcome);
+    expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: 'pep-outcome-unknown' } });
+    await expectIntact(stamp, before);
+    expect((await handoffs(stamp))[0]).toMatchObject({ stage: 'activating', keyFingerprint: handoff?.keyFingerprint });
+    // The check (the portal) settles it: the operator closes the hand-off.
+    expect(await stamp.call<HandoffSummary>('handoff.confirmActivated', { handoffId: handoff?.id })).toMatchObject({ stage: 'activated', complete: true });
+    record('PEP', 'dropped during activation (stamp-changing)', 'the session breaks while New-AzureStackActivation runs', seen, 'journal; hand-off kept at activating with its key; outcome unknown, not retried; closed after the check');
+  });
+});
+
+const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
+
+/** The live composition, its PowerShell a stand-in running test/fixtures/fake-pep-host.mjs with `scenario`. */
+const liveWithFakeHost = async (scenario: string, sleep: (ms: number, signal?: AbortSignal) => Promise<void>) => {
+  const dir = await mkdtemp(join(tmpdir(), 'azs-fakepwsh-'));
+  const pwsh = join(dir, 'pwsh');
+  const probe = `if [ "$4" = "-Command" ]; then printf '7.4.6\\nCore\\n'; exit 0; fi\n`;
+  await writeFile(pwsh, `#!/bin/sh\n${probe}exec '${process.execPath}' '${FAKE_HOST}' --scenario=${scenario} --record='${join(dir, 'record.jsonl')}'\n`);
+  await chmod(pwsh, 0o755);
+  await writeFile(join(dir, 'record.jsonl'), '');
+  const dataDir = await mkdtemp(join(tmpdir(), 'azs-live-'));
+  await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ mode: 'live', powershell: { kind: 'pwsh', path: pwsh }, registrationApiVersion: '2017-06-01' }));
+  const m = await startPracticeMachine(dir, FAST_PRACTICE, {
+    dataDir,
+    sleep,
+    pepHostSha256: scriptDigest(await readFile(join(RESOURCES, 'pep-host.ps1'))),
+    platform: 'linux',
+  });
+  machines.push(m);
+  return m;
+};
+
+describe('fault matrix: PEP transport (live composition, stand-in PowerShell host)', () => {
+  const MINUTE = 60_000;
+  it.each([
+    { fault: 'dropped mid-command', how: 'the host closes its output during a command', scenario: 'stdout-close', code: 'pep-host-crashed', sleep: stampSleep },
+    { fault: 'crash', how: 'the host process exits during a command', scenario: 'crash', code: 'pep-host-crashed', sleep: stampSleep },
+    // The stamp-information time limit (10 minutes) elapses at once here; the other limits stay real.
+    { fault: 'timeout', how: 'the host never answers a command (time limit elapses)', scenario: 'hang-deaf', code: 'timeout', sleep: shortened((ms) => (ms === 10 * MINUTE ? 20 : ms >= 10_000 && ms < MINUTE ? 5 : ms)) },
+  ])('$fault', async (cell) => {
+    const m = await liveWithFakeHost(cell.scenario, cell.sleep);
+    expect(m.runtime.info().mode).toBe('live');
+    const before = await m.call<HandoffSummary[]>('handoff.list', {});
+    const connected = await m.runtime.dispatch('pep.connect', PEP);
+    let seen: Observed;
+    if (!connected.ok) seen = observe({ ok: false, problem: connected.problem });
+    else seen = observe(await runOp(m, { kind: 'stamp.createToken', sessionId: (connected.value as PepConnected).sessionId, choices: DEV }));
+    expect(seen.outcome).toBe('stopped');
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(m, before);
+    expect(await m.call<HandoffSummary[]>('handoff.list', {})).toHaveLength(before.length);
+    record('PEP', cell.fault, cell.how, seen, 'journal (no hand-off was started); the app keeps running');
+  });
+});
+
+// ---------------------------------------------------------------------------------- killed and restarted
+
+const CHILD_DIR = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', `azs-evidence-${process.pid}`);
+const noMarks = { starting: async () => undefined, done: async () => undefined };
+type Acknowledged = { stamp: HandoffSummary[]; host: HandoffSummary[] };
+
+/** Runs the procedure in a child process (the app), kills it (SIGKILL) at `point`, returns what it had acknowledged. */
+const killAt = async (point: KillPoint, stampDir: string, hostDir: string, usb: string): Promise<Acknowledged> => {
+  const child = spawn(process.execPath, [join(CHILD_DIR, 'flow-child.js'), stampDir, hostDir, usb, point], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let acknowledged: Acknowledged | undefined;
+  for await (const line of createInterface({ input: child.stdout })) {
+    if (line.startsWith('STOPPED ')) {
+      acknowledged = (JSON.parse(line.slice('STOPPED '.length)) as { acknowledged: Acknowledged }).acknowledged;
+      child.kill('SIGKILL');
+      break;
+    }
+  }
+  await exited;
+  if (!acknowledged) throw new Error(`The app never reached ${point}: ${stderr}`);
+  return acknowledged;
+};
+
+describe('fault matrix: the app killed at each step of the air-gap procedure, then restarted', () => {
+  beforeAll(async () => {
+    // The child runs the same TypeScript as the tests: bundled once (rolldown), packages left to node_modules.
+    await build({
+      input: join(import.meta.dirname, 'flow-child.ts'),
+      platform: 'node',
+      external: [/^[^./]/],
+      output: { dir: CHILD_DIR, format: 'esm' },
+      logLevel: 'warn',
+    });
+  });
+  afterAll(async () => {
+    await rm(CHILD_DIR, { recursive: true, force: true });
+  });
+
+  // Each cell has its own folders and processes: they run side by side.
+  it.concurrent.each(KILL_POINTS.map((point) => ({ point })))('killed at $point', async ({ point }) => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const stampDir = await mkdtemp(join(tmpdir(), 'azs-killed-stamp-'));
+    const hostDir = await mkdtemp(join(tmpdir(), 'azs-killed-host-'));
+    const acknowledged = await killAt(point, stampDir, hostDir, usb);
+
+    // A fresh composition on each data folder: everything acknowledged before the kill is there.
+    const stamp = await machine(usb, {}, { dataDir: stampDir });
+    const host = await machine(usb, {}, { dataDir: hostDir, sleep: hostSleep });
+    await expectIntact(stamp, acknowledged.stamp);
+    await expectIntact(host, acknowledged.host);
+    // An operation the kill cut short is reported as interrupted, with what to do.
+    const ops = [...(await stamp.call<OperationSnapshot[]>('operation.list', {})), ...(await host.call<OperationSnapshot[]>('operation.list', {}))];
+    const interrupted = ops.filter((o) => o.status === 'interrupted');
+    if (point.endsWith(':running')) {
+      expect(interrupted.map((o) => o.kind)).toEqual([point.replace(/:running$/, '')]);
+      const problem = interrupted[0]?.finished?.outcome.ok === false ? interrupted[0].finished.outcome.problem : undefined;
+      expect(problem && clearStop(problem)).toBe(true);
+    } else {
+      expect(interrupted).toEqual([]);
+    }
+
+    // The procedure then finishes from where the journals say it stood, with the same token and key.
+    await advance(stamp, host, noMarks);
+    const [s] = await handoffs(stamp);
+    const [h] = await handoffs(host);
+    expect(s).toMatchObject({ stage: 'activated', complete: true });
+    expect(h).toMatchObject({ stage: 'activation-confirmed', complete: true, tokenFingerprint: s?.tokenFingerprint, keyFingerprint: s?.keyFingerprint });
+    for (const before of [...acknowledged.stamp, ...acknowledged.host]) {
+      expect([s?.id, h?.id]).toContain(before.id);
+    }
+    record(
+      'Killed and restarted',
+      `killed at ${point}`,
+      point.endsWith(':running') ? `SIGKILL while ${point.replace(/:running$/, '')} runs` : `SIGKILL once the journal holds ${point}`,
+      { outcome: 'recovered' },
+      `journal as acknowledged${point.endsWith(':running') ? '; the cut operation shown as interrupted' : ''}; the procedure finished with the same token and key`,
+    );
+  });
+});
+
+// --------------------------------------------------------------------------------------- the document
+
+describe('docs/reliability.md', () => {
+  it('is what the matrix above observed', async () => {
+    expect(rows.length).toBeGreaterThanOrEqual(AZURE_CELLS.length + FILE_CELLS.length + 12 + KILL_POINTS.length);
+    const { expected, onDisk } = await syncReliability(rows, process.env['UPDATE_RELIABILITY'] === '1');
+    expect(onDisk, 'docs/reliability.md is out of date: UPDATE_RELIABILITY=1 npx vitest run test/integration/evidence').toBe(expected);
+  });
+});

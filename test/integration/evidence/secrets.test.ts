@@ -1,0 +1,127 @@
+import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PepConnected } from '../../../shared/contract';
+import type { HandoffSummary, SubscriptionInfo } from '../../../shared/domain/types';
+import { scriptDigest } from '../../../electron/integrity';
+import { memoryLogger } from '../../../electron/log';
+import { startPracticeAzure } from '../../../electron/practice/azure';
+import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
+import type { PracticeMachine } from '../../fixtures/app/practice-app';
+import { FAKE_HOST } from '../../unit/electron/pep/fake-host';
+import { advance, handoffs, PEP } from './air-gap-flow';
+
+// Secrets (issue 12, Evidence): every practice flow with sentinel secrets (the PEP password, the transcript
+// share password, the Azure access tokens the practice Azure issues), then everything written or sent is
+// searched: files under the data folders and the USB folder, logs, journal, events to the renderer, IPC
+// results, and the argv and environment of the PowerShell host process. Zero hits.
+
+const PEP_PASSWORD = 'SentinelPep-4b1d"$(x)é';
+const SHARE_PASSWORD = 'SentinelShare-90aa';
+const TOKEN_MARKER = 'SentinelAzureToken7c1e';
+const SENTINELS = [PEP_PASSWORD, SHARE_PASSWORD, TOKEN_MARKER];
+
+const machines: PracticeMachine[] = [];
+afterAll(async () => {
+  await Promise.all(machines.map((m) => m.runtime.dispose().catch(() => undefined)));
+});
+
+/** A machine whose every IPC result is kept, so it can be searched too. */
+const recordedMachine = async (usb: string, opts: Parameters<typeof startPracticeMachine>[2] = {}) => {
+  // The practice stamp accepts the sentinel password; the practice Azure's tokens carry the sentinel prefix.
+  const m = await startPracticeMachine(
+    usb,
+    { ...FAST_PRACTICE, stamp: { ...FAST_PRACTICE.stamp, cloudAdminPassword: PEP_PASSWORD }, azure: { ...FAST_PRACTICE.azure, accessTokenMarker: TOKEN_MARKER } },
+    opts,
+  );
+  machines.push(m);
+  const results: unknown[] = [];
+  const dispatch = m.runtime.dispatch;
+  m.runtime.dispatch = async (name, req) => {
+    const res = await dispatch(name, req);
+    results.push(res);
+    return res;
+  };
+  return { m, results };
+};
+
+const allFiles = async (dir: string): Promise<string> => {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name)).then((b) => b.toString('utf8'), () => '')));
+  return texts.join('\n');
+};
+
+const hits = (where: string, text: string): string[] => SENTINELS.filter((s) => text.includes(s)).map((s) => `${s} in ${where}`);
+
+describe('sentinel secrets', () => {
+  it('appear nowhere after every practice flow: air gap, registrations, unregister, remove activation, PEP close with a share', async () => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const stamp = await recordedMachine(usb);
+    const host = await recordedMachine(usb);
+    await advance(stamp.m, host.m, { starting: async () => undefined, done: async () => undefined }, { ...PEP, password: PEP_PASSWORD });
+    // Azure was called with the sentinel tokens (the practice Azure refuses any other).
+    expect(host.m.log.lines.filter((l) => l.message === 'Practice Azure answered').length).toBeGreaterThan(3);
+    const [h] = await handoffs(host.m);
+    expect(h?.complete).toBe(true);
+
+    // The other host flows: list, unregister (by the token's hand-off), with the same signed-in account.
+    const subs = await host.m.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+    const subscriptionId = subs.find((s) => s.state === 'Enabled')?.id;
+    const regs = await host.m.call<{ name: string }[]>('azure.registrations', { subscriptionId });
+    expect(regs.length).toBeGreaterThan(0);
+    const name = h?.registrationName ?? '';
+    await host.m.run({ kind: 'azure.unregister', subscriptionId, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name });
+
+    // The other stamp flows: remove the activation, close the session copying transcripts to a share.
+    const c = await stamp.m.call<PepConnected>('pep.connect', { ...PEP, password: PEP_PASSWORD, transcriptShare: { path: '\\\\files\\pep', user: 'CONTOSO\\svc', password: SHARE_PASSWORD } });
+    await stamp.m.run({ kind: 'stamp.removeActivation', sessionId: c.sessionId });
+    await stamp.m.call('pep.disconnect', { sessionId: c.sessionId });
+
+    const found = [
+      ...hits('stamp data folder', await allFiles(stamp.m.dataDir)),
+      ...hits('host data folder', await allFiles(host.m.dataDir)),
+      ...hits('USB folder', await allFiles(usb)),
+      ...hits('stamp log', JSON.stringify(stamp.m.log.lines)),
+      ...hits('host log', JSON.stringify(host.m.log.lines)),
+      ...hits('stamp events to the renderer', JSON.stringify(stamp.m.events)),
+      ...hits('host events to the renderer', JSON.stringify(host.m.events)),
+      ...hits('stamp IPC results', JSON.stringify(stamp.results)),
+      ...hits('host IPC results', JSON.stringify(host.results)),
+    ];
+    expect(found).toEqual([]);
+  });
+
+  it('the practice Azure issues tokens carrying the sentinel (the search above can find them)', async () => {
+    const azure = await startPracticeAzure({ clock: { now: () => new Date() }, log: memoryLogger(), settings: { accessTokenMarker: TOKEN_MARKER } });
+    try {
+      const token = await azure.credential().getToken('https://management.azure.com/.default');
+      expect(token?.token).toContain(TOKEN_MARKER);
+    } finally {
+      await azure.stop();
+    }
+  });
+
+  it('never reach the PowerShell host process argv or environment (live composition, stand-in host)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'azs-fakepwsh-'));
+    const pwsh = join(dir, 'pwsh');
+    const record = join(dir, 'record.jsonl');
+    await writeFile(pwsh, `#!/bin/sh\nif [ "$4" = "-Command" ]; then printf '7.4.6\\nCore\\n'; exit 0; fi\nexec '${process.execPath}' '${FAKE_HOST}' --scenario=success --record='${record}'\n`);
+    await chmod(pwsh, 0o755);
+    await writeFile(record, '');
+    const dataDir = await mkdtemp(join(tmpdir(), 'azs-live-'));
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ mode: 'live', powershell: { kind: 'pwsh', path: pwsh }, registrationApiVersion: '2017-06-01' }));
+    const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
+    const { m, results } = await recordedMachine(dir, { dataDir, platform: 'linux', pepHostSha256: scriptDigest(await readFile(join(RESOURCES, 'pep-host.ps1'))) });
+    const c = await m.call<PepConnected>('pep.connect', { ...PEP, password: PEP_PASSWORD });
+    const created = await m.run<{ handoff: HandoffSummary }>({ kind: 'stamp.createToken', sessionId: c.sessionId, choices: { billingModel: 'Development', targetCloud: 'AzureCloud' } });
+    expect(created.handoff.stage).toBe('token-created');
+    const lines = (await readFile(record, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { kind: string; raw?: string; argv?: string[]; env?: Record<string, string> });
+    const start = lines.find((l) => l.kind === 'start');
+    expect(start?.argv?.length).toBeGreaterThan(1);
+    // The password crossed stdin as data (the host needs it) and nothing else.
+    expect(lines.some((l) => (l.raw ?? '').includes(JSON.stringify(PEP_PASSWORD).slice(1, -1)) || JSON.stringify(l).includes('SentinelPep'))).toBe(true);
+    expect([...hits('host argv', JSON.stringify(start?.argv)), ...hits('host environment', JSON.stringify(start?.env))]).toEqual([]);
+    expect([...hits('data folder', await allFiles(dataDir)), ...hits('log', JSON.stringify(m.log.lines)), ...hits('events', JSON.stringify(m.events)), ...hits('IPC results', JSON.stringify(results))]).toEqual([]);
+  });
+});
