@@ -58,11 +58,13 @@ export type ComposeConfig = {
   handoffFs?: HandoffFs;
   /** Harness overrides (tests, bench) applied over the scenario: fast durations. */
   practice?: PracticeSettings;
+  /** Practice mode: start the practice stamp afresh (the practice Azure always starts empty). */
+  freshPractice?: boolean;
   appHandlers: Pick<Handlers, AppChannel>;
 };
 
 /** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | SettingsChannel | 'practice.get' | 'practice.set';
+export type AppChannel = 'app.info' | 'app.setMode' | SettingsChannel | 'practice.get' | 'practice.set' | 'practice.reset' | 'app.openHelp';
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
@@ -84,7 +86,14 @@ export const compose = async (cfg: ComposeConfig) => {
   const sim =
     cfg.mode === 'practice'
       ? await import('./practice').then(({ practiceSettingsFor, startPractice }) =>
-          startPractice({ dataDir: join(cfg.dataDir, 'practice'), clock, log, sleep, settings: practiceSettingsFor(cfg.scenario, cfg.practice) }),
+          startPractice({
+            dataDir: join(cfg.dataDir, 'practice'),
+            clock,
+            log,
+            sleep,
+            settings: practiceSettingsFor(cfg.scenario, cfg.practice),
+            fresh: cfg.freshPractice === true,
+          }),
         )
       : undefined;
 

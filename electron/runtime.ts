@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../shared/contract';
-import type { AppInfo, EventSink, Handlers } from '../shared/contract';
+import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
+import { HELP_TOPICS } from '../shared/domain/help';
+import type { HelpTopic } from '../shared/domain/help';
 import { compose, systemSleep } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
@@ -11,11 +13,15 @@ import { parseSavedState, serializeSavedState, settingsHandlers, systemLocationP
 import type { SavedState } from './settings';
 import type { PracticeAzure } from './practice/azure';
 
-export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers'> & {
+export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers' | 'freshPractice'> & {
   appVersion: string;
   events: EventSink;
   /** Main's file dialog for the pwsh executable (Settings); tests pass a fake. */
   pickExecutable(): Promise<string | null>;
+  /** The OS locale (electron `app.getLocale()`); English when unknown. */
+  locale?: string;
+  /** Opens a help topic's Microsoft Learn page in the operator's browser (electron shell); absent in the bench. */
+  openHelp?: (topic: HelpTopic) => Promise<void>;
 };
 
 export type Runtime = {
@@ -28,7 +34,25 @@ export type Runtime = {
   resetStats(): void;
   /** The practice Azure of a practice composition, started if needed (tests and the bench drive it beside the app). */
   practiceAzure(): Promise<PracticeAzure> | undefined;
+  /** The current services (tests steer the practice Azure through them). */
+  services(): Composition['services'];
   dispose(): Promise<void>;
+};
+
+/** Calls that change what screens show, beyond the call's own result: main says so to the renderer. */
+const CHANGES: Partial<Record<ChannelName, StateChangeCause>> = {
+  'handoff.readToken': 'handoff',
+  'handoff.readTokenText': 'handoff',
+  'handoff.saveToken': 'handoff',
+  'handoff.readKey': 'handoff',
+  'handoff.saveKey': 'handoff',
+  'handoff.confirmActivated': 'handoff',
+  'pep.connect': 'session',
+  'pep.disconnect': 'session',
+  'azure.signIn': 'session',
+  'azure.signOut': 'session',
+  'operation.start': 'operation',
+  'operation.cancel': 'operation',
 };
 
 // The mode, the operator settings and the practice scenario are kept across restarts (practice by default, so a first
@@ -43,17 +67,26 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   let current: Composition;
   let dispatch: Dispatch;
 
-  const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, ...current.describe() });
+  const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, locale: cfg.locale ?? 'en-US', ...current.describe() });
 
-  const composeFor = async (s: SavedState) => {
-    current = await compose({ ...cfg, mode: s.mode, settings: s.settings, scenario: s.practice, appHandlers });
+  // Every change the renderer did not ask for itself (a recomposition, a hand-off or an operation
+  // moving on) is announced with a generation number; the renderer re-reads what it shows.
+  let generation = 0;
+  const changed = (cause: StateChangeCause) => cfg.events('app.stateChanged', { generation: ++generation, cause });
+  const events: EventSink = (name, payload) => {
+    cfg.events(name, payload);
+    if (name === 'operation.finished') changed('operation');
+  };
+
+  const composeFor = async (s: SavedState, freshPractice = false) => {
+    current = await compose({ ...cfg, events, mode: s.mode, settings: s.settings, scenario: s.practice, freshPractice, appHandlers });
     dispatch = createDispatcher(current.handlers, cfg.log);
   };
 
   // One change at a time: two overlapping changes would both dispose the same composition and the
   // first new one (its practice servers, its PEP hosts) would be leaked.
   let switching = false;
-  const recompose = async (next: SavedState) => {
+  const recompose = async (next: SavedState, cause: StateChangeCause, freshPractice = false) => {
     if (switching) {
       throw new AppError('bad-request', 'AzS Registrar is still applying the previous change.', { action: 'Wait a moment, then try again.', retryable: true });
     }
@@ -62,7 +95,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     try {
       await current.dispose();
       try {
-        await composeFor(next);
+        await composeFor(next, freshPractice);
       } catch (err) {
         // Keep a working app on the previous state rather than a disposed one; nothing is saved.
         await composeFor(state);
@@ -72,6 +105,8 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       await writeFile(settingsFile, serializeSavedState(state), 'utf8');
     } finally {
       switching = false;
+      // Disposed either way: sessions and sign-ins are gone, even when the previous state came back.
+      changed(cause);
     }
   };
 
@@ -79,7 +114,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     'app.info': async () => info(),
     'app.setMode': async ({ mode }) => {
       if (mode === state.mode) return info();
-      await recompose({ ...state, mode });
+      await recompose({ ...state, mode }, 'mode');
       cfg.events('app.modeChanged', { mode });
       return info();
     },
@@ -87,7 +122,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       current: () => state.settings,
       apply: async (settings) => {
         if (JSON.stringify(settings) === JSON.stringify(state.settings)) return;
-        await recompose({ ...state, settings });
+        await recompose({ ...state, settings }, 'settings');
         cfg.log.info('Settings changed', {
           powershell: settings.powershell.kind,
           registrationApiVersion: settings.registrationApiVersion,
@@ -113,8 +148,23 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
         });
       }
       if (JSON.stringify(practice) === JSON.stringify(state.practice)) return state.practice;
-      await recompose({ ...state, practice });
+      await recompose({ ...state, practice }, 'scenario');
       cfg.log.info('Practice scenario changed', { ...practice });
+      return state.practice;
+    },
+    'app.openHelp': async ({ topic }) => {
+      if (!cfg.openHelp) throw new AppError('bad-request', 'This build cannot open a browser.', { action: `Open ${HELP_TOPICS[topic]} yourself.` });
+      await cfg.openHelp(topic);
+      return {};
+    },
+    'practice.reset': async () => {
+      if (state.mode !== 'practice') {
+        throw new AppError('bad-request', 'Only the practice stamp and the practice Azure can be reset; nothing was changed.', {
+          action: 'Switch to practice mode to reset the practice stamp and Azure.',
+        });
+      }
+      await recompose(state, 'practice-reset', true);
+      cfg.log.info('Practice stamp and Azure reset');
       return state.practice;
     },
   };
@@ -122,13 +172,19 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   await composeFor(state);
 
   return {
-    dispatch: (name, raw) => dispatch(name, raw),
+    dispatch: async (name, raw) => {
+      const result = await dispatch(name, raw);
+      const cause = CHANGES[name as ChannelName];
+      if (result.ok && cause) changed(cause);
+      return result;
+    },
     info,
     running: () => current.operations.running(),
     abortAll: () => current.operations.abortAll(),
     stats: () => ({ pep: current.services.pep.stats(), azure: current.services.azure.stats() }),
     practiceAzure: () => current.services.practice?.azure(),
     resetStats: () => current.services.azure.resetStats(),
+    services: () => current.services,
     dispose: () => current.dispose(),
   };
 };

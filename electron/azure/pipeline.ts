@@ -48,7 +48,7 @@ export const createArmPipeline = (deps: {
   // keep-alive agent carries every call of the session, so connections are reused.
   const route = routePolicy(deps.route, 'Azure Resource Manager', deps.tlsCa);
   pipeline.addPolicy(route);
-  pipeline.addPolicy(armRetryPolicy(deps), { phase: 'Retry' });
+  pipeline.addPolicy(armRetryPolicy({ ...deps, onRetry: (notice) => deps.stats.retrying(notice) }), { phase: 'Retry' });
   pipeline.addPolicy(deps.stats.policy, { afterPhase: 'Retry' });
   pipeline.addPolicy(pinAuthorizationApi(deps.api.authorization));
   return { pipeline, warmUp: (count) => route.warmUp(deps.cloud.resourceManager, count) };

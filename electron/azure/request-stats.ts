@@ -6,12 +6,16 @@ import { retryAfterMs } from './retry';
 // Counts what reaches the wire, per phase of the operation that sent it. A "round trip" is a wait the
 // operator sits through: requests that overlap in flight count once, so parallel reads cost one.
 
-type CallContext = { phase: string; retryAfterMs?: number };
+type CallContext = { phase: string; retryAfterMs?: number; progress?: Progress };
+type Progress = (phase: string, message: string) => void;
+export type RetryNotice = { reason: string; waitMs: number; attempt: number; limit: number; asked: boolean };
 
 export type RequestStats = {
   policy: PipelinePolicy;
-  /** Runs `fn` with its Azure calls attributed to `phase`. */
-  inPhase<T>(phase: string, fn: () => Promise<T>): Promise<T>;
+  /** Runs `fn` with its Azure calls attributed to `phase`; retries inside it are reported to `progress`. */
+  inPhase<T>(phase: string, fn: () => Promise<T>, progress?: Progress): Promise<T>;
+  /** Tells the operation whose call is being retried (throttling, a dropped connection) how long it waits. */
+  retrying(notice: RetryNotice): void;
   /** Retry-After of the last answer seen in this phase (long-running operations poll at that pace). */
   lastRetryAfterMs(): number | undefined;
   stats(): AzureStats;
@@ -41,7 +45,12 @@ export const createRequestStats = (clock: { now(): Date }): RequestStats => {
         }
       },
     },
-    inPhase: (phase, fn) => context.run({ phase }, fn),
+    inPhase: (phase, fn, progress) => context.run({ phase, ...(progress ? { progress } : {}) }, fn),
+    retrying: (n) => {
+      const seconds = Math.round(n.waitMs / 100) / 10;
+      const wait = n.asked ? `Azure asked to wait ${seconds} s (${n.reason})` : `${n.reason}: waiting ${seconds} s`;
+      context.getStore()?.progress?.('Retry', `${wait}, then retrying (${n.attempt} of ${n.limit}).`);
+    },
     lastRetryAfterMs: () => context.getStore()?.retryAfterMs,
     stats: () => ({ requests, roundTripsByPhase: { ...roundTrips } }),
     reset: () => {

@@ -41,7 +41,7 @@ export const retryAfterMs = (headers: { get(name: string): string | undefined },
 
 type RetryOutcome = { response?: PipelineResponse; error?: unknown; callerAborted: boolean };
 
-type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: string };
+type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: string; limit: number; asked: boolean };
 
 const isIdempotent = (req: Pick<PipelineRequest, 'method' | 'url'>): boolean =>
   req.method !== 'POST' && req.method !== 'PATCH' ? true : IDEMPOTENT_POST.test(new URL(req.url).pathname);
@@ -69,24 +69,38 @@ export const decideRetry = (
     if (response.status === 429) {
       if (attempt >= RETRY_LIMITS.throttled) return { retry: false };
       const delayMs = asked ?? backoff(attempt);
-      return delayMs > RETRY_LIMITS.maxWaitMs ? { retry: false } : { retry: true, delayMs, reason: 'throttled (429)' };
+      return delayMs > RETRY_LIMITS.maxWaitMs
+        ? { retry: false }
+        : { retry: true, delayMs, reason: 'throttled (429)', limit: RETRY_LIMITS.throttled, asked: asked !== undefined };
     }
     if (!isIdempotent(req) && !NOT_STARTED_STATUS.has(response.status)) return { retry: false };
     if (TRANSIENT_STATUS.has(response.status) && attempt < RETRY_LIMITS.transient) {
       const delayMs = Math.min(asked ?? backoff(attempt), RETRY_LIMITS.maxWaitMs);
-      return { retry: true, delayMs, reason: `HTTP ${response.status}` };
+      return { retry: true, delayMs, reason: `HTTP ${response.status}`, limit: RETRY_LIMITS.transient, asked: asked !== undefined };
     }
     return { retry: false };
   }
   const code = errorCode(outcome.error);
   const retryable = code !== undefined && (isIdempotent(req) ? NETWORK_CODES.has(code) || code === 'TIMEOUT' : NOT_SENT_CODES.has(code));
   if (code !== undefined && retryable && attempt < RETRY_LIMITS.transient) {
-    return { retry: true, delayMs: backoff(attempt), reason: code === 'TIMEOUT' ? 'no answer in time' : `connection error ${code}` };
+    return {
+      retry: true,
+      delayMs: backoff(attempt),
+      reason: code === 'TIMEOUT' ? 'no answer in time' : `connection error ${code}`,
+      limit: RETRY_LIMITS.transient,
+      asked: false,
+    };
   }
   return { retry: false };
 };
 
-export const armRetryPolicy = (deps: { sleep: Sleep; clock: { now(): Date }; log: Logger }): PipelinePolicy => ({
+export const armRetryPolicy = (deps: {
+  sleep: Sleep;
+  clock: { now(): Date };
+  log: Logger;
+  /** The operation waiting on this call hears about each retry (the operator sees it, not only the log). */
+  onRetry?: (notice: { reason: string; waitMs: number; attempt: number; limit: number; asked: boolean }) => void;
+}): PipelinePolicy => ({
   name: 'azsArmRetry',
   async sendRequest(request, next) {
     const callerSignal = request.abortSignal;
@@ -111,6 +125,7 @@ export const armRetryPolicy = (deps: { sleep: Sleep; clock: { now(): Date }; log
         waitMs: decision.delayMs,
         attempt: attempt + 1,
       });
+      deps.onRetry?.({ reason: decision.reason, waitMs: decision.delayMs, attempt: attempt + 1, limit: decision.limit, asked: decision.asked });
       await deps.sleep(decision.delayMs, callerSignal instanceof AbortSignal ? callerSignal : undefined);
     }
   },

@@ -87,5 +87,5 @@ export const openSession = (deps: {
 export const phase = async <T>(s: Session, ctl: Ctl, name: string, message: string, fn: () => Promise<T>): Promise<T> => {
   ctl.signal?.throwIfAborted();
   ctl.progress?.(name, message);
-  return s.stats.inPhase(name, fn);
+  return s.stats.inPhase(name, fn, ctl.progress);
 };

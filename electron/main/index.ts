@@ -2,6 +2,8 @@ import { app, dialog, Menu, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { HELP_TOPICS } from '../../shared/domain/help';
+import type { Dispatch } from '../ipc';
 import { createRuntime } from '../runtime';
 import type { Runtime } from '../runtime';
 import { createLogger } from '../log';
@@ -39,6 +41,7 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.d
 let window: BrowserWindow | undefined;
 let runtime: Runtime | undefined;
 let quitting = false;
+const events = createEmitter(() => window?.webContents);
 
 const log = createLogger((line) => {
   const out = line.level === 'error' ? console.error : line.level === 'warn' ? console.warn : console.log;
@@ -70,7 +73,6 @@ const openBrowser = async (url: string): Promise<void> => {
 void app.whenReady().then(async () => {
   if (!primaryInstance) return;
   denyPermissions();
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, packaged: app.isPackaged })));
   serveRenderer(join(outDir, 'renderer'));
   // The window first: the services, and the modules they load, come up while it paints; calls
   // that arrive before they are ready wait for them.
@@ -78,12 +80,15 @@ void app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     resourcesDir,
     appVersion: app.getVersion(),
+    locale: app.getLocale(),
+    // Only the Microsoft Learn addresses of the allowlist in shared/domain/help.ts.
+    openHelp: (topic) => shell.openExternal(HELP_TOPICS[topic]),
     platform: process.platform,
     systemRoot: process.env['SystemRoot'] ?? 'C:\\Windows',
     tempDir: app.getPath('temp'),
     env: process.env,
     pepHostSha256: __PEP_HOST_SHA256__,
-    events: createEmitter(() => window?.webContents),
+    events,
     log,
     pickFolder,
     pickExecutable,
@@ -95,7 +100,21 @@ void app.whenReady().then(async () => {
     },
     newId: randomUUID,
   });
-  registerIpc(() => (name, raw) => starting.then((r) => r.dispatch(name, raw)));
+  const dispatch: Dispatch = (name, raw) => starting.then((r) => r.dispatch(name, raw));
+  registerIpc(() => dispatch);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        platform: process.platform,
+        packaged: app.isPackaged,
+        appName: app.getName(),
+        actions: {
+          openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
+          showAbout: () => events('app.show', { screen: 'about' }),
+        },
+      }),
+    ),
+  );
   window = createMainWindow(join(outDir, 'preload', 'index.cjs'));
   window.on('closed', () => (window = undefined));
   runtime = await starting;

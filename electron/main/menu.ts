@@ -1,11 +1,18 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
+export type MenuActions = {
+  /** Opens the Microsoft Learn page on registering Azure Stack Hub. */
+  openDocumentation(): void;
+  /** Shows the About screen in the window. */
+  showAbout(): void;
+};
+
 /**
  * The application menu: editing (copy and paste in the fields; macOS needs the Edit menu for its
- * shortcuts), zoom and the window. Reload and DevTools only outside a packaged build: with no menu
- * item there is no keyboard shortcut to them either.
+ * shortcuts), zoom, the window, and Help (Microsoft Learn, About). Reload and DevTools only outside a
+ * packaged build: with no menu item there is no keyboard shortcut to them either.
  */
-export const appMenuTemplate = (opts: { platform: NodeJS.Platform; packaged: boolean }): MenuItemConstructorOptions[] => [
+export const appMenuTemplate = (opts: { platform: NodeJS.Platform; packaged: boolean; appName?: string; actions?: MenuActions }): MenuItemConstructorOptions[] => [
   ...(opts.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
   { role: 'fileMenu' },
   { role: 'editMenu' },
@@ -21,4 +28,16 @@ export const appMenuTemplate = (opts: { platform: NodeJS.Platform; packaged: boo
     ],
   },
   { role: 'windowMenu' },
+  ...(opts.actions
+    ? [
+        {
+          role: 'help' as const,
+          submenu: [
+            { label: 'Registering Azure Stack Hub (Microsoft Learn)', click: opts.actions.openDocumentation },
+            { type: 'separator' as const },
+            { label: `About ${opts.appName ?? 'AzS Registrar'}`, click: opts.actions.showAbout },
+          ],
+        },
+      ]
+    : []),
 ];

@@ -6,7 +6,7 @@ import type { SignInProvider } from '../azure';
 import type { Logger } from '../log';
 import type { HostCommand } from '../pep/host-process';
 import type { FaultSpec, PracticeAzure, PracticeAzureSettings } from './azure';
-import { createPracticeStamp } from './stamp';
+import { createPracticeStamp, PRACTICE_STAMP_FILE } from './stamp';
 import type { PracticeStampSettingsInput } from './stamp';
 
 export type PracticeSettings = {
@@ -32,9 +32,12 @@ export const startPractice = async (deps: {
   log: Logger;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   settings?: PracticeSettings;
+  /** Forget the practice stamp (its identity and activation): a new stamp, as the new practice Azure is. */
+  fresh?: boolean;
 }) => {
   const drivePath = join(deps.dataDir, 'usb-stick');
   await fs.mkdir(drivePath, { recursive: true });
+  if (deps.fresh) await fs.rm(join(deps.dataDir, PRACTICE_STAMP_FILE), { force: true });
   const stamp = createPracticeStamp({
     dataDir: deps.dataDir,
     fs,

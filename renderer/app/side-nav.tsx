@@ -1,53 +1,43 @@
+import { useTranslation } from '../i18n';
 import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
 
-const TASKS: Record<'stamp' | 'host', { screen: Screen; label: string }[]> = {
-  stamp: [
-    { screen: 'export', label: '1. Export the token' },
-    { screen: 'activate', label: '3. Activate the stamp' },
-    { screen: 'deactivate', label: 'Remove activation' },
-  ],
-  host: [
-    { screen: 'register', label: '2. Register in Azure' },
-    { screen: 'unregister', label: 'Unregister' },
-    { screen: 'move', label: 'Move' },
-  ],
+const TASKS: Record<'stamp' | 'host', Screen[]> = {
+  stamp: ['export', 'activate', 'deactivate'],
+  host: ['register', 'unregister', 'move'],
 };
 
 /** The tasks for this side of the air gap, plus the hand-off record, the settings and (practice) the scenarios. */
 export function SideNav() {
+  const { t } = useTranslation();
   const side = useApp((s) => s.side);
   const screen = useApp((s) => s.screen);
   const practice = useApp((s) => s.info?.mode === 'practice');
   const open = appStore.getState().open;
-  const item = (target: Screen, label: string) => (
+  const item = (target: Screen) => (
     <li key={target}>
-      <button
-        type="button"
-        className="nav-item"
-        aria-current={screen === target ? 'page' : undefined}
-        onClick={() => open(target)}
-      >
-        {label}
+      <button type="button" className="nav-item" aria-current={screen === target ? 'page' : undefined} onClick={() => open(target)}>
+        {t(`nav.${target}`)}
       </button>
     </li>
   );
   return (
-    <nav className="side-nav" aria-label="Tasks">
+    <nav className="side-nav" aria-label={t('nav.label')}>
       {side && (
         <p className="side-label">
-          This machine: <strong>{side === 'stamp' ? 'Stamp side' : 'Connected host'}</strong>
+          {t('nav.thisMachine')} <strong>{t(`sides.${side}`)}</strong>
         </p>
       )}
       <ul>
-        {side && TASKS[side].map((t) => item(t.screen, t.label))}
-        {item('handoffs', 'Hand-offs')}
-        {item('settings', 'Settings')}
-        {practice && item('practice', 'Practice scenarios')}
+        {side && TASKS[side].map(item)}
+        {item('handoffs')}
+        {item('settings')}
+        {practice && item('practice')}
+        {item('about')}
       </ul>
       {side && (
         <button type="button" className="link-button" onClick={() => appStore.getState().chooseSide(null)}>
-          Change side
+          {t('nav.changeSide')}
         </button>
       )}
     </nav>

@@ -4,7 +4,7 @@ import { Field } from './field';
 
 type Props = { id: string; label: string; value: CloudName; onChange: (cloud: CloudName) => void };
 
-/** Which Azure cloud: the token's target on the stamp, the sign-in cloud on the host. */
+/** Which Azure cloud: the token's target on the stamp, the sign-in cloud on the host. Cloud names are Azure's own. */
 export function CloudSelect({ id, label, value, onChange }: Props) {
   return (
     <Field id={id} label={label}>

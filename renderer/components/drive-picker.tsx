@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
+import { formatNumber } from '../i18n/format';
+import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
 
 type Props = { selected?: string; onSelect: (driveId: string) => void; purpose: string };
 
-const size = (bytes?: number) => (bytes === undefined ? '' : ` · ${(bytes / 1024 ** 3).toFixed(1)} GB free`);
-
 /** Removable drives (or a folder the operator adds) to carry files across the air gap. */
 export function DrivePicker({ selected, onSelect, purpose }: Props) {
+  const { t } = useTranslation();
   const drives = useApp((s) => s.drives);
   useEffect(() => {
     void appStore.getState().refreshDrives();
@@ -14,19 +15,23 @@ export function DrivePicker({ selected, onSelect, purpose }: Props) {
   return (
     <fieldset className="drives">
       <legend>{purpose}</legend>
-      {drives.length === 0 && <p className="hint">No removable drive found. Insert the USB stick, or add a folder.</p>}
+      {drives.length === 0 && <p className="hint">{t('drives.none')}</p>}
       {drives.map((d) => (
         <label key={d.id} className="choice">
           <input type="radio" name="drive" checked={selected === d.id} onChange={() => onSelect(d.id)} />
           <span>
-            <strong>{d.label}</strong> <span className="muted">{d.path}{size(d.freeBytes)}</span>
-            {!d.removable && <span className="tag">folder</span>}
+            <strong>{d.label}</strong>{' '}
+            <span className="muted">
+              {d.path}
+              {d.freeBytes !== undefined && t('drives.free', { size: formatNumber(d.freeBytes / 1024 ** 3, { maximumFractionDigits: 1 }) })}
+            </span>
+            {!d.removable && <span className="tag">{t('drives.folderTag')}</span>}
           </span>
         </label>
       ))}
       <div className="row">
         <button type="button" className="secondary" onClick={() => void appStore.getState().refreshDrives()}>
-          Refresh drives
+          {t('drives.refresh')}
         </button>
         <button
           type="button"
@@ -36,7 +41,7 @@ export function DrivePicker({ selected, onSelect, purpose }: Props) {
             if (drive) onSelect(drive.id);
           }}
         >
-          Use a folder…
+          {t('drives.useFolder')}
         </button>
       </div>
     </fieldset>

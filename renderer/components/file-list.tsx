@@ -1,4 +1,5 @@
 import type { HandoffFile } from '../../shared/domain';
+import { useTranslation } from '../i18n';
 import { PickTable } from './pick-table';
 import type { PickColumn } from './pick-table';
 
@@ -11,52 +12,50 @@ type Props = {
   onRefresh: () => void;
 };
 
-const KIND: Record<HandoffFile['kind'], string> = { token: 'Registration token', key: 'Activation key', unknown: 'Unknown file' };
-
-const COLUMNS: PickColumn<HandoffFile>[] = [
-  {
-    title: 'File',
-    cell: (f) => (
-      <>
-        <code>{f.name}</code>
-        {f.practice && <span className="tag">practice</span>}
-      </>
-    ),
-  },
-  {
-    title: 'Kind',
-    cell: (f) => (
-      <>
-        {KIND[f.kind]}
-        {f.problem && <p className="hint">{f.problem}</p>}
-      </>
-    ),
-  },
-  { title: 'Cloud ID', cell: (f) => f.cloudId ?? '—' },
-  { title: 'Fingerprint', cell: (f) => f.fingerprint ?? '—', className: 'nowrap' },
-];
-
 /** Hand-off files on a drive, with what our metadata says about them. */
 export function FileList({ files, current, disabled, action, onPick, onRefresh }: Props) {
+  const { t } = useTranslation();
+  const columns: PickColumn<HandoffFile>[] = [
+    {
+      title: t('files.file'),
+      cell: (f) => (
+        <>
+          <code>{f.name}</code>
+          {f.practice && <span className="tag">{t('common.practiceTag')}</span>}
+        </>
+      ),
+    },
+    {
+      title: t('files.kind'),
+      cell: (f) => (
+        <>
+          {t(`files.kinds.${f.kind}`)}
+          {f.problem && <p className="hint">{f.problem}</p>}
+        </>
+      ),
+    },
+    { title: t('facts.cloudId'), cell: (f) => f.cloudId ?? '—' },
+    { title: t('files.fingerprint'), cell: (f) => f.fingerprint ?? '—', className: 'nowrap' },
+  ];
   return (
     <div className="files">
       {files.length === 0 ? (
-        <p className="hint">No matching file on this drive.</p>
+        <p className="hint">{t('files.none')}</p>
       ) : (
         <PickTable
           items={files}
-          columns={COLUMNS}
+          columns={columns}
           keyOf={(f) => f.name}
           nameOf={(f) => f.name}
           current={(f) => f.name === current}
           action={action}
           onPick={(f) => onPick(f.name)}
           disabled={disabled}
-          caption="Files on the drive"
+          caption={t('files.caption')}
         />
       )}
       <button type="button" className="link-button" onClick={onRefresh}>
-        Refresh the file list
+        {t('files.refresh')}
       </button>
     </div>
   );

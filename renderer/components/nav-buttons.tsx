@@ -1,14 +1,16 @@
 import type { Gate } from '../../shared/domain/flow';
+import { useTranslation } from '../i18n';
 
-type Props = { gate: Gate; onBack?: () => void; onNext?: () => void; nextLabel?: string };
+type Props = { gate: Gate; onBack?: () => void; onNext?: () => void };
 
 /** Back keeps every input; Continue says why it is disabled. */
-export function NavButtons({ gate, onBack, onNext, nextLabel = 'Continue' }: Props) {
+export function NavButtons({ gate, onBack, onNext }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="nav-buttons">
       {onBack && (
         <button type="button" className="secondary" onClick={onBack} data-testid="back">
-          Back
+          {t('common.back')}
         </button>
       )}
       {onNext && (
@@ -17,15 +19,15 @@ export function NavButtons({ gate, onBack, onNext, nextLabel = 'Continue' }: Pro
             type="button"
             className="primary"
             onClick={onNext}
-            disabled={!gate.ok}
             aria-describedby={gate.ok ? undefined : 'gate-reason'}
             data-testid="continue"
+            disabled={!gate.ok}
           >
-            {nextLabel}
+            {t('common.continue')}
           </button>
           {!gate.ok && (
             <span id="gate-reason" className="gate-reason">
-              {gate.reason}
+              {t(gate.reason)}
             </span>
           )}
         </>

@@ -1,68 +1,81 @@
-import type { OperationStatus } from '../../shared/contract';
+import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
 import { formatElapsed } from './elapsed';
 import { ProblemBox } from './problem-box';
 import { useNow } from './use-now';
 
-const STATUS: Record<OperationStatus, string> = {
-  running: 'Running',
-  cancelling: 'Cancelling',
-  succeeded: 'Finished',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-  'outcome-unknown': 'Outcome unknown',
-  interrupted: 'Interrupted',
+type Props = {
+  operationId: string;
+  title: string;
+  /** Asks before cancelling (a 30-minute activation); cancels at once when left out. */
+  onCancel?: () => void;
 };
-
-const NOTE: Partial<Record<OperationStatus, string>> = {
-  'outcome-unknown':
-    'The system may have carried on after AzS Registrar stopped listening. Check its state before trying again.',
-  interrupted: 'AzS Registrar closed while this ran. Check the result on the system before trying again.',
-};
-
-type Props = { operationId: string; title: string };
 
 /** Live progress of one long operation: phase, percent, log, elapsed time and cancel. */
-export function OperationPanel({ operationId, title }: Props) {
+export function OperationPanel({ operationId, title, onCancel }: Props) {
+  const { t } = useTranslation();
   const op = useApp((s) => s.ops[operationId]);
   const running = op?.status === 'running' || op?.status === 'cancelling';
   const now = useNow(running);
-  if (!op) return <p className="busy">Waiting for the operation to report…</p>;
+  if (!op) return <p className="busy">{t('operation.waiting')}</p>;
   const last = op.lastProgress;
   const outcome = op.finished?.outcome;
+  // Main's phase IDs (register.lock, key …) are named in words; unknown ones are left out.
+  const phase = (id: string) => t(`phases.${id}`, { defaultValue: '' });
+  const warnings = op.log.filter((l) => l.level === 'warning');
   return (
     <section className="operation" aria-label={title} data-testid="operation" data-status={op.status}>
       <div className="operation-head">
         <strong>{title}</strong>
         <span className={`status status-${op.status}`} data-testid="operation-status">
-          {STATUS[op.status]}
+          {t(`operation.status.${op.status}`)}
         </span>
         {running && (
-          <span className="elapsed" data-testid="elapsed" aria-label="Elapsed time">
+          <span className="elapsed" data-testid="elapsed" aria-label={t('operation.elapsed')}>
             {formatElapsed(op.startedAt, now)}
           </span>
         )}
       </div>
       {running && (
-        <progress max={100} value={last?.percent} aria-label={`${title} progress`}>
+        <progress max={100} value={last?.percent} aria-label={t('operation.progress', { title })}>
           {last?.percent ?? ''}
         </progress>
       )}
-      {last && running && <p className="operation-phase">{last.message}</p>}
-      {op.log.length > 0 && (
-        <ol className="operation-log" aria-live="polite">
-          {op.log.slice(-8).map((l) => (
-            <li key={l.seq} className={`log-${l.level}`}>
-              <span className="log-phase">{l.phase}</span> {l.message}
-            </li>
-          ))}
-        </ol>
+      {last && running && (
+        <p className="operation-phase" data-testid="operation-phase">
+          {phase(last.phase) && <strong>{phase(last.phase)}: </strong>}
+          {last.message}
+        </p>
       )}
-      {NOTE[op.status] && <p className="notice">{NOTE[op.status]}</p>}
+      {warnings.length > 0 && (
+        <div className="warn-box" data-testid="operation-warnings">
+          <p>
+            <strong>{t('operation.warnings')}</strong>
+          </p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.seq}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {op.log.length > 0 && (
+        <details className="operation-details">
+          <summary>{t('operation.log', { count: op.log.length })}</summary>
+          <ol className="operation-log">
+            {op.log.slice(-50).map((l) => (
+              <li key={l.seq} className={`log-${l.level}`}>
+                {phase(l.phase) && <span className="log-phase">{phase(l.phase)}</span>} {l.message}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {(op.status === 'outcome-unknown' || op.status === 'interrupted') && <p className="notice">{t(`operation.note.${op.status}`)}</p>}
       {outcome && !outcome.ok && <ProblemBox problem={outcome.problem} />}
       {op.cancellable && running && (
-        <button type="button" className="secondary" onClick={() => void appStore.getState().cancelOperation(operationId)}>
-          Cancel
+        <button type="button" className="secondary" onClick={onCancel ?? (() => void appStore.getState().cancelOperation(operationId))}>
+          {t('common.cancel')}
         </button>
       )}
     </section>

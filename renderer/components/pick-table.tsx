@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 
 export type PickColumn<T> = { title: string; cell: (item: T) => ReactNode; className?: string };
 
@@ -20,6 +21,7 @@ type Props<T> = {
 
 /** A table of items, the current one marked, each with a button that picks it. */
 export function PickTable<T>({ items, columns, keyOf, nameOf, current, action, onPick, disabled, caption, className, testId }: Props<T>) {
+  const { t } = useTranslation();
   return (
     <table className={className} data-testid={testId}>
       {caption && <caption className="sr-only">{caption}</caption>}
@@ -31,7 +33,7 @@ export function PickTable<T>({ items, columns, keyOf, nameOf, current, action, o
             </th>
           ))}
           <th scope="col">
-            <span className="sr-only">Action</span>
+            <span className="sr-only">{t('common.action')}</span>
           </th>
         </tr>
       </thead>
@@ -44,7 +46,7 @@ export function PickTable<T>({ items, columns, keyOf, nameOf, current, action, o
               </td>
             ))}
             <td>
-              <button type="button" className="secondary" disabled={disabled} onClick={() => onPick(item)} aria-label={`${action} ${nameOf(item)}`}>
+              <button type="button" className="secondary" disabled={disabled} onClick={() => onPick(item)} aria-label={t('common.actionOn', { action, name: nameOf(item) })}>
                 {action}
               </button>
             </td>

@@ -1,23 +1,42 @@
 import type { Problem } from '../../shared/contract';
+import { i18n, useTranslation } from '../i18n';
 
 type Props = { problem: Problem; onDismiss?: () => void };
 
-/** What went wrong, what to do, and the raw text one click away. */
+/**
+ * What went wrong, what to do, and the raw text one click away. Main's problems carry a code: where the
+ * catalogue of the UI language has that code, its words are shown (main's English stays under the
+ * details); otherwise main's own message is.
+ */
 export function ProblemBox({ problem, onDismiss }: Props) {
+  const { t } = useTranslation();
+  const key = `problems.${problem.code}`;
+  const translated = i18n.language !== 'en' && i18n.exists(`${key}.message`, { lng: i18n.language, fallbackLng: [] });
+  const message = translated ? t(`${key}.message`) : problem.message;
+  const action = translated && i18n.exists(`${key}.action`) ? t(`${key}.action`) : problem.action;
   return (
     <div className="problem" role="alert" data-testid="problem" data-code={problem.code}>
-      <p className="problem-message">{problem.message}</p>
-      {problem.action && <p className="problem-action">{problem.action}</p>}
-      {(problem.detail || problem.reference) && (
+      <p className="problem-message">{message}</p>
+      {action && <p className="problem-action">{action}</p>}
+      {(translated || problem.detail || problem.reference) && (
         <details className="problem-detail">
-          <summary>Show details</summary>
-          {problem.reference && <p>Reference: <code>{problem.reference}</code></p>}
+          <summary>{t('problem.details')}</summary>
+          {translated && (
+            <p>
+              {problem.message} {problem.action}
+            </p>
+          )}
+          {problem.reference && (
+            <p>
+              {t('problem.reference')} <code>{problem.reference}</code>
+            </p>
+          )}
           {problem.detail && <pre>{problem.detail}</pre>}
         </details>
       )}
       {onDismiss && (
         <button type="button" className="link-button" onClick={onDismiss}>
-          Dismiss
+          {t('common.dismiss')}
         </button>
       )}
     </div>

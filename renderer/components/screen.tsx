@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { HelpTopic } from '../../shared/domain/help';
 import { StepHeader } from './step-header';
 
 type Props = {
@@ -7,14 +8,15 @@ type Props = {
   title: string;
   what: string;
   replaces?: string;
+  help?: HelpTopic;
   children: ReactNode;
 };
 
 /** A screen outside the guided flows: one section, labelled by its header. */
-export function Screen({ name, title, what, replaces, children }: Props) {
+export function Screen({ name, title, what, replaces, help, children }: Props) {
   return (
     <section className="step" aria-labelledby={`${name}-title`} data-testid={`${name}-screen`}>
-      <StepHeader id={`${name}-title`} title={title} what={what} {...(replaces ? { replaces } : {})} />
+      <StepHeader id={`${name}-title`} title={title} what={what} {...(replaces ? { replaces } : {})} {...(help ? { help } : {})} />
       {children}
     </section>
   );

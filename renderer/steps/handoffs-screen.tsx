@@ -1,86 +1,67 @@
 import { useEffect } from 'react';
-import type { HandoffStage } from '../../shared/domain';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
+import { useTranslation } from '../i18n';
+import { formatDateTime } from '../i18n/format';
 import { appStore, useApp } from '../store';
-
-const STAGE_TEXT: Record<HandoffStage, string> = {
-  'token-created': 'Token generated on the stamp',
-  'token-saved': 'Token saved to the drive',
-  'key-received': 'Activation key read on the stamp',
-  activating: 'Activating',
-  activated: 'Stamp activated',
-  'token-received': 'Token read on this host',
-  registered: 'Registered in Azure',
-  'key-issued': 'Activation key issued',
-  'key-saved': 'Activation key saved to the drive',
-  'activation-confirmed': 'Stamp activation confirmed',
-};
-
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Every round trip across the air gap this machine knows, and where it stands. */
 export function HandoffsScreen() {
+  const { t } = useTranslation();
   const handoffs = useApp((s) => s.handoffs);
   useEffect(() => {
     void appStore.getState().refreshHandoffs();
   }, []);
   return (
-    <Screen name="handoffs" title="Hand-offs" what="Each registration round trip recorded on this machine, newest first.">
+    <Screen name="handoffs" title={t('handoffs.title')} what={t('handoffs.what')}>
       <ScopeProblem scope="shell" />
-      {handoffs.length === 0 && <p className="hint">No hand-off yet.</p>}
+      {handoffs.length === 0 && <p className="hint">{t('handoffs.none')}</p>}
       <ul className="handoffs">
         {[...handoffs]
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
           .map((h) => (
             <li key={h.id} className="handoff" data-testid="handoff">
               <div className="handoff-head">
-                <strong>{h.registrationName ?? `Stamp ${h.cloudId}`}</strong>
-                <span className="tag">{h.side === 'stamp' ? 'Stamp side' : 'Connected host'}</span>
-                {h.practice && <span className="tag">practice</span>}
+                <strong>{h.registrationName ?? t('handoffs.stamp', { cloudId: h.cloudId })}</strong>
+                <span className="tag">{t(`sides.${h.side}`)}</span>
+                {h.practice && <span className="tag">{t('common.practiceTag')}</span>}
                 <span className={h.complete ? 'status status-succeeded' : 'status status-running'}>
-                  {STAGE_TEXT[h.stage]}
+                  {t(`stages.${h.stage}`)}
                 </span>
               </div>
               <p className="muted">
-                Cloud ID {h.cloudId}
-                {h.tokenFingerprint && <> · token {h.tokenFingerprint}</>}
-                {h.keyFingerprint && <> · key {h.keyFingerprint}</>}
+                {t('handoffs.cloudId', { cloudId: h.cloudId })}
+                {h.tokenFingerprint && <> · {t('handoffs.token', { fingerprint: h.tokenFingerprint })}</>}
+                {h.keyFingerprint && <> · {t('handoffs.key', { fingerprint: h.keyFingerprint })}</>}
               </p>
               {h.side === 'stamp' && h.stage === 'activating' && (
                 <div className="handoff-close">
-                  <p className="hint">
-                    The activation did not report back (the session broke or the app closed). Check the administrator portal
-                    (Region management, Properties): if the stamp is activated, close this hand-off; if not, activate again.
-                  </p>
+                  <p className="hint">{t('handoffs.activationUnknown')}</p>
                   <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
-                    The portal shows the stamp activated: close this hand-off
+                    {t('handoffs.portalShows')}
                   </button>
                 </div>
               )}
               {h.side === 'host' && h.stage === 'key-saved' && (
                 <div className="handoff-close">
-                  <p className="hint">
-                    This machine keeps the token and the key until you confirm the stamp is activated, so the key can be
-                    written again if the stick is lost or damaged.
-                  </p>
+                  <p className="hint">{t('handoffs.keeps')}</p>
                   <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
-                    The stamp is activated: close this hand-off
+                    {t('handoffs.close')}
                   </button>
                 </div>
               )}
               <details>
-                <summary>History</summary>
+                <summary>{t('handoffs.history')}</summary>
                 <ol className="history">
                   {h.history.map((e) => (
                     <li key={`${e.stage}-${e.at}`}>
-                      <time dateTime={e.at}>{when(e.at)}</time> {STAGE_TEXT[e.stage]}
+                      <time dateTime={e.at}>{formatDateTime(e.at)}</time> {t(`stages.${e.stage}`)}
                       {e.note && <span className="muted"> — {e.note}</span>}
                     </li>
                   ))}
                 </ol>
                 {h.files.length > 0 && (
-                  <ul className="files-written" aria-label="Files written">
+                  <ul className="files-written" aria-label={t('handoffs.files')}>
                     {h.files.map((f) => (
                       <li key={f}>
                         <code>{f}</code>

@@ -1,11 +1,13 @@
 import type { SavedFile } from '../../shared/domain';
+import { useTranslation } from '../i18n';
+import { formatNumber } from '../i18n/format';
 
 /** Where a file went, and that it was read back. */
 export function SavedFileNote({ saved, what }: { saved: SavedFile; what: string }) {
+  const { t } = useTranslation();
   return (
     <p className="ok-line" data-testid="saved-file" role="status">
-      {what} saved to <code>{saved.path}</code> ({saved.bytes} bytes), read back and verified. Details for the other side are
-      in <code>{saved.metadataFileName}</code>.
+      {t('files.saved', { what, path: saved.path, bytes: formatNumber(saved.bytes), metadata: saved.metadataFileName })}
     </p>
   );
 }

@@ -5,46 +5,45 @@ import { BusyNote } from '../components/busy-note';
 import { describedBy, Field, TextField } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
+import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
 
-const PWSH_HINT =
-  'pwsh 7.4 or later, installed on this computer (not on a network share): it receives the CloudAdmin password. Off Windows it needs the PSWSMan module.';
-const CLIENT_HINT =
-  "Empty: the Azure CLI's public client, which works in every tenant unless yours blocks it; sign-in logs show \"Microsoft Azure CLI\". To use your organisation's own app registration (README, \"Sign-in client\"), enter its application (client) ID.";
-const CLIENT_TENANT_HINT = 'The tenant ID or domain (e.g. contoso.onmicrosoft.com) the app is registered in; needed for a single-tenant app. Empty: your home directory.';
-const API_HINT = 'The Microsoft.AzureStack API version of the registration calls. Keep 2017-06-01 unless your Azure policy requires the newer one.';
-
-/** PowerShell for the privileged endpoint and the registration API version, kept by main. */
+/** PowerShell for the privileged endpoint, the registration API version and the sign-in client, kept by main. */
 export function SettingsScreen() {
+  const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
+  const [saved, setSaved] = useState(false);
   useEffect(() => void appStore.getState().loadSettings(), []);
   return (
-    <Screen
-      name="settings"
-      title="Settings"
-      what="How this computer reaches the privileged endpoint and Azure. Saving closes the PEP session and signs out of Azure; your progress stays."
-    >
+    <Screen name="settings" title={t('settings.title')} what={t('settings.what')}>
       <ScopeProblem scope="settings" />
-      {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} /> : <BusyNote scope="settings" />}
+      {saved && (
+        <p className="ok-box" role="status" data-testid="settings-saved">
+          {t('settings.saved')}
+        </p>
+      )}
+      {settings ? <SettingsForm key={JSON.stringify(settings)} saved={settings} onSaved={() => setSaved(true)} /> : <BusyNote scope="settings" />}
     </Screen>
   );
 }
 
 /** What the app will start, as main found it when it ran it. */
 function WillRun({ info }: { info: PowerShellInfo | null }) {
-  if (!info) return <p className="hint">Checking which PowerShell will run…</p>;
+  const { t } = useTranslation();
+  if (!info) return <p className="hint">{t('settings.checking')}</p>;
   return (
     <div className={info.problem ? 'notice' : 'hint'} data-testid="powershell-info">
       <p>
-        Will run <code>{info.path}</code>
-        {info.version ? `: PowerShell ${info.version} (${info.edition ?? ''})` : ''}.
+        {t('settings.willRun')} <code>{info.path}</code>
+        {info.version ? t('settings.version', { version: info.version, edition: info.edition ?? '' }) : ''}.
       </p>
-      {info.problem && <p>It cannot be used: {info.problem}</p>}
+      {info.problem && <p>{t('settings.cannotUse', { problem: info.problem })}</p>}
     </div>
   );
 }
 
-function SettingsForm({ saved }: { saved: Settings }) {
+function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved(): void }) {
+  const { t } = useTranslation();
   const busy = useApp((s) => s.busy.settings !== undefined);
   const practice = useApp((s) => s.info?.mode === 'practice');
   const info = useApp((s) => s.powershell);
@@ -62,55 +61,74 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const needsChoice = kind === 'pwsh' && saved.powershell.kind !== 'pwsh';
   const clientCheck = SignInClientSchema.safeParse(signInClient);
   const clientError = (field: 'clientId' | 'tenant') =>
-    clientCheck.success ? undefined : clientCheck.error.issues.find((i) => i.path[0] === field)?.message;
+    clientCheck.success ? undefined : clientCheck.error.issues.find((i) => i.path[0] === field) ? t(`settings.clientErrors.${field}`) : undefined;
+  const apiHint = t('settings.apiHint');
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void appStore.getState().saveSettings(draft);
+        void appStore.getState().saveSettings(draft).then((ok) => ok && onSaved());
       }}
     >
       <fieldset>
-        <legend>PowerShell for the privileged endpoint</legend>
+        <legend>{t('settings.powershell')}</legend>
         <label className="choice">
           <input type="radio" name="powershell" checked={kind === 'windows-powershell'} onChange={() => setKind('windows-powershell')} />
-          <span>Windows PowerShell 5.1 (recommended on Windows)</span>
+          <span>{t('settings.windowsPowerShell')}</span>
         </label>
         <label className="choice">
           <input type="radio" name="powershell" checked={kind === 'pwsh'} onChange={() => setKind('pwsh')} />
-          <span>PowerShell 7 (required on Linux and macOS)</span>
+          <span>{t('settings.pwsh')}</span>
         </label>
         {kind === 'pwsh' && (
           <div className="field">
             <p className="hint" id="pwsh-hint">
-              {PWSH_HINT}
+              {t('settings.pathHint')}
             </p>
             <button type="button" className="secondary" disabled={busy} aria-describedby="pwsh-hint" onClick={() => void appStore.getState().choosePowerShell()}>
-              Choose pwsh…
+              {t('settings.choose')}
             </button>
           </div>
         )}
         {kind === saved.powershell.kind && <WillRun info={info} />}
-        {needsChoice && <p className="hint">Choose the pwsh executable: the app saves it once it has checked that it runs.</p>}
-        {practice && <p className="hint">Practice mode uses its simulated stamp: this choice applies in live mode.</p>}
+        {needsChoice && <p className="hint">{t('settings.needsChoice')}</p>}
+        {practice && <p className="hint">{t('settings.practice')}</p>}
       </fieldset>
-      <Field id="api-version" label="Registration API version" hint={API_HINT}>
-        <select id="api-version" value={apiVersion} onChange={(e) => setApiVersion(e.target.value as RegistrationApiVersion)} aria-describedby={describedBy('api-version', API_HINT)}>
+      <Field id="api-version" label={t('settings.api')} hint={apiHint}>
+        <select id="api-version" value={apiVersion} onChange={(e) => setApiVersion(e.target.value as RegistrationApiVersion)} aria-describedby={describedBy('api-version', apiHint)}>
           {REGISTRATION_API_VERSIONS.map((v) => (
             <option key={v} value={v}>
               {v}
-              {v === '2017-06-01' ? ' (default)' : ''}
+              {v === '2017-06-01' ? ` ${t('settings.default')}` : ''}
             </option>
           ))}
         </select>
       </Field>
       <fieldset>
-        <legend>Azure sign-in client</legend>
-        <TextField id="sign-in-client-id" label="Application (client) ID (optional)" hint={CLIENT_HINT} error={clientError('clientId')} value={clientId} onChange={setClientId} spellCheck={false} maxLength={36} />
-        <TextField id="sign-in-client-tenant" label="Tenant of the app (optional)" hint={CLIENT_TENANT_HINT} error={clientError('tenant')} value={clientTenant} onChange={setClientTenant} spellCheck={false} maxLength={253} />
+        <legend>{t('settings.client')}</legend>
+        <TextField
+          id="sign-in-client-id"
+          label={t('settings.clientId')}
+          hint={t('settings.clientIdHint')}
+          error={clientError('clientId')}
+          value={clientId}
+          onChange={setClientId}
+          spellCheck={false}
+          maxLength={36}
+        />
+        <TextField
+          id="sign-in-client-tenant"
+          label={t('settings.clientTenant')}
+          hint={t('settings.clientTenantHint')}
+          error={clientError('tenant')}
+          value={clientTenant}
+          onChange={setClientTenant}
+          spellCheck={false}
+          maxLength={253}
+        />
       </fieldset>
       <button type="submit" className="primary" disabled={busy || needsChoice || !clientCheck.success}>
-        Save settings
+        {t('settings.save')}
       </button>
       <BusyNote scope="settings" />
     </form>

@@ -13,14 +13,14 @@ export const activateSlice =
       goActivate: (step) => patch({ step }),
       setActivateDrive: async (driveId) => {
         patch({ driveId, files: [] });
-        const files = await call('activate', 'Reading the drive', () => api['handoff.files']({ driveId }));
+        const files = await call('activate', 'busy.readDrive', () => api['handoff.files']({ driveId }));
         if (files) patch({ files });
       },
       readKey: async (fileName) => {
         const driveId = get().act.driveId;
         if (!driveId) return;
         const sessionId = get().stamp.sessionId;
-        const read = await call('activate', 'Reading the activation key', () =>
+        const read = await call('activate', 'busy.readKey', () =>
           api['handoff.readKey']({ driveId, file: fileName, ...(sessionId ? { sessionId } : {}) }),
         );
         if (!read) return;
@@ -30,7 +30,7 @@ export const activateSlice =
         const sessionId = get().stamp.sessionId;
         const handoffId = get().act.handoffId;
         if (!sessionId || !handoffId) return;
-        const started = await call('activate', 'Starting the activation', () =>
+        const started = await call('activate', 'busy.startActivation', () =>
           api['operation.start']({ kind: 'stamp.activate', sessionId, handoffId }),
         );
         if (!started) return;
@@ -40,7 +40,7 @@ export const activateSlice =
       removeActivation: async () => {
         const sessionId = get().stamp.sessionId;
         if (!sessionId) return;
-        const started = await call('activate', 'Starting the removal', () =>
+        const started = await call('activate', 'busy.startRemoval', () =>
           api['operation.start']({ kind: 'stamp.removeActivation', sessionId }),
         );
         if (!started) return;

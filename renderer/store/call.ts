@@ -1,4 +1,6 @@
 import type { Problem, Result } from '../../shared/contract';
+import { i18n } from '../i18n';
+import { azureGone } from './reconcile';
 import type { AppState, Scope, Slice } from './types';
 
 type SetState = Parameters<Slice<unknown>>[0];
@@ -21,7 +23,7 @@ export const makeCall =
       // window.api never rejects by contract; a broken bridge still deserves a readable message.
       result = {
         ok: false,
-        problem: { code: 'internal', message: 'The request could not reach AzS Registrar.', retryable: true, detail: String(err) },
+        problem: { code: 'internal', message: i18n.t('problem.unreachable'), retryable: true, detail: String(err) },
       };
     }
     set((s) => ({ busy: { ...s.busy, [scope]: undefined } }));
@@ -31,6 +33,6 @@ export const makeCall =
     if (problem.code === 'session-missing' && get().stamp.sessionId) {
       set((s) => ({ stamp: { ...s.stamp, sessionId: undefined, host: undefined } }));
     }
-    if (AZURE_SESSION_GONE.has(problem.code)) set((s) => ({ reg: { ...s.reg, account: undefined } }));
+    if (AZURE_SESSION_GONE.has(problem.code)) set((s) => ({ reg: azureGone(s.reg) }));
     return undefined;
   };

@@ -35,7 +35,7 @@ export const exportSlice =
         const sessionId = get().stamp.sessionId;
         if (!sessionId) return;
         const choices = choicesToSend(get().exp.choices);
-        const started = await call('export', 'Starting token generation', () =>
+        const started = await call('export', 'busy.startToken', () =>
           api['operation.start']({ kind: 'stamp.createToken', sessionId, choices }),
         );
         if (!started) return;
@@ -46,7 +46,7 @@ export const exportSlice =
       saveToken: async () => {
         const { handoffId, driveId } = get().exp;
         if (!handoffId || !driveId) return;
-        const saved = await call('export', 'Saving the token', () => api['handoff.saveToken']({ handoffId, driveId }));
+        const saved = await call('export', 'busy.saveToken', () => api['handoff.saveToken']({ handoffId, driveId }));
         if (!saved) return;
         patch({ saved });
         await get().refreshHandoffs();

@@ -25,7 +25,7 @@ export const manageSlice =
         const subscriptionId = subscription();
         if (!subscriptionId) return;
         const rg = get().mng.resourceGroup.trim();
-        const registrations = await call('manage', 'Listing registrations', () =>
+        const registrations = await call('manage', 'busy.registrations', () =>
           api['azure.registrations']({ subscriptionId, ...(rg ? { resourceGroup: rg } : {}) }),
         );
         if (registrations) patch({ registrations });
@@ -42,7 +42,7 @@ export const manageSlice =
               : undefined;
         if (!target) return;
         const rg = resourceGroup.trim();
-        const started = await call('manage', 'Starting the removal', () =>
+        const started = await call('manage', 'busy.startRemoval', () =>
           api['operation.start']({
             kind: 'azure.unregister',
             subscriptionId,
@@ -59,7 +59,7 @@ export const manageSlice =
         const subscriptionId = subscription();
         const { registrationName, resourceGroup, targetResourceGroup } = get().mng;
         if (!subscriptionId) return;
-        const started = await call('manage', 'Starting the move', () =>
+        const started = await call('manage', 'busy.startMove', () =>
           api['operation.start']({
             kind: 'azure.move',
             subscriptionId,

@@ -34,7 +34,7 @@ export const operationsSlice =
       ops: {},
 
       syncOperations: async () => {
-        const list = await call('shell', 'Reading operations', () => api['operation.list']({}));
+        const list = await call('shell', 'busy.operations', () => api['operation.list']({}));
         if (!list) return;
         const settled: OperationView[] = [];
         set((s) => {
@@ -75,7 +75,7 @@ export const operationsSlice =
         void get().refreshHandoffs();
       },
       cancelOperation: async (operationId) => {
-        const snap = await call('shell', 'Cancelling', () => api['operation.cancel']({ operationId }));
+        const snap = await call('shell', 'busy.cancel', () => api['operation.cancel']({ operationId }));
         if (!snap) return;
         const prior = get().ops[operationId];
         if (prior && prior.seq > snap.seq) return;

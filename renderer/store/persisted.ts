@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TokenChoicesSchema } from '../../shared/contract';
 import { FLOW_STEPS } from '../../shared/domain/flow';
+import { LANGUAGES } from '../i18n/languages';
 import { CLOUD_NAMES } from '../../shared/domain/types';
 import type { AppState } from './types';
 
@@ -44,9 +45,11 @@ const AccountSchema = z.object({
 });
 
 const PersistedSchema = z.object({
+  // Added later: progress saved before it follows the OS.
+  language: z.enum(['auto', ...LANGUAGES]).default('auto'),
   side: z.enum(['stamp', 'host']).nullable(),
   progressMode: z.enum(['practice', 'live']).nullable(),
-  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice']),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'about']),
   stamp: z.object({
     hosts: z.array(Text(255)).min(1).max(3),
     user: Text(256),
@@ -104,6 +107,7 @@ export type Persisted = z.infer<typeof PersistedSchema>;
 
 /** Field by field, so nothing new in the state slips into storage unnoticed. */
 export const partialize = (s: AppState): Persisted => ({
+  language: s.language,
   side: s.side,
   progressMode: s.progressMode,
   screen: s.screen,
@@ -167,6 +171,7 @@ export const mergePersisted = (stored: unknown, live: AppState): AppState => {
   const p = parsed.data;
   return {
     ...live,
+    language: p.language,
     side: p.side,
     progressMode: p.progressMode,
     screen: p.screen,

@@ -1,8 +1,6 @@
-import type { Api, PracticeScenario } from '../../shared/contract';
+import type { Api } from '../../shared/contract';
 import { makeCall } from './call';
 import type { PracticeSlice, Slice } from './types';
-
-const same = (a: PracticeScenario, b: PracticeScenario): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export const practiceSlice =
   (api: Api): Slice<PracticeSlice> =>
@@ -11,21 +9,21 @@ export const practiceSlice =
     return {
       scenario: null,
       loadScenario: async () => {
-        const scenario = await call('practice', 'Reading the practice scenario', () => api['practice.get']({}));
+        if (get().info?.mode === 'live') return;
+        const scenario = await call('practice', 'busy.readScenario', () => api['practice.get']({}));
         if (scenario) set({ scenario });
       },
+      // A new scenario recomposes main; its `app.stateChanged` event makes every screen re-read.
       saveScenario: async (next) => {
-        const before = get().scenario;
-        const scenario = await call('practice', 'Saving the practice scenario', () => api['practice.set'](next));
+        const scenario = await call('practice', 'busy.saveScenario', () => api['practice.set'](next));
         if (!scenario) return false;
-        // A new scenario is a new simulated stamp and Azure: the PEP session and the sign-in are gone.
-        const recomposed = before === null || !same(before, scenario);
-        set((s) => ({
-          scenario,
-          ...(recomposed
-            ? { stamp: { ...s.stamp, sessionId: undefined, host: undefined }, reg: { ...s.reg, account: undefined, deviceCode: undefined } }
-            : {}),
-        }));
+        set({ scenario });
+        return true;
+      },
+      resetPractice: async () => {
+        const scenario = await call('practice', 'busy.resetPractice', () => api['practice.reset']({}));
+        if (!scenario) return false;
+        set({ scenario });
         return true;
       },
     };

@@ -2,10 +2,11 @@ import type { Api } from '../../shared/contract';
 import type { HandoffSummary, TokenPreview } from '../../shared/domain/types';
 import { DEFAULT_RESOURCE_GROUP, defaultLocation, suggestRegistrationName } from '../../shared/domain';
 import { makeCall } from './call';
+import { azureGone } from './reconcile';
 import type { RegisterSlice, Slice } from './types';
 
 /** The busy label of a sign-in in progress: the sign-in step offers Cancel while it shows. */
-export const SIGNING_IN = 'Signing in to Azure';
+export const SIGNING_IN = 'busy.signIn';
 
 export const registerSlice =
   (api: Api): Slice<RegisterSlice> =>
@@ -88,11 +89,11 @@ export const registerSlice =
         if (res.ok && get().reg.cloud === cloud) patch({ connection: res.value });
       },
       signOut: async () => {
-        await call('register', 'Signing out', () => api['azure.signOut']({}));
-        patch({ account: undefined, subscriptions: [], locations: [], permissions: undefined });
+        await call('register', 'busy.signOut', () => api['azure.signOut']({}));
+        set((s) => ({ reg: azureGone(s.reg) }));
       },
       loadSubscriptions: async () => {
-        const subscriptions = await call('register', 'Listing subscriptions', () =>
+        const subscriptions = await call('register', 'busy.subscriptions', () =>
           api['azure.subscriptions']({ flow: 'disconnected' }),
         );
         if (!subscriptions) return;
@@ -105,18 +106,18 @@ export const registerSlice =
       },
       setRegisterDrive: async (driveId) => {
         patch({ driveId, files: [] });
-        const files = await call('register', 'Reading the drive', () => api['handoff.files']({ driveId }));
+        const files = await call('register', 'busy.readDrive', () => api['handoff.files']({ driveId }));
         if (files) patch({ files });
       },
       readToken: async (fileName) => {
         const driveId = get().reg.driveId;
         if (!driveId) return;
-        const read = await call('register', 'Reading the token', () => api['handoff.readToken']({ driveId, file: fileName }));
+        const read = await call('register', 'busy.readToken', () => api['handoff.readToken']({ driveId, file: fileName }));
         if (read) tokenLoaded(read, fileName);
       },
       readPastedToken: async () => {
         const text = get().reg.pasted;
-        const read = await call('register', 'Reading the token', () => api['handoff.readTokenText']({ text }));
+        const read = await call('register', 'busy.readToken', () => api['handoff.readTokenText']({ text }));
         if (read) tokenLoaded(read);
       },
       warmUp: async () => {
@@ -126,7 +127,7 @@ export const registerSlice =
         const { subscriptionId, resourceGroup, registrationName } = get().reg;
         if (!subscriptionId) return;
         const names = { subscriptionId, resourceGroup: resourceGroup.trim(), registrationName: registrationName.trim() };
-        const read = await call('register', 'Reading locations and permissions', () => api['azure.prepare'](names));
+        const read = await call('register', 'busy.prepare', () => api['azure.prepare'](names));
         const now = get().reg;
         // Kept only while the names are still those it was read for.
         if (read && now.subscriptionId === subscriptionId && now.resourceGroup.trim() === names.resourceGroup) {
@@ -136,7 +137,7 @@ export const registerSlice =
       checkPermissions: async () => {
         const { subscriptionId, resourceGroup } = get().reg;
         if (!subscriptionId) return;
-        const permissions = await call('register', 'Checking permissions', () =>
+        const permissions = await call('register', 'busy.permissions', () =>
           api['azure.permissions']({ subscriptionId, resourceGroup: resourceGroup.trim() }),
         );
         if (permissions) patch({ permissions });
@@ -144,7 +145,7 @@ export const registerSlice =
       createRole: async () => {
         const subscriptionId = get().reg.subscriptionId;
         if (!subscriptionId) return;
-        const role = await call('register', 'Creating the registration role', () => api['azure.createRole']({ subscriptionId }));
+        const role = await call('register', 'busy.createRole', () => api['azure.createRole']({ subscriptionId }));
         if (!role) return;
         patch({ roleCreated: role.roleName });
         await get().checkPermissions();
@@ -152,7 +153,7 @@ export const registerSlice =
       register: async () => {
         const { handoffId, subscriptionId, resourceGroup, location, registrationName } = get().reg;
         if (!handoffId || !subscriptionId) return;
-        const started = await call('register', 'Starting the registration', () =>
+        const started = await call('register', 'busy.startRegistration', () =>
           api['operation.start']({
             kind: 'azure.register',
             handoffId,
@@ -169,7 +170,7 @@ export const registerSlice =
       saveKey: async () => {
         const { handoffId, driveId } = get().reg;
         if (!handoffId || !driveId) return;
-        const saved = await call('register', 'Saving the activation key', () => api['handoff.saveKey']({ handoffId, driveId }));
+        const saved = await call('register', 'busy.saveKey', () => api['handoff.saveKey']({ handoffId, driveId }));
         if (!saved) return;
         patch({ saved });
         await get().refreshHandoffs();

@@ -1,6 +1,6 @@
 import type { Api, Settings } from '../../shared/contract';
 import { makeCall } from './call';
-import type { AppState, SettingsSlice, Slice } from './types';
+import type { SettingsSlice, Slice } from './types';
 
 const same = (a: Settings, b: Settings): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -8,40 +8,34 @@ export const settingsSlice =
   (api: Api): Slice<SettingsSlice> =>
   (set, get) => {
     const call = makeCall(set, get);
-    /** Main recomposed its services: the PEP session and the Azure sign-in are gone, progress stays. */
+    /** Whether main recomposed; its `app.stateChanged` event makes every screen re-read (sessions are gone). */
     const applied = (settings: Settings) => {
       const before = get().settings;
-      const recomposed = before === null || !same(before, settings);
-      set((s): Partial<AppState> => ({
-        settings,
-        ...(recomposed
-          ? { stamp: { ...s.stamp, sessionId: undefined, host: undefined }, reg: { ...s.reg, account: undefined, deviceCode: undefined } }
-          : {}),
-      }));
-      return recomposed;
+      set({ settings });
+      return before === null || !same(before, settings);
     };
     const loadPowerShell = async () => {
       set({ powershell: null });
-      const powershell = await call('settings', 'Checking PowerShell', () => api['settings.powershell']({}));
+      const powershell = await call('settings', 'busy.checkPowerShell', () => api['settings.powershell']({}));
       if (powershell) set({ powershell });
     };
     return {
       settings: null,
       powershell: null,
       loadSettings: async () => {
-        const settings = await call('settings', 'Reading settings', () => api['settings.get']({}));
+        const settings = await call('settings', 'busy.readSettings', () => api['settings.get']({}));
         if (!settings) return;
         set({ settings });
         await loadPowerShell();
       },
       saveSettings: async (next) => {
-        const settings = await call('settings', 'Saving settings', () => api['settings.set'](next));
+        const settings = await call('settings', 'busy.saveSettings', () => api['settings.set'](next));
         if (!settings) return false;
         if (applied(settings)) await loadPowerShell();
         return true;
       },
       choosePowerShell: async () => {
-        const chosen = await call('settings', 'Waiting for the file dialog', () => api['settings.choosePowerShell']({}));
+        const chosen = await call('settings', 'busy.fileDialog', () => api['settings.choosePowerShell']({}));
         if (!chosen) return false;
         applied(chosen.settings);
         set({ powershell: chosen.powershell });

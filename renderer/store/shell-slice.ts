@@ -1,5 +1,7 @@
+import { RECOMPOSING_CAUSES } from '../../shared/contract';
 import type { Api } from '../../shared/contract';
 import { makeCall } from './call';
+import { reconcile, sessionsGone } from './reconcile';
 import type { ShellSlice, Slice } from './types';
 
 export const shellSlice =
@@ -22,6 +24,8 @@ export const shellSlice =
       }));
     };
     return {
+      language: 'auto',
+      setLanguage: (language) => set({ language }),
       side: null,
       screen: 'home',
       info: null,
@@ -30,49 +34,67 @@ export const shellSlice =
       drives: [],
       busy: {},
       problems: {},
+      generation: 0,
 
       init: async () => {
         const offs = [
           api.on('operation.progress', (p) => get().onProgress(p)),
           api.on('operation.finished', (f) => get().onFinished(f)),
           api.on('azure.deviceCode', (d) => set((s) => ({ reg: { ...s.reg, deviceCode: d } }))),
-          api.on('app.modeChanged', () => void get().loadInfo()),
+          api.on('app.stateChanged', (c) => void get().resync(c)),
+          api.on('app.show', ({ screen }) => set({ screen })),
         ];
         await Promise.all([get().loadInfo(), get().syncOperations(), get().refreshHandoffs()]);
         return () => offs.forEach((off) => off());
       },
       chooseSide: (side) => set({ side, screen: side === 'stamp' ? 'export' : side === 'host' ? 'register' : 'home' }),
       open: (screen) => set({ screen }),
+      openHelp: async (topic) => {
+        await call('shell', 'busy.openHelp', () => api['app.openHelp']({ topic }));
+      },
       dismissProblem: (scope) => set((s) => ({ problems: { ...s.problems, [scope]: undefined } })),
 
+      resync: async ({ generation, cause }) => {
+        // Events can overtake each other's re-reads; an older generation has nothing new to say.
+        if (generation <= get().generation) return;
+        const recomposed = RECOMPOSING_CAUSES.has(cause);
+        set((s) => ({ generation, ...(recomposed ? sessionsGone(s) : {}) }));
+        await Promise.all([
+          get().loadInfo(),
+          get().syncOperations(),
+          get().refreshHandoffs(),
+          ...(recomposed ? [get().loadSettings(), get().loadScenario()] : []),
+        ]);
+        set((s) => reconcile(s));
+      },
       loadInfo: async () => {
-        const info = await call('shell', 'Loading', () => api['app.info']({}));
+        const info = await call('shell', 'busy.loading', () => api['app.info']({}));
         if (!info) return;
         const saved = get().progressMode;
         if (saved !== null && saved !== info.mode) resetProgress();
         set({ info, progressMode: info.mode });
       },
       setMode: async (mode) => {
-        const info = await call('shell', 'Switching mode', () => api['app.setMode']({ mode }));
+        const info = await call('shell', 'busy.switchMode', () => api['app.setMode']({ mode }));
         if (!info) return;
         if (info.mode !== get().progressMode) resetProgress();
         set({ info, progressMode: info.mode });
         await Promise.all([get().syncOperations(), get().refreshHandoffs()]);
       },
       refreshHandoffs: async () => {
-        const handoffs = await call('shell', 'Reading hand-offs', () => api['handoff.list']({}));
+        const handoffs = await call('shell', 'busy.handoffs', () => api['handoff.list']({}));
         if (handoffs) set({ handoffs });
       },
       confirmActivated: async (handoffId) => {
-        const done = await call('shell', 'Closing the hand-off', () => api['handoff.confirmActivated']({ handoffId }));
+        const done = await call('shell', 'busy.closeHandoff', () => api['handoff.confirmActivated']({ handoffId }));
         if (done) await get().refreshHandoffs();
       },
       refreshDrives: async () => {
-        const drives = await call('shell', 'Looking for drives', () => api['handoff.drives']({}));
+        const drives = await call('shell', 'busy.drives', () => api['handoff.drives']({}));
         if (drives) set({ drives });
       },
       addFolder: async () => {
-        const drive = await call('shell', 'Adding a folder', () => api['handoff.addFolder']({}));
+        const drive = await call('shell', 'busy.addFolder', () => api['handoff.addFolder']({}));
         if (!drive) return undefined;
         set((s) => ({ drives: [...s.drives.filter((d) => d.id !== drive.id), drive] }));
         return drive;

@@ -17,7 +17,7 @@ export const stampSlice =
       setShare: (share) => patch({ share: { ...get().stamp.share, ...share } }),
 
       runPreflight: async () => {
-        const report = await call('stamp', 'Checking the connection', () => api['pep.preflight']({ hosts: hosts() }));
+        const report = await call('stamp', 'busy.preflight', () => api['pep.preflight']({ hosts: hosts() }));
         if (report) patch({ preflight: report });
       },
       connect: async () => {
@@ -26,7 +26,7 @@ export const stampSlice =
         patch({ password: '', share: { ...share, password: '' } });
         const transcriptShare =
           share.path.trim() === '' ? undefined : { path: share.path.trim(), user: share.user.trim(), password: share.password };
-        const session = await call('stamp', 'Connecting to the privileged endpoint', () =>
+        const session = await call('stamp', 'busy.connect', () =>
           api['pep.connect']({ hosts: hosts(), user: user.trim(), password, ...(transcriptShare ? { transcriptShare } : {}) }),
         );
         if (!session) return false;
@@ -36,7 +36,7 @@ export const stampSlice =
       disconnect: async () => {
         const sessionId = get().stamp.sessionId;
         if (!sessionId) return;
-        const closed = await call('stamp', 'Closing the session', () => api['pep.disconnect']({ sessionId }));
+        const closed = await call('stamp', 'busy.closeSession', () => api['pep.disconnect']({ sessionId }));
         patch({ sessionId: undefined, host: undefined, notices: closed?.notice ? [closed.notice] : [] });
       },
     };

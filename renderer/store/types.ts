@@ -1,5 +1,18 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, DeviceCodePrompt, OperationProgress, OperationSnapshot, PowerShellInfo, PracticeScenario, Problem, Settings, SettingsRequest } from '../../shared/contract';
+import type {
+  AppInfo,
+  DeviceCodePrompt,
+  OperationProgress,
+  OperationSnapshot,
+  PowerShellInfo,
+  PracticeScenario,
+  Problem,
+  Settings,
+  SettingsRequest,
+  StateChanged,
+} from '../../shared/contract';
+import type { HelpTopic } from '../../shared/domain/help';
+import type { LanguageChoice } from '../i18n/languages';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
@@ -22,12 +35,26 @@ import type {
   TokenPreview,
 } from '../../shared/domain/types';
 
-export type Screen = 'home' | 'export' | 'register' | 'activate' | 'deactivate' | 'handoffs' | 'unregister' | 'move' | 'settings' | 'practice';
+export type Screen =
+  | 'home'
+  | 'export'
+  | 'register'
+  | 'activate'
+  | 'deactivate'
+  | 'handoffs'
+  | 'unregister'
+  | 'move'
+  | 'settings'
+  | 'practice'
+  | 'about';
 
 /** Where a call's busy flag and problem are shown. */
 export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice';
 
 export type ShellSlice = {
+  /** The UI language the operator chose; `auto` follows the OS locale main reports. */
+  language: LanguageChoice;
+  setLanguage(language: LanguageChoice): void;
   side: MachineSide | null;
   screen: Screen;
   info: AppInfo | null;
@@ -37,9 +64,15 @@ export type ShellSlice = {
   drives: DriveInfo[];
   busy: Partial<Record<Scope, string>>;
   problems: Partial<Record<Scope, Problem>>;
+  /** The last `app.stateChanged` generation re-read. */
+  generation: number;
+  /** Re-reads what main knows after it says something changed, and brings every screen's copy in line. */
+  resync(change: StateChanged): Promise<void>;
   /** Subscribes to main's events and loads what main knows; returns the unsubscribe. */
   init(): Promise<() => void>;
   chooseSide(side: MachineSide | null): void;
+  /** Opens the Microsoft Learn section of a topic in the operator's browser (main does it). */
+  openHelp(topic: HelpTopic): Promise<void>;
   open(screen: Screen): void;
   dismissProblem(scope: Scope): void;
   loadInfo(): Promise<void>;
@@ -230,6 +263,8 @@ export type PracticeSlice = {
   loadScenario(): Promise<void>;
   /** True when main accepted it. Saving recomposes main: PEP sessions close and Azure signs out. */
   saveScenario(next: PracticeScenario): Promise<boolean>;
+  /** Starts the practice stamp and the practice Azure afresh; true when main did. */
+  resetPractice(): Promise<boolean>;
 };
 
 export type AppState = ShellSlice &

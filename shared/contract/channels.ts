@@ -35,6 +35,8 @@ import type {
   TokenPreview,
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
+import { HELP_TOPICS } from '../domain/help';
+import type { HelpTopic } from '../domain/help';
 
 type Def<S extends z.ZodType, R> = { request: S; result?: R };
 /** `result` is type-only: it never exists at run time. */
@@ -45,6 +47,8 @@ const def =
 export type AppInfo = {
   mode: AppMode;
   version: string;
+  /** The operating system's locale (BCP 47, e.g. fr-FR): the renderer's language unless the operator chose one. */
+  locale: string;
   /** Practice mode: where the practice USB stick lives. */
   practiceDrivePath?: string;
   /** Practice mode: how to sign in to the simulated stamp (not a secret: it guards nothing real). */
@@ -83,6 +87,10 @@ export const channels = {
   // Practice mode only: setting it in live mode is refused.
   'practice.get': def<PracticeScenario>()(Empty),
   'practice.set': def<PracticeScenario>()(PracticeScenarioSchema),
+  // Starts the practice stamp and the practice Azure afresh (a new stamp identity, no registrations).
+  'practice.reset': def<PracticeScenario>()(Empty),
+  // Opens a Microsoft Learn section in the operator's browser: a topic from the allowlist, never a URL.
+  'app.openHelp': def<Record<string, never>>()(z.object({ topic: z.enum(Object.keys(HELP_TOPICS) as [HelpTopic, ...HelpTopic[]]) }).strict()),
 
   'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
   'pep.connect': def<PepConnected>()(

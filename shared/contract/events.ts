@@ -9,7 +9,20 @@ export type EventPayloads = {
   'operation.finished': OperationFinished;
   'azure.deviceCode': DeviceCodePrompt;
   'app.modeChanged': { mode: AppMode };
+  'app.stateChanged': StateChanged;
+  /** The application menu asks for a screen (About). */
+  'app.show': { screen: 'about' };
 };
+
+/**
+ * What changed in main since the renderer last read it. `composition` means the services were
+ * recomposed (mode, settings, practice scenario, practice reset): every PEP session and Azure sign-in
+ * is gone. The renderer re-reads everything it shows on every such event.
+ */
+export const STATE_CHANGE_CAUSES = ['mode', 'settings', 'scenario', 'practice-reset', 'handoff', 'session', 'operation'] as const;
+export type StateChangeCause = (typeof STATE_CHANGE_CAUSES)[number];
+export type StateChanged = { generation: number; cause: StateChangeCause };
+export const RECOMPOSING_CAUSES: ReadonlySet<StateChangeCause> = new Set(['mode', 'settings', 'scenario', 'practice-reset']);
 
 // Names and payload map cannot drift.
 export type _EventsCovered = EventName extends keyof EventPayloads ? (keyof EventPayloads extends EventName ? true : never) : never;

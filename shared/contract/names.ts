@@ -9,6 +9,8 @@ export const channelNames = [
   'settings.choosePowerShell',
   'practice.get',
   'practice.set',
+  'practice.reset',
+  'app.openHelp',
   'pep.preflight',
   'pep.connect',
   'pep.disconnect',
@@ -41,7 +43,7 @@ export type ChannelName = (typeof channelNames)[number];
 export const isChannelName = (name: unknown): name is ChannelName =>
   typeof name === 'string' && (channelNames as readonly string[]).includes(name);
 
-export const eventNames = ['operation.progress', 'operation.finished', 'azure.deviceCode', 'app.modeChanged'] as const;
+export const eventNames = ['operation.progress', 'operation.finished', 'azure.deviceCode', 'app.modeChanged', 'app.stateChanged', 'app.show'] as const;
 export type EventName = (typeof eventNames)[number];
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (eventNames as readonly string[]).includes(name);

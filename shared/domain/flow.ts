@@ -56,7 +56,10 @@ export type ActivateFacts = {
   activated: boolean;
 };
 
-/** Why the operator cannot continue yet; `ok` when they can. */
+/**
+ * Why the operator cannot continue yet; `ok` when they can. `reason` is a catalogue key (`gate.*`)
+ * the renderer translates, or a sentence passed through from the billing rules.
+ */
 export type Gate = { ok: true } | { ok: false; reason: string };
 
 const open: Gate = { ok: true };
@@ -66,55 +69,55 @@ const when = (cond: boolean, reason: string): Gate => (cond ? open : shut(reason
 const exportGate = (step: ExportStep, f: ExportFacts): Gate => {
   switch (step) {
     case 'preflight':
-      return when(f.preflightRan, 'Run the connection check first.');
+      return when(f.preflightRan, 'gate.runPreflight');
     case 'connect':
     case 'stamp':
-      return when(f.connected, 'Connect to the privileged endpoint first.');
+      return when(f.connected, 'gate.connectPep');
     case 'billing':
-      return f.planErrors.length === 0 ? open : shut(f.planErrors[0] ?? 'Complete the billing choices.');
+      return f.planErrors.length === 0 ? open : shut(f.planErrors[0] ?? 'gate.billing');
     case 'generate':
-      return when(f.tokenCreated, 'Generate the registration token first.');
+      return when(f.tokenCreated, 'gate.generateToken');
     case 'save':
-      return when(f.tokenSaved, 'Save the token to the removable drive first.');
+      return when(f.tokenSaved, 'gate.saveToken');
     case 'done':
-      return shut('This is the last step.');
+      return shut('gate.lastStep');
   }
 };
 
 const registerGate = (step: RegisterStep, f: RegisterFacts): Gate => {
   switch (step) {
     case 'sign-in':
-      return when(f.signedIn, 'Sign in to Azure first.');
+      return when(f.signedIn, 'gate.signIn');
     case 'subscription':
-      return when(f.subscriptionChosen, 'Choose the subscription to register in.');
+      return when(f.subscriptionChosen, 'gate.subscription');
     case 'token':
-      if (!f.tokenLoaded) return shut('Import the registration token first.');
-      return when(f.tokenConfirmed, 'Confirm that the fingerprint matches the one shown on the stamp.');
+      if (!f.tokenLoaded) return shut('gate.importToken');
+      return when(f.tokenConfirmed, 'gate.confirmToken');
     case 'names':
-      return f.nameErrors.length === 0 ? open : shut(f.nameErrors[0] ?? 'Check the names.');
+      return f.nameErrors.length === 0 ? open : shut(f.nameErrors[0] ?? 'gate.names');
     case 'permissions':
-      return when(f.permissionsOk, 'The signed-in account lacks permissions needed to register.');
+      return when(f.permissionsOk, 'gate.permissions');
     case 'register':
-      return when(f.registered, 'Register the token in Azure first.');
+      return when(f.registered, 'gate.register');
     case 'save':
-      return when(f.keySaved, 'Save the activation key to the removable drive first.');
+      return when(f.keySaved, 'gate.saveKey');
     case 'done':
-      return shut('This is the last step.');
+      return shut('gate.lastStep');
   }
 };
 
 const activateGate = (step: ActivateStep, f: ActivateFacts): Gate => {
   switch (step) {
     case 'connect':
-      return when(f.connected, 'Connect to the privileged endpoint first.');
+      return when(f.connected, 'gate.connectPep');
     case 'key':
-      if (!f.keyLoaded) return shut('Import the activation key first.');
-      if (f.keyMatchesStamp === false) return shut('This activation key was issued for another stamp.');
-      return when(!f.keyExpired, 'This activation key has expired.');
+      if (!f.keyLoaded) return shut('gate.importKey');
+      if (f.keyMatchesStamp === false) return shut('gate.keyOtherStamp');
+      return when(!f.keyExpired, 'gate.keyExpired');
     case 'activate':
-      return when(f.activated, 'Activate the stamp first.');
+      return when(f.activated, 'gate.activate');
     case 'done':
-      return shut('This is the last step.');
+      return shut('gate.lastStep');
   }
 };
 
@@ -126,3 +129,31 @@ export function canAdvance(flow: FlowId, step: string, facts: ExportFacts | Regi
   if (flow === 'register') return registerGate(step as RegisterStep, facts as RegisterFacts);
   return activateGate(step as ActivateStep, facts as ActivateFacts);
 }
+
+type FactsOf<F extends FlowId> = F extends 'export' ? ExportFacts : F extends 'register' ? RegisterFacts : ActivateFacts;
+
+export type FlowView<F extends FlowId> = {
+  /** Whether the operator may continue from the current step. */
+  gate: Gate;
+  /** Steps before the current one whose facts still hold (the stepper's ✓). */
+  done: readonly boolean[];
+  /** The earliest step before the current one whose facts no longer hold (signed out, hand-off closed …). */
+  lost?: StepOf<F>;
+};
+
+/**
+ * Where a flow stands, from the facts alone: a step before the current one counts as done only while
+ * its facts still hold, and no one continues past a step whose facts were lost.
+ */
+export const flowView = <F extends FlowId>(flow: F, current: StepOf<F>, facts: FactsOf<F>): FlowView<F> => {
+  const steps = FLOW_STEPS[flow] as readonly StepOf<F>[];
+  const at = steps.indexOf(current);
+  const gates = steps.map((step) => canAdvance(flow as never, step as never, facts as never) as Gate);
+  const lostAt = gates.findIndex((g, i) => i < at && !g.ok);
+  const lostGate = lostAt === -1 ? undefined : gates[lostAt];
+  return {
+    gate: lostGate ?? gates[at] ?? open,
+    done: steps.map((_, i) => i < at && (lostAt === -1 || i < lostAt)),
+    ...(lostAt === -1 ? {} : { lost: steps[lostAt] }),
+  };
+};

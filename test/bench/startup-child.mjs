@@ -22,6 +22,10 @@ const stub = `
 const s = globalThis.__electronStub;
 export const app = {
   isPackaged: false,
+  commandLine: { getSwitchValue: () => '' },
+  setPath() {},
+  getLocale: () => 'en-US',
+  getName: () => 'AzS Registrar',
   enableSandbox() {},
   requestSingleInstanceLock: () => true,
   on() {},
@@ -36,11 +40,13 @@ export const protocol = { registerSchemesAsPrivileged() {}, handle() {} };
 export const net = { fetch: () => Promise.reject(new Error('no net in the bench')) };
 export const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } };
 export const ipcMain = { handle: (name, fn) => s.handlers.set(name, fn) };
+export const Menu = { setApplicationMenu() {}, buildFromTemplate: (template) => template };
+export const shell = { openExternal: async () => undefined };
 export class BrowserWindow {
   constructor() { s.window(); this.webContents = { isDestroyed: () => false, send() {} }; }
   once() {} on() {} loadURL() { return Promise.resolve(); } isMinimized() { return false; } restore() {} focus() {}
 }
-export default { app, dialog, protocol, net, session, ipcMain, BrowserWindow };
+export default { app, dialog, protocol, net, session, ipcMain, Menu, shell, BrowserWindow };
 `;
 
 globalThis.__electronStub = {

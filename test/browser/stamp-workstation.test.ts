@@ -53,7 +53,7 @@ describe('stamp-side workstation', () => {
     await next(page);
     // The practice stamp accepts only the password shown on the connect screen.
     await page.getByRole('button', { name: 'Fill in the practice sign-in' }).click();
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await stepIs(page, 'stamp');
     await next(page);
     await stepIs(page, 'billing');

@@ -13,6 +13,7 @@ import { createWire } from './wire';
 export type { PracticeStampSettings, PracticeStampSettingsInput } from './settings';
 export { PRACTICE_PEP_PASSWORD } from './settings';
 export type { ActivationRecord, PracticeStampFs } from './stamp-store';
+export { STATE_FILE as PRACTICE_STAMP_FILE } from './stamp-store';
 
 export type PracticeStampDeps = {
   dataDir: string;

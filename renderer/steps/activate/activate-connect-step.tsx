@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 import { ErcsHosts } from '../stamp/ercs-hosts';
 import { PepConnectForm } from '../stamp/pep-connect-form';
@@ -5,11 +6,12 @@ import { PepSession } from '../stamp/pep-session';
 
 /** Reuses the open privileged-endpoint session, or opens a new one. */
 export function ActivateConnectStep({ onConnected }: { onConnected: () => void }) {
+  const { t } = useTranslation();
   const connected = useApp((s) => s.stamp.sessionId !== undefined);
   if (connected) return <PepSession />;
   return (
     <>
-      <p className="hint">Connect to the privileged endpoint of the stamp this key was issued for.</p>
+      <p className="hint">{t('stamp.connectForKey')}</p>
       <ErcsHosts />
       <PepConnectForm onConnected={onConnected} />
     </>

@@ -1,24 +1,27 @@
+import { activateScript } from '../../../shared/domain/powershell-script';
+import { ScriptBox } from '../../components/script-box';
+import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
+import { CloseSession } from '../stamp/pep-session';
 
 export function ActivateDoneStep() {
+  const { t } = useTranslation();
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
+  const stamp = useApp((s) => s.stamp);
+  const keyFile = useApp((s) => s.act.fileName);
   return (
     <>
-      <p className="ok-line">
-        Registration of stamp <code>{cloudId}</code> is complete.
-      </p>
-      <h3>What to do next</h3>
+      <p className="ok-line">{t('activate.done.complete', { cloudId: cloudId ?? '' })}</p>
+      <h3>{t('common.whatNext')}</h3>
       <ol className="next-steps">
-        <li>Close the privileged-endpoint session (above) so its transcripts are handled.</li>
         <li>
-          In the administrator portal, the region's properties show the registration. Keep the USB stick's files with your
-          records.
+          {t('activate.done.close')}
+          <CloseSession />
         </li>
-        <li>
-          When the capacity agreement renews, the billing model changes or nodes are added, register again: remove the
-          activation here, unregister on the connected host, then repeat the three legs.
-        </li>
+        <li>{t('activate.done.portal')}</li>
+        <li>{t('activate.done.renew')}</li>
       </ol>
+      <ScriptBox script={activateScript({ ercs: stamp.host ?? stamp.hosts[0] ?? '', user: stamp.user, keyFile: keyFile ?? 'activation-key.txt' })} />
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { canAdvance } from '../../../shared/domain/flow';
+import { flowView } from '../../../shared/domain/flow';
 import type { ActivateStep } from '../../../shared/domain/flow';
 import { FlowFrame } from '../../components/flow-frame';
 import { appStore, useApp } from '../../store';
-import { outcomeOf } from '../outcome';
+import { stampActivated } from '../../store/reconcile';
 import { ActivateConnectStep } from './activate-connect-step';
 import { ActivateDoneStep } from './activate-done-step';
 import { ACTIVATE_META } from './activate-meta';
@@ -28,23 +28,21 @@ function Body({ step }: { step: ActivateStep }) {
 export function ActivateFlow() {
   const step = useApp((s) => s.act.step);
   const key = useApp((s) => s.act.key);
-  const op = useApp((s) => (s.act.operationId ? s.ops[s.act.operationId] : undefined));
-  const stage = useApp((s) => s.handoffs.find((h) => h.id === s.act.handoffId)?.stage);
-  const gate = canAdvance('activate', step, {
-    connected: useApp((s) => s.stamp.sessionId !== undefined),
-    keyLoaded: key !== undefined,
+  const activated = useApp(stampActivated);
+  const view = flowView('activate', step, {
+    connected: useApp((s) => s.stamp.sessionId !== undefined) || activated,
+    keyLoaded: key !== undefined || activated,
     keyMatchesStamp: key?.match.matchesStamp,
     keyExpired: key?.match.expired ?? false,
-    activated: outcomeOf(op, 'stamp.activate') !== undefined || stage === 'activated',
+    activated,
   });
   return (
     <FlowFrame
       flow="activate"
       step={step}
       meta={ACTIVATE_META}
-      label="Activate steps"
       scopes={SCOPES}
-      gate={gate}
+      view={view}
       go={appStore.getState().goActivate}
     >
       <Body step={step} />

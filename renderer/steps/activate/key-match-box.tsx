@@ -1,28 +1,31 @@
 import type { KeyMatch } from '../../../shared/domain';
 import { KEY_SIGNATURE_NOTICE } from '../../../shared/domain';
+import { useTranslation } from '../../i18n';
 
-const yesNo = (v: boolean | undefined, yes: string, no: string, unknown: string) => (v === undefined ? unknown : v ? yes : no);
-
-/** What the offline checks can and cannot say about a key. */
+/** What the offline checks can and cannot say about a key. A key for another stamp is an error, said once, with the fix. */
 export function KeyMatchBox({ match }: { match: KeyMatch }) {
-  const good = match.matchesStamp !== false && !match.expired && match.problems.length === 0;
+  const { t } = useTranslation();
+  if (match.matchesStamp === false) {
+    return (
+      <div className="problem" role="alert" data-testid="key-match">
+        <p className="problem-message" data-testid="key-matches-stamp">
+          {t('key.otherStamp', { cloudId: match.stampCloudId ?? '' })}
+        </p>
+        <p className="problem-action">{t('key.otherStampFix')}</p>
+      </div>
+    );
+  }
+  const good = !match.expired && match.problems.length === 0;
   return (
     <div className={good ? 'ok-box' : 'warn-box'} data-testid="key-match">
       <ul className="checks">
-        <li className={match.matchesStamp === false ? 'check-fail' : 'check-ok'} data-testid="key-matches-stamp">
-          {yesNo(
-            match.matchesStamp,
-            `Issued for this stamp (cloud ID ${match.stampCloudId ?? ''}).`,
-            `Issued for another stamp: this stamp's cloud ID is ${match.stampCloudId ?? 'unknown'}.`,
-            'Not compared with a stamp: connect to the privileged endpoint to check.',
-          )}
+        <li className="check-ok" data-testid="key-matches-stamp">
+          {match.matchesStamp === undefined ? t('key.notCompared') : t('key.thisStamp', { cloudId: match.stampCloudId ?? '' })}
         </li>
         {match.matchesToken !== undefined && (
-          <li className={match.matchesToken ? 'check-ok' : 'check-fail'}>
-            {match.matchesToken ? 'Answers the token exported from this stamp.' : 'Does not answer the token exported from this stamp.'}
-          </li>
+          <li className={match.matchesToken ? 'check-ok' : 'check-fail'}>{t(match.matchesToken ? 'key.answersToken' : 'key.notToken')}</li>
         )}
-        <li className={match.expired ? 'check-fail' : 'check-ok'}>{match.expired ? 'Expired.' : 'Not expired.'}</li>
+        <li className={match.expired ? 'check-fail' : 'check-ok'}>{t(match.expired ? 'key.expired' : 'key.notExpired')}</li>
         {match.problems.map((p) => (
           <li key={p} className="check-fail">
             {p}
@@ -31,7 +34,7 @@ export function KeyMatchBox({ match }: { match: KeyMatch }) {
       </ul>
       {match.enables.length > 0 && (
         <>
-          <p>Activating with this key enables:</p>
+          <p>{t('key.enables')}</p>
           <ul>
             {match.enables.map((e) => (
               <li key={e}>{e}</li>

@@ -3,13 +3,16 @@ import { DrivePicker } from '../../components/drive-picker';
 import { Facts } from '../../components/facts';
 import { FileList } from '../../components/file-list';
 import { Fingerprint } from '../../components/fingerprint';
+import { useTranslation } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
 import { appStore, useApp } from '../../store';
 import { KeyMatchBox } from './key-match-box';
 
-const expiry = (iso?: string) => (iso === undefined ? 'Never' : new Date(iso).getUTCFullYear() >= 9999 ? 'Never (9999-12-30)' : iso);
 
 /** Reads the activation key from the USB stick and checks it against this stamp. */
 export function KeyStep() {
+  const { t } = useTranslation();
+  const expiry = (iso?: string) => (iso === undefined || new Date(iso).getUTCFullYear() >= 9999 ? t('key.never') : formatDateTime(iso));
   const act = useApp((s) => s.act);
   const busy = useApp((s) => s.busy.activate !== undefined);
   const handoff = useApp((s) => s.handoffs.find((h) => h.id === s.act.handoffId));
@@ -21,41 +24,39 @@ export function KeyStep() {
   }, []);
   return (
     <>
-      <DrivePicker selected={act.driveId} onSelect={(id) => void appStore.getState().setActivateDrive(id)} purpose="Drive with the activation key" />
+      <DrivePicker selected={act.driveId} onSelect={(id) => void appStore.getState().setActivateDrive(id)} purpose={t('key.drive')} />
       {act.driveId && (
         <FileList
           files={act.files.filter((f) => f.kind !== 'token')}
           current={act.fileName}
           disabled={busy}
-          action="Read key"
+          action={t('key.read')}
           onPick={(name) => void appStore.getState().readKey(name)}
           onRefresh={() => act.driveId && void appStore.getState().setActivateDrive(act.driveId)}
         />
       )}
       {read && (
         <div className="result" data-testid="stamp-key">
-          <Fingerprint label="Activation key fingerprint" value={read.key.fingerprint} testId="stamp-key-fingerprint" />
+          <Fingerprint label={t('facts.keyFingerprint')} value={read.key.fingerprint} testId="stamp-key-fingerprint" />
           <Facts
-            label="Activation key"
+            label={t('files.kinds.key')}
             rows={[
-              ['Cloud ID', read.key.summary.cloudId, 'stamp-key-cloud-id'],
-              ['Registration name', read.key.summary.registrationName],
-              ['Subscription', read.key.summary.subscriptionId],
-              ['Resource group', read.key.summary.resourceGroupName],
-              ['Billing model', read.key.summary.billingModel],
-              ['Usage reporting', read.key.summary.usageReportingEnabled],
-              ['Hosts', read.key.summary.hostCount],
-              ['Expires', expiry(read.key.summary.expires)],
-              ['Practice key', read.key.summary.practice],
+              [t('facts.cloudId'), read.key.summary.cloudId, 'stamp-key-cloud-id', 'copy'],
+              [t('facts.registrationName'), read.key.summary.registrationName],
+              [t('facts.subscription'), read.key.summary.subscriptionId],
+              [t('facts.resourceGroup'), read.key.summary.resourceGroupName],
+              [t('facts.billingModel'), read.key.summary.billingModel],
+              [t('facts.usageReporting'), read.key.summary.usageReportingEnabled],
+              [t('facts.hosts'), read.key.summary.hostCount],
+              [t('facts.expires'), expiry(read.key.summary.expires)],
+              [t('facts.practiceKey'), read.key.summary.practice],
             ]}
           />
           <KeyMatchBox match={read.match} />
         </div>
       )}
       {!read && handoff?.keyFingerprint && (
-        <p className="hint">
-          Key {handoff.keyFingerprint} was read earlier. Read it again to check it against the stamp before activating.
-        </p>
+        <p className="hint">{t('key.readEarlier', { fingerprint: handoff.keyFingerprint })}</p>
       )}
     </>
   );

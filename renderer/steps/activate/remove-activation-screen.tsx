@@ -3,12 +3,15 @@ import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
 import { Screen } from '../../components/screen';
 import { BusyNote } from '../../components/busy-note';
+import { useTranslation } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { ActivateConnectStep } from './activate-connect-step';
 
 /** Stamp side of renewing, changing or removing a disconnected registration. */
 export function RemoveActivationScreen() {
+  const { t } = useTranslation();
   const connected = useApp((s) => s.stamp.sessionId !== undefined);
   const opId = useApp((s) => s.act.removeOpId);
   const op = useApp((s) => (s.act.removeOpId ? s.ops[s.act.removeOpId] : undefined));
@@ -19,9 +22,10 @@ export function RemoveActivationScreen() {
   return (
     <Screen
       name="remove-activation"
-      title="Remove activation"
-      what="Removes the activation resource from the stamp, which stops marketplace syndication and usage reporting. Do this before unregistering in Azure or registering again with new billing."
+      title={t('remove.title')}
+      what={t('remove.what')}
       replaces="Remove-AzsActivationResource (Remove-AzureStackActivation)"
+      help="renew"
     >
       <ScopeProblem scope="stamp" />
       <ScopeProblem scope="activate" />
@@ -30,7 +34,7 @@ export function RemoveActivationScreen() {
         <>
           <label className="confirm">
             <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
-            <span>I understand the stamp stays unregistered until a new activation key is applied.</span>
+            <span>{t('remove.understood')}</span>
           </label>
           <button
             type="button"
@@ -38,17 +42,16 @@ export function RemoveActivationScreen() {
             disabled={!understood || busy || running}
             onClick={() => void appStore.getState().removeActivation()}
           >
-            Remove the activation
+            {t('remove.button')}
           </button>
         </>
       )}
       <BusyNote scope="stamp" />
       <BusyNote scope="activate" />
-      {opId && <OperationPanel operationId={opId} title="Removing the activation" />}
+      {opId && <OperationPanel operationId={opId} title={t('remove.running')} />}
       {done && (
         <p className="ok-box" role="status" data-testid="remove-activation-result">
-          Activation removed at {new Date(done.removedAt).toLocaleString()}. Next, on the connected host, unregister or register
-          again with the new token.
+          {t('remove.done', { at: formatDateTime(done.removedAt) })}
         </p>
       )}
     </Screen>

@@ -1,39 +1,45 @@
+import { useState } from 'react';
+import type { TokenChoices } from '../../../shared/domain';
 import { suggestRegistrationName, TOKEN_VERSION_RULE } from '../../../shared/domain';
 import { CloudSelect } from '../../components/cloud-select';
 import { TextField } from '../../components/field';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
-import { MODEL_ORDER, MODEL_TEXT } from './billing-models';
+import { MODEL_ORDER, OFFERED } from './billing-models';
 import { EffectiveParams } from './effective-params';
 import { useTokenPlan } from './use-token-plan';
 
-const AGREEMENT_HINT = 'The Enterprise Agreement number the capacity was bought under.';
-const TAG_HINT = 'Printed on the product (Custom and Ruggedized).';
-
 export function BillingStep() {
+  const { t } = useTranslation();
   const choices = useApp((s) => s.exp.choices);
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
   const plan = useTokenPlan();
-  const set = appStore.getState().setChoices;
+  // No error before the operator has typed or chosen anything here.
+  const [touched, setTouched] = useState(false);
+  const set = (p: Partial<TokenChoices>) => {
+    setTouched(true);
+    appStore.getState().setChoices(p);
+  };
   const model = choices.billingModel;
-  const wantsAgreement = model === 'Capacity' || model === 'Ruggedized';
-  const wantsTag = model !== 'Development' && model !== 'PayAsYouUse';
+  const wantsAgreement = model === 'Capacity';
+  const wantsTag = model === 'Capacity' || model === 'Custom';
   return (
     <>
       <fieldset className="models">
-        <legend>Billing model</legend>
+        <legend>{t('billing.model')}</legend>
         {MODEL_ORDER.map((m) => (
-          <label key={m} className={MODEL_TEXT[m].offered ? 'choice' : 'choice choice-disabled'}>
+          <label key={m} className={OFFERED[m] ? 'choice' : 'choice choice-disabled'}>
             <input
               type="radio"
               name="billing-model"
               value={m}
               checked={model === m}
-              disabled={!MODEL_TEXT[m].offered}
+              disabled={!OFFERED[m]}
               onChange={() => set({ billingModel: m })}
             />
             <span>
-              <strong>{MODEL_TEXT[m].title}</strong>
-              <span className="muted block">{MODEL_TEXT[m].text}</span>
+              <strong>{t(`billing.models.${m}.title`)}</strong>
+              <span className="muted block">{t(`billing.models.${m}.text`)}</span>
             </span>
           </label>
         ))}
@@ -41,8 +47,8 @@ export function BillingStep() {
       {wantsAgreement && (
         <TextField
           id="agreement"
-          label="EA agreement number"
-          hint={AGREEMENT_HINT}
+          label={t('billing.agreement')}
+          hint={t('billing.agreementHint')}
           value={choices.agreementNumber ?? ''}
           onChange={(v) => set({ agreementNumber: v })}
           autoComplete="off"
@@ -51,29 +57,19 @@ export function BillingStep() {
       {wantsTag && (
         <TextField
           id="asset-tag"
-          label={model === 'Capacity' ? 'MS asset tag (Ruggedized stamps only)' : 'MS asset tag'}
-          hint={TAG_HINT}
+          label={model === 'Capacity' ? t('billing.tagRuggedized') : t('billing.tag')}
+          hint={model === 'Capacity' ? t('billing.tagRuggedizedHint') : t('billing.tagHint')}
           value={choices.msAssetTag ?? ''}
           onChange={(v) => set({ msAssetTag: v })}
           autoComplete="off"
         />
       )}
-      <CloudSelect
-        id="target-cloud"
-        label="Azure cloud the token will be registered in"
-        value={choices.targetCloud}
-        onChange={(targetCloud) => set({ targetCloud })}
-      />
-      {plan && <EffectiveParams plan={plan} />}
+      <CloudSelect id="target-cloud" label={t('billing.cloud')} value={choices.targetCloud} onChange={(targetCloud) => set({ targetCloud })} />
+      {plan && <EffectiveParams plan={plan} showErrors={touched} />}
       <p className="hint" data-testid="token-version-rule">
         {TOKEN_VERSION_RULE}
       </p>
-      {cloudId && (
-        <p className="hint">
-          On the connected host, the registration will be named <code>{suggestRegistrationName(cloudId)}</code> unless the
-          operator there chooses another name.
-        </p>
-      )}
+      {cloudId && <p className="hint">{t('billing.nameHint', { name: suggestRegistrationName(cloudId) })}</p>}
     </>
   );
 }

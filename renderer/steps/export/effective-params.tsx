@@ -1,16 +1,18 @@
 import type { TokenPlan } from '../../../shared/domain';
+import { useTranslation } from '../../i18n';
 
 /** The exact New-RegistrationToken parameters, after billing rules and version gates. */
-export function EffectiveParams({ plan }: { plan: TokenPlan }) {
+export function EffectiveParams({ plan, showErrors }: { plan: TokenPlan; showErrors: boolean }) {
+  const { t } = useTranslation();
   const rows = Object.entries(plan.params).filter(([, v]) => v !== undefined);
   return (
     <section className="effective" aria-labelledby="effective-title" data-testid="effective-params">
-      <h3 id="effective-title">What will be sent to the stamp</h3>
+      <h3 id="effective-title">{t('billing.effective')}</h3>
       <table>
         <thead>
           <tr>
-            <th scope="col">Parameter</th>
-            <th scope="col">Value</th>
+            <th scope="col">{t('billing.parameter')}</th>
+            <th scope="col">{t('billing.value')}</th>
           </tr>
         </thead>
         <tbody>
@@ -19,7 +21,7 @@ export function EffectiveParams({ plan }: { plan: TokenPlan }) {
               <th scope="row">
                 <code>-{k}</code>
               </th>
-              <td data-testid={`param-${k}`}>{v === '' ? <span className="muted">(empty)</span> : String(v)}</td>
+              <td data-testid={`param-${k}`}>{v === '' ? <span className="muted">{t('billing.empty')}</span> : String(v)}</td>
             </tr>
           ))}
         </tbody>
@@ -31,13 +33,16 @@ export function EffectiveParams({ plan }: { plan: TokenPlan }) {
           ))}
         </ul>
       )}
-      {plan.errors.length > 0 && (
-        <ul className="plan-errors" role="alert">
-          {plan.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      {/* A live region around a plain list: axe refuses role=alert on a <ul> (listitem, aria-allowed-role). */}
+      <div role="status" aria-live="polite">
+        {showErrors && plan.errors.length > 0 && (
+          <ul className="plan-errors" data-testid="plan-errors">
+            {plan.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

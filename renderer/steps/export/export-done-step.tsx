@@ -1,25 +1,36 @@
+import { exportScript } from '../../../shared/domain/powershell-script';
 import { Fingerprint } from '../../components/fingerprint';
+import { ScriptBox } from '../../components/script-box';
+import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 
 /** The hand-off to the connected host, in plain steps. */
 export function ExportDoneStep() {
+  const { t } = useTranslation();
   const saved = useApp((s) => s.exp.saved);
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
+  const stamp = useApp((s) => s.stamp);
+  const choices = useApp((s) => s.exp.choices);
   return (
     <>
-      {saved && <Fingerprint label="Token fingerprint" value={saved.fingerprint} testId="done-token-fingerprint" />}
-      <h3>What to do next</h3>
+      {saved && <Fingerprint label={t('facts.tokenFingerprint')} value={saved.fingerprint} testId="done-token-fingerprint" />}
+      <h3>{t('common.whatNext')}</h3>
       <ol className="next-steps">
-        <li>Safely eject the USB stick and carry it to the internet-connected host.</li>
-        <li>
-          On that host, open AzS Registrar, choose <strong>Connected host</strong> and <strong>Register in Azure</strong>.
-        </li>
-        <li>
-          Import <code>{saved?.fileName ?? 'the token file'}</code> and check that it shows cloud ID <code>{cloudId}</code> and the
-          fingerprint above.
-        </li>
-        <li>Bring the activation key back on the same stick, then choose <strong>Activate the stamp</strong> here.</li>
+        <li>{t('export.done.eject')}</li>
+        <li>{t('export.done.open')}</li>
+        <li>{t('export.done.import', { file: saved?.fileName ?? t('export.done.tokenFile'), cloudId: cloudId ?? '' })}</li>
+        <li>{t('export.done.back')}</li>
       </ol>
+      <ScriptBox
+        script={exportScript({
+          ercs: stamp.host ?? stamp.hosts[0] ?? '',
+          user: stamp.user,
+          billingModel: choices.billingModel,
+          ...(choices.agreementNumber ? { agreementNumber: choices.agreementNumber } : {}),
+          ...(choices.msAssetTag ? { msAssetTag: choices.msAssetTag } : {}),
+          tokenFile: saved?.path ?? 'registration-token.txt',
+        })}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { canAdvance } from '../../../shared/domain/flow';
+import { flowView } from '../../../shared/domain/flow';
 import type { ExportStep } from '../../../shared/domain/flow';
 import { FlowFrame } from '../../components/flow-frame';
 import { appStore, useApp } from '../../store';
@@ -38,11 +38,14 @@ function Body({ step }: { step: ExportStep }) {
 export function ExportFlow() {
   const step = useApp((s) => s.exp.step);
   const plan = useTokenPlan();
-  const gate = canAdvance('export', step, {
-    preflightRan: useApp((s) => s.stamp.preflight !== undefined),
-    connected: useApp((s) => s.stamp.sessionId !== undefined),
-    planErrors: plan ? plan.errors : ['Connect to the privileged endpoint first.'],
-    tokenCreated: useApp((s) => s.exp.handoffId !== undefined),
+  const tokenCreated = useApp((s) => s.exp.handoffId !== undefined);
+  const connected = useApp((s) => s.stamp.sessionId !== undefined);
+  // Once the token exists, the checks and the session that made it stay done (the session may be closed).
+  const view = flowView('export', step, {
+    preflightRan: useApp((s) => s.stamp.preflight !== undefined) || connected || tokenCreated,
+    connected: connected || tokenCreated,
+    planErrors: tokenCreated ? [] : plan ? plan.errors : ['gate.connectPep'],
+    tokenCreated,
     tokenSaved: useApp((s) => s.exp.saved !== undefined),
   });
   return (
@@ -50,9 +53,8 @@ export function ExportFlow() {
       flow="export"
       step={step}
       meta={EXPORT_META}
-      label="Export token steps"
       scopes={SCOPES}
-      gate={gate}
+      view={view}
       go={appStore.getState().goExport}
     >
       <Body step={step} />

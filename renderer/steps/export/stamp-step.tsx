@@ -1,27 +1,29 @@
 import { Facts } from '../../components/facts';
+import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 
 /** Everything Get-AzureStackStampInformation returned that matters for registration. */
 export function StampStep() {
+  const { t } = useTranslation();
   const info = useApp((s) => s.stamp.info);
   const notices = useApp((s) => s.stamp.notices);
   const host = useApp((s) => s.stamp.host);
-  if (!info) return <p className="notice">Connect to the privileged endpoint to read the stamp information.</p>;
+  if (!info) return <p className="notice">{t('stamp.connectFirst')}</p>;
   return (
     <>
       <Facts
-        label="Stamp information"
+        label={t('export.steps.stamp.title')}
         rows={[
-          ['Cloud ID', info.cloudId, 'stamp-cloud-id'],
-          ['Stamp version', info.stampVersion],
-          ['Deployment ID', info.deploymentId],
-          ['OEM version', info.oemVersion],
-          ['Region', info.regionName],
-          ['Nodes', info.numberOfNodes],
-          ['External domain', info.externalDomainFqdn],
-          ['Domain', info.domainFqdn],
-          ['Identity system', info.identitySystem],
-          ['Answered through', host],
+          [t('facts.cloudId'), info.cloudId, 'stamp-cloud-id', 'copy'],
+          [t('facts.stampVersion'), info.stampVersion],
+          [t('facts.deploymentId'), info.deploymentId],
+          [t('facts.oemVersion'), info.oemVersion],
+          [t('facts.region'), info.regionName],
+          [t('facts.nodes'), info.numberOfNodes],
+          [t('facts.externalDomain'), info.externalDomainFqdn],
+          [t('facts.domain'), info.domainFqdn],
+          [t('facts.identitySystem'), info.identitySystem],
+          [t('facts.answeredThrough'), host],
         ]}
       />
       {notices.map((n) => (

@@ -3,91 +3,108 @@ import { Field, TextField } from '../../components/field';
 import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
 import { Screen } from '../../components/screen';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
+import { hostTokens } from '../../store/reconcile';
 import { outcomeOf } from '../outcome';
 import { NeedsAzure } from './needs-azure';
 import { RegistrationPicker } from './registration-picker';
 
-const RG_HINT = 'Leave empty to search the whole subscription.';
-
 /** Deletes the registration resource in Azure, by name or by the token that created it. */
 export function UnregisterScreen() {
+  const { t } = useTranslation();
   const mng = useApp((s) => s.mng);
   const handoffs = useApp((s) => s.handoffs);
-  const tokens = handoffs.filter((h) => h.side === 'host');
+  const tokens = hostTokens(handoffs);
   const op = useApp((s) => (s.mng.unregisterOpId ? s.ops[s.mng.unregisterOpId] : undefined));
   const busy = useApp((s) => s.busy.manage !== undefined);
   const set = appStore.getState().setManage;
   const byToken = tokens.find((h) => h.id === mng.handoffId);
-  const expected = mng.by === 'name' ? mng.registrationName.trim() : (byToken?.registrationName ?? '');
+  // The journal says a stamp runs on this registration: deleting it cuts that stamp off.
+  const activated = handoffs.find(
+    (h) =>
+      h.side === 'host' &&
+      h.stage === 'activation-confirmed' &&
+      (mng.by === 'token' ? h.cloudId === byToken?.cloudId : mng.registrationName.trim() !== '' && h.registrationName === mng.registrationName.trim()),
+  );
+  const expected = mng.by === 'name' ? mng.registrationName.trim() : (byToken?.registrationName ?? activated?.registrationName ?? '');
   const confirmed = expected !== '' ? mng.confirmName.trim() === expected : mng.confirmName.trim() !== '';
   const ready = (mng.by === 'name' ? mng.registrationName.trim() !== '' : byToken !== undefined) && confirmed;
   const done = outcomeOf(op, 'azure.unregister');
   return (
     <Screen
       name="unregister"
-      title="Unregister"
-      what="Removes the lock and deletes the registration resource in Azure. On a disconnected stamp, remove the activation on the stamp first."
+      title={t('unregister.title')}
+      what={t('unregister.what')}
       replaces="Remove-AzsRegistration / UnRegister-AzsEnvironment"
+      help="renew"
     >
       <NeedsAzure>
         <ScopeProblem scope="manage" />
         <TextField
           id="unreg-rg"
-          label="Resource group"
-          hint={RG_HINT}
+          label={t('facts.resourceGroup')}
+          hint={t('unregister.groupHint')}
           value={mng.resourceGroup}
           onChange={(v) => set({ resourceGroup: v })}
         />
         <fieldset>
-          <legend>Find the registration</legend>
+          <legend>{t('unregister.find')}</legend>
           <label className="choice">
             <input type="radio" name="by" checked={mng.by === 'name'} onChange={() => set({ by: 'name', confirmName: '' })} />
-            <span>By registration name</span>
+            <span>{t('unregister.byName')}</span>
           </label>
           <label className="choice">
             <input type="radio" name="by" checked={mng.by === 'token'} onChange={() => set({ by: 'token', confirmName: '' })} />
-            <span>By the registration token read on this host (matched by cloud ID)</span>
+            <span>{t('unregister.byToken')}</span>
           </label>
         </fieldset>
         {mng.by === 'name' ? (
           <>
             <TextField
               id="unreg-name"
-              label="Registration name"
+              label={t('facts.registrationName')}
               value={mng.registrationName}
               onChange={(v) => set({ registrationName: v })}
             />
             <RegistrationPicker />
           </>
         ) : (
-          <Field id="unreg-token" label="Token">
+          <Field id="unreg-token" label={t('unregister.token')}>
             <select id="unreg-token" value={mng.handoffId ?? ''} onChange={(e) => set({ handoffId: e.target.value || undefined })}>
-              <option value="">Choose a token…</option>
+              <option value="">{t('unregister.chooseToken')}</option>
               {tokens.map((h) => (
                 <option key={h.id} value={h.id}>
-                  {h.cloudId} · {h.tokenFingerprint ?? 'no fingerprint'} {h.registrationName ? `· ${h.registrationName}` : ''}
+                  {[h.cloudId, h.tokenFingerprint ?? t('unregister.noFingerprint'), h.registrationName].filter(Boolean).join(' · ')}
                 </option>
               ))}
             </select>
           </Field>
         )}
+        {activated && (
+          <div className="warn-box" role="note" data-testid="unregister-activated">
+            <p>
+              <strong>{t('unregister.activated', { cloudId: activated.cloudId })}</strong>
+            </p>
+            <p>{t('unregister.activatedWhat')}</p>
+          </div>
+        )}
         <TextField
           id="unreg-confirm"
-          label={expected ? `Type ${expected} to confirm` : 'Type the registration name to confirm'}
-          hint="Deleting the registration cuts this stamp's link to Azure: marketplace syndication and usage reporting stop, and the stamp must be registered again to restore them. It cannot be undone."
+          label={expected ? t('unregister.typeName', { name: expected }) : t('unregister.typeAnyName')}
+          hint={t('unregister.confirmHint')}
           value={mng.confirmName}
           onChange={(v) => set({ confirmName: v })}
           autoComplete="off"
         />
         <button type="button" className="danger" disabled={!ready || busy} onClick={() => void appStore.getState().unregister()}>
-          Unregister
+          {t('unregister.button')}
         </button>
         <BusyNote scope="manage" />
-        {mng.unregisterOpId && <OperationPanel operationId={mng.unregisterOpId} title="Unregistering" />}
+        {mng.unregisterOpId && <OperationPanel operationId={mng.unregisterOpId} title={t('unregister.running')} />}
         {done && (
           <p className="ok-box" role="status" data-testid="unregister-result">
-            Registration <code>{done.registration.name}</code> deleted from resource group {done.registration.resourceGroup}.
+            {t('unregister.done', { name: done.registration.name, group: done.registration.resourceGroup })}
           </p>
         )}
       </NeedsAzure>

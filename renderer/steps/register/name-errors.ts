@@ -2,19 +2,27 @@ import { RegistrationName, ResourceGroupName } from '../../../shared/contract';
 import type { AzureLocation } from '../../../shared/domain';
 
 type Names = { registrationName: string; resourceGroup: string; location: string };
+/** A catalogue key in plain words (never a schema message or path), and the value it names. */
+export type NameProblem = { key: string; value?: string };
 
-const first = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+const ISSUE: Record<string, string> = { too_small: 'empty', too_big: 'long' };
+
+const check = (schema: typeof RegistrationName, value: string, field: 'name' | 'group'): NameProblem | undefined => {
+  const issue = schema.safeParse(value).error?.issues[0];
+  if (!issue) return undefined;
+  return { key: `names.errors.${field}.${ISSUE[issue.code] ?? 'chars'}` };
+};
 
 /** Per-field problems with the names, keyed by field; empty when all are valid. */
-export const nameProblems = (n: Names, locations: AzureLocation[]): Partial<Record<keyof Names, string>> => {
-  const out: Partial<Record<keyof Names, string>> = {};
-  const name = first(RegistrationName.safeParse(n.registrationName.trim()));
-  if (name) out.registrationName = `Registration name: ${name}.`;
-  const rg = first(ResourceGroupName.safeParse(n.resourceGroup.trim()));
-  if (rg) out.resourceGroup = `Resource group: ${rg}.`;
-  if (n.location === '') out.location = 'Choose a location.';
+export const nameProblems = (n: Names, locations: AzureLocation[]): Partial<Record<keyof Names, NameProblem>> => {
+  const out: Partial<Record<keyof Names, NameProblem>> = {};
+  const name = check(RegistrationName, n.registrationName.trim(), 'name');
+  if (name) out.registrationName = name;
+  const rg = check(ResourceGroupName, n.resourceGroup.trim(), 'group');
+  if (rg) out.resourceGroup = rg;
+  if (n.location === '') out.location = { key: 'names.errors.location.empty' };
   else if (locations.length > 0 && !locations.some((l) => l.name.toLowerCase() === n.location.toLowerCase())) {
-    out.location = `Location "${n.location}" is not available in this subscription.`;
+    out.location = { key: 'names.errors.location.unknown', value: n.location };
   }
   return out;
 };

@@ -1,14 +1,12 @@
 import { useEffect } from 'react';
 import { describedBy, Field, TextField } from '../../components/field';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { nameProblems } from './name-errors';
 
-const NAME_HINT = 'Unique per stamp. The default, AzureStack-<cloud ID>, is what the PowerShell module uses.';
-const RG_HINT = 'Created if it does not exist.';
-const LOCATION_HINT = 'Where the registration resource is kept; it does not affect the stamp.';
-
 /** Name, resource group and location of the registration resource in Azure. */
 export function NamesStep() {
+  const { t } = useTranslation();
   const name = useApp((s) => s.reg.registrationName);
   const rg = useApp((s) => s.reg.resourceGroup);
   const location = useApp((s) => s.reg.location);
@@ -20,14 +18,16 @@ export function NamesStep() {
     if (subscriptionId) void appStore.getState().prepare();
   }, [subscriptionId]);
   const problems = nameProblems({ registrationName: name, resourceGroup: rg, location }, locations);
+  const error = (p?: { key: string; value?: string }) => (p ? t(p.key, { value: p.value }) : undefined);
   const known = locations.some((l) => l.name === location);
+  const locationHint = t('names.locationHint');
   return (
     <>
       <TextField
         id="registration-name"
-        label="Registration name"
-        hint={NAME_HINT}
-        error={problems.registrationName}
+        label={t('facts.registrationName')}
+        hint={t('names.nameHint')}
+        error={error(problems.registrationName)}
         value={name}
         onChange={(v) => set({ registrationName: v })}
         spellCheck={false}
@@ -35,21 +35,21 @@ export function NamesStep() {
       />
       <TextField
         id="resource-group"
-        label="Resource group"
-        hint={RG_HINT}
-        error={problems.resourceGroup}
+        label={t('facts.resourceGroup')}
+        hint={t('names.groupHint')}
+        error={error(problems.resourceGroup)}
         value={rg}
         onChange={(v) => set({ resourceGroup: v })}
         spellCheck={false}
         aria-invalid={problems.resourceGroup ? true : undefined}
       />
-      <Field id="location" label="Location" hint={LOCATION_HINT} error={problems.location}>
+      <Field id="location" label={t('facts.location')} hint={locationHint} error={error(problems.location)}>
         <select
           id="location"
           value={location}
           onChange={(e) => set({ location: e.target.value })}
           aria-invalid={problems.location ? true : undefined}
-          aria-describedby={describedBy('location', LOCATION_HINT, problems.location)}
+          aria-describedby={describedBy('location', locationHint, error(problems.location))}
         >
           {!known && <option value={location}>{location}</option>}
           {locations.map((l) => (

@@ -1,23 +1,26 @@
 import { useEffect } from 'react';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
-const FLOW_LABEL: Record<'register' | 'unregister' | 'move', string> = { register: 'Register', unregister: 'Unregister', move: 'Move' };
 
 /** Checks the signed-in account may create the registration before anything is created. */
 export function PermissionsStep() {
+  const { t } = useTranslation();
   const report = useApp((s) => s.reg.permissions);
   const role = useApp((s) => s.reg.roleCreated);
+  const signedIn = useApp((s) => s.reg.account !== undefined);
   const busy = useApp((s) => s.busy.register !== undefined);
   useEffect(() => {
-    if (!appStore.getState().reg.permissions) void appStore.getState().checkPermissions();
-  }, []);
+    const s = appStore.getState();
+    if (!s.reg.permissions && s.reg.account) void s.checkPermissions();
+  }, [signedIn]);
+  if (!signedIn) return <p className="notice">{t('gate.signIn')}</p>;
   return (
     <>
       {report && (
         <div data-testid="permissions" className={report.ok ? 'ok-box' : 'warn-box'}>
           <p>
-            {report.ok ? 'The signed-in account has every permission registration needs on ' : 'Missing permissions on '}
-            <code>{report.scope}</code>.
+            {report.ok ? t('permissions.ok') : t('permissions.missing')} <code>{report.scope}</code>.
           </p>
           {report.missing.length > 0 && (
             <ul>
@@ -31,29 +34,35 @@ export function PermissionsStep() {
           <ul className="flow-permissions" data-testid="flow-permissions">
             {report.flows.map((f) => (
               <li key={f.flow} className={f.ok ? 'ok-line' : 'warning'}>
-                {FLOW_LABEL[f.flow]}: {f.ok ? 'allowed' : <>missing {f.missing.map((m, i) => <span key={m}>{i > 0 && ', '}<code>{m}</code></span>)}</>}
+                {t(`permissions.flows.${f.flow}`)}:{' '}
+                {f.ok ? (
+                  t('permissions.allowed')
+                ) : (
+                  <>
+                    {t('permissions.missingList')}{' '}
+                    {f.missing.map((m, i) => (
+                      <span key={m}>
+                        {i > 0 && ', '}
+                        <code>{m}</code>
+                      </span>
+                    ))}
+                  </>
+                )}
               </li>
             ))}
           </ul>
         </div>
       )}
       <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().checkPermissions()}>
-        Check again
+        {t('permissions.again')}
       </button>
       {report && !report.ok && (
         <div className="role-offer">
-          <p>
-            An owner of the subscription can create the least-privilege custom role for Azure Stack registration and assign it
-            to your account.
-          </p>
+          <p>{t('permissions.roleOffer')}</p>
           <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().createRole()}>
-            Create the registration role
+            {t('permissions.createRole')}
           </button>
-          {role && (
-            <p className="ok-line">
-              Role <strong>{role}</strong> exists but your account still lacks what is listed: ask an owner to assign it to your account, then check again.
-            </p>
-          )}
+          {role && <p className="ok-line">{t('permissions.roleExists', { role })}</p>}
         </div>
       )}
     </>

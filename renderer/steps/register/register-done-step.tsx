@@ -1,27 +1,35 @@
+import { registerScript } from '../../../shared/domain/powershell-script';
 import { Fingerprint } from '../../components/fingerprint';
+import { ScriptBox } from '../../components/script-box';
+import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 
 export function RegisterDoneStep() {
+  const { t } = useTranslation();
   const saved = useApp((s) => s.reg.saved);
   const name = useApp((s) => s.reg.registrationName);
+  const reg = useApp((s) => s.reg);
   return (
     <>
-      {saved && <Fingerprint label="Activation key fingerprint" value={saved.fingerprint} testId="done-key-fingerprint" />}
-      <h3>What to do next</h3>
+      {saved && <Fingerprint label={t('facts.keyFingerprint')} value={saved.fingerprint} testId="done-key-fingerprint" />}
+      <h3>{t('common.whatNext')}</h3>
       <ol className="next-steps">
-        <li>
-          Keep the registration name <code>{name}</code>: you need it to renew, change or remove the registration.
-        </li>
-        <li>Safely eject the USB stick and carry it back to the machine that reaches the stamp's privileged endpoint.</li>
-        <li>
-          There, choose <strong>Stamp side</strong> and <strong>Activate the stamp</strong>, import{' '}
-          <code>{saved?.fileName ?? 'the key file'}</code> and check the fingerprint above.
-        </li>
-        <li>
-          Once the stamp is activated, open <strong>Hand-offs</strong> here and close this hand-off. Until then this
-          machine keeps the token and the key, so you can write the key again if the stick is lost.
-        </li>
+        <li>{t('register.done.keepName', { name })}</li>
+        <li>{t('register.done.eject')}</li>
+        <li>{t('register.done.activate', { file: saved?.fileName ?? t('register.done.keyFile') })}</li>
+        <li>{t('register.done.close')}</li>
       </ol>
+      <ScriptBox
+        script={registerScript({
+          cloud: reg.cloud,
+          subscriptionId: reg.subscriptionId ?? '',
+          tokenFile: reg.fileName ?? 'registration-token.txt',
+          registrationName: reg.registrationName,
+          resourceGroup: reg.resourceGroup,
+          location: reg.location,
+          keyFile: saved?.path ?? 'activation-key.txt',
+        })}
+      />
     </>
   );
 }

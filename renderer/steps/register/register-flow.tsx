@@ -1,4 +1,4 @@
-import { canAdvance } from '../../../shared/domain/flow';
+import { flowView } from '../../../shared/domain/flow';
 import type { RegisterStep as Step } from '../../../shared/domain/flow';
 import { FlowFrame } from '../../components/flow-frame';
 import { appStore, useApp } from '../../store';
@@ -45,14 +45,16 @@ export function RegisterFlow() {
   const op = useApp((s) => (s.reg.operationId ? s.ops[s.reg.operationId] : undefined));
   const stage = useApp((s) => s.handoffs.find((h) => h.id === s.reg.handoffId)?.stage);
   const step = reg.step;
-  const gate = canAdvance('register', step, {
-    signedIn: reg.account !== undefined,
+  const registered = outcomeOf(op, 'azure.register') !== undefined || (stage !== undefined && KEY_STAGES.has(stage));
+  // Before the registration every step needs Azure; once the key exists, signing out loses nothing.
+  const view = flowView('register', step, {
+    signedIn: reg.account !== undefined || registered,
     subscriptionChosen: reg.subscriptionId !== undefined,
     tokenLoaded: reg.handoffId !== undefined,
     tokenConfirmed: reg.tokenConfirmed,
-    nameErrors: Object.values(nameProblems(reg, reg.locations)),
-    permissionsOk: reg.permissions?.ok === true,
-    registered: outcomeOf(op, 'azure.register') !== undefined || (stage !== undefined && KEY_STAGES.has(stage)),
+    nameErrors: Object.keys(nameProblems(reg, reg.locations)).length > 0 ? ['gate.names'] : [],
+    permissionsOk: reg.permissions?.ok === true || registered,
+    registered,
     keySaved: reg.saved !== undefined,
   });
   return (
@@ -60,9 +62,8 @@ export function RegisterFlow() {
       flow="register"
       step={step}
       meta={REGISTER_META}
-      label="Register steps"
       scopes={SCOPES}
-      gate={gate}
+      view={view}
       go={appStore.getState().goRegister}
     >
       <Body step={step} />

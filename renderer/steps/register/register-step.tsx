@@ -1,11 +1,13 @@
 import { Facts } from '../../components/facts';
 import { Fingerprint } from '../../components/fingerprint';
 import { OperationPanel } from '../../components/operation-panel';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 
 /** Creates the registration resource (provider, group, resource, lock) and fetches the activation key. */
 export function RegisterStep() {
+  const { t } = useTranslation();
   const reg = useApp((s) => s.reg);
   const op = useApp((s) => (s.reg.operationId ? s.ops[s.reg.operationId] : undefined));
   const busy = useApp((s) => s.busy.register !== undefined);
@@ -15,12 +17,12 @@ export function RegisterStep() {
   return (
     <>
       <Facts
-        label="Registration to create"
+        label={t('register.toCreate')}
         rows={[
-          ['Subscription', sub ? `${sub.displayName} (${sub.id})` : reg.subscriptionId],
-          ['Resource group', reg.resourceGroup],
-          ['Location', reg.location],
-          ['Registration name', reg.registrationName],
+          [t('facts.subscription'), sub ? `${sub.displayName} (${sub.id})` : reg.subscriptionId],
+          [t('facts.resourceGroup'), reg.resourceGroup],
+          [t('facts.location'), reg.location],
+          [t('facts.registrationName'), reg.registrationName],
         ]}
       />
       {/* Running it again is safe (same token and name): after an unregister, or to fetch the key anew. */}
@@ -30,22 +32,22 @@ export function RegisterStep() {
         disabled={busy || running || !reg.handoffId}
         onClick={() => void appStore.getState().register()}
       >
-        {result ? 'Register again' : 'Register in Azure'}
+        {result ? t('register.again') : t('register.start')}
       </button>
-      {reg.operationId && <OperationPanel operationId={reg.operationId} title="Registering in Azure" />}
+      {reg.operationId && <OperationPanel operationId={reg.operationId} title={t('register.running')} />}
       {result && (
         <div className="result" data-testid="registered">
-          {result.reused && <p className="notice">A registration for this stamp already existed with the same settings; it was reused.</p>}
+          {result.reused && <p className="notice">{t('register.reused')}</p>}
           <Facts
-            label="Registration"
+            label={t('register.registration')}
             rows={[
-              ['Resource ID', result.registration.id],
-              ['Billing model', result.registration.billingModel],
-              ['Cloud ID', result.registration.cloudId],
-              ['Locked against deletion', result.registration.locked],
+              [t('facts.resourceId'), result.registration.id, undefined, 'copy'],
+              [t('facts.billingModel'), result.registration.billingModel],
+              [t('facts.cloudId'), result.registration.cloudId, undefined, 'copy'],
+              [t('facts.locked'), result.registration.locked],
             ]}
           />
-          <Fingerprint label="Activation key fingerprint" value={result.key.fingerprint} testId="host-key-fingerprint" />
+          <Fingerprint label={t('facts.keyFingerprint')} value={result.key.fingerprint} testId="host-key-fingerprint" />
         </div>
       )}
     </>

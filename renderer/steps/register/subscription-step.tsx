@@ -1,19 +1,21 @@
 import { useEffect } from 'react';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
 /** The Azure subscription the registration resource will live in. */
 export function SubscriptionStep() {
+  const { t } = useTranslation();
   const subs = useApp((s) => s.reg.subscriptions);
   const chosen = useApp((s) => s.reg.subscriptionId);
   const signedIn = useApp((s) => s.reg.account !== undefined);
   useEffect(() => {
     if (signedIn && appStore.getState().reg.subscriptions.length === 0) void appStore.getState().loadSubscriptions();
   }, [signedIn]);
-  if (!signedIn) return <p className="notice">Sign in to Azure first.</p>;
+  if (!signedIn) return <p className="notice">{t('gate.signIn')}</p>;
   return (
     <fieldset className="subscriptions">
-      <legend>Subscription</legend>
-      {subs.length === 0 && <p className="hint">No subscription listed yet.</p>}
+      <legend>{t('facts.subscription')}</legend>
+      {subs.length === 0 && <p className="hint">{t('subscriptions.none')}</p>}
       {subs.map((s) => (
         <label key={s.id} className="choice">
           <input
@@ -42,7 +44,7 @@ export function SubscriptionStep() {
         </label>
       ))}
       <button type="button" className="secondary" onClick={() => void appStore.getState().loadSubscriptions()}>
-        Refresh
+        {t('common.refresh')}
       </button>
     </fieldset>
   );

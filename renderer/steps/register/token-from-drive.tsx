@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { DrivePicker } from '../../components/drive-picker';
 import { FileList } from '../../components/file-list';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
 export function TokenFromDrive() {
+  const { t } = useTranslation();
   const driveId = useApp((s) => s.reg.driveId);
   const files = useApp((s) => s.reg.files);
   const current = useApp((s) => s.reg.fileName);
@@ -15,13 +17,13 @@ export function TokenFromDrive() {
   }, []);
   return (
     <>
-      <DrivePicker selected={driveId} onSelect={(id) => void appStore.getState().setRegisterDrive(id)} purpose="Drive with the token" />
+      <DrivePicker selected={driveId} onSelect={(id) => void appStore.getState().setRegisterDrive(id)} purpose={t('register.token.drive')} />
       {driveId && (
         <FileList
           files={files.filter((f) => f.kind !== 'key')}
           current={current}
           disabled={busy}
-          action="Read token"
+          action={t('register.token.read')}
           onPick={(name) => void appStore.getState().readToken(name)}
           onRefresh={() => void appStore.getState().setRegisterDrive(driveId)}
         />

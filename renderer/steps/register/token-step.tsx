@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Fingerprint } from '../../components/fingerprint';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { TokenSummaryFacts } from '../export/token-summary';
 import { TokenFromDrive } from './token-from-drive';
@@ -7,6 +8,7 @@ import { TokenFromText } from './token-from-text';
 
 /** Reads the token the stamp exported and shows what is in it, to compare with the stamp screen. */
 export function TokenStep() {
+  const { t } = useTranslation();
   const token = useApp((s) => s.reg.token);
   const handoff = useApp((s) => s.handoffs.find((h) => h.id === s.reg.handoffId));
   const confirmed = useApp((s) => s.reg.tokenConfirmed);
@@ -18,24 +20,23 @@ export function TokenStep() {
   }, []);
   return (
     <>
-      <div className="tabs" role="group" aria-label="Where the token comes from">
+      <div className="tabs" role="group" aria-label={t('register.token.source')}>
         <button type="button" aria-pressed={source === 'drive'} onClick={() => setSource('drive')}>
-          From the USB stick
+          {t('register.token.fromDrive')}
         </button>
         <button type="button" aria-pressed={source === 'paste'} onClick={() => setSource('paste')}>
-          Paste the text
+          {t('register.token.paste')}
         </button>
       </div>
       {source === 'drive' ? <TokenFromDrive /> : <TokenFromText />}
       {fingerprint && (
         <div className="result" data-testid="host-token">
-          <Fingerprint label="Token fingerprint" value={fingerprint} testId="host-token-fingerprint" />
+          <Fingerprint label={t('facts.tokenFingerprint')} value={fingerprint} testId="host-token-fingerprint" />
           {token ? (
             <TokenSummaryFacts summary={token.summary} testPrefix="host-token" />
           ) : (
             <p className="hint">
-              Token for cloud ID <code data-testid="host-token-cloud-id">{handoff?.cloudId}</code>, read earlier. Read the file
-              again to see all its details.
+              {t('register.token.readEarlier')} <code data-testid="host-token-cloud-id">{handoff?.cloudId}</code>
             </p>
           )}
           <label className="confirm">
@@ -44,7 +45,7 @@ export function TokenStep() {
               checked={confirmed}
               onChange={(e) => appStore.getState().setRegister({ tokenConfirmed: e.target.checked })}
             />
-            <span>The cloud ID and fingerprint match what the stamp screen showed.</span>
+            <span>{t('register.token.confirm')}</span>
           </label>
         </div>
       )}

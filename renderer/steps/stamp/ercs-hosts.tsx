@@ -1,4 +1,5 @@
 import { ercsAddressProblem } from '../../../shared/domain';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
 const problemOf = (host: string): string | undefined => (host.trim() === '' ? undefined : ercsAddressProblem(host));
@@ -9,24 +10,25 @@ export const useHostsReady = (): boolean =>
 
 /** One to three ERCS VM addresses; the session tries them in order. */
 export function ErcsHosts() {
+  const { t } = useTranslation();
   const hosts = useApp((s) => s.stamp.hosts);
   const set = (i: number, value: string) => appStore.getState().setHosts(hosts.map((h, j) => (j === i ? value : h)));
   return (
     <fieldset className="ercs">
-      <legend>Privileged endpoint (ERCS VM) addresses</legend>
-      <p className="hint">Enter one to three addresses. If the first does not answer, the next one is tried.</p>
+      <legend>{t('ercs.legend')}</legend>
+      <p className="hint">{t('ercs.hint')}</p>
       {hosts.map((h, i) => {
         const problem = problemOf(h);
         return (
         <div key={i} className={problem ? 'row field-invalid' : 'row'}>
           <label htmlFor={`ercs-${i}`} className="inline-label">
-            ERCS {i + 1}
+            {t('ercs.label', { n: i + 1 })}
           </label>
           <input
             id={`ercs-${i}`}
             value={h}
             onChange={(e) => set(i, e.target.value)}
-            placeholder="e.g. 10.0.0.224"
+            placeholder={t('ercs.placeholder')}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={problem !== undefined}
@@ -36,10 +38,10 @@ export function ErcsHosts() {
             <button
               type="button"
               className="link-button"
-              aria-label={`Remove ERCS ${i + 1}`}
+              aria-label={t('ercs.removeLabel', { n: i + 1 })}
               onClick={() => appStore.getState().setHosts(hosts.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('common.remove')}
             </button>
           )}
           {problem && (
@@ -52,7 +54,7 @@ export function ErcsHosts() {
       })}
       {hosts.length < 3 && (
         <button type="button" className="secondary" onClick={() => appStore.getState().setHosts([...hosts, ''])}>
-          Add an address
+          {t('ercs.add')}
         </button>
       )}
     </fieldset>

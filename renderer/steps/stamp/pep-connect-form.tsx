@@ -1,14 +1,14 @@
 import type { FormEvent } from 'react';
 import { TextField } from '../../components/field';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { useHostsReady } from './ercs-hosts';
 import { TranscriptShare } from './transcript-share';
 
-const USER_HINT = 'The CloudAdmin account of the stamp, as <DOMAIN>\\CloudAdmin.';
-const PASSWORD_HINT = 'Used once to open the session and then forgotten; never stored.';
 
 /** Opens the privileged-endpoint session (Enter-PSSession -ConfigurationName PrivilegedEndpoint). */
 export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
+  const { t } = useTranslation();
   const user = useApp((s) => s.stamp.user);
   const password = useApp((s) => s.stamp.password);
   const busy = useApp((s) => s.busy.stamp !== undefined);
@@ -22,13 +22,10 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
     if (await appStore.getState().connect()) onConnected?.();
   };
   return (
-    <form className="form" onSubmit={submit} aria-label="Connect to the privileged endpoint">
+    <form className="form" onSubmit={submit} aria-label={t('stamp.connectForm')}>
       {practice && (
         <div className="notice" data-testid="practice-sign-in">
-          <p>
-            The practice stamp answers on {practice.ercsAddresses.join(', ')} and accepts only {practice.user} with the password{' '}
-            <code>{practice.password}</code>. Any other password is refused, as a real privileged endpoint does; rehearse it.
-          </p>
+          <p>{t('stamp.practiceSignIn', { addresses: practice.ercsAddresses.join(', '), user: practice.user, password: practice.password })}</p>
           <button
             type="button"
             className="secondary"
@@ -39,24 +36,24 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
               s.setPassword(practice.password);
             }}
           >
-            Fill in the practice sign-in
+            {t('stamp.fillPractice')}
           </button>
         </div>
       )}
       <TextField
         id="pep-user"
-        label="User name"
-        hint={USER_HINT}
+        label={t('stamp.user')}
+        hint={t('stamp.userHint')}
         value={user}
         onChange={(v) => appStore.getState().setUser(v)}
-        placeholder="AZURESTACK\CloudAdmin"
+        placeholder={t('stamp.userPlaceholder')}
         autoComplete="username"
         spellCheck={false}
       />
       <TextField
         id="pep-password"
-        label="Password"
-        hint={PASSWORD_HINT}
+        label={t('stamp.password')}
+        hint={t('stamp.passwordHint')}
         value={password}
         onChange={(v) => appStore.getState().setPassword(v)}
         type="password"
@@ -64,7 +61,7 @@ export function PepConnectForm({ onConnected }: { onConnected?: () => void }) {
       />
       <TranscriptShare />
       <button type="submit" className="primary" disabled={busy || !hasHost || user.trim() === '' || password === '' || shareIncomplete}>
-        Connect
+        {t('stamp.connect')}
       </button>
     </form>
   );

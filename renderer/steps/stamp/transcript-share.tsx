@@ -1,32 +1,28 @@
 import { TextField } from '../../components/field';
+import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
-const WHY =
-  'The privileged endpoint records every command in a transcript. With a share, closing the session runs ' +
-  'Close-PrivilegedEndpoint, which copies the transcripts there and deletes them from the endpoint; without one, ' +
-  'they stay on the endpoint until a later close names a share.';
-const PASSWORD_HINT = 'Used once when the session closes; never stored.';
-const SHARE_HINT = 'For example \\\\fileserver\\pep-transcripts';
 
 /** Optional transcript share for Close-PrivilegedEndpoint -TranscriptsPathDestination. */
 export function TranscriptShare() {
+  const { t } = useTranslation();
   const share = useApp((s) => s.stamp.share);
   const set = appStore.getState().setShare;
   return (
     <details className="transcript-share" open={share.path !== ''}>
-      <summary>Copy the session transcripts to a share when closing (optional)</summary>
-      <p className="hint">{WHY}</p>
+      <summary>{t('share.summary')}</summary>
+      <p className="hint">{t('share.why')}</p>
       <TextField
         id="share-path"
-        label="Share"
-        hint={SHARE_HINT}
+        label={t('share.path')}
+        hint={t('share.pathHint')}
         value={share.path}
         onChange={(v) => set({ path: v })}
         spellCheck={false}
       />
       <TextField
         id="share-user"
-        label="Share user name"
+        label={t('share.user')}
         value={share.user}
         onChange={(v) => set({ user: v })}
         autoComplete="off"
@@ -34,8 +30,8 @@ export function TranscriptShare() {
       />
       <TextField
         id="share-password"
-        label="Share password"
-        hint={PASSWORD_HINT}
+        label={t('share.password')}
+        hint={t('share.passwordHint')}
         value={share.password}
         onChange={(v) => set({ password: v })}
         type="password"

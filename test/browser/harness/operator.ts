@@ -21,10 +21,10 @@ export const connectStamp = async (page: Page): Promise<string> => {
   await page.getByLabel('User name', { exact: true }).fill('AZURESTACK\\CloudAdmin');
   // A wrong password is refused, as a real privileged endpoint does; the practice one is on the screen.
   await page.getByLabel('Password', { exact: true }).fill('practice-Passw0rd!');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByText('The privileged endpoint refused the user name or password.').first().waitFor();
   await page.getByRole('button', { name: 'Fill in the practice sign-in' }).click();
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await stepIs(page, 'stamp');
   return text(page, 'stamp-cloud-id');
 };

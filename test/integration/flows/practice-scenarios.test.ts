@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
-import type { OperationFinished, PepConnected, PracticeScenario } from '../../../shared/contract';
+import type { OperationFinished, OperationProgress, PepConnected, PracticeScenario } from '../../../shared/contract';
 import { suggestRegistrationName } from '../../../shared/domain';
 import type { HandoffSummary, KeyPreview, PermissionReport, PreflightReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
@@ -185,6 +185,13 @@ describe('practice scenarios: Azure', () => {
     expect(sleeps).toContain(1000);
     const answered = host.log.lines.filter((l) => l.message === 'Practice Azure answered').map((l) => `${String(l.data?.['method'])} ${String(l.data?.['status'])}`);
     expect(answered).toEqual(expect.arrayContaining(['PUT 429', 'POST 503']));
+    // The operator sees each wait in the operation's progress, not only in the log.
+    const retries = host.events.filter((e) => e.name === 'operation.progress' && (e.payload as OperationProgress).phase === 'Retry');
+    expect(retries.map((e) => (e.payload as OperationProgress).message)).toEqual([
+      'Azure asked to wait 5 s (throttled (429)), then retrying (1 of 4).',
+      'Azure asked to wait 5 s (throttled (429)), then retrying (2 of 4).',
+      'Azure asked to wait 1 s (HTTP 503), then retrying (1 of 3).',
+    ]);
     await host.runtime.dispose();
   });
 

@@ -26,6 +26,8 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'settings.choosePowerShell': {},
   'practice.get': {},
   'practice.set': DEFAULT_PRACTICE_SCENARIO,
+  'practice.reset': {},
+  'app.openHelp': { topic: 'registration' },
   'pep.preflight': { hosts: ['10.0.0.224'] },
   'pep.connect': {
     hosts: ['10.0.0.224', '10.0.0.225'],

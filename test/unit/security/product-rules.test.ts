@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { HELP_TOPICS } from '../../../shared/domain/help';
 import { descendants, dotted, lineOf, parse, productSources, propertyName, rel, ts } from './source';
 
 // Checklist §7 rules that hold across electron/, shared/ and renderer/.
@@ -38,7 +39,9 @@ const openExternalCalls = (all: readonly ts.Node[]): ts.CallExpression[] =>
 const isLiteralHttps = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isStringLiteralLike(e) && URL.parse(e.text)?.protocol === 'https:';
 /** electron/main/external-url.ts: URL-parsed, https, the supported clouds' sign-in hosts only. */
 const isAllowListed = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isCallExpression(e) && dotted(e.expression) === 'signInPageUrl';
-const isSafeExternal = (e: ts.Expression | undefined): boolean => isLiteralHttps(e) || isAllowListed(e);
+/** An entry of the help allowlist (shared/domain/help.ts), whose addresses are checked below to be https on Microsoft Learn. */
+const isHelpTopic = (e: ts.Expression | undefined): boolean => e !== undefined && ts.isElementAccessExpression(e) && e.expression.getText() === 'HELP_TOPICS';
+const isSafeExternal = (e: ts.Expression | undefined): boolean => isLiteralHttps(e) || isAllowListed(e) || isHelpTopic(e);
 
 describe('product-wide security rules', () => {
   it('never turns off TLS verification', () => {
@@ -52,8 +55,9 @@ describe('product-wide security rules', () => {
     expect(weak).toEqual([]);
   });
 
-  it('opens external links only for literal https: URLs or through the sign-in allow-list', () => {
+  it('opens external links only for literal https: URLs or through the sign-in and help allow-lists', () => {
     expect(nodes.flatMap((f) => openExternalCalls(f.all).filter((c) => !isSafeExternal(c.arguments[0])).map(lineOf))).toEqual([]);
+    expect(Object.values(HELP_TOPICS).filter((url) => URL.parse(url)?.protocol !== 'https:' || URL.parse(url)?.host !== 'learn.microsoft.com')).toEqual([]);
   });
 
   it('reads process.env only in the Electron layer, never in services, shared or renderer', () => {

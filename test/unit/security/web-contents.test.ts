@@ -62,12 +62,17 @@ describe('web contents hardening', () => {
     expect(prevented(wc.on.get('will-attach-webview'), 'app://registrar/index.html')).toBe(true);
   });
 
-  it('denies every permission request and check', () => {
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
-      const callback = vi.fn();
-      handlers.request?.({}, permission, callback, {});
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(handlers.check?.({}, permission, 'app://registrar', {})).toBe(false);
+  it('denies every permission request and check but clipboard writes and notifications from the app page', () => {
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'geolocation', 'openExternal']) {
+      const allowedHere = permission === 'notifications' || permission === 'clipboard-sanitized-write';
+      const fromApp = vi.fn();
+      handlers.request?.({}, permission, fromApp, { requestingUrl: 'app://registrar/index.html' });
+      expect(fromApp).toHaveBeenCalledWith(allowedHere);
+      expect(handlers.check?.({}, permission, 'app://registrar', {})).toBe(allowedHere);
+      const elsewhere = vi.fn();
+      handlers.request?.({}, permission, elsewhere, { requestingUrl: 'https://evil.example/' });
+      expect(elsewhere).toHaveBeenCalledWith(false);
+      expect(handlers.check?.({}, permission, 'https://evil.example', {})).toBe(false);
     }
   });
 

@@ -25,3 +25,17 @@ describe('application menu', () => {
     expect(roles(appMenuTemplate({ platform: 'win32', packaged: true }))).not.toContain('appMenu');
   });
 });
+
+describe('application menu: Help', () => {
+  it('opens Microsoft Learn and the About screen', () => {
+    const calls: string[] = [];
+    const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+    const items = flatten(
+      appMenuTemplate({ platform: 'win32', packaged: true, appName: 'AzS Registrar', actions: { openDocumentation: () => calls.push('docs'), showAbout: () => calls.push('about') } }),
+    );
+    for (const i of items.filter((x) => typeof x.click === 'function')) (i.click as () => void)();
+    expect(calls.sort()).toEqual(['about', 'docs']);
+    expect(items.map((i) => i.role)).not.toContain('toggleDevTools');
+  });
+});

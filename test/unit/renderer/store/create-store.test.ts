@@ -267,7 +267,7 @@ describe('modes', () => {
     practice.store.getState().chooseSide('stamp');
 
     const live = setup(storage);
-    live.api['app.info'] = async () => ({ ok: true, value: { mode: 'live', version: '1.0.0' } });
+    live.api['app.info'] = async () => ({ ok: true, value: { mode: 'live', version: '1.0.0', locale: 'en-US' } });
     await live.store.getState().loadInfo();
     const s = live.store.getState();
     expect(s.progressMode).toBe('live');

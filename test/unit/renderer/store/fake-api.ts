@@ -66,6 +66,10 @@ export const createFakeApi = () => {
   let operations: OperationSnapshot[] = [];
   let settings: Settings = { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2017-06-01' };
   let scenario: PracticeScenario = DEFAULT_PRACTICE_SCENARIO;
+  // Like main's runtime: a change that recomposes the services is announced to the renderer.
+  let generation = 0;
+  const recomposed = (cause: 'settings' | 'scenario' | 'practice-reset') =>
+    listeners.get('app.stateChanged')?.forEach((l) => (l as (p: EventPayloads['app.stateChanged']) => void)({ generation: ++generation, cause }));
   const answer =
     <R>(name: string, value: () => Result<R>) =>
     async (req: unknown): Promise<Result<R>> => {
@@ -73,13 +77,16 @@ export const createFakeApi = () => {
       return value();
     };
   const api = {
-    'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0' })),
-    'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0' })),
+    'app.info': answer('app.info', () => ok({ mode: 'practice' as const, version: '1.0.0', locale: 'en-US' })),
+    'app.setMode': answer('app.setMode', () => ok({ mode: 'live' as const, version: '1.0.0', locale: 'en-US' })),
     'settings.get': answer('settings.get', () => ok(settings)),
     'settings.set': async (req: SettingsRequest): Promise<Result<Settings>> => {
       calls.push({ name: 'settings.set', req });
       const powershell = req.powershell.kind === 'pwsh' ? { kind: 'pwsh' as const, path: PWSH_PATH } : { kind: 'windows-powershell' as const };
-      settings = { powershell, registrationApiVersion: req.registrationApiVersion };
+      const next: Settings = { powershell, registrationApiVersion: req.registrationApiVersion };
+      const changed = JSON.stringify(next) !== JSON.stringify(settings);
+      settings = next;
+      if (changed) recomposed('settings');
       return ok(settings);
     },
     'settings.powershell': answer('settings.powershell', () => ok(powershellInfo(settings))),
@@ -90,9 +97,17 @@ export const createFakeApi = () => {
     'practice.get': answer('practice.get', () => ok(scenario)),
     'practice.set': async (req: PracticeScenario): Promise<Result<PracticeScenario>> => {
       calls.push({ name: 'practice.set', req });
+      const changed = JSON.stringify(req) !== JSON.stringify(scenario);
       scenario = req;
+      if (changed) recomposed('scenario');
       return ok(scenario);
     },
+    'practice.reset': async (req: Record<string, never>): Promise<Result<PracticeScenario>> => {
+      calls.push({ name: 'practice.reset', req });
+      recomposed('practice-reset');
+      return ok(scenario);
+    },
+    'app.openHelp': answer('app.openHelp', () => ok({})),
     'pep.preflight': answer('pep.preflight', () => ok({ ok: true, checks: [] })),
     'pep.connect': answer('pep.connect', () => ok({ sessionId: 'session-1', host: '10.0.0.224', stamp: STAMP, notices: [] })),
     'pep.disconnect': answer('pep.disconnect', () => ok({ transcriptsCopied: false })),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fail } from '../../../../shared/contract';
 import type { SettingsRequest } from '../../../../shared/contract';
 import { createAppStore, STORAGE_KEY } from '../../../../renderer/store/create-store';
@@ -34,6 +34,7 @@ describe('settings slice', () => {
 
   it('saves a change and forgets the PEP session and Azure account that main closed, keeping progress', async () => {
     const { store, calls } = setup();
+    await store.getState().init();
     await store.getState().loadSettings();
     store.getState().setHosts(['10.0.0.224']);
     store.getState().setPassword('x');
@@ -45,6 +46,8 @@ describe('settings slice', () => {
 
     expect(await store.getState().saveSettings(API_2022)).toBe(true);
     expect(calls.find((c) => c.name === 'settings.set')).toEqual({ name: 'settings.set', req: API_2022 });
+    // Main announces the recomposition; the store re-reads and lets go of the sessions main closed.
+    await vi.waitFor(() => expect(store.getState().stamp.sessionId).toBeUndefined());
     const s = store.getState();
     expect(s.settings).toEqual(API_2022);
     expect(s.stamp.sessionId).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAdvance, FLOW_STEPS, nextStep, previousStep } from '../../../../shared/domain/flow';
+import { canAdvance, FLOW_STEPS, flowView, nextStep, previousStep } from '../../../../shared/domain/flow';
 import type { ActivateFacts, ExportFacts, RegisterFacts } from '../../../../shared/domain/flow';
 
 const exportFacts: ExportFacts = { preflightRan: true, connected: true, planErrors: [], tokenCreated: true, tokenSaved: true };
@@ -50,8 +50,8 @@ describe('canAdvance', () => {
   it('asks for the fingerprint confirmation after the token is loaded', () => {
     const notLoaded = canAdvance('register', 'token', { ...registerFacts, tokenLoaded: false, tokenConfirmed: false });
     const notConfirmed = canAdvance('register', 'token', { ...registerFacts, tokenConfirmed: false });
-    expect(notLoaded.ok || notLoaded.reason).toMatch(/Import the registration token/);
-    expect(notConfirmed.ok || notConfirmed.reason).toMatch(/fingerprint/);
+    expect(notLoaded.ok || notLoaded.reason).toMatch(/gate.importToken/);
+    expect(notConfirmed.ok || notConfirmed.reason).toMatch(/gate.confirmToken/);
   });
 
   it('refuses a key for another stamp or an expired key, not an unchecked one', () => {
@@ -64,5 +64,27 @@ describe('canAdvance', () => {
   it('blocks names with invalid values and registration without permissions', () => {
     expect(canAdvance('register', 'names', { ...registerFacts, nameErrors: ['Bad name.'] })).toEqual({ ok: false, reason: 'Bad name.' });
     expect(canAdvance('register', 'permissions', { ...registerFacts, permissionsOk: false }).ok).toBe(false);
+  });
+});
+
+describe('flowView', () => {
+  const facts: RegisterFacts = { ...registerFacts, registered: false, keySaved: false };
+
+  it('marks the steps before the current one done while their facts hold', () => {
+    const view = flowView('register', 'register', facts);
+    expect(view.done).toEqual([true, true, true, true, true, false, false, false]);
+    expect(view.lost).toBeUndefined();
+    expect(view.gate).toEqual({ ok: false, reason: 'gate.register' });
+  });
+
+  it('a lost fact takes the ✓ from its step and every later one, and shuts the gate with its reason', () => {
+    const view = flowView('register', 'permissions', { ...facts, signedIn: false });
+    expect(view.done).toEqual([false, false, false, false, false, false, false, false]);
+    expect(view.lost).toBe('sign-in');
+    expect(view.gate).toEqual({ ok: false, reason: 'gate.signIn' });
+  });
+
+  it('a lost fact after the current step changes nothing', () => {
+    expect(flowView('register', 'sign-in', { ...facts, tokenLoaded: false }).gate).toEqual({ ok: true });
   });
 });

@@ -13,7 +13,15 @@ describe('nameProblems', () => {
   it('names each bad field', () => {
     const p = nameProblems({ registrationName: 'bad name!', resourceGroup: 'ends.with.dot.', location: 'mars' }, locations);
     expect(Object.keys(p).sort()).toEqual(['location', 'registrationName', 'resourceGroup']);
-    expect(p.location).toContain('mars');
+    expect(p.location).toEqual({ key: 'names.errors.location.unknown', value: 'mars' });
+    expect(p.registrationName).toEqual({ key: 'names.errors.name.chars' });
+    expect(p.resourceGroup).toEqual({ key: 'names.errors.group.chars' });
+  });
+  it('says an empty or too long name in plain words, never the schema text', () => {
+    expect(nameProblems({ registrationName: '', resourceGroup: 'x'.repeat(91), location: 'westeurope' }, locations)).toEqual({
+      registrationName: { key: 'names.errors.name.empty' },
+      resourceGroup: { key: 'names.errors.group.long' },
+    });
   });
   it('does not judge the location before the list is loaded, but needs one', () => {
     expect(nameProblems({ registrationName: 'a', resourceGroup: 'b', location: 'anywhere' }, [])).toEqual({});

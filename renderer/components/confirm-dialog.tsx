@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+
+type Props = {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  /** `danger` for what cannot be undone. */
+  tone?: 'primary' | 'danger';
+  onConfirm(): void;
+  onCancel(): void;
+};
+
+/**
+ * An in-app modal question (never `window.confirm`): a native `<dialog>` opened with showModal, so
+ * focus moves into it, stays in it, Escape cancels, and focus returns to where it was.
+ */
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone = 'primary', onConfirm, onCancel }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby="confirm-dialog-title"
+      data-testid="confirm-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="confirm-dialog-title">{title}</h2>
+      <div className="confirm-dialog-body">{children}</div>
+      <div className="nav-buttons">
+        <button type="button" className="secondary" onClick={onCancel} autoFocus>
+          {cancelLabel}
+        </button>
+        <button type="button" className={tone} onClick={onConfirm} data-testid="confirm-dialog-confirm">
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

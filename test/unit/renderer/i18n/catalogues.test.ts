@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { PROBLEM_CODES } from '../../../../shared/contract';
+import { en } from '../../../../renderer/i18n/en';
+import { fr } from '../../../../renderer/i18n/fr';
+import { rendererFiles } from './renderer-files';
+
+// Both languages are complete: the same keys, the same {{values}} in each text, no empty text; every
+// key the code names exists; French problem texts name real problem codes.
+
+type Tree = { [k: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+};
+const withoutProblems = ({ problems: _problems, ...rest }: Tree): Tree => rest;
+const EN = flatten(withoutProblems(en as unknown as Tree));
+const FR = flatten(withoutProblems(fr as unknown as Tree));
+const values = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('catalogues', () => {
+  it('have the same keys in English and French', () => {
+    expect([...FR.keys()].filter((k) => !EN.has(k)), 'keys only in French').toEqual([]);
+    expect([...EN.keys()].filter((k) => !FR.has(k)), 'keys missing in French').toEqual([]);
+    expect(EN.size).toBeGreaterThan(300);
+  });
+
+  it('fill in the same values in both languages, and leave no text empty', () => {
+    const mismatched = [...EN].filter(([k, v]) => JSON.stringify(values(v)) !== JSON.stringify(values(FR.get(k) ?? '')));
+    expect(mismatched.map(([k]) => k)).toEqual([]);
+    expect([...EN, ...FR].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+
+  it('translate only problem codes main has', () => {
+    expect(Object.keys(fr.problems).filter((c) => !(PROBLEM_CODES as readonly string[]).includes(c))).toEqual([]);
+    expect(Object.keys(fr.problems).length).toBeGreaterThan(5);
+  });
+
+  it('hold every key the renderer names literally', () => {
+    const used = new Set<string>();
+    for (const file of rendererFiles()) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node) => {
+        // t('key'), and keys kept as data ('busy.x' labels, 'gate.x' reasons, { key: 'names.errors…' }).
+        if (ts.isStringLiteral(node) && /^(busy|gate|names\.errors)\.[\w.-]+$/.test(node.text)) used.add(node.text);
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
+          const [first] = node.arguments;
+          if (first && ts.isStringLiteral(first)) used.add(first.text);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    for (const file of ['shared/domain/flow.ts']) {
+      for (const m of readFileSync(join(import.meta.dirname, '../../../..', file), 'utf8').matchAll(/'(gate\.\w+)'/g)) used.add(m[1] ?? '');
+    }
+    // Plural keys live as key_one / key_other.
+    const exists = (k: string) => EN.has(k) || EN.has(`${k}_other`);
+    expect([...used].filter((k) => !exists(k))).toEqual([]);
+    expect(used.size).toBeGreaterThan(200);
+  });
+});
