@@ -5,7 +5,7 @@ export const azureHandlers = (
   azure: AzureService,
 ): Pick<
   Handlers,
-  'azure.signIn' | 'azure.cancelSignIn' | 'azure.connection' | 'azure.signOut' | 'azure.subscriptions' | 'azure.locations' | 'azure.permissions' | 'azure.warmUp' | 'azure.prepare' | 'azure.createRole' | 'azure.registrations'
+  'azure.signIn' | 'azure.cancelSignIn' | 'azure.connection' | 'azure.signOut' | 'azure.subscriptions' | 'azure.permissions' | 'azure.warmUp' | 'azure.prepare' | 'azure.createRole' | 'azure.registrations'
 > => ({
   'azure.signIn': (req) => azure.signIn({ cloud: req.cloud, method: req.method, ...(req.tenantId ? { tenantId: req.tenantId } : {}) }),
   'azure.cancelSignIn': async () => ({ cancelled: azure.cancelSignIn() }),
@@ -15,7 +15,6 @@ export const azureHandlers = (
     return {};
   },
   'azure.subscriptions': ({ flow }) => azure.subscriptions(flow),
-  'azure.locations': ({ subscriptionId }) => azure.locations(subscriptionId),
   'azure.permissions': ({ subscriptionId, resourceGroup }) => azure.permissions(subscriptionId, resourceGroup),
   'azure.warmUp': async () => {
     await azure.warmUp();

@@ -43,7 +43,6 @@ export const en = {
     openHelp: 'Opening the documentation',
     handoffs: 'Reading hand-offs',
     loading: 'Loading',
-    locations: 'Listing locations',
     prepare: 'Reading locations and permissions',
     operations: 'Reading operations',
     permissions: 'Checking permissions',

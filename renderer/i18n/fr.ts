@@ -44,7 +44,6 @@ export const fr: Catalogue = {
     openHelp: 'Ouverture de la documentation',
     handoffs: 'Lecture des transferts',
     loading: 'Chargement',
-    locations: 'Liste des emplacements',
     prepare: 'Lecture des emplacements et des autorisations',
     operations: 'Lecture des opérations',
     permissions: 'Vérification des autorisations',

@@ -140,7 +140,6 @@ export const channels = {
   'azure.connection': def<AzureConnection>()(z.object({ cloud: z.enum(CLOUD_NAMES) }).strict()),
   'azure.signOut': def<Record<string, never>>()(Empty),
   'azure.subscriptions': def<SubscriptionInfo[]>()(z.object({ flow: z.enum(['connected', 'disconnected']) }).strict()),
-  'azure.locations': def<AzureLocation[]>()(z.object({ subscriptionId: Guid }).strict()),
   'azure.permissions': def<PermissionReport>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName }).strict(),
   ),

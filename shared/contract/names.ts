@@ -29,7 +29,6 @@ export const channelNames = [
   'azure.connection',
   'azure.signOut',
   'azure.subscriptions',
-  'azure.locations',
   'azure.permissions',
   'azure.warmUp',
   'azure.prepare',

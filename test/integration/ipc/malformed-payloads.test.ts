@@ -51,7 +51,6 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'azure.connection': { cloud: 'AzureCloud' },
   'azure.signOut': {},
   'azure.subscriptions': { flow: 'disconnected' },
-  'azure.locations': { subscriptionId: GUID },
   'azure.permissions': { subscriptionId: GUID, resourceGroup: 'azurestack' },
   'azure.warmUp': {},
   'azure.prepare': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-reg' },

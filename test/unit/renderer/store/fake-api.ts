@@ -144,7 +144,6 @@ export const createFakeApi = () => {
     ),
     'azure.signOut': answer('azure.signOut', () => ok({})),
     'azure.subscriptions': answer('azure.subscriptions', () => ok([])),
-    'azure.locations': answer('azure.locations', () => ok([])),
     'azure.permissions': answer('azure.permissions', () => ok({ scope: '/subscriptions/x', granted: [], missing: [], ok: true, flows: [] })),
     'azure.warmUp': answer('azure.warmUp', () => ok({})),
     'azure.prepare': answer('azure.prepare', () => ok({ locations: [], permissions: { scope: '/subscriptions/x', granted: [], missing: [], ok: true, flows: [] } })),
