@@ -1,58 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
-import { serveRenderer } from './harness/app-server';
 import { axeViolations } from './harness/axe';
-import { startBackend } from './harness/backend';
-import type { Backend } from './harness/backend';
-import { launchChromium, openApp } from './harness/browser';
-import type { AppPage } from './harness/browser';
+import { describeOnEachLauncher } from './harness/fixture';
 import { next, stepIs, useUsbFolder } from './harness/operator';
-import type { StaticServer } from './harness/serve-static';
 
 // axe-core on every screen and state of the three legs, in both languages, and focus that never
 // drops to <body> when the button that was pressed disables itself.
-
-let browser: Browser;
-let server: StaticServer;
-let usbDir: string;
-let backends: Backend[] = [];
-let pages: AppPage[] = [];
-
-beforeAll(async () => {
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  usbDir = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-  backends = [];
-  pages = [];
-});
-afterEach(async (ctx) => {
-  for (const [i, p] of pages.entries()) {
-    if (ctx.task.result?.state === 'fail') await p.page.screenshot({ path: `/tmp/azs-a11y-failed-${i}.png`, fullPage: true });
-    expect(p.errors, 'page errors or CSP violations').toEqual([]);
-    await p.page.context().close();
-  }
-  await Promise.all(backends.map((b) => b.dispose()));
-  await rm(usbDir, { recursive: true, force: true });
-});
-
-const machine = async (name: string, locale = 'en-US'): Promise<AppPage> => {
-  const backend = await startBackend({ name, usbDir, locale });
-  backends.push(backend);
-  const app = await openApp(browser, backend, server.url);
-  pages.push(app);
-  app.page.setDefaultTimeout(15_000);
-  return app;
-};
 
 /** Every state visited, with its violations (none expected). */
 const audit = (seen: Record<string, string[]>) => async (page: Page, state: string) => {
@@ -60,7 +14,9 @@ const audit = (seen: Record<string, string[]>) => async (page: Page, state: stri
 };
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
 
-describe('accessibility', () => {
+describeOnEachLauncher('accessibility', (flow) => {
+  const machine = (name: string, locale = 'en-US') => flow.machine(name, { backend: { locale } });
+
   it('axe finds no violation on any screen of the three legs, the side screens and the dialogs', async () => {
     const seen: Record<string, string[]> = {};
     const check = audit(seen);
@@ -192,4 +148,4 @@ describe('accessibility', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
   });
-});
+}, ['bridge']);

@@ -1,54 +1,33 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { HELP_TOPICS } from '../../shared/domain/help';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
-import { serveRenderer } from './harness/app-server';
-import { startBackend } from './harness/backend';
-import type { Backend } from './harness/backend';
-import { launchChromium, openApp } from './harness/browser';
-import type { AppPage } from './harness/browser';
+import { describeOnEachLauncher } from './harness/fixture';
+import { bridgeBackend } from './harness/launchers';
 import { exportTokenToUsb, next } from './harness/operator';
-import type { StaticServer } from './harness/serve-static';
 
 // The journey in view on every screen (where this machine and this hand-off are), the stamp pinned
 // in the header while its hand-off is open, and help that opens the matching Microsoft Learn section.
 // With AZS_SCREENSHOTS=1 the README's screenshots are written to docs/screenshots.
 
-let browser: Browser;
-let server: StaticServer;
-let usbDir: string;
-let backend: Backend;
-let app: AppPage;
 const SHOTS = process.env.AZS_SCREENSHOTS === '1' ? join(import.meta.dirname, '../../docs/screenshots') : undefined;
 const shot = async (page: Page, name: string) => {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 };
 
-beforeAll(async () => {
-  usbDir = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
-  server = await serveRenderer();
-  browser = await launchChromium();
-  backend = await startBackend({ name: 'journey', usbDir });
-  app = await openApp(browser, backend, server.url);
-  app.page.setDefaultTimeout(15_000);
-  await app.page.setViewportSize({ width: 1180, height: 820 });
-});
-afterAll(async () => {
-  await app?.page.context().close();
-  await browser?.close();
-  await server?.close();
-  await backend?.dispose();
-  await rm(usbDir, { recursive: true, force: true });
-});
-
 const station = (page: Page, name: string) => page.getByTestId('journey').getByRole('listitem').filter({ hasText: name });
 
-describe('the journey in view', () => {
+describeOnEachLauncher('the journey in view', (flow) => {
+  beforeAll(async () => {
+    if (SHOTS) await mkdir(SHOTS, { recursive: true });
+  });
+
   it('shows the leg and this machine, pins the stamp while its hand-off is open, and opens Microsoft Learn for the step', async () => {
+    const app = await flow.machine('journey');
+    const backend = bridgeBackend(app);
+    await app.page.setViewportSize({ width: 1180, height: 820 });
     const { page } = app;
     await shot(page, 'home');
     await page.getByTestId('side-stamp').click();
@@ -96,4 +75,4 @@ describe('the journey in view', () => {
     expect(await page.getByTestId('about-components').textContent()).toContain('MIT');
     expect(app.errors, 'page errors or CSP violations').toEqual([]);
   });
-});
+}, ['bridge']);

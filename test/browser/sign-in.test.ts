@@ -1,42 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveRenderer } from './harness/app-server';
-import { startBackend } from './harness/backend';
-import type { Backend } from './harness/backend';
-import { launchChromium, openApp } from './harness/browser';
-import type { AppPage } from './harness/browser';
-import type { StaticServer } from './harness/serve-static';
+import { expect, it } from 'vitest';
+import { describeOnEachLauncher } from './harness/fixture';
 
 // Sign-in as the operator sees it when the browser is abandoned (practice scenario): what will be used
 // (client, proxy) is shown first, a visible Cancel stops the wait, and the app says it was cancelled.
 
-let browser: Browser;
-let server: StaticServer;
-let usbDir: string;
-let backend: Backend;
-let app: AppPage;
-
-beforeAll(async () => {
-  usbDir = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-  server = await serveRenderer();
-  browser = await launchChromium();
-  backend = await startBackend({ name: 'sign-in', usbDir, scenario: { signIn: 'browser-abandoned' } });
-  app = await openApp(browser, backend, server.url);
-  app.page.setDefaultTimeout(15_000);
-});
-afterAll(async () => {
-  await app?.page.context().close();
-  await browser?.close();
-  await server?.close();
-  await backend?.dispose();
-  await rm(usbDir, { recursive: true, force: true });
-});
-
-describe('browser sign-in left unanswered', () => {
+describeOnEachLauncher('browser sign-in left unanswered', (flow) => {
   it('shows the client and route, offers Cancel while waiting, and reports the cancellation', async () => {
+    const app = await flow.machine('sign-in', { backend: { scenario: { signIn: 'browser-abandoned' } } });
     const { page } = app;
     await page.getByTestId('side-host').click();
     const connection = page.getByTestId('azure-connection');
@@ -56,4 +26,4 @@ describe('browser sign-in left unanswered', () => {
     expect(await page.getByTestId('azure-account').count()).toBe(0);
     expect(app.errors, 'page errors or CSP violations').toEqual([]);
   });
-});
+}, ['bridge']);

@@ -1,58 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
-import { serveRenderer } from './harness/app-server';
-import { startBackend } from './harness/backend';
-import type { Backend } from './harness/backend';
-import { launchChromium, openApp } from './harness/browser';
-import type { AppPage } from './harness/browser';
+import { describeOnEachLauncher } from './harness/fixture';
 import { connectStamp, exportTokenToUsb, next, readTokenOnHost, stepIs, text, useUsbFolder } from './harness/operator';
-import type { StaticServer } from './harness/serve-static';
 
 // Screens never show a state main no longer has. Each test reproduces one of the stale screens an
 // operator met (issue 10) against the real runtime: settings, scenario and practice resets recompose
 // main's services, hand-offs close, the activation is removed.
-
-let browser: Browser;
-let server: StaticServer;
-let usbDir: string;
-let backends: Backend[] = [];
-let pages: AppPage[] = [];
-
-beforeAll(async () => {
-  server = await serveRenderer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  usbDir = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-  backends = [];
-  pages = [];
-});
-afterEach(async (ctx) => {
-  for (const [i, p] of pages.entries()) {
-    if (ctx.task.result?.state === 'fail') await p.page.screenshot({ path: `/tmp/azs-stale-failed-${i}.png`, fullPage: true });
-    expect(p.errors, 'page errors or CSP violations').toEqual([]);
-    await p.page.context().close();
-  }
-  await Promise.all(backends.map((b) => b.dispose()));
-  await rm(usbDir, { recursive: true, force: true });
-});
-
-const machine = async (name: string): Promise<AppPage> => {
-  const backend = await startBackend({ name, usbDir });
-  backends.push(backend);
-  const app = await openApp(browser, backend, server.url);
-  pages.push(app);
-  app.page.setDefaultTimeout(15_000);
-  return app;
-};
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Tasks' }).getByRole('button', { name, exact: true }).click();
 const doneSteps = (page: Page) => page.locator('.stepper li[data-done="true"]').count();
@@ -73,7 +27,9 @@ const registerAndSaveKey = async (host: Page) => {
   await next(host);
 };
 
-describe('screens re-read what they show after main changes', () => {
+describeOnEachLauncher('screens re-read what they show after main changes', (flow) => {
+  const machine = (name: string) => flow.machine(name);
+
   it('after a settings change signs Azure out, Permissions neither claims every permission nor lets the operator continue', async () => {
     await exportTokenToUsb((await machine('stamp')).page);
     const { page: host } = await machine('host');
@@ -219,4 +175,4 @@ describe('screens re-read what they show after main changes', () => {
     expect(after).toMatch(/^[0-9a-f-]{36}$/);
     expect(after).not.toBe(before);
   });
-});
+}, ['bridge']);

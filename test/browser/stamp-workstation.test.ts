@@ -1,47 +1,27 @@
 import { chmod, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveRenderer } from './harness/app-server';
-import { startBackend } from './harness/backend';
-import type { Backend } from './harness/backend';
-import { launchChromium, openApp } from './harness/browser';
-import type { AppPage } from './harness/browser';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachLauncher } from './harness/fixture';
+import { bridgeBackend } from './harness/launchers';
 import { next, stepIs, text } from './harness/operator';
-import type { StaticServer } from './harness/serve-static';
 
-// The stamp-side workstation as an operator meets it (in this order: the first test starts on the home screen): the pwsh chosen in main's file dialog (a fake
+// The stamp-side workstation as an operator meets it (each test on a new machine, from the home screen): the pwsh chosen in main's file dialog (a fake
 // dialog here; the chosen program really runs), ERCS addresses checked as typed, the token version rule.
 
-let browser: Browser;
-let server: StaticServer;
-let usbDir: string;
-let pwshDir: string;
-let backend: Backend;
-let app: AppPage;
-const picks: string[] = [];
+describeOnEachLauncher('stamp-side workstation', (flow) => {
+  let pwshDir: string;
+  const picks: string[] = [];
+  const machine = () => flow.machine('workstation', { backend: { pickExecutable: async () => picks.shift() ?? null } });
+  beforeAll(async () => {
+    pwshDir = await mkdtemp(join(tmpdir(), 'azs-pwsh-'));
+  });
+  afterAll(async () => {
+    await rm(pwshDir, { recursive: true, force: true });
+  });
 
-beforeAll(async () => {
-  usbDir = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-  pwshDir = await mkdtemp(join(tmpdir(), 'azs-pwsh-'));
-  server = await serveRenderer();
-  browser = await launchChromium();
-  backend = await startBackend({ name: 'workstation', usbDir, pickExecutable: async () => picks.shift() ?? null });
-  app = await openApp(browser, backend, server.url);
-  app.page.setDefaultTimeout(15_000);
-});
-afterAll(async () => {
-  await app?.page.context().close();
-  await browser?.close();
-  await server?.close();
-  await backend?.dispose();
-  await rm(usbDir, { recursive: true, force: true });
-  await rm(pwshDir, { recursive: true, force: true });
-});
-
-describe('stamp-side workstation', () => {
   it('holds back an ERCS address that is not one (10.20.30.999), and shows the token version rule on the billing step', async () => {
+    const app = await machine();
     const { page } = app;
     await page.getByTestId('side-stamp').click();
     await page.getByLabel('ERCS 1').fill('10.20.30.999');
@@ -64,6 +44,8 @@ describe('stamp-side workstation', () => {
   });
 
   it('refuses a pwsh on a network share, then shows the path and version of the local pwsh chosen', async () => {
+    const app = await machine();
+    const backend = bridgeBackend(app);
     const { page } = app;
     const pwsh = join(pwshDir, 'pwsh');
     await writeFile(pwsh, `#!/bin/sh\nprintf '7.4.6\\nCore\\n'\n`);
@@ -80,4 +62,4 @@ describe('stamp-side workstation', () => {
     await expect.poll(async () => backend.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { powershell: { kind: 'pwsh', path: real } } });
     expect(app.errors, 'page errors or CSP violations').toEqual([]);
   });
-});
+}, ['bridge']);

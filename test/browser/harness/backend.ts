@@ -21,12 +21,8 @@ export type Backend = {
   dispose(): Promise<void>;
 };
 
-/**
- * One machine's main process in practice mode: the real runtime (mode, settings and scenario changes
- * recompose the services as in the app) with the same dispatcher electron/main uses. `usbDir` stands
- * for the USB stick and is what "Use a folder…" picks.
- */
-export const startBackend = async (opts: {
+/** What one machine's main process starts with. */
+export type BackendOptions = {
   name: string;
   usbDir: string;
   /** Practice Azure settings over the harness defaults (a permission profile, for instance). */
@@ -37,7 +33,14 @@ export const startBackend = async (opts: {
   pickExecutable?: () => Promise<string | null>;
   /** The practice scenario the machine starts with (sign-in outcome, for instance). */
   scenario?: Partial<PracticeScenario>;
-}): Promise<Backend> => {
+};
+
+/**
+ * One machine's main process in practice mode: the real runtime (mode, settings and scenario changes
+ * recompose the services as in the app) with the same dispatcher electron/main uses. `usbDir` stands
+ * for the USB stick and is what "Use a folder…" picks.
+ */
+export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const log = memoryLogger();
   let target: ((name: EventName, payload: unknown) => Promise<void>) | undefined;

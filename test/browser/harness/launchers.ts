@@ -7,7 +7,7 @@ import type { Browser, ElectronApplication, Page } from 'playwright-core';
 import type { ChannelName, Result } from '../../../shared/contract';
 import { serveRenderer } from './app-server';
 import { startBackend } from './backend';
-import type { Backend } from './backend';
+import type { Backend, BackendOptions } from './backend';
 import { collectErrors, launchChromium, openApp } from './browser';
 import { chooseElectron } from './find-electron';
 import type { ElectronChoice } from './find-electron';
@@ -29,6 +29,8 @@ export type AppMachine = {
   call(name: ChannelName, req: unknown): Promise<Result<unknown>>;
   /** The real Electron app behind this machine (electron launcher only). */
   electron?: ElectronApplication;
+  /** The harness backend behind this machine, for dispatch and steering the practice Azure (bridge launcher only). */
+  backend?: Backend;
   /** The data folder (electron launcher only: the bridge keeps its own). */
   userDataDir?: string;
   close(): Promise<void>;
@@ -42,6 +44,8 @@ export type MachineOptions = {
   userDataDir?: string;
   /** Electron only: start as a packaged build (see find-electron.ts, packagedName). */
   packaged?: boolean;
+  /** Bridge only: what the harness backend starts with (locale, scenario, practice Azure, pwsh picker). */
+  backend?: Omit<BackendOptions, 'name' | 'usbDir'>;
 };
 
 export type Launcher = {
@@ -70,13 +74,14 @@ export const bridgeLauncher = async (): Promise<Launcher> => {
     throw err;
   }
   return {
-    start: async ({ name, usbDir }) => {
-      const backend: Backend = await startBackend({ name, usbDir });
+    start: async ({ name, usbDir, backend: options }) => {
+      const backend: Backend = await startBackend({ ...options, name, usbDir });
       const app = await openApp(browser, backend, server.url);
       return {
         page: app.page,
         errors: app.errors,
         call: callThroughPage(app.page),
+        backend,
         close: async () => {
           await app.page.context().close();
           await backend.dispose();
@@ -88,6 +93,12 @@ export const bridgeLauncher = async (): Promise<Launcher> => {
       await server.close();
     },
   };
+};
+
+/** The harness backend of a bridge machine (dispatch, practice Azure, opened help pages). */
+export const bridgeBackend = (m: AppMachine): Backend => {
+  if (!m.backend) throw new Error('this test needs the bridge launcher: describe it with kinds: [\'bridge\']');
+  return m.backend;
 };
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -117,7 +128,8 @@ export const packagedExecutable = async (choice: Extract<ElectronChoice, { kind:
 export const electronLauncher = (choice: Extract<ElectronChoice, { kind: 'run' }>): Launcher => {
   const made: string[] = [];
   return {
-    start: async ({ name, usbDir, userDataDir, packaged }) => {
+    start: async ({ name, usbDir, userDataDir, packaged, backend }) => {
+      if (backend) throw new Error('backend options are for the bridge launcher only: describe this test with kinds: [\'bridge\']');
       const dataDir = userDataDir ?? (await mkdtemp(join(tmpdir(), `azs-electron-${name}-`)));
       if (!userDataDir) made.push(dataDir);
       const electron = await _electron.launch({
