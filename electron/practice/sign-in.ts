@@ -12,7 +12,7 @@ import type { PracticeAzure } from './azure';
 // (which meets a login host nobody answers when the scenario makes it unreachable).
 
 /** A loopback port nobody listens on: connecting to it is refused, like an unreachable login host. */
-const closedPort = async (): Promise<number> => {
+export const closedPort = async (): Promise<number> => {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

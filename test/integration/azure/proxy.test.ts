@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInNetwork } from '../../../electron/azure';
 import type { ProxyResolver } from '../../../electron/proxy';
-import { isAppError, type Problem } from '../../../shared/contract/problems';
 import { startConnectProxy, type ConnectProxy } from '../../fixtures/connect-proxy';
-import { EA_SUB, startHarness, type Harness } from './practice-harness';
+import { EA_SUB, problemOf, startHarness, type Harness } from './practice-harness';
 
 // The real SDK clients and the sign-in network client behind a real CONNECT proxy on loopback: every
 // request goes through it when a proxy is resolved, none when the route is direct, and a proxy that
 // refuses gives a network error naming it.
 
 const through = (proxy: ConnectProxy): ProxyResolver => async (url) => ({ host: new URL(url).hostname, source: 'system', proxy: proxy.url, proxyUrl: proxy.url });
-
-const problemOf = async (p: Promise<unknown>): Promise<Problem> => {
-  try {
-    await p;
-  } catch (err) {
-    if (isAppError(err)) return err.problem;
-    throw err;
-  }
-  throw new Error('expected a failure');
-};
 
 let proxy: ConnectProxy;
 beforeAll(async () => {

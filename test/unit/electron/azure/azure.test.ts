@@ -3,18 +3,8 @@ import { AZURE_CLI_CLIENT_ID, createAzure, SIGN_IN_LIMIT_MS, type SignInProvider
 import type { ProxyResolver } from '../../../../electron/proxy';
 import { AZURE_CLOUDS } from '../../../../electron/azure/clouds';
 import { memoryLogger } from '../../../../electron/log';
-import { isAppError, type Problem } from '../../../../shared/contract/problems';
 import type { DeviceCodePrompt } from '../../../../shared/contract/events';
-
-const problemOf = async (p: Promise<unknown>): Promise<Problem> => {
-  try {
-    await p;
-  } catch (err) {
-    if (isAppError(err)) return err.problem;
-    throw err;
-  }
-  throw new Error('expected a failure');
-};
+import { problemOf } from '../../../integration/azure/practice-harness';
 
 /** Timers that fire only when the test says so: the sign-in time limit without waiting for it. */
 const manualTimers = () => {

@@ -1,22 +1,14 @@
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { liveSignIn, type SignInProvider } from '../../../../electron/azure';
 import { AZURE_CLOUDS } from '../../../../electron/azure/clouds';
+import { closedPort } from '../../../../electron/practice/sign-in';
 import { memoryLogger } from '../../../../electron/log';
 import { isAppError } from '../../../../shared/contract/problems';
 
 // The live sign-in with MSAL up to the network, behind a proxy nobody answers at (so every request MSAL
 // sends fails the same way, with or without internet access): a network failure names the proxy and
 // is never a reason to fall back to a device code.
-
-const closedPort = async (): Promise<number> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-};
 
 /** What the browser does after the operator signs in: post the code to the loopback redirect URI. */
 const completingBrowser = async (url: string): Promise<void> => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPepClient, type PepRecord } from '../../../../../electron/pep';
 import { PRACTICE_PEP_PASSWORD, type PracticeStamp } from '../../../../../electron/practice/stamp';
 import { clock, keyPayload, makeStamp, signKey, silentLog } from '../../../../fixtures/practice-stamp/driver';
+import { problemOf } from '../../pep/fake-host';
 
 // The app's real PEP client against the practice stamp, through the spawn-compatible function.
 
@@ -86,14 +87,6 @@ describe('PEP client against the practice stamp', () => {
 
   describe('rehearsals of what goes wrong on real workstations', () => {
     const user = 'AZURESTACK\\CloudAdmin';
-    const problemOf = async (p: Promise<unknown>) => {
-      try {
-        await p;
-      } catch (err) {
-        return (err as { problem: { code: string; message: string; action?: string; detail?: string } }).problem;
-      }
-      throw new Error('expected a rejection');
-    };
 
     it('refuses a wrong PEP password once, and accepts the practice password', async () => {
       const { stamp } = await makeStamp();
