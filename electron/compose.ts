@@ -169,7 +169,7 @@ export const compose = async (cfg: ComposeConfig) => {
     ...stampHandlers(pep, sessions),
     ...handoffHandlers(handoff, sessions),
     ...azureHandlers(azure),
-    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }),
+    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }, { sessions, azure, clock }),
   };
 
   return {

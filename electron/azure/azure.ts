@@ -8,7 +8,7 @@ import { createRequestStats } from './request-stats';
 import { openSession, type Session } from './session';
 import { signInError } from './sign-in-errors';
 import type { AzureDeps, AzureService, RegistrationRef } from './types';
-import { unregister } from './unregister';
+import { findRegistration, unregister } from './unregister';
 
 // The Azure side of registration for the main process. One signed-in session at a time; every call
 // goes through its single pipeline. Signing out drops the credential, and with it every token.
@@ -134,6 +134,7 @@ export const createAzure = (deps: AzureDeps): AzureService => {
       }),
     createRole: (sub) => inPhase('create-role', (s) => createRole(s, sub)),
     registrations: (sub, rg) => inPhase('registrations', (s) => listRegistrations(s, sub, rg)),
+    findRegistration: (ref, signal) => inPhase('find', (s) => findRegistration(s, ref, signal)),
     register: async (req, ctl = {}) => register(current(), req, ctl, takePrepared(req)),
     activationKey: async (ref, ctl = {}) => activationKey(current(), ref, ctl),
     unregister: async (req, ctl = {}) => unregister(current(), req, ctl),

@@ -115,6 +115,8 @@ export type AzureService = {
   prepare(req: RegistrationRef): Promise<{ locations: AzureLocation[]; permissions: PermissionReport }>;
   createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string; assigned: boolean }>;
   registrations(subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]>;
+  /** One registration by subscription, resource group and name (GET); undefined when Azure has none there. */
+  findRegistration(ref: RegistrationRef, signal?: AbortSignal): Promise<RegistrationInfo | undefined>;
   register(req: RegisterRequest, ctl?: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }>;
   activationKey(ref: RegistrationRef, ctl?: Ctl): Promise<string>;
   unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;

@@ -1,6 +1,7 @@
 import type { Handlers, OperationStart } from '../../shared/contract';
 import { azureFlows, stampFlows } from '../flows';
-import type { AzureFlowDeps, StampFlowDeps } from '../flows';
+import { removalFlows } from '../flows';
+import type { AzureFlowDeps, RemovalFlowDeps, StampFlowDeps } from '../flows';
 import type { Operations } from '../operations';
 import { MOVE_TIME_BUDGET_MS } from '../azure/waits';
 
@@ -12,13 +13,15 @@ export const operationHandlers = (
   ops: Operations,
   stamp: StampFlowDeps,
   azure: AzureFlowDeps,
-): Pick<Handlers, 'operation.start' | 'operation.cancel' | 'operation.list'> => ({
+  removal: RemovalFlowDeps,
+): Pick<Handlers, 'operation.start' | 'operation.cancel' | 'operation.list' | 'registration.findForRemoval'> => ({
+  'registration.findForRemoval': (req) => removalFlows.findForRemoval(removal, req),
   'operation.start': (req: OperationStart) => {
     switch (req.kind) {
       case 'stamp.createToken':
         return ops.start({
           kind: req.kind, timeoutMs: 20 * MINUTE, cancellable: true, abortLeavesOutcomeUnknown: false,
-          meta: { sessionId: req.sessionId, billingModel: req.choices.billingModel },
+          meta: { sessionId: req.sessionId, billingModel: req.choices.billingModel, purpose: req.purpose ?? 'first-registration' },
           run: (ctx) => stampFlows.createToken(stamp, req, ctx),
         });
       case 'stamp.activate':
@@ -44,6 +47,13 @@ export const operationHandlers = (
           kind: req.kind, timeoutMs: 15 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: false,
           meta: { subscriptionId: req.subscriptionId, target: req.target.by },
           run: (ctx) => azureFlows.unregister(azure, req, ctx),
+        });
+      case 'registration.remove':
+        return ops.start({
+          // The stamp step cannot be stopped safely; the Azure step has its own limits.
+          kind: req.kind, timeoutMs: 50 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: true,
+          meta: { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName, stampDeactivated: req.stampDeactivated },
+          run: (ctx) => removalFlows.removeRegistration(removal, req, ctx),
         });
       case 'azure.move':
         return ops.start({

@@ -14,6 +14,7 @@ import type {
   DecodedToken,
   DriveInfo,
   HandoffFile,
+  HandoffPurpose,
   HandoffStage,
   HandoffSummary,
   KeyMatch,
@@ -67,7 +68,7 @@ export type Handoff = {
   /** Host side: the stamp is activated, the kept token and key may go. Stamp side: an activation whose outcome was unknown was checked. */
   confirmActivated(handoffId: string): Promise<HandoffSummary>;
   /** Stamp side, after New-RegistrationToken returned `token`. */
-  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean }): Promise<TokenRead>;
+  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean; purpose?: HandoffPurpose }): Promise<TokenRead>;
   /** Host side, after getactivationkey returned `key`. */
   recordIssuedKey(handoffId: string, key: string, registrationName: string): Promise<KeyRead>;
   /** The kept token text, exactly as to send to Azure (main only, never to the renderer). */
@@ -126,7 +127,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     return order.indexOf(stage) > order.indexOf(h.stage) ? stage : undefined;
   };
 
-  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string): Promise<TokenRead> => {
+  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string, purpose?: HandoffPurpose): Promise<TokenRead> => {
     checkMode(decoded.summary.practice, 'registration token');
     const fingerprint = fingerprintOf(decoded.canonical);
     const preview: TokenPreview = { summary: decoded.summary, fingerprint };
@@ -139,8 +140,9 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       cloudId: decoded.summary.cloudId,
       tokenFingerprint: fingerprint,
       token: decoded.canonical,
-      note: source,
+      note: purpose ? `${source} (${purpose})` : source,
       ...(registrationName ? { registrationName } : {}),
+      ...(purpose ? { purpose } : {}),
     });
     return { handoff, token: preview };
   };
@@ -150,7 +152,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
    * another token, or expired) is refused here, before anything is journaled: a hand-off made for
    * it could never be completed.
    */
-  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined): Promise<KeyRead> => {
+  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined, purpose?: HandoffPurpose): Promise<KeyRead> => {
     const { summary } = decoded;
     checkMode(summary.practice, 'activation key');
     const fingerprint = fingerprintOf(decoded.canonical);
@@ -165,7 +167,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
     const handoff = target
       ? await journal.updateHandoff(target.id, { ...change, stage: 'key-received' })
-      : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change });
+      : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change, ...(purpose ? { purpose } : {}) });
     return { handoff, key, match };
   };
 
@@ -192,7 +194,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     files: async (driveId) => listFiles(fs, (await registry.resolve(driveId)).path),
     readToken: async (driveId, file) => {
       const { decoded, meta, source } = await readChecked(driveId, file, 'token', decodeRegistrationToken);
-      return tokenReceived(decoded, source, meta?.registrationName);
+      return tokenReceived(decoded, source, meta?.registrationName, meta?.purpose);
     },
     readTokenText: (text) => tokenReceived(decodeRegistrationToken(text), 'Pasted'),
     saveToken: async (handoffId, driveId) => {
@@ -205,8 +207,8 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       return saved;
     },
     readKey: async (driveId, file, stampCloudId) => {
-      const { decoded, source } = await readChecked(driveId, file, 'key', decodeActivationKey);
-      return keyReceived(decoded, source, stampCloudId);
+      const { decoded, meta, source } = await readChecked(driveId, file, 'key', decodeActivationKey);
+      return keyReceived(decoded, source, stampCloudId, meta?.purpose);
     },
     saveKey: async (handoffId, driveId) => {
       const h = entry(handoffId, 'host');
@@ -230,7 +232,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       }
       return journal.updateHandoff(handoffId, { stage: 'activation-confirmed', note: 'Stamp activation confirmed by the operator' });
     },
-    createTokenHandoff: async ({ token, stamp: info, registrationName, practice }) => {
+    createTokenHandoff: async ({ token, stamp: info, registrationName, practice, purpose }) => {
       const decoded = decodeRegistrationToken(token);
       if (!sameGuid(decoded.summary.cloudId, info.cloudId)) {
         throw new AppError('pep-failed', `The stamp returned a token for cloud ID ${decoded.summary.cloudId}, but its own cloud ID is ${info.cloudId}.`, {
@@ -249,6 +251,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
         token: decoded.canonical,
         stamp,
         ...(registrationName ? { registrationName } : {}),
+        ...(purpose ? { purpose } : {}),
       });
       return { handoff, token: { summary: decoded.summary, fingerprint } };
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDOFF_STAGES } from '../../shared/domain';
+import { HANDOFF_STAGES, isHandoffPurpose } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain';
 import type { OperationKind, OperationStatus } from '../../shared/contract';
 
@@ -23,7 +23,7 @@ const STAGES: ReadonlySet<string> = new Set(HANDOFF_STAGES);
 type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
-const SUMMARY_KEYS = ['id', 'side', 'stage', 'complete', 'practice', 'cloudId', 'registrationName', 'tokenFingerprint', 'keyFingerprint', 'files', 'createdAt', 'updatedAt', 'history'];
+const SUMMARY_KEYS = ['id', 'side', 'stage', 'complete', 'practice', 'cloudId', 'registrationName', 'purpose', 'tokenFingerprint', 'keyFingerprint', 'files', 'createdAt', 'updatedAt', 'history'];
 const STEP_KEYS = ['stage', 'at', 'note'];
 const STAMP_KEYS = ['stampVersion', 'regionName'];
 const ENTRY_KEYS = ['summary', 'token', 'key', 'stamp'];
@@ -62,6 +62,8 @@ const readSummary = (s: unknown): HandoffSummary | undefined => {
   const history: unknown[] = s['history'];
   if (!history.every(isStep)) return undefined;
   const summary = known<HandoffSummary>(s, SUMMARY_KEYS);
+  // A purpose this version does not know (a newer app wrote it) is left out, not the hand-off.
+  if (summary.purpose !== undefined && !isHandoffPurpose(summary.purpose)) delete summary.purpose;
   if (history.some((h) => Object.keys(h).some((k) => !STEP_KEYS.includes(k)))) summary.history = history.map((h) => known(h, STEP_KEYS));
   return summary;
 };

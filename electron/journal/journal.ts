@@ -3,7 +3,7 @@ import type * as fsp from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
-import type { HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
+import type { HandoffPurpose, HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
 import type { Logger } from '../log';
 import { replaceFileAtomic } from './atomic-file';
 import { formatLine, parseLine } from './journal-lines';
@@ -37,6 +37,8 @@ export type NewHandoff = {
   practice: boolean;
   cloudId: string;
   registrationName?: string;
+  /** What the hand-off is for; kept in its summary. */
+  purpose?: HandoffPurpose;
   tokenFingerprint?: string;
   keyFingerprint?: string;
   token?: string;
@@ -274,6 +276,7 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
           history: [{ stage: init.stage, at, ...(init.note ? { note: init.note } : {}) }],
         };
         if (init.registrationName) summary.registrationName = init.registrationName;
+        if (init.purpose) summary.purpose = init.purpose;
         if (init.tokenFingerprint) summary.tokenFingerprint = init.tokenFingerprint;
         if (init.keyFingerprint) summary.keyFingerprint = init.keyFingerprint;
         const entry: HandoffEntry = init.stamp ? { summary, stamp: init.stamp } : { summary };

@@ -154,6 +154,15 @@ export const channels = {
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
   ),
 
+  // One registration by name (null: Azure has none there), e.g. for the renewal name rule.
+  'azure.registration': def<RegistrationInfo | null>()(
+    z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName }).strict(),
+  ),
+  // Connected removal, before anything changes: the registration there must carry the connected stamp's cloud ID.
+  'registration.findForRemoval': def<RegistrationInfo>()(
+    z.object({ sessionId: Id, subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName }).strict(),
+  ),
+
   'operation.start': def<{ operationId: string }>()(OperationStartRequest),
   'operation.cancel': def<OperationSnapshot>()(z.object({ operationId: Id }).strict()),
   'operation.list': def<OperationSnapshot[]>()(Empty),

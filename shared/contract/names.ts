@@ -34,6 +34,8 @@ export const channelNames = [
   'azure.prepare',
   'azure.createRole',
   'azure.registrations',
+  'azure.registration',
+  'registration.findForRemoval',
   'operation.start',
   'operation.cancel',
   'operation.list',

@@ -17,6 +17,8 @@ export type OperationOutcomes = {
   'azure.register': { handoff: HandoffSummary; registration: RegistrationInfo; key: KeyPreview; reused: boolean };
   'azure.unregister': { registration: RegistrationInfo; deletedAt: string };
   'azure.move': { from: RegistrationInfo; to: RegistrationInfo };
+  /** Connected removal; `stampDeactivatedAt` null when an earlier run had deactivated the stamp. */
+  'registration.remove': { registration: RegistrationInfo; stampDeactivatedAt: string | null; deletedAt: string; alreadyGone: boolean };
 };
 export type OperationOutcome = { [K in OperationKind]: { kind: K } & OperationOutcomes[K] }[OperationKind];
 

@@ -77,6 +77,13 @@ export const PROBLEM_CODES = [
   'azure-confirmation-mismatch',
   'azure-partial',
   'azure-failed',
+  // registration lifecycle
+  /** The registration found under the searched name belongs to another stamp (another cloud ID). */
+  'registration-other-stamp',
+  /** A connected removal deactivated the stamp, then Azure's part failed: re-running finishes it. */
+  'removal-partial',
+  /** A renewal's registration name is still taken by the old registration. */
+  'renewal-name-taken',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ercsAddressProblem } from '../domain/ercs-address';
+import { HANDOFF_PURPOSES } from '../domain/lifecycle';
 import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
 
 // Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
@@ -42,7 +43,13 @@ export const TokenChoicesSchema = z.object({
 
 // Strict like every other request: an unknown field is refused, not silently dropped.
 export const OperationStartRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema.strict() }).strict(),
+  z.object({
+    kind: z.literal('stamp.createToken'),
+    sessionId: Id,
+    choices: TokenChoicesSchema.strict(),
+    /** What the new hand-off is for; absent: a first registration. */
+    purpose: z.enum(HANDOFF_PURPOSES).optional(),
+  }).strict(),
   z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }).strict(),
   z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }).strict(),
   z.object({
@@ -63,6 +70,17 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     ]),
     /** The operator types the registration name to confirm deletion. */
     confirmName: z.string().max(90),
+  }).strict(),
+  z.object({
+    kind: z.literal('registration.remove'),
+    sessionId: Id,
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName,
+    registrationName: RegistrationName,
+    /** The operator types the registration name to confirm. */
+    confirmName: z.string().max(90),
+    /** An earlier run deactivated the stamp and Azure's part failed: do only Azure's part. */
+    stampDeactivated: z.boolean(),
   }).strict(),
   z.object({
     kind: z.literal('azure.move'),

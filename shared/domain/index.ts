@@ -24,3 +24,5 @@ export {
   TOKEN_VERSION_RULE,
 } from './billing';
 export type { TokenFlow } from './billing';
+export { HANDOFF_PURPOSES, REGISTRATION_CHANGES, changeRoute, isHandoffPurpose, renewalName, renewalNameProblem, usageReportingAfter } from './lifecycle';
+export type { ChangeRoute, Connectivity, HandoffPurpose, RegistrationChange } from './lifecycle';

@@ -56,6 +56,8 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'azure.prepare': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-reg' },
   'azure.createRole': { subscriptionId: GUID },
   'azure.registrations': { subscriptionId: GUID, resourceGroup: 'azurestack' },
+  'azure.registration': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x' },
+  'registration.findForRemoval': { sessionId: 's1', subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x' },
   'operation.start': {
     kind: 'azure.unregister',
     subscriptionId: GUID,
