@@ -17,6 +17,8 @@ const azureFaults = (s: PracticeScenario): FaultSpec[] => [
   ...(s.activationKeyUnavailable ? [{ kind: 'status', method: 'POST', pathPattern: ACTIVATION_KEY, status: 503, times: 1 } as const] : []),
   // Once: running Register again, as the app advises, is the rehearsed recovery.
   ...(s.lockForbidden ? [{ kind: 'forbidden', method: 'PUT', pathPattern: LOCK, times: 1 } as const] : []),
+  // Once: the removal's re-run, as the app advises, completes it.
+  ...(s.registrationDeleteRefused ? [{ kind: 'forbidden', method: 'DELETE', pathPattern: REGISTRATION, times: 1 } as const] : []),
   // A policy stays until someone changes it: every new group is refused while the scenario is on.
   ...(s.policyDeniesResourceGroups ? [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups', times: Number.MAX_SAFE_INTEGER } as const] : []),
 ];
@@ -63,4 +65,6 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
   azure: { ...azureSettings(scenario), ...harness.azure },
   azureFaults: [...azureFaults(scenario), ...(harness.azureFaults ?? [])],
   signIn: harness.signIn ?? scenario.signIn,
+  ...(scenario.azureRegistration !== 'none' ? { seedRegistration: scenario.azureRegistration } : {}),
+  ...(harness.seedRegistration ? { seedRegistration: harness.seedRegistration } : {}),
 });

@@ -166,6 +166,8 @@ export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'regi
 /** The languages of the workstation's own WinRM client messages practice can show (error IDs do not change). */
 export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
 export type WorkstationLanguage = (typeof WORKSTATION_LANGUAGES)[number];
+/** A registration the practice Azure holds from the start (lifecycle rehearsals). */
+export const PRACTICE_AZURE_REGISTRATIONS = ['none', 'this-stamp', 'expired-capacity', 'another-stamp'] as const;
 /** How practice sign-in ends. */
 export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
 
@@ -213,6 +215,14 @@ export const PracticeScenarioSchema = z
     noSubscriptionWideList: z.boolean(),
     /** Sign-in: completes; the browser is opened and abandoned (cancel, time limit); the login endpoint is unreachable. */
     signIn: z.enum(PRACTICE_SIGN_IN_OUTCOMES),
+    /**
+     * What the practice Azure holds from the start, named AzureStack-<practice stamp cloud ID> in the EA
+     * subscription's group azurestack: this stamp's registration (connected removal), this stamp's
+     * expired Capacity registration (renewal), or another stamp's registration under that name.
+     */
+    azureRegistration: z.enum(PRACTICE_AZURE_REGISTRATIONS),
+    /** The first DELETE of a registration is refused (403), after the lock was lifted: the stamp is already deactivated in a connected removal. */
+    registrationDeleteRefused: z.boolean(),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -240,4 +250,6 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   moveNeverFinishes: false,
   noSubscriptionWideList: false,
   signIn: 'completes',
+  azureRegistration: 'none',
+  registrationDeleteRefused: false,
 };

@@ -39,6 +39,7 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   foreignLocks: [],
   subscriptionStates: {},
   registrationListBySubscription: true,
+  registrations: [],
   latency: { requestMs: 0, connectionMs: 0 },
 };
 

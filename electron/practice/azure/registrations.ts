@@ -84,7 +84,8 @@ export const registrationRoutes = (
           'Changing cloud identifiers is not allowed.',
       );
     }
-    const other = [...world.registrations.entries()].find(([ok, r]) => ok !== k && sameText(r.cloudId, token.cloudId));
+    // A Capacity registration past its term does not hold its cloud ID: the renewal registers beside it under a new name.
+    const other = [...world.registrations.entries()].find(([ok, r]) => ok !== k && !r.expired && sameText(r.cloudId, token.cloudId));
     if (other) {
       throw new ArmError(
         409,

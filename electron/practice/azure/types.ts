@@ -46,6 +46,11 @@ export type PracticeAzureSettings = {
   groups: { subscriptionId: string; name: string; location: string }[];
   /** Locks other admins placed before the app ran; their scopes must exist (subscriptions or `groups`). */
   foreignLocks: { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }[];
+  /**
+   * Registrations that exist from the start (their resource group is created with them): a stamp
+   * registered before (connected removal, renewal), or another stamp's under a searched name.
+   */
+  registrations: SeedRegistration[];
   /** Microsoft.AzureStack lists registrations by subscription with 2017-06-01 (older RP revisions do not). */
   registrationListBySubscription: boolean;
   /** Subscription states overriding the seed (e.g. a subscription gone PastDue). */
@@ -55,6 +60,19 @@ export type PracticeAzureSettings = {
    * `connectionMs` before its handshake starts (TCP and TLS round trips). 0 on loopback.
    */
   latency: { requestMs: number; connectionMs: number };
+};
+
+export type SeedRegistration = {
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  name: string;
+  cloudId: string;
+  billingModel: string;
+  /** Its RegistrationResourceLock is in place, as registration leaves it. */
+  locked: boolean;
+  /** A Capacity registration past its term: a renewal may register the same stamp under a new name beside it. */
+  expired?: boolean;
 };
 
 export type PracticeAzureDeps = {
