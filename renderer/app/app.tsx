@@ -12,6 +12,8 @@ import { RemoveActivationScreen } from '../steps/activate/remove-activation-scre
 import { ExportFlow } from '../steps/export/export-flow';
 import { HandoffsScreen } from '../steps/handoffs-screen';
 import { HomeScreen } from '../steps/home-screen';
+import { ChangeScreen } from '../steps/lifecycle/change-screen';
+import { RemoveRegistrationScreen } from '../steps/lifecycle/remove-registration-screen';
 import { MoveScreen } from '../steps/manage/move-screen';
 import { UnregisterScreen } from '../steps/manage/unregister-screen';
 import { PracticeScreen } from '../steps/practice-screen';
@@ -45,6 +47,10 @@ function Current({ screen }: { screen: Screen }) {
       return <PracticeScreen />;
     case 'about':
       return <AboutScreen />;
+    case 'change':
+      return <ChangeScreen />;
+    case 'remove-registration':
+      return <RemoveRegistrationScreen />;
   }
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n';
 import type { AppState } from '../store/types';
 import { useApp } from '../store';
+import { PurposeTag } from './purpose-tag';
 
 type Station = 'stamp-export' | 'usb-token' | 'host' | 'usb-key' | 'stamp-activate';
 const STATIONS: Station[] = ['stamp-export', 'usb-token', 'host', 'usb-key', 'stamp-activate'];
@@ -63,7 +64,7 @@ export function HandoffPin() {
   return (
     <p className="handoff-pin" data-testid="handoff-pin">
       {t('journey.pin', { cloudId: handoff.cloudId })}
-      {handoff.registrationName && ` · ${handoff.registrationName}`}
+      {handoff.registrationName && ` · ${handoff.registrationName}`} <PurposeTag purpose={handoff.purpose} testId="handoff-pin-purpose" />
     </p>
   );
 }

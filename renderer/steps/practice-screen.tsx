@@ -8,6 +8,7 @@ import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
+import { LifecyclePracticeFields } from './lifecycle/practice-fields';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
@@ -205,6 +206,7 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
           </select>
         </Field>
         {SWITCHES.slice(STAMP_SWITCHES).map(toggle)}
+        <LifecyclePracticeFields draft={draft} change={change} />
       </fieldset>
       <button type="submit" className="primary" disabled={busy || nodesError !== undefined || secondsError !== undefined}>
         {t('practice.save')}

@@ -4,6 +4,7 @@ import type { StateStorage } from 'zustand/middleware';
 import type { Api } from '../../shared/contract';
 import { activateSlice } from './activate-slice';
 import { exportSlice } from './export-slice';
+import { lifecycleSlice } from './lifecycle-slice';
 import { manageSlice } from './manage-slice';
 import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
@@ -30,6 +31,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...operationsSlice(api)(...a),
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
+        ...lifecycleSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

@@ -1,0 +1,127 @@
+import { REGISTRATION_CHANGES, changeRoute, usageReportingAfter } from '../../../shared/domain';
+import type { BillingModel, ChangeRoute, RegistrationChange } from '../../../shared/domain';
+import { Screen } from '../../components/screen';
+import { useTranslation } from '../../i18n';
+import { appStore, useApp } from '../../store';
+
+/**
+ * "Change the registration": renewal, billing model, subscription or directory, scale (Capacity node
+ * count), usage reporting. Asks what changes, says why it is needed and what will happen, then leads
+ * through the existing flows: connected or disconnected (contract §2.11).
+ */
+export function ChangeScreen() {
+  const { t } = useTranslation();
+  const change = useApp((s) => s.life.change);
+  const connectivity = useApp((s) => s.life.connectivity);
+  const set = appStore.getState().setLife;
+  const route = changeRoute(change, connectivity);
+  return (
+    <Screen name="change" title={t('lifecycle.change.title')} what={t('lifecycle.change.what')} help="renew">
+      <fieldset>
+        <legend>{t('lifecycle.change.which')}</legend>
+        {REGISTRATION_CHANGES.map((c) => (
+          <div key={c} className="field">
+            <label className="choice">
+              <input type="radio" name="change" checked={change === c} onChange={() => set({ change: c })} aria-describedby={`change-${c}-why`} />
+              <span>{t(`lifecycle.changes.${c}.label`)}</span>
+            </label>
+            <p className="hint" id={`change-${c}-why`}>
+              {t(`lifecycle.changes.${c}.why`)}
+            </p>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('lifecycle.change.how')}</legend>
+        {(['disconnected', 'connected'] as const).map((c) => (
+          <label key={c} className="choice">
+            <input type="radio" name="connectivity" checked={connectivity === c} onChange={() => set({ connectivity: c })} />
+            <span>{t(`lifecycle.connectivity.${c}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {change === 'usage-reporting-change' && <UsageRules connected={connectivity === 'connected'} />}
+      <Plan route={route} change={change} />
+    </Screen>
+  );
+}
+
+const MODELS: BillingModel[] = ['PayAsYouUse', 'Capacity', 'Development'];
+
+/** The billing rules on usage reporting (billing.ts), for each model and both choices. */
+function UsageRules({ connected }: { connected: boolean }) {
+  const { t } = useTranslation();
+  const flow = connected ? 'connected' : 'disconnected';
+  return (
+    <div className="notice" data-testid="usage-rules">
+      <p>
+        <strong>{t('lifecycle.usage.title')}</strong>
+      </p>
+      <ul>
+        {MODELS.map((m) => {
+          const on = usageReportingAfter(m, flow, true);
+          const off = usageReportingAfter(m, flow, false);
+          const key = on.errors.length > 0 ? 'unavailable' : on.effective && off.effective ? 'alwaysOn' : !on.effective && !off.effective ? 'alwaysOff' : 'choice';
+          return <li key={m}>{t(`lifecycle.usage.${key}`, { model: m })}</li>;
+        })}
+      </ul>
+      {!connected && <p className="hint">{t('lifecycle.usage.disconnected')}</p>}
+    </div>
+  );
+}
+
+function Plan({ route, change }: { route: ChangeRoute; change: RegistrationChange }) {
+  const { t } = useTranslation();
+  const s = appStore.getState();
+  const purpose = t(`lifecycle.purposes.${change}`);
+  return (
+    <section className="change-plan" aria-labelledby="change-plan-title" data-testid="change-plan" data-route={route}>
+      <h3 id="change-plan-title">{t('lifecycle.change.plan')}</h3>
+      {change === 'renewal' && <p className="warn-box">{t('lifecycle.change.renewalName')}</p>}
+      {change === 'subscription-change' && <p className="hint">{t('lifecycle.change.directory')}</p>}
+      {change === 'scale-change' && <p className="hint">{t('lifecycle.change.scale')}</p>}
+      {route === 'disconnected-cycle' && (
+        <ol className="plan">
+          <li>
+            <p>{t('lifecycle.plan.deactivate')}</p>
+            <button type="button" className="secondary" onClick={() => s.open('deactivate')}>
+              {t('lifecycle.plan.openDeactivate')}
+            </button>
+          </li>
+          <li>
+            <p>{t('lifecycle.plan.unregister')}</p>
+            <button type="button" className="secondary" onClick={() => s.open('unregister')}>
+              {t('lifecycle.plan.openUnregister')}
+            </button>
+          </li>
+          <li>
+            <p>{t('lifecycle.plan.newHandoff', { purpose })}</p>
+            <button type="button" className="primary" onClick={() => s.startChangeHandoff()}>
+              {t('lifecycle.plan.startHandoff', { purpose })}
+            </button>
+          </li>
+        </ol>
+      )}
+      {route === 'remove-then-register' && (
+        <ol className="plan">
+          <li>
+            <p>{t('lifecycle.plan.removeOld')}</p>
+            <button type="button" className="secondary" onClick={() => s.open('remove-registration')}>
+              {t('lifecycle.plan.openRemove')}
+            </button>
+          </li>
+          <li>
+            <p>{t('lifecycle.plan.registerNew')}</p>
+          </li>
+        </ol>
+      )}
+      {route === 'register-again-same-name' && (
+        <ol className="plan">
+          <li>
+            <p>{t('lifecycle.plan.sameName')}</p>
+          </li>
+        </ol>
+      )}
+    </section>
+  );
+}
