@@ -34,7 +34,8 @@ export const createToken = async (
   ctx.progress({ phase: 'token', message: 'Asking the stamp for a registration token (New-RegistrationToken)…' });
   const raw = await session.createToken(plan.params, recordTo(ctx));
   // createTokenHandoff decodes the token and refuses one for another cloud ID.
-  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice, ...(req.purpose ? { purpose: req.purpose } : {}) });
+  // Every token the app makes says what it is for; a first registration unless a change asked otherwise.
+  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice, purpose: req.purpose ?? 'first-registration' });
 };
 
 /** `New-AzsActivationResource` / `New-AzureStackActivation`, after checking the key belongs here. */

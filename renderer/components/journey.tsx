@@ -63,8 +63,8 @@ export function HandoffPin() {
   if (!handoff || handoff.complete) return null;
   return (
     <p className="handoff-pin" data-testid="handoff-pin">
-      {t('journey.pin', { cloudId: handoff.cloudId })}
-      {handoff.registrationName && ` · ${handoff.registrationName}`} <PurposeTag purpose={handoff.purpose} testId="handoff-pin-purpose" />
+      <PurposeTag purpose={handoff.purpose} testId="handoff-pin-purpose" /> {t('journey.pin', { cloudId: handoff.cloudId })}
+      {handoff.registrationName && ` · ${handoff.registrationName}`}
     </p>
   );
 }
