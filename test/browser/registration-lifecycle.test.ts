@@ -137,4 +137,43 @@ describeOnEachLauncher('registration lifecycle', (flow) => {
     const purposes = await host.getByTestId('handoff-purpose').allTextContents();
     expect(purposes.sort()).toEqual(['Billing model change', 'First registration']);
   });
+
+  it('a renewal of an expired Capacity registration: the names step says the old name is taken and offers a new one', async () => {
+    const { page } = await flow.machine('solo');
+    await page.getByTestId('side-stamp').click();
+    await setScenario(page, 'This stamp’s expired Capacity registration', false);
+    await nav(page, 'Change the registration');
+    expect(await text(page, 'change-plan')).toContain('needs a new unique name unless the old registration is deleted first');
+    await page.getByRole('button', { name: 'Start the new hand-off (Renewal)' }).click();
+    expect(await text(page, 'pending-purpose')).toContain('This new hand-off is for: Renewal.');
+    await page.getByLabel('ERCS 1').fill('10.20.30.224');
+    await page.getByRole('button', { name: 'Run the connection check' }).click();
+    await page.getByTestId('preflight').waitFor();
+    await next(page);
+    await page.getByRole('button', { name: 'Fill in the practice sign-in' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await stepIs(page, 'stamp');
+    const cloudId = await text(page, 'stamp-cloud-id');
+    await next(page);
+    await page.getByLabel('EA agreement number', { exact: true }).fill('EA-1234567');
+    await next(page);
+    await page.getByRole('button', { name: 'Generate the registration token' }).click();
+    await page.getByTestId('export-token-fingerprint').waitFor();
+    await next(page);
+    await page.getByRole('button', { name: 'Use a folder…' }).click();
+    await page.getByRole('button', { name: 'Save the token to this drive' }).click();
+    expect(await text(page, 'saved-file')).toContain('-renewal-registration-token.txt');
+
+    // The same machine as the connected host: its practice Azure holds the expired registration.
+    await page.getByRole('button', { name: 'Change side' }).click();
+    await readTokenOnHost(page);
+    expect(await text(page, 'handoff-pin-purpose')).toBe('Renewal');
+    await page.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').check();
+    await next(page);
+    await stepIs(page, 'names');
+    await expect.poll(() => text(page, 'renewal-name-taken')).toContain(`Registration AzureStack-${cloudId} is still in Azure`);
+    await page.getByRole('button', { name: `Use AzureStack-${cloudId}-renewed` }).click();
+    await expect.poll(() => text(page, 'renewal-name-free')).toContain(`AzureStack-${cloudId}-renewed`);
+    expect(await page.getByRole('textbox', { name: 'Registration name', exact: true }).inputValue()).toBe(`AzureStack-${cloudId}-renewed`);
+  });
 }, ['bridge', 'electron']);
