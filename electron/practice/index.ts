@@ -58,6 +58,8 @@ export const startPractice = async (deps: {
         ...(deps.settings?.azure ? { settings: deps.settings.azure } : {}),
       });
       for (const fault of deps.settings?.azureFaults ?? []) started.faults.add(fault);
+      // The stamp's Azure Bridge principal lives in the practice directory, as it would once the stamp created it.
+      started.directory.add((await stamp.state()).bridgeObjectId);
       return started;
     }).catch((err: unknown) => {
       starting = undefined;

@@ -34,6 +34,8 @@ export const channelNames = [
   'azure.prepare',
   'azure.createRole',
   'azure.registrations',
+  'connected.records',
+  'connected.check',
   'operation.start',
   'operation.cancel',
   'operation.list',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONNECTED_PURPOSES } from '../domain/connected';
 import { ercsAddressProblem } from '../domain/ercs-address';
 import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
 
@@ -41,6 +42,13 @@ export const TokenChoicesSchema = z.object({
 });
 
 // Strict like every other request: an unknown field is refused, not silently dropped.
+/** The registration a connected re-run starts from (change, renewal, scale). */
+export const PreviousRegistrationSchema = z
+  .object({ registrationName: RegistrationName, resourceGroup: ResourceGroupName, expired: z.boolean().optional(), deletedFirst: z.boolean().optional() })
+  .strict();
+/** Names of a connected registration, for re-reading what Azure holds. */
+export const ConnectedRefSchema = z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName, principalId: Guid.optional() }).strict();
+
 export const OperationStartRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema.strict() }).strict(),
   z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }).strict(),
@@ -71,6 +79,17 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     registrationName: RegistrationName,
     targetResourceGroup: ResourceGroupName,
     targetSubscriptionId: Guid.optional(),
+  }).strict(),
+  z.object({
+    kind: z.literal('connected.register'),
+    sessionId: Id,
+    purpose: z.enum(CONNECTED_PURPOSES),
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName,
+    registrationName: RegistrationName,
+    location: z.string().min(1).max(64),
+    choices: TokenChoicesSchema.strict(),
+    previous: PreviousRegistrationSchema.optional(),
   }).strict(),
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
