@@ -132,7 +132,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     account: { username: PRACTICE_USERNAME, tenantId: PRACTICE_TENANT_ID, objectId: PRACTICE_OBJECT_ID },
     credential: auth.credential,
     // Opaque like Entra's; what the tests search for is the marker.
-    refreshToken: () => `${settings.accessTokenMarker}${randomBytes(48).toString('base64url')}`,
+    refreshToken: () => `${settings.refreshTokenMarker ?? ''}${randomBytes(48).toString('base64url')}`,
     directory: {
       add: (objectId) => void world.principals.set(objectId.toLowerCase(), 'new'),
     },

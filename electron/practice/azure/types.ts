@@ -38,6 +38,8 @@ export type PracticeAzureSettings = {
   cspSharedPartner: boolean;
   /** Written into every access token issued (its random part): the secrets tests search everything written or sent for it. */
   accessTokenMarker: string;
+  /** Written into every refresh token handed to the stamp (connected registration), for the secrets tests. */
+  refreshTokenMarker?: string;
   /**
    * Another account registered every registration (REGDOC: only the original registering account may
    * change it): a PUT on an existing registration answers 403, as a non-owner re-registering meets.
