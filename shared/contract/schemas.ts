@@ -214,6 +214,12 @@ export const PracticeScenarioSchema = z
     noSubscriptionWideList: z.boolean(),
     /** Sign-in: completes; the browser is opened and abandoned (cancel, time limit); the login endpoint is unreachable. */
     signIn: z.enum(PRACTICE_SIGN_IN_OUTCOMES),
+    /** Connected: Entra ID refuses the refresh token the stamp redeems (MFA required). */
+    refreshTokenRefused: z.boolean(),
+    /** Connected: the first role assignment on the registration answers 403 (after the resource was created). */
+    roleAssignmentForbidden: z.boolean(),
+    /** Connected: registrations belong to another account, so changing one answers 403. */
+    notRegistrationOwner: z.boolean(),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -241,4 +247,7 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   moveNeverFinishes: false,
   noSubscriptionWideList: false,
   signIn: 'completes',
+  refreshTokenRefused: false,
+  roleAssignmentForbidden: false,
+  notRegistrationOwner: false,
 };

@@ -56,6 +56,8 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'azure.prepare': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-reg' },
   'azure.createRole': { subscriptionId: GUID },
   'azure.registrations': { subscriptionId: GUID, resourceGroup: 'azurestack' },
+  'connected.records': {},
+  'connected.check': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x', principalId: GUID },
   'operation.start': {
     kind: 'azure.unregister',
     subscriptionId: GUID,

@@ -38,6 +38,7 @@ describe('practice scenario → simulation settings', () => {
       busyOnlyInVerbose: false,
       sessionDropsDuringActivation: false,
       closeBreaksSession: false,
+      refreshTokenRefused: false,
       activationKeySplatDropped: true,
     });
     expect(s.azure).toEqual({ permissions: 'owner', providerPollsUntilRegistered: 0 });

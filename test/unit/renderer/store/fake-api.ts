@@ -149,6 +149,8 @@ export const createFakeApi = () => {
     'azure.prepare': answer('azure.prepare', () => ok({ locations: [], permissions: { scope: '/subscriptions/x', granted: [], missing: [], ok: true, flows: [] } })),
     'azure.createRole': answer('azure.createRole', () => ok({ roleDefinitionId: 'r', roleName: 'Registration', assigned: false })),
     'azure.registrations': answer('azure.registrations', () => ok([])),
+    'connected.records': answer('connected.records', () => ok([])),
+    'connected.check': answer('connected.check', () => ok({})),
     'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),
     'operation.cancel': answer('operation.cancel', () => ok(snapshot({ status: 'cancelling' }))),
     'operation.list': answer('operation.list', () => ok(operations)),
