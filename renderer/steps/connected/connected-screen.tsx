@@ -11,6 +11,7 @@ import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { SignInStep } from '../register/sign-in-step';
 import { ConnectStep } from '../export/connect-step';
+import { ErcsHosts } from '../stamp/ercs-hosts';
 import { ConnectedBilling } from './connected-billing';
 import { ConnectedRecordView } from './connected-record';
 import { PurposeSection } from './purpose-section';
@@ -53,6 +54,7 @@ export function ConnectedScreen() {
       <ScopeProblem scope="connected" />
       <section aria-labelledby="connected-pep-title">
         <h3 id="connected-pep-title">{t('connected.sections.pep')}</h3>
+        {!sessionId && <ErcsHosts />}
         <ConnectStep onConnected={() => undefined} />
       </section>
       <section aria-labelledby="connected-azure-title">
@@ -97,7 +99,11 @@ export function ConnectedScreen() {
           {t(`connected.start.${con.purpose}`)}
         </button>
         <BusyNote scope="connected" />
-        {con.operationId && <OperationPanel operationId={con.operationId} title={t('connected.running')} />}
+        {con.operationId && (
+          <div data-testid="connected-operation" data-operation-id={con.operationId}>
+            <OperationPanel operationId={con.operationId} title={t('connected.running')} />
+          </div>
+        )}
         {done && (
           <p className="ok-box" role="status" data-testid="connected-result">
             {t(done.reused ? 'connected.doneReused' : 'connected.done', { name: done.registration.name, group: done.registration.resourceGroup, model: done.record.billingModel })}
