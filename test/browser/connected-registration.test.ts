@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
 import { text } from './harness/operator';
 
@@ -44,8 +45,10 @@ describeOnEachLauncher('connected registration', (flow) => {
     expect(await text(page, 'param-BillingModel')).toBe('PayAsYouUse');
     expect(await page.getByTestId('script').textContent()).toContain('Set-AzsRegistration');
 
+    expect(await axeViolations(page), 'axe before running').toEqual([]);
     await runAndWait(page, 'Register the stamp');
     expect(await text(page, 'connected-result')).toContain(`AzureStack-${cloudId}`);
+    expect(await axeViolations(page), 'axe after running').toEqual([]);
     await expect.poll(() => page.getByTestId('connected-record').getAttribute('data-state')).toBe('complete');
     expect(await page.getByTestId('connected-step-role').getAttribute('data-done')).toBe('yes');
 
@@ -81,6 +84,7 @@ describeOnEachLauncher('connected registration, partial state', (flow) => {
     expect(await page.getByTestId('connected-step-resource').getAttribute('data-done')).toBe('yes');
     expect(await page.getByTestId('connected-step-role').getAttribute('data-done')).toBe('stopped');
     expect(await text(page, 'connected-partial')).toContain('The registration resource exists in Azure');
+    expect(await axeViolations(page), 'axe on the partial state').toEqual([]);
     await page.getByRole('button', { name: 'Check in Azure' }).click();
     await expect.poll(() => text(page, 'connected-check')).toContain("does not have the Azure Stack Registration Owner role");
 
