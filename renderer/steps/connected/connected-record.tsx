@@ -4,18 +4,20 @@ import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
 /** This machine's record of the run for these names: each leg done or not, and where it stopped. */
-export function ConnectedRecordView({ record }: { record: ConnectedRecord }) {
+export function ConnectedRecordView({ record, running }: { record: ConnectedRecord; running: boolean }) {
   const { t } = useTranslation();
   const busy = useApp((s) => s.busy.connected !== undefined);
   const check = useApp((s) => s.con.check);
-  const state = record.completedAt ? 'complete' : record.failedAt ? 'stopped' : 'running';
+  // Not complete and not running: stopped, also when the app quit during the run (no failure recorded).
+  const state = record.completedAt ? 'complete' : running ? 'running' : 'stopped';
+  const stoppedAt = state === 'stopped' ? (record.failedAt ?? CONNECTED_STEPS.find((s) => !record.done.includes(s))) : undefined;
   return (
     <section className="connected-record" aria-labelledby="connected-record-title" data-testid="connected-record" data-state={state}>
       <h3 id="connected-record-title">{t('connected.record.title', { name: record.registrationName })}</h3>
       <ol className="connected-steps">
         {CONNECTED_STEPS.map((step) => {
           const done = record.done.includes(step);
-          const stopped = record.failedAt === step && !done;
+          const stopped = stoppedAt === step && !done;
           return (
             <li key={step} data-testid={`connected-step-${step}`} data-done={done ? 'yes' : stopped ? 'stopped' : 'no'}>
               {t(`connected.steps.${step}`)}: <strong>{t(done ? 'connected.record.done' : stopped ? 'connected.record.stopped' : 'connected.record.notDone')}</strong>

@@ -109,7 +109,7 @@ export function ConnectedScreen() {
             {t(done.reused ? 'connected.doneReused' : 'connected.done', { name: done.registration.name, group: done.registration.resourceGroup, model: done.record.billingModel })}
           </p>
         )}
-        {record && <ConnectedRecordView record={record} />}
+        {record && <ConnectedRecordView record={record} running={running} />}
         {plan && (
           <ScriptBox
             script={connectedScript({
