@@ -79,6 +79,8 @@ export const startPractice = async (deps: {
         ...(settings ? { settings: { ...settings, ...(seeded.length > 0 ? { registrations: [...(settings.registrations ?? []), ...seeded] } : {}) } } : {}),
       });
       for (const fault of deps.settings?.azureFaults ?? []) started.faults.add(fault);
+      // The stamp's Azure Bridge principal lives in the practice directory, as it would once the stamp created it.
+      started.directory.add((await stamp.state()).bridgeObjectId);
       return started;
     }).catch((err: unknown) => {
       starting = undefined;

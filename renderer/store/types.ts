@@ -13,6 +13,7 @@ import type {
 } from '../../shared/contract';
 import type { HelpTopic } from '../../shared/domain/help';
 import type { LanguageChoice } from '../i18n/languages';
+import type { ConnectedSlice } from './connected-slice';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type { Connectivity, HandoffPurpose, RegistrationChange } from '../../shared/domain/lifecycle';
 import type {
@@ -48,11 +49,12 @@ export type Screen =
   | 'settings'
   | 'practice'
   | 'about'
+  | 'connected'
   | 'change'
   | 'remove-registration';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'lifecycle';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'connected' | 'lifecycle';
 
 export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
@@ -307,6 +309,7 @@ export type AppState = ShellSlice &
   OperationsSlice &
   SettingsSlice &
   PracticeSlice &
+  ConnectedSlice &
   LifecycleSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;

@@ -36,6 +36,8 @@ export const channelNames = [
   'azure.registrations',
   'azure.registration',
   'registration.findForRemoval',
+  'connected.records',
+  'connected.check',
   'operation.start',
   'operation.cancel',
   'operation.list',

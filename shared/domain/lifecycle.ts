@@ -1,4 +1,5 @@
 import { planToken, type TokenFlow } from './billing';
+import { renewalName } from './connected';
 import { STAMP_GATES } from './stamp-version';
 import type { BillingModel, RegistrationInfo, StampInfo } from './types';
 
@@ -72,11 +73,4 @@ export const renewalNameProblem = (
     fix: `Unregister ${existing.name} first (Unregister screen), or use a new unique name such as ${renewalName(name)}.`,
     suggestion: renewalName(name),
   };
-};
-
-/** `AzureStack-<cloudId>` → `AzureStack-<cloudId>-renewed`, `…-renewed` → `…-renewed-2`, … */
-export const renewalName = (name: string): string => {
-  const m = /^(.*)-renewed(?:-(\d+))?$/.exec(name.trim());
-  if (!m) return `${name.trim()}-renewed`.slice(0, 90);
-  return `${m[1]}-renewed-${Number(m[2] ?? '1') + 1}`.slice(0, 90);
 };

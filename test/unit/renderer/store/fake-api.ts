@@ -151,6 +151,8 @@ export const createFakeApi = () => {
     'azure.registrations': answer('azure.registrations', () => ok([])),
     'azure.registration': answer('azure.registration', () => ok(null)),
     'registration.findForRemoval': answer('registration.findForRemoval', () => fail('azure-not-found', 'not found')),
+    'connected.records': answer('connected.records', () => ok([])),
+    'connected.check': answer('connected.check', () => ok({})),
     'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),
     'operation.cancel': answer('operation.cancel', () => ok(snapshot({ status: 'cancelling' }))),
     'operation.list': answer('operation.list', () => ok(operations)),

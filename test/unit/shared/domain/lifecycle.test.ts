@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGISTRATION_CHANGES, changeRoute, isHandoffPurpose, renewalName, renewalNameProblem, usageReportingAfter } from '../../../../shared/domain';
+import { REGISTRATION_CHANGES, changeRoute, isHandoffPurpose, renewalNameProblem, usageReportingAfter } from '../../../../shared/domain';
 
 describe('what a change of registration takes (contract §2.11)', () => {
   it('disconnected: every change is remove activation → unregister → a new hand-off', () => {
@@ -63,12 +63,5 @@ describe('the renewal name rule (REGDOC)', () => {
     expect(renewalNameProblem('billing-change', 'AzureStack-1', old)).toBeUndefined();
     expect(renewalNameProblem(undefined, 'AzureStack-1', old)).toBeUndefined();
     expect(renewalNameProblem('renewal', 'AzureStack-1', undefined)).toBeUndefined();
-  });
-
-  it('suggests the next free-looking name each renewal', () => {
-    expect(renewalName('AzureStack-1')).toBe('AzureStack-1-renewed');
-    expect(renewalName('AzureStack-1-renewed')).toBe('AzureStack-1-renewed-2');
-    expect(renewalName('AzureStack-1-renewed-2')).toBe('AzureStack-1-renewed-3');
-    expect(renewalName('x'.repeat(90)).length).toBe(90);
   });
 });
