@@ -212,6 +212,7 @@ export const en = {
       newHandoff: 'Then a new three-leg hand-off: export a new token, register it, activate with the new key. Its files and the journal say it is for: {{purpose}}.',
       startHandoff: 'Start the new hand-off ({{purpose}})',
       removeOld: 'Remove the registration under the old subscription (Remove-AzsRegistration): the stamp is deactivated, then the resource is deleted.',
+      openConnected: 'Open Register a connected stamp',
       openRemove: 'Open Remove the registration',
       registerNew: 'Then sign in to the new subscription and run the connected registration (Set-AzsRegistration).',
       sameName: 'Run the connected registration again (Set-AzsRegistration) with the same registration name and resource group and the new values; nothing needs removing first.',

@@ -138,6 +138,35 @@ describeOnEachLauncher('registration lifecycle', (flow) => {
     expect(purposes.sort()).toEqual(['Billing model change', 'First registration']);
   });
 
+  it('a connected stamp: a change re-runs the connected registration, prefilled; a new subscription removes first', async () => {
+    const { page } = await flow.machine('connected');
+    await page.getByTestId('side-stamp').click();
+    await nav(page, 'Remove the registration (connected)');
+    await page.getByRole('button', { name: 'Fill in the practice sign-in' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('button', { name: 'Go to sign-in' }).waitFor();
+
+    await nav(page, 'Change the registration');
+    await page.getByLabel('Connected: this machine reaches both the privileged endpoint and Azure').check();
+    await page.getByLabel('Nodes added or removed (Capacity)').check();
+    expect(await page.getByTestId('change-plan').getAttribute('data-route')).toBe('register-again-same-name');
+    await page.getByRole('button', { name: 'Open Register a connected stamp' }).click();
+    await page.getByTestId('connected-screen').waitFor();
+    expect(await page.getByLabel('Record a scale change').isChecked()).toBe(true);
+    const name = await page.getByLabel('Current registration name').inputValue();
+    expect(name).toMatch(/^AzureStack-[0-9a-f-]{36}$/);
+    expect(await page.getByLabel('Current resource group').inputValue()).toBe('azurestack');
+
+    await nav(page, 'Change the registration');
+    await page.getByLabel('Change the subscription or directory').check();
+    expect(await page.getByTestId('change-plan').getAttribute('data-route')).toBe('remove-then-register');
+    await page.getByRole('button', { name: 'Open Remove the registration' }).click();
+    await page.getByTestId('remove-registration-screen').waitFor();
+    await nav(page, 'Change the registration');
+    await page.getByRole('button', { name: 'Open Register a connected stamp' }).click();
+    expect(await page.getByRole('radio', { name: /^Register First registration/ }).isChecked()).toBe(true);
+  });
+
   it('a renewal of an expired Capacity registration: the names step says the old name is taken and offers a new one', async () => {
     const { page } = await flow.machine('solo');
     await page.getByTestId('side-stamp').click();

@@ -1,5 +1,5 @@
-import { REGISTRATION_CHANGES, changeRoute, usageReportingAfter } from '../../../shared/domain';
-import type { BillingModel, ChangeRoute, RegistrationChange } from '../../../shared/domain';
+import { REGISTRATION_CHANGES, changeRoute, suggestRegistrationName, usageReportingAfter } from '../../../shared/domain';
+import type { BillingModel, ChangeRoute, ConnectedPurpose, RegistrationChange } from '../../../shared/domain';
 import { Screen } from '../../components/screen';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
@@ -70,6 +70,32 @@ function UsageRules({ connected }: { connected: boolean }) {
   );
 }
 
+/** The connected wizard's purpose for a change made by re-running connected registration. */
+const CONNECTED_PURPOSE: Record<RegistrationChange, ConnectedPurpose> = {
+  renewal: 'renew',
+  'billing-change': 'change',
+  'usage-reporting-change': 'change',
+  'scale-change': 'scale',
+  'subscription-change': 'register',
+};
+
+/**
+ * Opens the connected wizard for this change: a re-run starts from the current registration (the
+ * name and group typed for a removal, else the stamp's default name), which the wizard shows to confirm.
+ */
+const openConnectedFor = (change: RegistrationChange) => {
+  const s = appStore.getState();
+  const purpose = CONNECTED_PURPOSE[change];
+  if (purpose === 'register') return s.openConnected({ purpose });
+  const registrationName = s.life.registrationName.trim() || (s.stamp.info ? suggestRegistrationName(s.stamp.info.cloudId) : '');
+  const resourceGroup = s.life.resourceGroup.trim();
+  s.openConnected({
+    purpose,
+    ...(change === 'renewal' ? { choices: { billingModel: 'Capacity' } } : {}),
+    ...(registrationName ? { previous: { registrationName, resourceGroup }, ...(purpose === 'renew' ? {} : { registrationName, resourceGroup }) } : {}),
+  });
+};
+
 function Plan({ route, change }: { route: ChangeRoute; change: RegistrationChange }) {
   const { t } = useTranslation();
   const s = appStore.getState();
@@ -112,6 +138,9 @@ function Plan({ route, change }: { route: ChangeRoute; change: RegistrationChang
           </li>
           <li>
             <p>{t('lifecycle.plan.registerNew')}</p>
+            <button type="button" className="primary" onClick={() => openConnectedFor(change)}>
+              {t('lifecycle.plan.openConnected')}
+            </button>
           </li>
         </ol>
       )}
@@ -119,6 +148,9 @@ function Plan({ route, change }: { route: ChangeRoute; change: RegistrationChang
         <ol className="plan">
           <li>
             <p>{t('lifecycle.plan.sameName')}</p>
+            <button type="button" className="primary" onClick={() => openConnectedFor(change)}>
+              {t('lifecycle.plan.openConnected')}
+            </button>
           </li>
         </ol>
       )}
