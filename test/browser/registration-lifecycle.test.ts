@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
 import { exportTokenToUsb, next, readTokenOnHost, stepIs, text } from './harness/operator';
 
@@ -55,6 +56,7 @@ describeOnEachLauncher('registration lifecycle', (flow) => {
 
     // The practice Azure refuses the first DELETE: the stamp is already deactivated, and the screen says so.
     await page.getByTestId('remove-partial').waitFor();
+    expect(await axeViolations(page), 'axe on Remove the registration, partial state').toEqual([]);
     expect(await text(page, 'problem')).toContain('The stamp is deactivated, but removing registration');
     expect(await page.getByLabel('The stamp is already deactivated (an earlier removal did it): do only the Azure part.').isChecked()).toBe(true);
 
@@ -98,6 +100,7 @@ describeOnEachLauncher('registration lifecycle', (flow) => {
     await nav(stamp, 'Change the registration');
     await stamp.getByLabel('Change the billing model').check();
     expect(await stamp.getByTestId('change-plan').getAttribute('data-route')).toBe('disconnected-cycle');
+    expect(await axeViolations(stamp), 'axe on Change the registration').toEqual([]);
     expect(await text(stamp, 'change-screen')).toContain('The billing model is in the registration token: a new model needs a new registration.');
     await stamp.getByRole('button', { name: 'Open Remove activation' }).click();
     await stamp.getByLabel('I understand the stamp stays unregistered until a new activation key is applied.').check();
@@ -201,6 +204,7 @@ describeOnEachLauncher('registration lifecycle', (flow) => {
     await next(page);
     await stepIs(page, 'names');
     await expect.poll(() => text(page, 'renewal-name-taken')).toContain(`Registration AzureStack-${cloudId} is still in Azure`);
+    expect(await axeViolations(page), 'axe on the names step of a renewal').toEqual([]);
     await page.getByRole('button', { name: `Use AzureStack-${cloudId}-renewed` }).click();
     await expect.poll(() => text(page, 'renewal-name-free')).toContain(`AzureStack-${cloudId}-renewed`);
     expect(await page.getByRole('textbox', { name: 'Registration name', exact: true }).inputValue()).toBe(`AzureStack-${cloudId}-renewed`);
