@@ -191,6 +191,7 @@ export const en = {
       'subscription-change': { label: 'Change the subscription or directory', why: 'The registration resource lives in one subscription; moving to another, or to another directory, means removing it and registering again.' },
       'scale-change': { label: 'Nodes added or removed (Capacity)', why: 'Capacity billing is per node: after a scale change the registration must carry the new node count.' },
       'usage-reporting-change': { label: 'Turn usage reporting on or off', why: 'Usage reporting is set at registration: changing it means registering again, within the billing model’s rules.' },
+      're-registration': { label: 'Register again with the same settings', why: 'The registration was deleted in Azure, the directory (tenant) changed, or the activation was removed: the stamp must be registered again.' },
     },
     connectivity: {
       disconnected: 'Disconnected: tokens and keys cross the air gap on a USB stick',

@@ -192,6 +192,7 @@ export const fr: Catalogue = {
       'subscription-change': { label: 'Changer d’abonnement ou d’annuaire', why: 'La ressource d’inscription vit dans un abonnement ; passer à un autre, ou à un autre annuaire, signifie la supprimer et s’inscrire à nouveau.' },
       'scale-change': { label: 'Nœuds ajoutés ou retirés (Capacity)', why: 'La facturation Capacity est par nœud : après un changement d’échelle, l’inscription doit porter le nouveau nombre de nœuds.' },
       'usage-reporting-change': { label: 'Activer ou désactiver le rapport d’utilisation', why: 'Le rapport d’utilisation est fixé à l’inscription : le changer signifie s’inscrire à nouveau, dans les règles du modèle de facturation.' },
+      're-registration': { label: 'Inscrire à nouveau avec les mêmes paramètres', why: 'L’inscription a été supprimée dans Azure, l’annuaire (locataire) a changé ou l’activation a été retirée : l’instance doit être inscrite à nouveau.' },
     },
     connectivity: {
       disconnected: 'Déconnecté : jetons et clés franchissent la coupure réseau sur une clé USB',

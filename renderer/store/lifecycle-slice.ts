@@ -25,6 +25,7 @@ export const lifecycleSlice =
       },
 
       setLife: (p) => patch(p),
+      openChange: (change, connectivity) => set((s) => ({ screen: 'change', life: { ...s.life, change, ...(connectivity ? { connectivity } : {}) } })),
       startChangeHandoff: () => {
         const { change } = get().life;
         // A new hand-off: the previous token, and what was saved of it, belong to the old one.

@@ -255,6 +255,8 @@ export type LifecycleSlice = {
     renewalCheck?: { resourceGroup: string; registrationName: string; existing: RegistrationInfo | null };
   };
   setLife(patch: Partial<Pick<LifecycleSlice['life'], LifecycleInput>>): void;
+  /** Opens "Change the registration" on a change (e.g. from a status screen that found the registration gone). */
+  openChange(change: RegistrationChange, connectivity?: Connectivity): void;
   /** Sets the purpose of the next hand-off and opens the export leg afresh. */
   startChangeHandoff(): void;
   findForRemoval(): Promise<void>;

@@ -19,7 +19,7 @@ export const HANDOFF_PURPOSES = [
 export type HandoffPurpose = (typeof HANDOFF_PURPOSES)[number];
 
 /** The changes an operator can ask for on the "Change the registration" screen. */
-export const REGISTRATION_CHANGES = ['renewal', 'billing-change', 'subscription-change', 'scale-change', 'usage-reporting-change'] as const;
+export const REGISTRATION_CHANGES = ['renewal', 'billing-change', 'subscription-change', 'scale-change', 'usage-reporting-change', 're-registration'] as const;
 export type RegistrationChange = (typeof REGISTRATION_CHANGES)[number];
 
 export const isHandoffPurpose = (v: unknown): v is HandoffPurpose => typeof v === 'string' && (HANDOFF_PURPOSES as readonly string[]).includes(v);

@@ -76,6 +76,7 @@ const CONNECTED_PURPOSE: Record<RegistrationChange, ConnectedPurpose> = {
   'billing-change': 'change',
   'usage-reporting-change': 'change',
   'scale-change': 'scale',
+  're-registration': 'change',
   'subscription-change': 'register',
 };
 

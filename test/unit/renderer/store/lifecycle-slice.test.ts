@@ -10,6 +10,14 @@ const setup = (storage = memoryStorage()) => {
 const startRequests = (calls: { name: string; req: unknown }[]) => calls.filter((c) => c.name === 'operation.start').map((c) => c.req);
 
 describe('lifecycle slice', () => {
+  it('another screen can open Change the registration on a change', () => {
+    const { store } = setup();
+    store.getState().openChange('re-registration', 'connected');
+    expect(store.getState()).toMatchObject({ screen: 'change', life: { change: 're-registration', connectivity: 'connected' } });
+    store.getState().openChange('renewal');
+    expect(store.getState().life).toMatchObject({ change: 'renewal', connectivity: 'connected' });
+  });
+
   it('a change starts a new hand-off whose token carries the purpose; clearing it makes a first registration again', async () => {
     const { store, calls } = setup();
     await store.getState().connect();

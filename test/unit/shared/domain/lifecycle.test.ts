@@ -8,7 +8,8 @@ describe('what a change of registration takes (contract §2.11)', () => {
 
   it('connected: a new subscription or directory removes first; the rest register again under the same name', () => {
     expect(changeRoute('subscription-change', 'connected')).toBe('remove-then-register');
-    expect(['renewal', 'billing-change', 'scale-change', 'usage-reporting-change'].map((c) => changeRoute(c as never, 'connected'))).toEqual([
+    expect(['renewal', 'billing-change', 'scale-change', 'usage-reporting-change', 're-registration'].map((c) => changeRoute(c as never, 'connected'))).toEqual([
+      'register-again-same-name',
       'register-again-same-name',
       'register-again-same-name',
       'register-again-same-name',
