@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDOFF_STAGES, isHandoffPurpose } from '../../shared/domain';
+import { HANDOFF_STAGES } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain';
 import type { OperationKind, OperationStatus } from '../../shared/contract';
 
@@ -62,8 +62,6 @@ const readSummary = (s: unknown): HandoffSummary | undefined => {
   const history: unknown[] = s['history'];
   if (!history.every(isStep)) return undefined;
   const summary = known<HandoffSummary>(s, SUMMARY_KEYS);
-  // A purpose this version does not know (a newer app wrote it) is left out, not the hand-off.
-  if (summary.purpose !== undefined && !isHandoffPurpose(summary.purpose)) delete summary.purpose;
   if (history.some((h) => Object.keys(h).some((k) => !STEP_KEYS.includes(k)))) summary.history = history.map((h) => known(h, STEP_KEYS));
   return summary;
 };
