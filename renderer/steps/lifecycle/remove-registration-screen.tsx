@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { suggestRegistrationName } from '../../../shared/domain';
+import { sameGuid, suggestRegistrationName } from '../../../shared/domain';
 import { BusyNote } from '../../components/busy-note';
 import { Facts } from '../../components/facts';
 import { TextField } from '../../components/field';
@@ -39,7 +39,11 @@ export function RemoveRegistrationScreen() {
   useEffect(() => {
     if (stamp && life.registrationName === '') set({ registrationName: suggestRegistrationName(stamp.cloudId) });
   }, [stamp, life.registrationName, set]);
-  const found = life.found && life.found.name.toLowerCase() === life.registrationName.trim().toLowerCase() ? life.found : undefined;
+  // What was found stands only for the name still typed and the stamp still connected (a practice reset makes a new stamp).
+  const found =
+    life.found && stamp?.cloudId && life.found.cloudId && sameGuid(life.found.cloudId, stamp.cloudId) && life.found.name.toLowerCase() === life.registrationName.trim().toLowerCase()
+      ? life.found
+      : undefined;
   const ready = found !== undefined && life.confirmName.trim() === found.name && !busy && !running;
   return (
     <Screen name="remove-registration" title={t('lifecycle.remove.title')} what={t('lifecycle.remove.what')} replaces="Remove-AzsRegistration" help="renew">
