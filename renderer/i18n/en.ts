@@ -214,6 +214,7 @@ export const en = {
       startHandoff: 'Start the new hand-off ({{purpose}})',
       removeOld: 'Remove the registration under the old subscription (Remove-AzsRegistration): the stamp is deactivated, then the resource is deleted.',
       openConnected: 'Open Register a connected stamp',
+      here: 'This machine',
       openRemove: 'Open Remove the registration',
       registerNew: 'Then sign in to the new subscription and run the connected registration (Set-AzsRegistration).',
       sameName: 'Run the connected registration again (Set-AzsRegistration) with the same registration name and resource group and the new values; nothing needs removing first.',

@@ -215,6 +215,7 @@ export const fr: Catalogue = {
       startHandoff: 'Commencer le nouveau transfert ({{purpose}})',
       removeOld: 'Supprimez l’inscription sous l’ancien abonnement (Remove-AzsRegistration) : l’instance est désactivée, puis la ressource est supprimée.',
       openConnected: 'Ouvrir Inscrire une instance connectée',
+      here: 'Cette machine',
       openRemove: 'Ouvrir Supprimer l’inscription',
       registerNew: 'Puis connectez-vous au nouvel abonnement et lancez l’inscription connectée (Set-AzsRegistration).',
       sameName: 'Relancez l’inscription connectée (Set-AzsRegistration) avec le même nom d’inscription, le même groupe de ressources et les nouvelles valeurs ; rien n’est à supprimer avant.',

@@ -100,7 +100,9 @@ const openConnectedFor = (change: RegistrationChange) => {
 function Plan({ route, change }: { route: ChangeRoute; change: RegistrationChange }) {
   const { t } = useTranslation();
   const s = appStore.getState();
+  const side = useApp((st) => st.side);
   const purpose = t(`lifecycle.purposes.${change}`);
+  const here = (on: 'stamp' | 'host') => side === on && <span className="tag">{t('lifecycle.plan.here')}</span>;
   return (
     <section className="change-plan" aria-labelledby="change-plan-title" data-testid="change-plan" data-route={route}>
       <h3 id="change-plan-title">{t('lifecycle.change.plan')}</h3>
@@ -110,19 +112,25 @@ function Plan({ route, change }: { route: ChangeRoute; change: RegistrationChang
       {route === 'disconnected-cycle' && (
         <ol className="plan">
           <li>
-            <p>{t('lifecycle.plan.deactivate')}</p>
+            <p>
+              {t('lifecycle.plan.deactivate')} {here('stamp')}
+            </p>
             <button type="button" className="secondary" onClick={() => s.open('deactivate')}>
               {t('lifecycle.plan.openDeactivate')}
             </button>
           </li>
           <li>
-            <p>{t('lifecycle.plan.unregister')}</p>
+            <p>
+              {t('lifecycle.plan.unregister')} {here('host')}
+            </p>
             <button type="button" className="secondary" onClick={() => s.open('unregister')}>
               {t('lifecycle.plan.openUnregister')}
             </button>
           </li>
           <li>
-            <p>{t('lifecycle.plan.newHandoff', { purpose })}</p>
+            <p>
+              {t('lifecycle.plan.newHandoff', { purpose })} {here('stamp')}
+            </p>
             <button type="button" className="primary" onClick={() => s.startChangeHandoff()}>
               {t('lifecycle.plan.startHandoff', { purpose })}
             </button>
