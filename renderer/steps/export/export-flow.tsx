@@ -1,7 +1,7 @@
 import { flowView } from '../../../shared/domain/flow';
 import type { ExportStep } from '../../../shared/domain/flow';
 import { FlowFrame } from '../../components/flow-frame';
-import { PendingPurpose } from '../lifecycle/purpose';
+import { PendingPurpose } from '../lifecycle/pending-purpose';
 import { appStore, useApp } from '../../store';
 import { BillingStep } from './billing-step';
 import { ConnectStep } from './connect-step';
