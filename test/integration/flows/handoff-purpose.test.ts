@@ -76,6 +76,19 @@ describe('hand-off purpose and the renewal name rule', () => {
     expect(await sidecar(keyFile.metadataFileName)).toMatchObject({ kind: 'key', purpose: 'renewal' });
   });
 
+  it('a stamp whose journal has no hand-off for the key takes the purpose from the key\'s sidecar', async () => {
+    const other = await startPracticeMachine(usb, FAST_PRACTICE);
+    try {
+      const otherDrive = await other.call<DriveInfo>('handoff.addFolder', {});
+      const keyFile = (await other.call<HandoffFile[]>('handoff.files', { driveId: otherDrive.id })).find((f) => f.kind === 'key');
+      expect(keyFile?.purpose).toBe('renewal');
+      const read = await other.call<{ handoff: HandoffSummary }>('handoff.readKey', { driveId: otherDrive.id, file: keyFile?.name });
+      expect(read.handoff).toMatchObject({ side: 'stamp', stage: 'key-received', purpose: 'renewal' });
+    } finally {
+      await other.runtime.dispose();
+    }
+  });
+
   it('after a restart the journal still says what each hand-off is for', async () => {
     const dataDir = m.dataDir;
     await m.runtime.dispose();
