@@ -227,6 +227,7 @@ export const en = {
       step2: 'The stamp is deactivated (Remove-AzureStackActivation).',
       step3: 'The registration lock is lifted and the registration resource deleted.',
       step4: 'Azure is read again until the registration is gone. If Azure fails after the stamp was deactivated, running again does only what is left.',
+      connectHint: 'Connect to the privileged endpoint of the stamp whose registration you remove: its cloud ID decides which registration may be removed.',
       nameHint: 'As shown in the administrator portal, Region management > Properties.',
       find: 'Find the registration',
       found: 'The registration found',

@@ -228,6 +228,7 @@ export const fr: Catalogue = {
       step2: 'L’instance est désactivée (Remove-AzureStackActivation).',
       step3: 'Le verrou de l’inscription est levé et la ressource d’inscription supprimée.',
       step4: 'Azure est relu jusqu’à ce que l’inscription ait disparu. Si Azure échoue après la désactivation de l’instance, relancer ne fait que ce qui reste.',
+      connectHint: 'Connectez-vous au point de terminaison privilégié de l’instance dont vous supprimez l’inscription : son ID de cloud décide quelle inscription peut être supprimée.',
       nameHint: 'Tel qu’affiché dans le portail d’administration, Gestion des régions > Propriétés.',
       find: 'Trouver l’inscription',
       found: 'L’inscription trouvée',

@@ -59,7 +59,7 @@ export function RemoveRegistrationScreen() {
         </ol>
       </div>
       <ScopeProblem scope="stamp" />
-      <ActivateConnectStep onConnected={() => undefined} />
+      <ActivateConnectStep onConnected={() => undefined} hint={t('lifecycle.remove.connectHint')} />
       {connected && stamp && (
         <NeedsAzure>
           <ScopeProblem scope="lifecycle" />
