@@ -17,6 +17,7 @@ export const shellSlice =
         reg: initial.reg,
         act: initial.act,
         mng: initial.mng,
+        con: initial.con,
         ops: {},
         problems: {},
         drives: [],
