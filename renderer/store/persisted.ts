@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TokenChoicesSchema } from '../../shared/contract';
+import { PreviousRegistrationSchema, TokenChoicesSchema } from '../../shared/contract';
+import { CONNECTED_PURPOSES } from '../../shared/domain/connected';
 import { FLOW_STEPS } from '../../shared/domain/flow';
 import { LANGUAGES } from '../i18n/languages';
 import { CLOUD_NAMES } from '../../shared/domain/types';
@@ -115,6 +116,18 @@ const PersistedSchema = z.object({
       removeOpId: OptId,
     })
     .optional(),
+  con: z
+    .object({
+      purpose: z.enum(CONNECTED_PURPOSES),
+      subscriptionId: OptId,
+      registrationName: Text(90),
+      resourceGroup: Text(90),
+      location: Text(64),
+      choices: TokenChoicesSchema.omit({ targetCloud: true, tokenVersion: true }),
+      previous: PreviousRegistrationSchema.optional(),
+      operationId: OptId,
+    })
+    .optional(),
 });
 export type Persisted = z.infer<typeof PersistedSchema>;
 
@@ -184,6 +197,16 @@ export const partialize = (s: AppState): Persisted => ({
     stampDeactivated: s.life.stampDeactivated,
     removeOpId: s.life.removeOpId,
   },
+  con: {
+    purpose: s.con.purpose,
+    subscriptionId: s.con.subscriptionId,
+    registrationName: s.con.registrationName,
+    resourceGroup: s.con.resourceGroup,
+    location: s.con.location,
+    choices: s.con.choices,
+    previous: s.con.previous,
+    operationId: s.con.operationId,
+  },
 });
 
 /** zod-checked merge: a stored blob that fails its schema is dropped whole, never half-applied. */
@@ -203,5 +226,6 @@ export const mergePersisted = (stored: unknown, live: AppState): AppState => {
     act: { ...live.act, ...p.act },
     mng: { ...live.mng, ...p.mng },
     life: { ...live.life, ...p.life },
+    con: { ...live.con, ...p.con },
   };
 };

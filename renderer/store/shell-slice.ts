@@ -18,6 +18,7 @@ export const shellSlice =
         act: initial.act,
         mng: initial.mng,
         life: initial.life,
+        con: initial.con,
         ops: {},
         problems: {},
         drives: [],

@@ -49,6 +49,10 @@ describeOnEachLauncher('connected registration', (flow) => {
     await runAndWait(page, 'Register the stamp');
     expect(await text(page, 'connected-result')).toContain(`AzureStack-${cloudId}`);
     expect(await axeViolations(page), 'axe after running').toEqual([]);
+    // A reload loses nothing: the screen comes back with main's record of the run.
+    await page.reload();
+    await page.getByTestId('connected-screen').waitFor();
+    await expect.poll(() => text(page, 'connected-result')).toContain(`AzureStack-${cloudId}`);
     await expect.poll(() => page.getByTestId('connected-record').getAttribute('data-state')).toBe('complete');
     expect(await page.getByTestId('connected-step-role').getAttribute('data-done')).toBe('yes');
 

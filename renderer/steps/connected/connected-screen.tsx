@@ -27,7 +27,15 @@ export function ConnectedScreen() {
   const sessionId = useApp((s) => s.stamp.sessionId);
   const con = useApp((s) => s.con);
   const stamp = useApp((s) => s.stamp);
-  const op = useApp((s) => (s.con.operationId ? s.ops[s.con.operationId] : undefined));
+  // The run started here, else (after a reload) the latest connected run main knows: nothing is lost.
+  const operationId = useApp(
+    (s) =>
+      s.con.operationId ??
+      Object.values(s.ops)
+        .filter((o) => o.kind === 'connected.register')
+        .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]?.operationId,
+  );
+  const op = useApp((s) => (operationId ? s.ops[operationId] : undefined));
   const busy = useApp((s) => s.busy.connected !== undefined);
   const plan = useConnectedPlan();
   const name = useConnectedName();
@@ -99,9 +107,9 @@ export function ConnectedScreen() {
           {t(`connected.start.${con.purpose}`)}
         </button>
         <BusyNote scope="connected" />
-        {con.operationId && (
-          <div data-testid="connected-operation" data-operation-id={con.operationId}>
-            <OperationPanel operationId={con.operationId} title={t('connected.running')} />
+        {operationId && (
+          <div data-testid="connected-operation" data-operation-id={operationId}>
+            <OperationPanel operationId={operationId} title={t('connected.running')} />
           </div>
         )}
         {done && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../../shared/contract';
-import { createAppStore } from '../../../../renderer/store/create-store';
+import { createAppStore, STORAGE_KEY } from '../../../../renderer/store/create-store';
 import { createFakeApi, memoryStorage, settle } from './fake-api';
 
 const SUB = 'c4b7a1d9-6e25-4f83-a0d2-9b1e5c7f3a28';
@@ -51,5 +51,17 @@ describe('connected slice', () => {
     await settle();
     expect(calls.filter((c) => c.name === 'connected.records').length).toBeGreaterThan(before);
     expect(store.getState().con.check).toBeUndefined();
+  });
+
+  it('keeps its inputs and run across a reload (none of them secret)', async () => {
+    const storage = memoryStorage();
+    const fake = createFakeApi();
+    const first = createAppStore(fake.api, storage);
+    first.getState().openConnected({ purpose: 'renew', subscriptionId: SUB, registrationName: 'AzureStack-x-renewed', previous: { registrationName: 'AzureStack-x', resourceGroup: 'azurestack', expired: true } });
+    first.getState().setConnectedChoices({ billingModel: 'Capacity', agreementNumber: 'EA-42' });
+    expect(JSON.parse(storage.data.get(STORAGE_KEY) ?? '{}').state.con).toMatchObject({ purpose: 'renew', subscriptionId: SUB, choices: { agreementNumber: 'EA-42' } });
+    const again = createAppStore(createFakeApi().api, storage);
+    expect(again.getState().con).toMatchObject({ purpose: 'renew', subscriptionId: SUB, registrationName: 'AzureStack-x-renewed', previous: { expired: true }, choices: { billingModel: 'Capacity', agreementNumber: 'EA-42' } });
+    expect(again.getState().screen).toBe('connected');
   });
 });
