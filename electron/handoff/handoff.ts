@@ -24,6 +24,8 @@ import type {
   TokenPreview,
   TokenSummary,
 } from '../../shared/domain';
+import { keyFacts, tokenFacts } from '../../shared/domain/handoff-record';
+import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { Clock, Journal } from '../journal';
 import type { Logger } from '../log';
 import { createDriveRegistry } from './drive-registry';
@@ -67,14 +69,15 @@ export type Handoff = {
   /** Host side: the stamp is activated, the kept token and key may go. Stamp side: an activation whose outcome was unknown was checked. */
   confirmActivated(handoffId: string): Promise<HandoffSummary>;
   /** Stamp side, after New-RegistrationToken returned `token`. */
-  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean }): Promise<TokenRead>;
+  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean; ercsAddress?: string }): Promise<TokenRead>;
   /** Host side, after getactivationkey returned `key`. */
   recordIssuedKey(handoffId: string, key: string, registrationName: string): Promise<KeyRead>;
   /** The kept token text, exactly as to send to Azure (main only, never to the renderer). */
   tokenFor(handoffId: string): string;
   /** The kept key text. With `stampCloudId`, also refuses a key for another stamp, another token, or expired. */
   keyFor(handoffId: string, check?: { stampCloudId: string }): string;
-  markStage(handoffId: string, stage: HandoffStage, note?: string): Promise<HandoffSummary>;
+  /** `facts` go to the journal for the printable record (the ERCS address used, the registration resource). */
+  markStage(handoffId: string, stage: HandoffStage, note?: string, facts?: HandoffFacts): Promise<HandoffSummary>;
 };
 
 const SIDE_STAGES: Record<MachineSide, readonly HandoffStage[]> = {
@@ -139,6 +142,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       cloudId: decoded.summary.cloudId,
       tokenFingerprint: fingerprint,
       token: decoded.canonical,
+      facts: tokenFacts(decoded.summary),
       note: source,
       ...(registrationName ? { registrationName } : {}),
     });
@@ -162,7 +166,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     const key: KeyPreview = { summary, fingerprint };
     const note = `${source}${match.problems.length ? `; ${match.problems.join(' ')}` : ''}`;
     if (target?.keyFingerprint === fingerprint) return { handoff: target, key, match };
-    const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
+    const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, facts: keyFacts(summary), ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
     const handoff = target
       ? await journal.updateHandoff(target.id, { ...change, stage: 'key-received' })
       : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change });
@@ -230,7 +234,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       }
       return journal.updateHandoff(handoffId, { stage: 'activation-confirmed', note: 'Stamp activation confirmed by the operator' });
     },
-    createTokenHandoff: async ({ token, stamp: info, registrationName, practice }) => {
+    createTokenHandoff: async ({ token, stamp: info, registrationName, practice, ercsAddress }) => {
       const decoded = decodeRegistrationToken(token);
       if (!sameGuid(decoded.summary.cloudId, info.cloudId)) {
         throw new AppError('pep-failed', `The stamp returned a token for cloud ID ${decoded.summary.cloudId}, but its own cloud ID is ${info.cloudId}.`, {
@@ -248,6 +252,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
         tokenFingerprint: fingerprint,
         token: decoded.canonical,
         stamp,
+        facts: { ...tokenFacts(decoded.summary), ...(ercsAddress ? { ercsAddresses: [ercsAddress] } : {}) },
         ...(registrationName ? { registrationName } : {}),
       });
       return { handoff, token: { summary: decoded.summary, fingerprint } };
@@ -274,6 +279,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
         key: decoded.canonical,
         keyFingerprint: fingerprint,
         registrationName,
+        facts: keyFacts(decoded.summary),
         ...(stage ? { stage } : {}),
       });
       return { handoff, key: { summary: decoded.summary, fingerprint }, match };
@@ -292,13 +298,13 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       }
       return key;
     },
-    markStage: async (handoffId, stage, note) => {
+    markStage: async (handoffId, stage, note, facts) => {
       const h = journal.handoff(handoffId);
       if (!h) throw new AppError('not-found', 'This hand-off is not in the journal of this machine.');
       if (!SIDE_STAGES[h.side].includes(stage)) {
         throw new AppError('bad-request', `Stage ${stage} does not belong to the ${h.side} side of a hand-off.`);
       }
-      return journal.updateHandoff(handoffId, { stage, ...(note ? { note } : {}) });
+      return journal.updateHandoff(handoffId, { stage, ...(note ? { note } : {}), ...(facts ? { facts } : {}) });
     },
   };
 };
