@@ -26,6 +26,9 @@ export type HandoffFacts = {
   lock?: string;
   /** ISO-8601 expiry of the activation key. */
   keyExpires?: string;
+  /** Where the token and the key were read from or saved to, last one wins. */
+  tokenFile?: string;
+  keyFile?: string;
 };
 
 export type HandoffRecord = {
