@@ -143,6 +143,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     const journal = current.services.journal;
     return {
       app: { version: cfg.appVersion, mode: state.mode, locale: cfg.locale ?? 'en-US' },
+      machine,
       system: {
         platform: cfg.platform,
         release: release(),

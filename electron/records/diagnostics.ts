@@ -19,6 +19,8 @@ export const DIAGNOSTICS_HANDOFFS = 200;
 
 export type DiagnosticsInput = {
   app: { version: string; mode: AppMode; locale: string };
+  /** This machine's host name and operating system, as records name it. */
+  machine: { name: string; os: string };
   system: { platform: string; release: string; arch: string; versions: Record<string, string | undefined> };
   settings: Settings;
   /** Practice mode: the scenario being rehearsed. */
@@ -37,7 +39,7 @@ const README = (input: DiagnosticsInput): string =>
   [
     `AzS Registrar ${input.app.version}: diagnostics exported ${input.generatedAt}, ${input.app.mode} mode.`,
     '',
-    'about.json        app version, mode, locale, operating system, runtime versions',
+    'about.json        app version, mode, locale, machine name, operating system, runtime versions',
     'settings.json     the operator settings (PowerShell, Microsoft.AzureStack api-version, sign-in client)',
     'practice.json     the practice scenario (practice mode only)',
     `handoffs.json     hand-offs of this machine's journal: counts by stage, the newest ${DIAGNOSTICS_HANDOFFS} with their history and facts`,
@@ -56,7 +58,7 @@ export const diagnosticsFiles = (input: DiagnosticsInput): Record<string, string
   for (const { summary } of input.handoffs) byStage[`${summary.side}/${summary.stage}`] = (byStage[`${summary.side}/${summary.stage}`] ?? 0) + 1;
   return {
     'README.txt': README(input),
-    'about.json': json({ ...input.app, ...input.system, generatedAt: input.generatedAt }),
+    'about.json': json({ ...input.app, machine: input.machine, ...input.system, generatedAt: input.generatedAt }),
     'settings.json': json(input.settings),
     ...(input.scenario ? { 'practice.json': json(input.scenario) } : {}),
     'handoffs.json': json({
