@@ -17,7 +17,7 @@ export function ExportDiagnostics() {
       </button>
       <BusyNote scope="records" />
       {saved && (
-        <p className="ok-box" role="status" data-testid="diagnostics-saved">
+        <p className="ok-box" role="status" data-testid="diagnostics-saved" data-path={saved.path}>
           {t('records.exported', { path: saved.path })}
         </p>
       )}

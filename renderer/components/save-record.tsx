@@ -23,7 +23,7 @@ export function SaveRecord({ handoffId, compact = false }: { handoffId: string |
       )}
       {mine && <BusyNote scope="records" />}
       {mine && saved && (
-        <p className="ok-box" role="status" data-testid="record-saved">
+        <p className="ok-box" role="status" data-testid="record-saved" data-path={saved.path}>
           {t('records.saved', { path: saved.path })}
         </p>
       )}

@@ -189,7 +189,7 @@ export const en = {
     cloud: 'Azure cloud',
     lock: 'Lock',
     notRegisteredYet: 'Not registered in Azure yet.',
-    registeredElsewhere: 'Registered on the connected host; its record there names the registration resource.',
+    registeredElsewhere: 'The registration resource is created on the connected host: its record there names it.',
     key: 'Activation key',
     history: 'History',
     time: 'Time',

@@ -190,7 +190,7 @@ export const fr: Catalogue = {
     cloud: 'Cloud Azure',
     lock: 'Verrou',
     notRegisteredYet: 'Pas encore inscrit dans Azure.',
-    registeredElsewhere: 'Inscrit sur l’hôte connecté ; son compte rendu là-bas nomme la ressource d’inscription.',
+    registeredElsewhere: 'La ressource d’inscription est créée sur l’hôte connecté : son compte rendu là-bas la nomme.',
     key: 'Clé d’activation',
     history: 'Historique',
     time: 'Heure',

@@ -23,7 +23,9 @@ export function RecordPage({ handoffId }: { handoffId: string }) {
       document.documentElement.setAttribute(RECORD_STATE_ATTRIBUTE, 'ready');
     } else if (problem) document.documentElement.setAttribute(RECORD_STATE_ATTRIBUTE, 'failed');
   }, [record, problem, t]);
-  if (problem) return <ProblemBox problem={problem} />;
-  if (!record) return <p className="hint">{t('records.loading')}</p>;
-  return <RecordDocument record={record} />;
+  return (
+    <main>
+      {problem ? <ProblemBox problem={problem} /> : record ? <RecordDocument record={record} /> : <p className="hint">{t('records.loading')}</p>}
+    </main>
+  );
 }
