@@ -54,21 +54,20 @@ const recordedMachine = async (usb: string, opts: Parameters<typeof startPractic
   const saves = await mkdtemp(join(tmpdir(), 'azs-saves-'));
   // Records print as in the browser harness: Chromium's PDF of the record page, reading through this runtime.
   const context = await browser?.newContext();
-  let runtime: PracticeMachine['runtime'] | undefined;
   const m = await startPracticeMachine(
     usb,
     { ...FAST_PRACTICE, stamp: { ...FAST_PRACTICE.stamp, cloudAdminPassword: PEP_PASSWORD }, azure: { ...FAST_PRACTICE.azure, accessTokenMarker: TOKEN_MARKER } },
     {
       chooseSavePath: async ({ defaultName }) => join(saves, defaultName),
       printRecord: async (req) => {
-        if (!context || !server || !runtime) throw new Error('no browser to print with');
-        return printRecordPage(context, runtime, server.url, req);
+        if (!context || !server) throw new Error('no browser to print with');
+        // Through the recorded dispatch below: what the record page reads is searched too.
+        return printRecordPage(context, { dispatch: (name, raw) => m.runtime.dispatch(name, raw) }, server.url, req);
       },
       machine: { name: PLANTED, os: 'Windows_NT 10.0.20348 (x64)' },
       ...opts,
     },
   );
-  runtime = m.runtime;
   machines.push(m);
   const results: unknown[] = [];
   const dispatch = m.runtime.dispatch;
