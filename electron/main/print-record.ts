@@ -1,11 +1,10 @@
-import { BrowserWindow } from 'electron';
 import type { WebContents } from 'electron';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
 import { RECORD_PAGE, RECORD_STATE_ATTRIBUTE } from '../../shared/domain/handoff-record';
 import { APP_URL } from '../ipc';
 import type { PrintRecord } from '../records';
-import { secureWebPreferences } from './window';
+import { createAppWindow } from './window';
 
 const READY_WITHIN_MS = 15_000;
 
@@ -21,14 +20,14 @@ const renderedState = async (contents: WebContents): Promise<string | null> => {
 };
 
 /**
- * Prints a hand-off's record to PDF: a hidden window with the main window's web preferences loads
+ * Prints a hand-off's record to PDF: a hidden window (the main window's options, never shown) loads
  * the record page from app:// (same CSP, no remote content; it reads the record over the same IPC
  * contract as every screen), then webContents.printToPDF. The window is destroyed either way.
  */
 export const printRecordWith =
   (preloadPath: string): PrintRecord =>
   async ({ handoffId, language }) => {
-    const win = new BrowserWindow({ show: false, width: 900, height: 1200, title: 'AzS Registrar record', webPreferences: secureWebPreferences(preloadPath) });
+    const win = createAppWindow(preloadPath);
     try {
       const url = new URL(RECORD_PAGE, APP_URL);
       url.searchParams.set('handoff', handoffId);

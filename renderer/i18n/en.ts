@@ -191,6 +191,7 @@ export const en = {
     notRegisteredYet: 'Not registered in Azure yet.',
     registeredElsewhere: 'The registration resource is created on the connected host: its record there names it.',
     key: 'Activation key',
+    noKeyYet: 'No activation key yet.',
     history: 'History',
     time: 'Time',
     note: 'Note',

@@ -192,6 +192,7 @@ export const fr: Catalogue = {
     notRegisteredYet: 'Pas encore inscrit dans Azure.',
     registeredElsewhere: 'La ressource d’inscription est créée sur l’hôte connecté : son compte rendu là-bas la nomme.',
     key: 'Clé d’activation',
+    noKeyYet: 'Pas encore de clé d’activation.',
     history: 'Historique',
     time: 'Heure',
     note: 'Remarque',

@@ -137,6 +137,7 @@ export function RecordDocument({ record: r }: { record: HandoffRecord }) {
           [t('records.file'), f.keyFile],
         ]}
       />
+      {!s.keyFingerprint && <p className="hint">{t('records.noKeyYet')}</p>}
 
       <h2>{t('records.history')}</h2>
       <table className="record-history">

@@ -16,6 +16,9 @@ import { exportTokenToUsb, next, text } from './harness/operator';
 // printToPDF, Chromium's page.pdf on the bridge harness) and Export diagnostics, each saved where main's
 // dialog says. The PDF's text is read back with PDF.js (unpdf): the facts are there, no secret is.
 
+// With AZS_SCREENSHOTS=1 the README's screenshot of a record is written to docs/screenshots.
+const SHOTS = process.env.AZS_SCREENSHOTS === '1' ? join(import.meta.dirname, '../../docs/screenshots') : undefined;
+
 const value = <T>(res: { ok: boolean; value?: unknown }): T => {
   if (!res.ok) throw new Error(`call failed: ${JSON.stringify(res)}`);
   return res.value as T;
@@ -90,6 +93,7 @@ describeOnEachLauncher(
       await shown.goto(`${origin}record.html?handoff=${h?.id ?? ''}&lang=en`);
       await shown.locator('html[data-record-state="ready"]').waitFor({ state: 'attached' });
       expect(await axeViolations(shown)).toEqual([]);
+      if (SHOTS) await shown.screenshot({ path: join(SHOTS, 'record.png'), fullPage: true });
       await shown.close();
     });
   },
