@@ -1,7 +1,6 @@
 import { arch, hostname, release, type as osType } from 'node:os';
 import { join } from 'node:path';
 import * as fs from 'node:fs/promises';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../shared/contract';
 import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
 import { HELP_TOPICS } from '../shared/domain/help';
@@ -70,9 +69,9 @@ const CHANGES: Partial<Record<ChannelName, StateChangeCause>> = {
 // composes anew: no `if (practice)` lives below compose(), and no service reads settings itself.
 export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   const settingsFile = join(cfg.dataDir, 'settings.json');
-  await mkdir(cfg.dataDir, { recursive: true });
+  await fs.mkdir(cfg.dataDir, { recursive: true });
   // A missing, unreadable or non-JSON file means defaults.
-  const raw: unknown = await readFile(settingsFile, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
+  const raw: unknown = await fs.readFile(settingsFile, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
   let state: SavedState = parseSavedState(raw, cfg.platform);
   const clock = cfg.clock ?? { now: () => new Date() };
   // Every service logs through this: Export diagnostics includes the most recent lines.
@@ -131,7 +130,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
         throw err;
       }
       state = next;
-      await writeFile(settingsFile, serializeSavedState(state), 'utf8');
+      await fs.writeFile(settingsFile, serializeSavedState(state), 'utf8');
     } finally {
       switching = false;
       // Disposed either way: sessions and sign-ins are gone, even when the previous state came back.

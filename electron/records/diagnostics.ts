@@ -1,6 +1,6 @@
 import type { OperationSnapshot, PracticeScenario, Settings } from '../../shared/contract';
 import type { AppMode, HandoffSummary, PreflightReport } from '../../shared/domain/types';
-import type { HandoffEntry } from '../journal/journal-lines';
+import type { HandoffEntry } from '../journal';
 import type { TimedLogLine } from './recent-log';
 
 // Export diagnostics: one zip that support can read, built from an allow-list of what main knows.
