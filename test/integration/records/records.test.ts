@@ -107,6 +107,16 @@ describe('printable record of a hand-off', () => {
     expect(await readdir(save.dir)).toHaveLength(1);
   });
 
+  it('says so, with what to do, when the chosen folder cannot be written', async () => {
+    const save = await saving();
+    const m = await machine(await mkdtemp(join(tmpdir(), 'azs-usb-')), save, { chooseSavePath: async ({ defaultName }) => join(save.dir, 'gone', defaultName) });
+    const problem = problemOf(await m.runtime.dispatch('diagnostics.export', {}));
+    expect(problem).toMatchObject({ code: 'media-missing', message: expect.stringContaining(join(save.dir, 'gone')), action: expect.any(String) });
+    expect(await readdir(save.dir)).toEqual([]);
+    // Main keeps answering.
+    expect((await m.runtime.dispatch('handoff.list', {})).ok).toBe(true);
+  });
+
   it('is refused, with what to do, where nothing can print', async () => {
     const save = await saving();
     const m = await machine(await mkdtemp(join(tmpdir(), 'azs-usb-')), save, { printRecord: undefined });
