@@ -35,7 +35,7 @@ export const createToken = async (
   const raw = await session.createToken(plan.params, recordTo(ctx));
   // createTokenHandoff decodes the token and refuses one for another cloud ID.
   // Every token the app makes says what it is for; a first registration unless a change asked otherwise.
-  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice, purpose: req.purpose ?? 'first-registration' });
+  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice, ercsAddress: session.host, purpose: req.purpose ?? 'first-registration' });
 };
 
 /** `New-AzsActivationResource` / `New-AzureStackActivation`, after checking the key belongs here. */
@@ -47,7 +47,7 @@ export const activate = async (
   const { session, stamp } = deps.sessions.get(req.sessionId);
   // Refuses a key for another stamp, for another token, or expired, before the stamp sees it.
   const key = decodeActivationKey(deps.handoff.keyFor(req.handoffId, { stampCloudId: stamp.cloudId }));
-  await deps.handoff.markStage(req.handoffId, 'activating');
+  await deps.handoff.markStage(req.handoffId, 'activating', undefined, { ercsAddresses: [session.host] });
   ctx.progress({ phase: 'activate', message: 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.' });
   await session.activate(key.canonical, recordTo(ctx));
   const handoff = await deps.handoff.markStage(req.handoffId, 'activated');
