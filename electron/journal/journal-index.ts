@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import { parseLine } from './journal-lines';
+import { FORMAT_LINE, parseLine } from './journal-lines';
 import type { HandoffEntry, JournalLine } from './journal-lines';
 import type { Texts } from './kept-texts';
 
@@ -22,8 +22,8 @@ export type LogIndex = {
   ops: Map<string, Op>;
   /** Texts of lines written before they moved to their own files, by hand-off id (once parsed). */
   legacyTexts: Map<string, Texts>;
-  /** True when a line may carry texts inline (a journal of an older version): parse it all at open. */
-  mayHoldTexts: boolean;
+  /** False for a log of an older version (it may carry texts inline): parse it all at open and rewrite it. */
+  current: boolean;
   get(id: string): HandoffEntry | undefined;
   set(id: string, entry: HandoffEntry): void;
   /** Hand-offs, parsed or not (an id whose every line is unreadable is counted until it is parsed). */
@@ -39,6 +39,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 /** What formatLine writes first for a hand-off line (JSON.stringify keeps the key order). */
 const PREFIX = Buffer.from('{"t":"handoff","entry":{"summary":{"id":"', 'latin1');
+const FORMAT = Buffer.from(FORMAT_LINE, 'latin1');
 
 /** The id after the prefix of the line at [start, end), or undefined when the line has another shape. */
 const idAt = (bytes: Buffer, start: number, end: number): string | undefined => {
@@ -85,7 +86,8 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
     } else if (slot.lines) slot.lines.push(start);
   };
 
-  for (let start = 0; start < complete; ) {
+  const current = complete >= FORMAT.length && bytes.compare(FORMAT, 0, FORMAT.length, 0, FORMAT.length) === 0;
+  for (let start = current ? FORMAT.length : 0; start < complete; ) {
     const end = bytes.indexOf(NL, start);
     if (end > start) {
       lines += 1;
@@ -147,9 +149,7 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
     unreadable: () => unreadable,
     ops,
     legacyTexts,
-    // Texts were written as `"token":"…"` / `"key":"…"`; a note never holds an unescaped quote, so
-    // without these bytes no line has inline texts (a false hit only costs a full parse at open).
-    mayHoldTexts: bytes.indexOf('"token"', 0, 'latin1') >= 0 || bytes.indexOf('"key"', 0, 'latin1') >= 0,
+    current,
     get: (id) => {
       const slot = slots.get(id);
       return slot && resolve(id, slot);

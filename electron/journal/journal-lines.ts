@@ -98,3 +98,10 @@ export const parseLine = (text: string): ReadLine | undefined => {
 };
 
 export const formatLine = (line: JournalLine): string => `${JSON.stringify(line)}\n`;
+
+/**
+ * The first line of a journal in this format: every hand-off line starts with the prefix the index
+ * reads its id from, and no line carries a token or key text. A log without it (an older version's)
+ * is parsed whole once at open and rewritten with it.
+ */
+export const FORMAT_LINE = '{"t":"journal","format":2}\n';

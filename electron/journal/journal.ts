@@ -8,7 +8,7 @@ import type { Logger } from '../log';
 import { replaceFileAtomic } from './atomic-file';
 import { freeze, indexLog } from './journal-index';
 import type { LogIndex } from './journal-index';
-import { formatLine } from './journal-lines';
+import { FORMAT_LINE, formatLine } from './journal-lines';
 import type { EndStatus, HandoffEntry, JournalLine, OperationMeta, StampMeta } from './journal-lines';
 import { keptFolderFor, keptStore } from './kept-texts';
 import type { Texts } from './kept-texts';
@@ -99,7 +99,7 @@ const SECRET_NAME = /pass(word)?|secret|refresh|access.?token|bearer|credential|
 const snapshot = (index: LogIndex): string => {
   const lines: JournalLine[] = index.all().map((entry) => ({ t: 'handoff', entry }));
   lines.push(...index.ops.values());
-  return lines.map(formatLine).join('');
+  return FORMAT_LINE + lines.map(formatLine).join('');
 };
 
 const readBytes = async (fs: JournalFs, file: string): Promise<Buffer> => {
@@ -155,21 +155,27 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
       await handle.close();
     }
   }
-  // One-time migration of an older journal: its inline texts move to their own files, then the log
-  // is rewritten without them.
-  if (index.mayHoldTexts) index.all();
-  for (const [id, texts] of index.legacyTexts) {
-    const entry = index.get(id);
-    if (entry && !entry.summary.complete) {
-      const merged = { ...texts, ...kept.get(id) };
-      await store.write(id, merged);
-      kept.set(id, merged);
+  // One-time migration of an older journal (no format line): its inline texts move to their own
+  // files, then the log is rewritten in this format. A new journal gets its format line here too.
+  if (!index.current) {
+    index.all();
+    for (const [id, texts] of index.legacyTexts) {
+      const entry = index.get(id);
+      if (entry && !entry.summary.complete) {
+        const merged = { ...texts, ...kept.get(id) };
+        await store.write(id, merged);
+        kept.set(id, merged);
+      }
     }
-  }
-  if (index.legacyTexts.size > 0) {
-    await replaceFileAtomic(fs, file, snapshot(index));
-    log.info('Journal: migrated to separate token/key files.', { handoffs: index.size(), withTexts: index.legacyTexts.size });
-    lines = index.size() + index.ops.size;
+    try {
+      await replaceFileAtomic(fs, file, snapshot(index));
+      if (complete > 0) log.info('Journal: migrated to the current format.', { handoffs: index.size(), withTexts: index.legacyTexts.size });
+      lines = index.size() + index.ops.size;
+    } catch (err) {
+      // Texts still inline stay readable; the next open tries again.
+      if (index.legacyTexts.size > 0) throw writeFailed(log, err);
+      log.warn('Journal: the format line could not be written yet.', { error: String(err) });
+    }
   }
   // Texts of a hand-off completed (or never recorded: a crash before its first line) go.
   for (const id of kept.keys()) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createJournal, journalLoaded } from '../../../../electron/journal';
 import type { JournalFs } from '../../../../electron/journal';
+import { FORMAT_LINE } from '../../../../electron/journal/journal-lines';
 import { memoryLogger } from '../../../../electron/log';
 import { seedJournal } from '../../../fixtures/journal-seed';
 
@@ -135,8 +136,9 @@ describe('journal at scale', () => {
     const h = await j.createHandoff({ side: 'host', stage: 'token-received', practice: false, cloudId: CLOUD, token: TOKEN });
     await j.close();
     const good = await fs.readFile(file, 'utf8');
+    const last = good.trimEnd().split('\n').at(-1) ?? '';
     // A damaged line of the same hand-off after it (its prefix intact, its end garbled).
-    await fs.appendFile(file, `${good.trimEnd().replace('token-received', 'registered').slice(0, -10)}#garbled\n`);
+    await fs.appendFile(file, `${last.replace('token-received', 'registered').slice(0, -10)}#garbled\n`);
     const log = memoryLogger();
     const again = await createJournal({ file, fs, clock: stepClock(), log });
     expect(again.handoff(h.id)?.stage).toBe('token-received');
@@ -150,14 +152,16 @@ describe('journal at scale', () => {
     const h = await j.createHandoff({ side: 'host', stage: 'token-received', practice: false, cloudId: CLOUD });
     await j.close();
     // As a newer version (or another part of the app) would write it.
-    const line = JSON.parse(await fs.readFile(file, 'utf8')) as { entry: { summary: Record<string, unknown>; archived?: unknown } };
+    const written = (await fs.readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(written[0]).toBe(FORMAT_LINE.trim());
+    const line = JSON.parse(written[1] ?? '') as { entry: { summary: Record<string, unknown>; archived?: unknown } };
     line.entry.summary['purpose'] = 'renewal';
     line.entry.archived = { reason: 'duplicate' };
-    await fs.writeFile(file, `${JSON.stringify(line)}\n`.repeat(200));
+    await fs.writeFile(file, FORMAT_LINE + `${JSON.stringify(line)}\n`.repeat(200));
     const again = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     await again.updateHandoff(h.id, { stage: 'registered' });
     await again.close(); // compacted: 201 lines for one hand-off
-    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(1);
+    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(2);
     const third = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     expect(third.handoff(h.id)).toMatchObject({ stage: 'registered', purpose: 'renewal' });
     expect(await fs.readFile(file, 'utf8')).toContain('"archived":{"reason":"duplicate"}');
@@ -170,11 +174,11 @@ describe('journal at scale', () => {
     for (let i = 0; i < 100; i++) await j.operationStarted(`op-${i}`, 'azure.register', { i }).then(() => j.operationEnded(`op-${i}`, 'succeeded'));
     await j.updateHandoff(h.id, { stage: 'registered' });
     await j.close();
-    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(202);
+    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(1 + 202);
 
     const again = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     await again.close(); // waits for the compaction queued at open
-    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(1);
+    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toEqual([FORMAT_LINE.trim(), expect.stringContaining(h.id)]);
     const third = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     expect(third.handoff(h.id)?.history.map((s) => s.stage)).toEqual(['token-received', 'registered']);
     expect(third.kept(h.id)).toEqual({ token: TOKEN });
@@ -249,6 +253,7 @@ describe('journal at scale', () => {
     expect(j.handoff(done)?.complete).toBe(true);
     expect(j.unfinishedOperations().map((o) => o.id)).toEqual(['op-9']);
     const text = await fs.readFile(file, 'utf8');
+    expect(text.startsWith(FORMAT_LINE)).toBe(true);
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(KEY);
     await j.close();

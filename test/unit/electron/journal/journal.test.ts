@@ -114,7 +114,7 @@ describe('journal', () => {
     const j = await open();
     const h = await hostHandoff(j);
     await j.close();
-    const line = JSON.parse((await fs.readFile(file, 'utf8')).trim()) as { entry: { summary: { complete: boolean; stage: string } } };
+    const line = JSON.parse((await fs.readFile(file, 'utf8')).trim().split('\n').at(-1) ?? '') as { entry: { summary: { complete: boolean; stage: string } } };
     line.entry.summary.complete = true;
     line.entry.summary.stage = 'key-saved';
     await fs.appendFile(file, `${JSON.stringify(line)}\n`);
