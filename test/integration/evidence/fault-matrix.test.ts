@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,17 @@ import type { HandoffSummary, KeyPreview, SubscriptionInfo, TokenPreview } from 
 import { HANDOFF_STAGES } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
 import type { HandoffFs } from '../../../electron/handoff';
-import type { FaultSpec, PracticeAzureSettings } from '../../../electron/practice/azure';
+import type { FaultSpec, PracticeAzureSettings, WorldSnapshot, WorldState } from '../../../electron/practice/azure';
+import type { LogLine } from '../../../electron/log';
+import { ROLE_NAME } from '../../../electron/azure/role';
 import { scriptDigest } from '../../../electron/integrity';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { FAKE_HOST } from '../../unit/electron/pep/fake-host';
 import { advance, handoffs, KILL_POINTS, PEP } from './air-gap-flow';
 import type { KillPoint } from './air-gap-flow';
+import { isAzureWrite, practiceFor, stepName } from './azure-kill';
+import type { AzureKillRequest } from './azure-kill';
 import { clearStop, syncReliability } from './matrix';
 import type { Area, Observed, Row } from './matrix';
 
@@ -415,6 +419,20 @@ describe('fault matrix: PEP transport (live composition, stand-in PowerShell hos
 // ---------------------------------------------------------------------------------- killed and restarted
 
 const CHILD_DIR = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', `azs-evidence-${process.pid}`);
+let bundled: Promise<unknown> | undefined;
+/** The children run the same TypeScript as the tests: bundled once (rolldown), packages left to node_modules. */
+const bundleChildren = async (): Promise<void> => {
+  await (bundled ??= build({
+    input: { 'flow-child': join(import.meta.dirname, 'flow-child.ts'), 'azure-child': join(import.meta.dirname, 'azure-child.ts') },
+    platform: 'node',
+    external: [/^[^./]/],
+    output: { dir: CHILD_DIR, format: 'esm' },
+    logLevel: 'warn',
+  }));
+};
+afterAll(async () => {
+  await rm(CHILD_DIR, { recursive: true, force: true });
+});
 const noMarks = { starting: async () => undefined, done: async () => undefined };
 type Acknowledged = { stamp: HandoffSummary[]; host: HandoffSummary[] };
 
@@ -438,19 +456,7 @@ const killAt = async (point: KillPoint, stampDir: string, hostDir: string, usb: 
 };
 
 describe('fault matrix: the app killed at each step of the air-gap procedure, then restarted', () => {
-  beforeAll(async () => {
-    // The child runs the same TypeScript as the tests: bundled once (rolldown), packages left to node_modules.
-    await build({
-      input: join(import.meta.dirname, 'flow-child.ts'),
-      platform: 'node',
-      external: [/^[^./]/],
-      output: { dir: CHILD_DIR, format: 'esm' },
-      logLevel: 'warn',
-    });
-  });
-  afterAll(async () => {
-    await rm(CHILD_DIR, { recursive: true, force: true });
-  });
+  beforeAll(bundleChildren);
 
   // Each cell has its own folders and processes: they run side by side.
   it.concurrent.each(KILL_POINTS.map((point) => ({ point })))('killed at $point', async ({ point }) => {
@@ -490,6 +496,168 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
       point.endsWith(':running') ? `SIGKILL while ${point.replace(/:running$/, '')} runs` : `SIGKILL once the journal holds ${point}`,
       { outcome: 'recovered' },
       `journal as acknowledged${point.endsWith(':running') ? '; the cut operation shown as interrupted' : ''}; the procedure finished with the same token and key`,
+    );
+  });
+});
+
+// ------------------------------------------------------------- killed at each Azure step, then restarted
+
+/** Runs `child` with `args` until it prints STOPPED (then kills it, SIGKILL) or FINISHED; returns that line's JSON. */
+const runChild = async <T>(child: string, args: string[]): Promise<{ stopped: boolean; value: T }> => {
+  const proc = spawn(process.execPath, [join(CHILD_DIR, `${child}.js`), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  let result: { stopped: boolean; value: T } | undefined;
+  for await (const line of createInterface({ input: proc.stdout })) {
+    const [word] = line.split(' ', 1);
+    if (word === 'STOPPED' || word === 'FINISHED') {
+      result = { stopped: word === 'STOPPED', value: JSON.parse(line.slice(line.indexOf(' ') + 1)) as T };
+      if (result.stopped) proc.kill('SIGKILL');
+      break;
+    }
+  }
+  await exited;
+  if (!result) throw new Error(`${child} ended without an answer: ${stderr}`);
+  return result;
+};
+
+type AzureFlow = AzureKillRequest['kind'];
+/** The steps that change Azure, in order; each is a kill point (the count is checked against a run). */
+const AZURE_STEPS: Record<AzureFlow, string[]> = {
+  'azure.unregister': ['DELETE lock', 'DELETE registration'],
+  'azure.move': ['PUT resource group', 'DELETE lock', 'POST validateMoveResources', 'POST moveResources', 'PUT lock'],
+  'azure.createRole': ['PUT role definition', 'PUT role assignment'],
+};
+const MOVED_TO = 'azurestack-moved';
+
+type AzureTemplate = { hostDir: string; usb: string; state: WorldState; request: AzureKillRequest; name: string };
+const templates = new Map<AzureFlow, Promise<AzureTemplate>>();
+
+/** A host data folder and the Azure it registered in, before the flow runs (made once per flow). */
+const azureTemplate = (kind: AzureFlow): Promise<AzureTemplate> => {
+  const made = templates.get(kind) ?? (async (): Promise<AzureTemplate> => {
+    const hostDir = await mkdtemp(join(tmpdir(), 'azs-kill-template-'));
+    let m: PracticeMachine;
+    let request: AzureKillRequest;
+    let name = '';
+    let usb: string;
+    if (kind === 'azure.createRole') {
+      usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+      m = await machine(usb, practiceFor(kind), { dataDir: hostDir, sleep: hostSleep });
+      await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+      const subs = await m.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+      request = { kind, subscriptionId: subs.find((x) => x.state === 'Enabled')?.id ?? '' };
+    } else {
+      const h = await hostWithToken([], { dataDir: hostDir });
+      await h.host.run(h.req);
+      ({ host: m, usb } = h);
+      name = h.req.registrationName;
+      const sub = h.req.subscriptionId ?? '';
+      request =
+        kind === 'azure.unregister'
+          ? { kind, subscriptionId: sub, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name }
+          : { kind, subscriptionId: sub, resourceGroup: 'azurestack', registrationName: name, targetResourceGroup: MOVED_TO };
+    }
+    const azure = await m.runtime.practiceAzure();
+    if (!azure) throw new Error('no practice Azure');
+    const state = azure.state.take();
+    await m.runtime.dispose();
+    return { hostDir, usb, state, request, name };
+  })();
+  templates.set(kind, made);
+  return made;
+};
+
+/** A host on a copy of the template's data folder, signed in, its practice Azure holding `state`. */
+const hostOn = async (t: AzureTemplate, dataDir: string, state: WorldState, onLog?: (l: LogLine) => void) => {
+  const m = await machine(t.usb, practiceFor(t.request.kind), { dataDir, sleep: hostSleep, ...(onLog ? { onLog } : {}) });
+  await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+  const azure = await m.runtime.practiceAzure();
+  if (!azure) throw new Error('no practice Azure');
+  azure.state.put(state);
+  return { m, azure };
+};
+
+const copyOf = async (dir: string): Promise<string> => {
+  const to = await mkdtemp(join(tmpdir(), 'azs-kill-host-'));
+  await cp(dir, to, { recursive: true });
+  return to;
+};
+
+const runAzure = async (m: PracticeMachine, request: AzureKillRequest): Promise<Observed> => {
+  if (request.kind !== 'azure.createRole') return observe(await runOp(m, request));
+  const res = await m.runtime.dispatch('azure.createRole', { subscriptionId: request.subscriptionId });
+  return observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
+};
+
+/** Azure as the flow means to leave it: what every cell checks once the operator ran it again. */
+const expectAzureDone = (t: AzureTemplate, azure: WorldSnapshot): string => {
+  const regs = azure.registrations.filter((r) => r.name === t.name);
+  const lockedAt = (rg: string) => azure.locks.some((l) => l.scope.toLowerCase().endsWith(`/resourcegroups/${rg}/providers/microsoft.azurestack/registrations/${t.name}`.toLowerCase()));
+  switch (t.request.kind) {
+    case 'azure.unregister':
+      expect(regs).toEqual([]);
+      return 'registration removed';
+    case 'azure.move':
+      expect(regs.map((r) => r.resourceGroup)).toEqual([MOVED_TO]);
+      expect(lockedAt(MOVED_TO), 'the moved registration has its delete lock').toBe(true);
+      return `registration in ${MOVED_TO} with its delete lock`;
+    case 'azure.createRole': {
+      const roles = azure.roleDefinitions.filter((d) => d.properties['roleName'] === ROLE_NAME);
+      expect(roles).toHaveLength(1);
+      expect(azure.roleAssignments.filter((a) => String(a.properties['roleDefinitionId']).endsWith(roles[0]?.name ?? '?'))).toHaveLength(1);
+      return 'one role, one assignment (no duplicate)';
+    }
+  }
+};
+
+describe('fault matrix: the app killed at each Azure step of unregister, move and role creation, then restarted', () => {
+  beforeAll(bundleChildren);
+
+  it.each(Object.keys(AZURE_STEPS) as AzureFlow[])('%s changes Azure in the steps the cells kill at', async (kind) => {
+    const t = await azureTemplate(kind);
+    const steps: string[] = [];
+    let counting = false;
+    const { m } = await hostOn(t, await copyOf(t.hostDir), t.state, (l) => {
+      if (counting && l.message === 'Practice Azure answered' && isAzureWrite(l.data)) steps.push(stepName(l.data));
+    });
+    counting = true;
+    expect(await runAzure(m, t.request)).toEqual({ outcome: 'recovered' });
+    expect(steps).toEqual(AZURE_STEPS[kind]);
+  });
+
+  const cells = (Object.entries(AZURE_STEPS) as [AzureFlow, string[]][]).flatMap(([kind, steps]) => steps.map((step, i) => ({ kind, step, n: i + 1 })));
+  it.concurrent.each(cells)('killed at $kind after $step', async ({ kind, step, n }) => {
+    const t = await azureTemplate(kind);
+    const dataDir = await copyOf(t.hostDir);
+    const files = await mkdtemp(join(tmpdir(), 'azs-kill-args-'));
+    await writeFile(join(files, 'state.json'), JSON.stringify(t.state));
+    await writeFile(join(files, 'request.json'), JSON.stringify(t.request));
+    const child = await runChild<{ acknowledged: HandoffSummary[]; azure: WorldState }>('azure-child', [dataDir, t.usb, join(files, 'state.json'), join(files, 'request.json'), String(n)]);
+    expect(child.stopped, `the child finished before write ${n}`).toBe(true);
+
+    // The app restarts on its data folder; Azure kept what it had done.
+    const { m, azure } = await hostOn(t, dataDir, child.value.azure);
+    await expectIntact(m, child.value.acknowledged);
+    const interrupted = (await m.call<OperationSnapshot[]>('operation.list', {})).filter((o) => o.status === 'interrupted');
+    if (kind === 'azure.createRole') expect(interrupted).toEqual([]);
+    else {
+      expect(interrupted.map((o) => o.kind)).toEqual([kind]);
+      const problem = interrupted[0]?.finished?.outcome.ok === false ? interrupted[0].finished.outcome.problem : undefined;
+      expect(problem && clearStop(problem)).toBe(true);
+    }
+    // The operator runs it again.
+    const seen = await runAzure(m, t.request);
+    if (seen.outcome === 'stopped') expect(clearStop(seen.problem), JSON.stringify(seen.problem)).toBe(true);
+    const done = expectAzureDone(t, azure.state.snapshot());
+    await expectIntact(m, child.value.acknowledged);
+    record(
+      'Killed and restarted',
+      `killed at ${kind} after ${step}`,
+      `SIGKILL once Azure has done ${step} (the app never read the answer); restarted, then ${kind === 'azure.createRole' ? 'Create role' : 'the operation'} run again`,
+      seen,
+      `journal as acknowledged${kind === 'azure.createRole' ? '' : '; the cut operation shown as interrupted'}; Azure: ${done}`,
     );
   });
 });
