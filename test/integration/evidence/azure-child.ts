@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { WorldState } from '../../../electron/practice/azure';
 import type { LogLine } from '../../../electron/log';
+import type { HandoffSummary } from '../../../shared/domain/types';
 import { startPracticeMachine } from '../../fixtures/app/practice-app';
 import { handoffs } from './air-gap-flow';
 import { isAzureWrite, practiceFor } from './azure-kill';
@@ -18,11 +19,17 @@ const limit = Number(stopAfter);
 
 let armed = false;
 let writes = 0;
-let stop: (() => never) | undefined;
+/** What the journal acknowledged, and Azure's state: filled in once the host is up. */
+const seen: { acknowledged: HandoffSummary[]; azure?: () => WorldState } = { acknowledged: [] };
+const stop = (): never => {
+  // stdout is a pipe: the write is synchronous on Linux, then the process stands still.
+  process.stdout.write(`STOPPED ${JSON.stringify({ acknowledged: seen.acknowledged, azure: seen.azure?.() })}\n`);
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+};
 const onLog = (line: LogLine) => {
   if (!armed || line.message !== 'Practice Azure answered' || !isAzureWrite(line.data)) return;
   writes += 1;
-  if (writes === limit) stop?.();
+  if (writes === limit) stop();
 };
 
 const request = JSON.parse(await readFile(requestFile, 'utf8')) as AzureKillRequest;
@@ -31,12 +38,8 @@ await host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
 const azure = await host.runtime.practiceAzure();
 if (!azure) throw new Error('no practice Azure');
 azure.state.put(JSON.parse(await readFile(stateFile, 'utf8')) as WorldState);
-const acknowledged = await handoffs(host);
-stop = () => {
-  // stdout is a pipe: the write is synchronous on Linux, then the process stands still.
-  process.stdout.write(`STOPPED ${JSON.stringify({ acknowledged, azure: azure.state.take() })}\n`);
-  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
-};
+seen.acknowledged = await handoffs(host);
+seen.azure = () => azure.state.take();
 armed = true;
 if (request.kind === 'azure.createRole') await host.call('azure.createRole', { subscriptionId: request.subscriptionId });
 else await host.run(request);
