@@ -569,9 +569,11 @@ const azureTemplate = (kind: AzureFlow): Promise<AzureTemplate> => {
   return made;
 };
 
+type HostOptions = Parameters<typeof startPracticeMachine>[2] & { azure?: Partial<PracticeAzureSettings> };
 /** A host on a copy of the template's data folder, signed in, its practice Azure holding `state`. */
-const hostOn = async (t: AzureTemplate, dataDir: string, state: WorldState, onLog?: (l: LogLine) => void) => {
-  const m = await machine(t.usb, practiceFor(t.request.kind), { dataDir, sleep: hostSleep, ...(onLog ? { onLog } : {}) });
+const hostOn = async (t: AzureTemplate, dataDir: string, state: WorldState, { azure: settings, ...opts }: HostOptions = {}) => {
+  const practice = practiceFor(t.request.kind);
+  const m = await machine(t.usb, settings ? { ...practice, azure: { ...practice.azure, ...settings } } : practice, { dataDir, sleep: hostSleep, ...opts });
   await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
   const azure = await m.runtime.practiceAzure();
   if (!azure) throw new Error('no practice Azure');
@@ -619,8 +621,10 @@ describe('fault matrix: the app killed at each Azure step of unregister, move an
     const t = await azureTemplate(kind);
     const steps: string[] = [];
     let counting = false;
-    const { m } = await hostOn(t, await copyOf(t.hostDir), t.state, (l) => {
-      if (counting && l.message === 'Practice Azure answered' && isAzureWrite(l.data)) steps.push(stepName(l.data));
+    const { m } = await hostOn(t, await copyOf(t.hostDir), t.state, {
+      onLog: (l) => {
+        if (counting && l.message === 'Practice Azure answered' && isAzureWrite(l.data)) steps.push(stepName(l.data));
+      },
     });
     counting = true;
     expect(await runAzure(m, t.request)).toEqual({ outcome: 'recovered' });
@@ -659,6 +663,114 @@ describe('fault matrix: the app killed at each Azure step of unregister, move an
       seen,
       `journal as acknowledged${kind === 'azure.createRole' ? '' : '; the cut operation shown as interrupted'}; Azure: ${done}`,
     );
+  });
+});
+
+// ------------------------------------------------------------------ Azure faults on move and role creation
+
+const MOVE_RESOURCES = /\/moveResources$/i;
+const VALIDATE_MOVE = /\/validateMoveResources$/i;
+const ROLE_DEFINITION = /\/roleDefinitions\/[^/]+$/i;
+const ROLE_ASSIGNMENT = /\/roleAssignments\/[^/]+$/i;
+
+type FlowFaultCell = {
+  flow: 'azure.move' | 'azure.createRole';
+  fault: string;
+  how: string;
+  faults?: FaultSpec[];
+  /** Practice Azure settings for the cell (lock propagation). */
+  azure?: Partial<PracticeAzureSettings>;
+  /** Changes Azure's state before the flow runs (a conflict). */
+  arrange?: (state: WorldState) => WorldState;
+  expect: 'recovered' | 'stopped';
+  code?: string;
+  signInAgain?: boolean;
+  /** The fault lasts (propagation for an hour): Azure must be left as it was, not finished by a second run. */
+  lasting?: boolean;
+};
+
+const FLOW_FAULT_CELLS: FlowFaultCell[] = [
+  { flow: 'azure.move', fault: '429 throttled, passing', how: '429 + Retry-After on moveResources, twice', faults: [{ kind: 'throttle', method: 'POST', pathPattern: MOVE_RESOURCES, retryAfterSeconds: 5, times: 2 }], expect: 'recovered' },
+  { flow: 'azure.move', fault: '429 throttled, lasting', how: '429 on every try of moveResources', faults: [{ kind: 'throttle', method: 'POST', pathPattern: MOVE_RESOURCES, retryAfterSeconds: 5, times: 9 }], expect: 'stopped', code: 'azure-throttled' },
+  { flow: 'azure.move', fault: '5xx, passing', how: '503 on validateMoveResources and on moveResources, once each', faults: [{ kind: 'status', method: 'POST', pathPattern: VALIDATE_MOVE, status: 503 }, { kind: 'status', method: 'POST', pathPattern: MOVE_RESOURCES, status: 503 }], expect: 'recovered' },
+  { flow: 'azure.move', fault: '5xx on the move itself', how: '500 on moveResources (it may have started: never repeated)', faults: [{ kind: 'status', method: 'POST', pathPattern: MOVE_RESOURCES, status: 500 }], expect: 'stopped', code: 'azure-outcome-unknown' },
+  { flow: 'azure.move', fault: 'connection reset', how: 'TCP reset on moveResources (it may have started: never repeated)', faults: [{ kind: 'reset', method: 'POST', pathPattern: MOVE_RESOURCES }], expect: 'stopped', code: 'azure-outcome-unknown' },
+  { flow: 'azure.move', fault: '401 expired token', how: 'ExpiredAuthenticationToken on validateMoveResources', faults: [{ kind: 'expired-token', method: 'POST', pathPattern: VALIDATE_MOVE }], expect: 'stopped', code: 'azure-credential-expired', signInAgain: true },
+  { flow: 'azure.move', fault: '403 forbidden', how: 'AuthorizationFailed on moveResources', faults: [{ kind: 'forbidden', method: 'POST', pathPattern: MOVE_RESOURCES }], expect: 'stopped', code: 'azure-forbidden' },
+  { flow: 'azure.move', fault: 'policy', how: 'RequestDisallowedByPolicy on creating the target resource group', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP }], expect: 'stopped', code: 'azure-policy-denied' },
+  {
+    flow: 'azure.move',
+    fault: 'conflict: name taken in the target group',
+    how: '409 ResourceExistsInTargetResourceGroup from validateMoveResources',
+    arrange: (state) => {
+      const [r] = state.registrations;
+      return r ? { ...state, resourceGroups: [...state.resourceGroups, { subscriptionId: r.subscriptionId, name: MOVED_TO, location: 'westcentralus' }], registrations: [...state.registrations, { ...r, resourceGroup: MOVED_TO }] } : state;
+    },
+    expect: 'stopped',
+    code: 'azure-failed',
+  },
+  { flow: 'azure.move', fault: 'lock propagation, passing', how: 'ARM enforces the lifted lock for 20 s more (ScopeLocked on validateMoveResources)', azure: { lockPropagationSeconds: 20 }, expect: 'recovered' },
+  { flow: 'azure.move', fault: 'lock propagation, lasting', how: 'ARM enforces the lifted lock for an hour', azure: { lockPropagationSeconds: 3600 }, expect: 'stopped', code: 'azure-scope-locked', lasting: true },
+  { flow: 'azure.createRole', fault: '429 throttled, passing', how: '429 + Retry-After on the role definition PUT, twice', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: ROLE_DEFINITION, retryAfterSeconds: 5, times: 2 }], expect: 'recovered' },
+  { flow: 'azure.createRole', fault: '429 throttled, lasting', how: '429 on every try of the role definition PUT', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: ROLE_DEFINITION, retryAfterSeconds: 5, times: 9 }], expect: 'stopped', code: 'azure-throttled' },
+  { flow: 'azure.createRole', fault: '5xx, passing', how: '500 on the role definition PUT, 503 on the role assignment PUT, once each', faults: [{ kind: 'status', method: 'PUT', pathPattern: ROLE_DEFINITION, status: 500 }, { kind: 'status', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, status: 503 }], expect: 'recovered' },
+  { flow: 'azure.createRole', fault: '5xx, lasting', how: '503 on every try of the role definition PUT', faults: [{ kind: 'status', method: 'PUT', pathPattern: ROLE_DEFINITION, status: 503, times: 9 }], expect: 'stopped', code: 'azure-unavailable' },
+  { flow: 'azure.createRole', fault: 'connection reset', how: 'TCP reset on the role definition PUT and on the role assignment PUT', faults: [{ kind: 'reset', method: 'PUT', pathPattern: ROLE_DEFINITION }, { kind: 'reset', method: 'PUT', pathPattern: ROLE_ASSIGNMENT }], expect: 'recovered' },
+  { flow: 'azure.createRole', fault: '401 expired token', how: 'ExpiredAuthenticationToken on the role definition PUT', faults: [{ kind: 'expired-token', method: 'PUT', pathPattern: ROLE_DEFINITION }], expect: 'stopped', code: 'azure-credential-expired', signInAgain: true },
+  { flow: 'azure.createRole', fault: '403 forbidden', how: 'AuthorizationFailed on the role definition PUT (roleDefinitions/write missing)', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: ROLE_DEFINITION }], expect: 'stopped', code: 'azure-forbidden' },
+  { flow: 'azure.createRole', fault: 'policy', how: 'RequestDisallowedByPolicy on the role assignment PUT', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, policy: 'Allowed role definitions' }], expect: 'stopped', code: 'azure-policy-denied' },
+  {
+    flow: 'azure.createRole',
+    fault: 'conflict: same role name, made elsewhere',
+    how: '409 RoleDefinitionWithSameNameExists (a role of that name with another id)',
+    arrange: (state) => ({ ...state, roleDefinitions: [...state.roleDefinitions, { scope: '/', name: '0f0f0f0f-0000-4000-8000-000000000001', properties: { roleName: ROLE_NAME, type: 'CustomRole', permissions: [], assignableScopes: [] } }] }),
+    expect: 'stopped',
+    code: 'azure-failed',
+  },
+];
+
+/** Azure as it was before the flow: the registration in its group with its lock, or no role. */
+const expectAzureUnchanged = (t: AzureTemplate, azure: WorldSnapshot): void => {
+  if (t.request.kind === 'azure.createRole') {
+    expect(azure.roleAssignments).toEqual([]);
+    return;
+  }
+  const regs = azure.registrations.filter((r) => r.name === t.name);
+  expect(regs.map((r) => r.resourceGroup)).toEqual(['azurestack']);
+  expect(azure.locks.some((l) => l.scope.toLowerCase().endsWith(`/resourcegroups/azurestack/providers/microsoft.azurestack/registrations/${t.name}`.toLowerCase()))).toBe(true);
+};
+
+describe('fault matrix: Azure faults on move and on role creation', () => {
+  it.each(FLOW_FAULT_CELLS)('$flow: $fault', async (cell) => {
+    const t = await azureTemplate(cell.flow);
+    // Virtual time: every wait moves the clock the practice Azure measures lock propagation with.
+    let now = Date.now();
+    const { m, azure } = await hostOn(t, await copyOf(t.hostDir), cell.arrange ? cell.arrange(t.state) : t.state, {
+      ...(cell.azure ? { azure: cell.azure } : {}),
+      clock: { now: () => new Date(now) },
+      sleep: (ms, signal) => ((now += ms), hostSleep(ms, signal)),
+    });
+    for (const f of cell.faults ?? []) azure.faults.add(f);
+    const before = await m.call<HandoffSummary[]>('handoff.list', {});
+    const seen = await runAzure(m, t.request);
+    expect(seen.outcome).toBe(cell.expect);
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(m, before);
+    // Nothing lost in Azure: the registration exists once; a stop before the move was sent put its lock back.
+    const after = azure.state.snapshot();
+    if (t.request.kind === 'azure.move') expect(after.registrations.filter((r) => r.name === t.name)).toHaveLength(cell.arrange ? 2 : 1);
+    if (cell.lasting || (seen.outcome === 'stopped' && cell.code !== 'azure-outcome-unknown' && !cell.arrange)) expectAzureUnchanged(t, after);
+    let kept: string;
+    if (cell.lasting) kept = 'journal; Azure as before (registration in its group, its lock put back)';
+    else if (cell.arrange) kept = `journal; Azure as before${cell.flow === 'azure.move' ? ' (registration in its group, its lock put back)' : ' (no role assigned)'}`;
+    else {
+      // The fault has passed: running it again leaves Azure as the flow means to.
+      azure.faults.clear();
+      if (cell.signInAgain) await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+      if (seen.outcome === 'stopped') expect(await runAzure(m, t.request)).toEqual({ outcome: 'recovered' });
+      kept = `journal; Azure: ${expectAzureDone(t, azure.state.snapshot())}${seen.outcome === 'stopped' ? ' (run again once the fault passed)' : ''}`;
+    }
+    record('Azure', `${cell.flow === 'azure.move' ? 'move' : 'role creation'}: ${cell.fault}`, cell.how, seen, kept);
   });
 });
 
