@@ -13,7 +13,6 @@ import { HANDOFF_STAGES } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
 import type { HandoffFs } from '../../../electron/handoff';
 import type { FaultSpec, PracticeAzureSettings, WorldSnapshot, WorldState } from '../../../electron/practice/azure';
-import type { LogLine } from '../../../electron/log';
 import { ROLE_NAME } from '../../../electron/azure/role';
 import { scriptDigest } from '../../../electron/integrity';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
