@@ -533,36 +533,42 @@ const MOVED_TO = 'azurestack-moved';
 type AzureTemplate = { hostDir: string; usb: string; state: WorldState; request: AzureKillRequest; name: string };
 const templates = new Map<AzureFlow, Promise<AzureTemplate>>();
 
-/** A host data folder and the Azure it registered in, before the flow runs (made once per flow). */
+type Registered = { hostDir: string; usb: string; state: WorldState; subscriptionId: string; name: string };
+let registered: Promise<Registered> | undefined;
+/** One host that registered a stamp, shared by the unregister and move cells (each runs on a copy). */
+const registeredHost = (): Promise<Registered> =>
+  (registered ??= (async () => {
+    const hostDir = await mkdtemp(join(tmpdir(), 'azs-kill-template-'));
+    const h = await hostWithToken([], { dataDir: hostDir });
+    await h.host.run(h.req);
+    const azure = await h.host.runtime.practiceAzure();
+    if (!azure) throw new Error('no practice Azure');
+    const state = azure.state.take();
+    await h.host.runtime.dispose();
+    return { hostDir, usb: h.usb, state, subscriptionId: h.req.subscriptionId ?? '', name: h.req.registrationName };
+  })());
+
+/** A host data folder and the Azure it works in, before the flow runs (made once per flow). */
 const azureTemplate = (kind: AzureFlow): Promise<AzureTemplate> => {
   const made = templates.get(kind) ?? (async (): Promise<AzureTemplate> => {
-    const hostDir = await mkdtemp(join(tmpdir(), 'azs-kill-template-'));
-    let m: PracticeMachine;
-    let request: AzureKillRequest;
-    let name = '';
-    let usb: string;
-    if (kind === 'azure.createRole') {
-      usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
-      m = await machine(usb, practiceFor(kind), { dataDir: hostDir, sleep: hostSleep });
-      await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
-      const subs = await m.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
-      request = { kind, subscriptionId: subs.find((x) => x.state === 'Enabled')?.id ?? '' };
-    } else {
-      const h = await hostWithToken([], { dataDir: hostDir });
-      await h.host.run(h.req);
-      ({ host: m, usb } = h);
-      name = h.req.registrationName;
-      const sub = h.req.subscriptionId ?? '';
-      request =
+    if (kind !== 'azure.createRole') {
+      const { hostDir, usb, state, subscriptionId, name } = await registeredHost();
+      const request: AzureKillRequest =
         kind === 'azure.unregister'
-          ? { kind, subscriptionId: sub, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name }
-          : { kind, subscriptionId: sub, resourceGroup: 'azurestack', registrationName: name, targetResourceGroup: MOVED_TO };
+          ? { kind, subscriptionId, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name }
+          : { kind, subscriptionId, resourceGroup: 'azurestack', registrationName: name, targetResourceGroup: MOVED_TO };
+      return { hostDir, usb, state, request, name };
     }
+    const hostDir = await mkdtemp(join(tmpdir(), 'azs-kill-template-'));
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const m = await machine(usb, practiceFor(kind), { dataDir: hostDir, sleep: hostSleep });
+    await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const subs = await m.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
     const azure = await m.runtime.practiceAzure();
     if (!azure) throw new Error('no practice Azure');
     const state = azure.state.take();
     await m.runtime.dispose();
-    return { hostDir, usb, state, request, name };
+    return { hostDir, usb, state, request: { kind, subscriptionId: subs.find((x) => x.state === 'Enabled')?.id ?? '' }, name: '' };
   })();
   templates.set(kind, made);
   return made;
