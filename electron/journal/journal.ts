@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as fsp from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
 import type { HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
@@ -42,7 +43,14 @@ import type { Texts } from './kept-texts';
 
 export type Clock = { now(): Date };
 export type JournalFs = Pick<typeof fsp, 'open' | 'readFile' | 'rename' | 'unlink' | 'mkdir' | 'readdir'>;
-export type JournalDeps = { file: string; fs: JournalFs; clock: Clock; log: Logger };
+export type JournalDeps = {
+  file: string;
+  fs: JournalFs;
+  clock: Clock;
+  log: Logger;
+  /** Waits between tries on a busy file (compose passes its own; a timer otherwise). */
+  sleep?: (ms: number) => Promise<void>;
+};
 
 export type NewHandoff = {
   side: MachineSide;
@@ -128,6 +136,25 @@ const byNewestFirst = (entries: HandoffEntry[]): HandoffSummary[] => entries.map
 const whenLoaded = new WeakMap<Journal, Promise<void>>();
 export const journalLoaded = (journal: Journal): Promise<void> => whenLoaded.get(journal) ?? Promise.resolve();
 
+// On Windows an antivirus or backup scanner may hold the journal or a texts file open for a moment:
+// opening or renaming it then fails with EBUSY, EPERM or EACCES. A write is tried again a few
+// times before the operator is told (a repeated append only repeats a full snapshot: harmless).
+const BUSY = new Set(['EBUSY', 'EPERM', 'EACCES']);
+const BUSY_WAITS_MS = [50, 200, 800];
+const whileBusy = async <T>(sleep: (ms: number) => Promise<void>, log: Logger, work: () => Promise<T>): Promise<T> => {
+  for (let i = 0; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const wait = BUSY_WAITS_MS[i];
+      if (code === undefined || !BUSY.has(code) || wait === undefined) throw err;
+      log.warn('Journal: the file is held by another program; trying again.', { code, waitMs: wait });
+      await sleep(wait);
+    }
+  }
+};
+
 /** More than this many lines per live record (plus a margin) and the log is compacted after open. */
 const COMPACT_RATIO = 2;
 const COMPACT_MARGIN = 64;
@@ -135,7 +162,7 @@ const COMPACT_MARGIN = 64;
 /** Hand-offs parsed per slice of the background load (a few milliseconds each). */
 const SLICE = 500;
 
-export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Promise<Journal> => {
+export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => delay(ms) }: JournalDeps): Promise<Journal> => {
   await fs.mkdir(dirname(file), { recursive: true });
   const bytes = await readBytes(fs, file);
   const index = indexLog(bytes, log);
@@ -195,13 +222,15 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
   };
   const append = async (line: JournalLine): Promise<void> => {
     try {
-      const handle = await fs.open(file, 'a');
-      try {
-        await handle.appendFile(formatLine(line));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await whileBusy(sleep, log, async () => {
+        const handle = await fs.open(file, 'a');
+        try {
+          await handle.appendFile(formatLine(line));
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      });
       lines += 1;
     } catch (err) {
       throw writeFailed(log, err);
@@ -228,7 +257,7 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
     const changed = texts.token !== before?.token || texts.key !== before?.key;
     try {
       // Texts first, then the line that refers to them; completion in the other order.
-      if (!entry.summary.complete && changed) await store.write(id, texts);
+      if (!entry.summary.complete && changed) await whileBusy(sleep, log, () => store.write(id, texts));
     } catch (err) {
       throw writeFailed(log, err);
     }
