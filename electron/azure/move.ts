@@ -83,7 +83,7 @@ const readMoved = async (s: Session, sub: string, rg: string, name: string): Pro
 
 const outcomeUnknown = (from: RegistrationInfo, target: string, e: AppError): AppError =>
   new AppError('azure-outcome-unknown', `The move of ${from.name} was sent to Azure but its outcome is unknown (${e.message}): it may still complete. Its lock was not put back, so that it cannot stop the move.`, {
-    action: `Check where the registration is (Check where it is): in ${target} or still in ${from.resourceGroup}. Then lock it where it is (run Move again only if it is still in ${from.resourceGroup}).`,
+    action: `Check where the registration is (Check where it is): in ${target} or still in ${from.resourceGroup}. Once it is in ${target}, run Move again: it locks it there. Run Move again from ${from.resourceGroup} only if it is still there after the move could have finished.`,
     retryable: false,
     ...(e.problem.detail ? { detail: e.problem.detail } : {}),
     ...(e.problem.reference ? { reference: e.problem.reference } : {}),
