@@ -182,9 +182,11 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
       await handle.close();
     }
   }
+  // An empty log gets its format line with its first line (no write at open).
+  let header = complete === 0 ? FORMAT_LINE : '';
   // One-time migration of an older journal (no format line): its inline texts move to their own
-  // files, then the log is rewritten in this format. A new journal gets its format line here too.
-  if (!index.current) {
+  // files, then the log is rewritten in this format.
+  if (!index.current && complete > 0) {
     index.all();
     for (const [id, texts] of index.legacyTexts) {
       const entry = index.get(id);
@@ -196,7 +198,7 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
     }
     try {
       await replaceFileAtomic(fs, file, snapshot(index));
-      if (complete > 0) log.info('Journal: migrated to the current format.', { handoffs: index.size(), withTexts: index.legacyTexts.size });
+      log.info('Journal: migrated to the current format.', { handoffs: index.size(), withTexts: index.legacyTexts.size });
       lines = index.size() + index.ops.size;
     } catch (err) {
       // Texts still inline stay readable; the next open tries again.
@@ -225,12 +227,13 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
       await whileBusy(sleep, log, async () => {
         const handle = await fs.open(file, 'a');
         try {
-          await handle.appendFile(formatLine(line));
+          await handle.appendFile(header + formatLine(line));
           await handle.sync();
         } finally {
           await handle.close();
         }
       });
+      header = '';
       lines += 1;
     } catch (err) {
       throw writeFailed(log, err);

@@ -216,6 +216,28 @@ describe('journal at scale', () => {
     expect(whole.kept(a.id)).toEqual({ token: TOKEN, key: KEY });
   });
 
+  it('a kill at any byte of the first write of a new journal (format line and first hand-off) loses nothing acknowledged', async () => {
+    const j = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+    expect(await fs.readFile(file).catch(() => 'none')).toBe('none'); // opening writes nothing
+    const a = await j.createHandoff({ side: 'host', stage: 'token-received', practice: false, cloudId: CLOUD, token: TOKEN });
+    await j.close();
+    const whole = await fs.readFile(file);
+    expect(whole.toString('utf8').startsWith(FORMAT_LINE)).toBe(true);
+    for (let cut = 0; cut < whole.length; cut++) {
+      await fs.writeFile(file, whole.subarray(0, cut));
+      const again = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+      expect(again.list(), `cut at byte ${cut}`).toEqual([]); // never acknowledged
+      const b = await again.createHandoff({ side: 'stamp', stage: 'token-created', practice: false, cloudId: CLOUD });
+      await again.close();
+      const third = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+      expect(third.handoff(b.id)?.stage, `write after a cut at byte ${cut}`).toBe('token-created');
+      expect((await fs.readFile(file, 'utf8')).startsWith(FORMAT_LINE)).toBe(true);
+      await third.close();
+    }
+    await fs.writeFile(file, whole);
+    expect((await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() })).handoff(a.id)?.stage).toBe('token-received');
+  });
+
   it('a kill between the completion line and the texts file deletion leaves no texts behind', async () => {
     const j = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     const h = await j.createHandoff({ side: 'host', stage: 'key-saved', practice: false, cloudId: CLOUD, token: TOKEN, key: KEY });
