@@ -418,6 +418,8 @@ describe('fault matrix: PEP transport (live composition, stand-in PowerShell hos
 // ---------------------------------------------------------------------------------- killed and restarted
 
 const CHILD_DIR = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', `azs-evidence-${process.pid}`);
+/** A kill cell starts a child app, restarts on its folders and finishes the flow: several compositions each. */
+const KILL_CELL_MS = 90_000;
 let bundled: Promise<unknown> | undefined;
 /** The children run the same TypeScript as the tests: bundled once (rolldown), packages left to node_modules. */
 const bundleChildren = async (): Promise<void> => {
@@ -435,23 +437,32 @@ afterAll(async () => {
 const noMarks = { starting: async () => undefined, done: async () => undefined };
 type Acknowledged = { stamp: HandoffSummary[]; host: HandoffSummary[] };
 
-/** Runs the procedure in a child process (the app), kills it (SIGKILL) at `point`, returns what it had acknowledged. */
-const killAt = async (point: KillPoint, stampDir: string, hostDir: string, usb: string): Promise<Acknowledged> => {
-  const child = spawn(process.execPath, [join(CHILD_DIR, 'flow-child.js'), stampDir, hostDir, usb, point], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `child` with `args` until it prints STOPPED (then kills it, SIGKILL) or FINISHED; returns that line's JSON. */
+const runChild = async <T>(child: string, args: string[]): Promise<{ stopped: boolean; value: T }> => {
+  const proc = spawn(process.execPath, [join(CHILD_DIR, `${child}.js`), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let acknowledged: Acknowledged | undefined;
-  for await (const line of createInterface({ input: child.stdout })) {
-    if (line.startsWith('STOPPED ')) {
-      acknowledged = (JSON.parse(line.slice('STOPPED '.length)) as { acknowledged: Acknowledged }).acknowledged;
-      child.kill('SIGKILL');
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  let result: { stopped: boolean; value: T } | undefined;
+  for await (const line of createInterface({ input: proc.stdout })) {
+    const [word] = line.split(' ', 1);
+    if (word === 'STOPPED' || word === 'FINISHED') {
+      const payload = line.slice((word?.length ?? 0) + 1);
+      result = { stopped: word === 'STOPPED', value: (payload ? JSON.parse(payload) : undefined) as T };
+      if (result.stopped) proc.kill('SIGKILL');
       break;
     }
   }
   await exited;
-  if (!acknowledged) throw new Error(`The app never reached ${point}: ${stderr}`);
-  return acknowledged;
+  if (!result) throw new Error(`${child} ended without an answer: ${stderr}`);
+  return result;
+};
+
+/** Runs the procedure in a child process (the app), kills it (SIGKILL) at `point`, returns what it had acknowledged. */
+const killAt = async (point: KillPoint, stampDir: string, hostDir: string, usb: string): Promise<Acknowledged> => {
+  const child = await runChild<{ acknowledged: Acknowledged } | undefined>('flow-child', [stampDir, hostDir, usb, point]);
+  if (!child.stopped || !child.value) throw new Error(`The app never reached ${point}.`);
+  return child.value.acknowledged;
 };
 
 describe('fault matrix: the app killed at each step of the air-gap procedure, then restarted', () => {
@@ -496,30 +507,10 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
       { outcome: 'recovered' },
       `journal as acknowledged${point.endsWith(':running') ? '; the cut operation shown as interrupted' : ''}; the procedure finished with the same token and key`,
     );
-  });
+  }, KILL_CELL_MS);
 });
 
 // ------------------------------------------------------------- killed at each Azure step, then restarted
-
-/** Runs `child` with `args` until it prints STOPPED (then kills it, SIGKILL) or FINISHED; returns that line's JSON. */
-const runChild = async <T>(child: string, args: string[]): Promise<{ stopped: boolean; value: T }> => {
-  const proc = spawn(process.execPath, [join(CHILD_DIR, `${child}.js`), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  let result: { stopped: boolean; value: T } | undefined;
-  for await (const line of createInterface({ input: proc.stdout })) {
-    const [word] = line.split(' ', 1);
-    if (word === 'STOPPED' || word === 'FINISHED') {
-      result = { stopped: word === 'STOPPED', value: JSON.parse(line.slice(line.indexOf(' ') + 1)) as T };
-      if (result.stopped) proc.kill('SIGKILL');
-      break;
-    }
-  }
-  await exited;
-  if (!result) throw new Error(`${child} ended without an answer: ${stderr}`);
-  return result;
-};
 
 type AzureFlow = AzureKillRequest['kind'];
 /** The steps that change Azure, in order; each is a kill point (the count is checked against a run). */
@@ -668,7 +659,7 @@ describe('fault matrix: the app killed at each Azure step of unregister, move an
       seen,
       `journal as acknowledged${kind === 'azure.createRole' ? '' : '; the cut operation shown as interrupted'}; Azure: ${done}`,
     );
-  });
+  }, KILL_CELL_MS);
 });
 
 // ------------------------------------------------------------------ Azure faults on move and role creation
