@@ -60,6 +60,8 @@ export const freeze = (entry: HandoffEntry): HandoffEntry => {
   Object.freeze(entry.summary.history);
   Object.freeze(entry.summary.files);
   Object.freeze(entry.summary);
+  if (entry.facts) Object.freeze(entry.facts.ercsAddresses);
+  Object.freeze(entry.facts);
   return entry;
 };
 

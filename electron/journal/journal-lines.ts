@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HANDOFF_STAGES } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain';
+import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { OperationKind, OperationStatus } from '../../shared/contract';
 
 // One JSON object per line. A hand-off line is a full snapshot (the last one wins at replay), so a
@@ -8,7 +9,8 @@ import type { OperationKind, OperationStatus } from '../../shared/contract';
 // in their own files (kept-texts.ts); lines of older journals may still carry them inline.
 
 export type StampMeta = { stampVersion?: string; regionName?: string };
-export type HandoffEntry = { summary: HandoffSummary; stamp?: StampMeta };
+/** `facts`: what the printable record shows beyond the stages (non-secret: ids, choices, fingerprints' context). */
+export type HandoffEntry = { summary: HandoffSummary; stamp?: StampMeta; facts?: HandoffFacts };
 /** As read: older journals wrote the texts inline. */
 type ReadEntry = HandoffEntry & { token?: string; key?: string };
 export type EndStatus = Exclude<OperationStatus, 'running' | 'cancelling'>;
@@ -53,11 +55,18 @@ const readSummary = (s: unknown): HandoffSummary | undefined => {
   return history.every(isStep) ? (s as HandoffSummary) : undefined;
 };
 
+/** Facts are plain values (strings, numbers, booleans, lists of strings); anything else is a damaged line. */
+const isFacts = (f: unknown): f is HandoffFacts =>
+  isObject(f) &&
+  Object.values(f).every((v) => ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
+
 const readHandoffLine = (line: Loose): ReadLine | undefined => {
   const entry = line['entry'];
   if (!isObject(entry) || !isOptionalString(entry['token']) || !isOptionalString(entry['key'])) return undefined;
   const stamp = entry['stamp'];
   if (stamp !== undefined && !(isObject(stamp) && isOptionalString(stamp['stampVersion']) && isOptionalString(stamp['regionName']))) return undefined;
+  const facts = entry['facts'];
+  if (facts !== undefined && !isFacts(facts)) return undefined;
   return readSummary(entry['summary']) ? { t: 'handoff', entry: entry as ReadEntry } : undefined;
 };
 

@@ -5,6 +5,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
 import type { HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
+import { mergeFacts } from '../../shared/domain/handoff-record';
+import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { Logger } from '../log';
 import { replaceFileAtomic } from './atomic-file';
 import { freeze, indexLog } from './journal-index';
@@ -63,6 +65,7 @@ export type NewHandoff = {
   token?: string;
   key?: string;
   stamp?: StampMeta;
+  facts?: HandoffFacts;
   note?: string;
   file?: string;
 };
@@ -76,6 +79,8 @@ export type HandoffChange = {
   token?: string;
   key?: string;
   file?: string;
+  /** Merged into what is known (mergeFacts). */
+  facts?: HandoffFacts;
 };
 
 export type KeptTexts = { token?: string; key?: string; stamp?: StampMeta };
@@ -86,6 +91,8 @@ export type Journal = {
   updateHandoff(id: string, change: HandoffChange): Promise<HandoffSummary>;
   handoff(id: string): HandoffSummary | undefined;
   kept(id: string): KeptTexts | undefined;
+  /** What the printable record needs: the summary with the stamp and the facts, kept after completion too. */
+  details(id: string): HandoffEntry | undefined;
   /** Newest first. */
   list(): HandoffSummary[];
   /** Only string, number, boolean and null values are kept; secret-looking names are dropped. */
@@ -312,7 +319,7 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
         if (init.registrationName) summary.registrationName = init.registrationName;
         if (init.tokenFingerprint) summary.tokenFingerprint = init.tokenFingerprint;
         if (init.keyFingerprint) summary.keyFingerprint = init.keyFingerprint;
-        const entry: HandoffEntry = init.stamp ? { summary, stamp: init.stamp } : { summary };
+        const entry: HandoffEntry = { summary, ...(init.stamp ? { stamp: init.stamp } : {}), ...(init.facts ? { facts: init.facts } : {}) };
         return save(entry, { ...(init.token ? { token: init.token } : {}), ...(init.key ? { key: init.key } : {}) });
       }),
     updateHandoff: (id, change) =>
@@ -333,7 +340,8 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
         const before = kept.get(id);
         const token = change.token ?? before?.token;
         const key = change.key ?? before?.key;
-        return save({ ...prev, summary }, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
+        const facts = mergeFacts(prev.facts, change.facts);
+        return save({ ...prev, summary, ...(facts ? { facts } : {}) }, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
       }),
     handoff: (id) => index.get(id)?.summary,
     kept: (id) => {
@@ -341,6 +349,7 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
       const t = kept.get(id);
       return e && { ...(t?.token ? { token: t.token } : {}), ...(t?.key ? { key: t.key } : {}), ...(e.stamp ? { stamp: e.stamp } : {}) };
     },
+    details: (id) => index.get(id),
     list: () => {
       sorted ??= byNewestFirst(index.all());
       return [...sorted];
