@@ -10,4 +10,4 @@ export type {
   PracticeSubscription,
   SeedRegistration,
 } from './types';
-export type { WorldSnapshot } from './world';
+export type { WorldSnapshot, WorldState } from './world';
