@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
-import type { HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
+import type { HandoffPurpose, HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
 import { mergeFacts } from '../../shared/domain/handoff-record';
 import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { Logger } from '../log';
@@ -60,6 +60,8 @@ export type NewHandoff = {
   practice: boolean;
   cloudId: string;
   registrationName?: string;
+  /** What the hand-off is for; kept in its summary. */
+  purpose?: HandoffPurpose;
   tokenFingerprint?: string;
   keyFingerprint?: string;
   token?: string;
@@ -317,6 +319,7 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
           history: [{ stage: init.stage, at, ...(init.note ? { note: init.note } : {}) }],
         };
         if (init.registrationName) summary.registrationName = init.registrationName;
+        if (init.purpose) summary.purpose = init.purpose;
         if (init.tokenFingerprint) summary.tokenFingerprint = init.tokenFingerprint;
         if (init.keyFingerprint) summary.keyFingerprint = init.keyFingerprint;
         const entry: HandoffEntry = { summary, ...(init.stamp ? { stamp: init.stamp } : {}), ...(init.facts ? { facts: init.facts } : {}) };

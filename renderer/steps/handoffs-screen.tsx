@@ -5,6 +5,7 @@ import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { appStore, useApp } from '../store';
+import { PurposeTag } from '../components/purpose-tag';
 
 /** Every round trip across the air gap this machine knows, and where it stands. */
 export function HandoffsScreen() {
@@ -25,6 +26,7 @@ export function HandoffsScreen() {
               <div className="handoff-head">
                 <strong>{h.registrationName ?? t('handoffs.stamp', { cloudId: h.cloudId })}</strong>
                 <span className="tag">{t(`sides.${h.side}`)}</span>
+                <PurposeTag purpose={h.purpose} testId="handoff-purpose" />
                 {h.practice && <span className="tag">{t('common.practiceTag')}</span>}
                 <span className={h.complete ? 'status status-succeeded' : 'status status-running'}>
                   {t(`stages.${h.stage}`)}

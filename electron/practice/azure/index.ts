@@ -8,5 +8,6 @@ export type {
   PracticeAzureStats,
   PracticeCloud,
   PracticeSubscription,
+  SeedRegistration,
 } from './types';
 export type { WorldSnapshot, WorldState } from './world';

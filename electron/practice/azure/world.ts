@@ -17,6 +17,8 @@ export type Registration = {
   billingModel: string;
   /** The decoded registration token, kept to build the activation key. */
   token: Record<string, unknown>;
+  /** Seeded as a Capacity registration past its term (practice scenario). */
+  expired?: boolean;
 };
 
 export type Lock = { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string; owners?: unknown[] };
@@ -45,6 +47,8 @@ export type World = {
   operations: Map<string, Operation>;
   roleDefinitions: Map<string, RoleDefinition>;
   roleAssignments: Map<string, RoleAssignment>;
+  /** Service principals of the directory (object id, lower case): `new` ones are still replicating. */
+  principals: Map<string, 'new' | 'replicated'>;
   permissions: PermissionProfile;
   etagSequence: number;
 };
@@ -61,9 +65,37 @@ export type WorldSnapshot = {
 
 export const key = (...parts: string[]): string => parts.join('/').toLowerCase();
 
+const LOCK_NOTES = (name: string) => `Registration resource ${name} is needed for syndication. Placing resource lock to prevent accidental deletion.`;
+
+/** Registrations (with their groups, locks and provider) that exist before the app runs. */
+const seedRegistrations = (world: World, seeds: PracticeAzureSettings['registrations']): World => {
+  for (const r of seeds) {
+    const gk = key(r.subscriptionId, r.resourceGroup);
+    if (!world.groups.has(gk)) world.groups.set(gk, { subscriptionId: r.subscriptionId, name: r.resourceGroup, location: r.location });
+    world.providers.set(r.subscriptionId.toLowerCase(), { state: 'Registered', pollsLeft: 0 });
+    const registration: Registration = {
+      subscriptionId: r.subscriptionId,
+      resourceGroup: r.resourceGroup,
+      name: r.name,
+      etag: nextEtag(world, world.clock.now()),
+      cloudId: r.cloudId,
+      objectId: r.cloudId,
+      billingModel: r.billingModel,
+      token: { cloudId: r.cloudId, billingModel: r.billingModel, usageReportingEnabled: false, marketplaceSyndicationEnabled: false, hardwareInfo: [] },
+      ...(r.expired ? { expired: true } : {}),
+    };
+    world.registrations.set(key(r.subscriptionId, r.resourceGroup, r.name), registration);
+    if (r.locked) {
+      const scope = registrationId(registration);
+      world.locks.set(key(scope, 'RegistrationResourceLock'), { scope, name: 'RegistrationResourceLock', level: 'CanNotDelete', notes: LOCK_NOTES(r.name) });
+    }
+  }
+  return world;
+};
+
 export const createWorld = (settings: PracticeAzureSettings, clock: Clock): World => {
   const registeredIn = new Set(settings.azureStackRegisteredIn.map((s) => s.toLowerCase()));
-  return {
+  return seedRegistrations({
     settings,
     clock,
     subscriptions: new Map(
@@ -83,9 +115,10 @@ export const createWorld = (settings: PracticeAzureSettings, clock: Clock): Worl
     operations: new Map(),
     roleDefinitions: new Map(),
     roleAssignments: new Map(),
+    principals: new Map(),
     permissions: settings.permissions,
     etagSequence: 0,
-  };
+  }, settings.registrations);
 };
 
 export const snapshot = (world: World): WorldSnapshot => ({
