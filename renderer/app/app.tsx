@@ -1,25 +1,31 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useFinishNotifications } from '../components/finish-notifications';
 import { useFocusRescue } from '../components/focus-rescue';
 import { HandoffPin, Journey } from '../components/journey';
 import { ModeBanner } from '../components/mode-banner';
 import { ScopeProblem } from '../components/scope-problem';
-import { i18n, languageFor, LANGUAGES, useTranslation } from '../i18n';
+import { LANGUAGES, switchLanguage, useTranslation } from '../i18n';
 import type { LanguageChoice } from '../i18n';
-import { AboutScreen } from '../steps/about-screen';
-import { ActivateFlow } from '../steps/activate/activate-flow';
-import { RemoveActivationScreen } from '../steps/activate/remove-activation-screen';
-import { ExportFlow } from '../steps/export/export-flow';
-import { HandoffsScreen } from '../steps/handoffs-screen';
 import { HomeScreen } from '../steps/home-screen';
-import { MoveScreen } from '../steps/manage/move-screen';
-import { UnregisterScreen } from '../steps/manage/unregister-screen';
-import { PracticeScreen } from '../steps/practice-screen';
-import { RegisterFlow } from '../steps/register/register-flow';
-import { SettingsScreen } from '../steps/settings-screen';
 import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
+import { uiLanguage } from './language';
+import type * as Screens from './screens';
 import { SideNav } from './side-nav';
+
+// Every screen but the first comes in one chunk (screens.ts), loaded when one is first opened: the window
+// starts with what the home screen needs (npm run bench prints both sizes).
+const lazyScreen = (name: keyof typeof Screens) => lazy(() => import('./screens').then((m) => ({ default: m[name] })));
+const AboutScreen = lazyScreen('AboutScreen');
+const ActivateFlow = lazyScreen('ActivateFlow');
+const ExportFlow = lazyScreen('ExportFlow');
+const HandoffsScreen = lazyScreen('HandoffsScreen');
+const MoveScreen = lazyScreen('MoveScreen');
+const PracticeScreen = lazyScreen('PracticeScreen');
+const RegisterFlow = lazyScreen('RegisterFlow');
+const RemoveActivationScreen = lazyScreen('RemoveActivationScreen');
+const SettingsScreen = lazyScreen('SettingsScreen');
+const UnregisterScreen = lazyScreen('UnregisterScreen');
 
 function Current({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -48,14 +54,11 @@ function Current({ screen }: { screen: Screen }) {
   }
 }
 
-/** The UI language: the operator's choice, else the OS locale main reported. */
+/** Keeps the UI in the operator's language (its catalogue loads on first use). */
 const useLanguage = () => {
-  const choice = useApp((s) => s.language);
-  const locale = useApp((s) => s.info?.locale);
-  const language = choice === 'auto' ? languageFor(locale) : choice;
+  const language = useApp(uiLanguage);
   useEffect(() => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
+    void switchLanguage(language);
   }, [language]);
 };
 
@@ -101,7 +104,9 @@ export function App() {
         <main className="app-main" id="main" tabIndex={-1}>
           <Journey />
           {screen !== 'handoffs' && <ScopeProblem scope="shell" />}
-          <Current screen={screen} />
+          <Suspense fallback={null}>
+            <Current screen={screen} />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -6,15 +6,13 @@ import type { Result } from './problems';
 import {
   Empty,
   FileName,
-  Guid,
   Id,
   OperationStartRequest,
   PepHosts,
   PracticeScenarioSchema,
-  RegistrationName,
-  ResourceGroupName,
   SettingsRequestSchema,
 } from './schemas';
+import { Guid, RegistrationName, ResourceGroupName } from './fields';
 import type { PracticeScenario, Settings } from './schemas';
 import type {
   AppMode,
@@ -151,7 +149,7 @@ export const channels = {
   ),
     'azure.createRole': def<{ roleDefinitionId: string; roleName: string; assigned: boolean }>()(z.object({ subscriptionId: Guid }).strict()),
   'azure.registrations': def<RegistrationInfo[]>()(
-    z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
+    z.object({ subscriptionId: Guid, resourceGroup: z.optional(ResourceGroupName) }).strict(),
   ),
 
   'operation.start': def<{ operationId: string }>()(OperationStartRequest),

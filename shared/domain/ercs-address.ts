@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // ERCS (privileged endpoint) addresses as the operator types them: an IPv4 address, an IPv6 address or
 // a DNS host name. Anything else is refused where it enters (the IPC schema and the connect form), so a
