@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Catalogue } from './catalogue';
+import type { Said } from '../../shared/contract/said';
+import type { Catalogue, MainTexts } from './catalogue';
 import type { Language } from './languages';
 
 import { LANGUAGES } from './languages';
@@ -16,6 +17,11 @@ const catalogues: Record<Language, () => Promise<Catalogue>> = {
   en: () => import('./en').then((m) => m.en),
   fr: () => import('./fr').then((m) => m.fr),
 };
+// Main's problems and sentences by code (catalogue.ts): English shows main's own words.
+const mainTexts: Partial<Record<Language, () => Promise<MainTexts>>> = {
+  fr: () => import('./fr-main').then((m) => m.frMain),
+};
+const mainTextsAsked = new Set<Language>();
 
 void i18next.use(initReactI18next).init({
   resources: {},
@@ -24,6 +30,8 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
+  // Screens showing main's words re-render in the UI language once its main texts are in.
+  react: { bindI18nStore: 'added' },
 });
 
 let wanted: Language | undefined;
@@ -35,7 +43,17 @@ export const switchLanguage = async (language: Language): Promise<void> => {
   if (wanted !== language) return;
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  // Not awaited: the first screen does not wait for them; until they are in, main's English shows.
+  const loadMain = mainTexts[language];
+  if (loadMain && !mainTextsAsked.has(language)) {
+    mainTextsAsked.add(language);
+    void loadMain().then((texts) => i18next.addResourceBundle(language, 'translation', texts, true, true));
+  }
 };
+
+/** Main's or the domain's sentence in the UI language: the language's words for its code, else main's English. */
+export const say = (s: Said): string =>
+  i18next.exists(`said.${s.code}`, { lng: i18next.language, fallbackLng: [] }) ? i18next.t(`said.${s.code}`, s.values ?? {}) : s.text;
 
 export const i18n = i18next;
 export { useTranslation } from 'react-i18next';

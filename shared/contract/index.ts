@@ -5,4 +5,5 @@ export * from './fields';
 export * from './names';
 export * from './operations';
 export * from './problems';
+export * from './said';
 export * from './schemas';

@@ -14,7 +14,7 @@ const PepHost = z
   .max(255, { abort: true })
   .superRefine((value, ctx) => {
     const problem = ercsAddressProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.text });
   });
 export const PepHosts = z.array(PepHost).min(1, 'enter at least one ERCS address').max(3, 'at most three ERCS addresses');
 
