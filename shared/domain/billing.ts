@@ -1,26 +1,13 @@
 import { said } from '../contract/said';
 import type { Said } from '../contract/said';
 import { STAMP_GATES, isAtLeast, isNewerThan } from './stamp-version';
-import type { CloudName, StampInfo, TokenChoices, TokenPlan } from './types';
+import type { StampInfo, TokenChoices, TokenPlan } from './types';
 
 // The billing rules and version gates of New-RegistrationToken (contract §1.3, §1.9, §3), applied
 // before the token is generated so the operator sees the effective values (the official module
 // overrode some silently).
 
 export type TokenFlow = 'connected' | 'disconnected';
-
-export const DEFAULT_RESOURCE_GROUP = 'azurestack';
-
-const DEFAULT_LOCATIONS: Record<CloudName, string> = {
-  AzureCloud: 'westcentralus',
-  AzureUSGovernment: 'usgovvirginia',
-  AzureChinaCloud: 'chinaeast',
-};
-
-export const defaultLocation = (cloud: CloudName): string => DEFAULT_LOCATIONS[cloud];
-
-/** Registration names must be unique per stamp; the older tools' default is. */
-export const suggestRegistrationName = (cloudId: string): string => `AzureStack-${cloudId.trim()}`;
 
 /** `Set-RegistrationKeyPair` runs first on multi-node stamps newer than 1.2209.0.23 (az branch). */
 export const needsKeyPair = (stamp: StampInfo): boolean =>
