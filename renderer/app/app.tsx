@@ -13,9 +13,18 @@ import { uiLanguage } from './language';
 import type * as Screens from './screens';
 import { SideNav } from './side-nav';
 
-// Every screen but the first comes in one chunk (screens.ts), loaded when one is first opened: the window
-// starts with what the home screen needs (npm run bench prints both sizes).
-const lazyScreen = (name: keyof typeof Screens) => lazy(() => import('./screens').then((m) => ({ default: m[name] })));
+// Every screen but the first comes in one chunk (screens.ts), read right after the first render: the window
+// starts with what the home screen needs (npm run bench prints both sizes). Once read, screens render
+// directly; a screen opened before (a reload on a flow's step) suspends until the chunk is in.
+let screens: typeof Screens | undefined;
+export const loadScreens = () => import('./screens').then((m) => (screens = m));
+const lazyScreen = (name: keyof typeof Screens) => {
+  const Lazy = lazy(() => loadScreens().then((m) => ({ default: m[name] })));
+  return function Screen() {
+    const Loaded = screens?.[name];
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+};
 const AboutScreen = lazyScreen('AboutScreen');
 const ActivateFlow = lazyScreen('ActivateFlow');
 const ExportFlow = lazyScreen('ExportFlow');

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appStore } from '../store';
 import { switchLanguage } from '../i18n';
-import { App } from './app';
+import { App, loadScreens } from './app';
 import { firstLanguage } from './language';
 
 const root = document.getElementById('root');
@@ -12,10 +12,13 @@ void appStore.getState().init();
 // The first render waits for its language's catalogue (one small chunk), so no other language flashes first.
 void firstLanguage(appStore)
   .then(switchLanguage)
-  .then(() =>
+  .then(() => {
     createRoot(root).render(
       <StrictMode>
         <App />
       </StrictMode>,
-    ),
-  );
+    );
+    // Once the first screen is rendered, the other screens' chunk is read ahead (from the app's own files),
+    // so the first step into a flow does not wait for it.
+    void loadScreens();
+  });
