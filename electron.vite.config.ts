@@ -43,7 +43,8 @@ export default defineConfig({
       // .vite/manifest.json: which chunks the first screen loads (the bench and the bundle test read it).
       manifest: true,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      // Two pages: the app, and the printable record of a hand-off (main prints it in a hidden window).
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html'), record: resolve(import.meta.dirname, 'renderer/record.html') } },
     },
   },
 });

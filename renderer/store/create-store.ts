@@ -8,6 +8,7 @@ import { manageSlice } from './manage-slice';
 import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
 import { practiceSlice } from './practice-slice';
+import { recordsSlice } from './records-slice';
 import type { Persisted } from './persisted';
 import { registerSlice } from './register-slice';
 import { settingsSlice } from './settings-slice';
@@ -30,6 +31,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...operationsSlice(api)(...a),
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
+        ...recordsSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

@@ -15,8 +15,9 @@ const gzipOf = async (file: string) => gzipSync(await readFile(join(RENDERER_OUT
 
 export const rendererSize = async (): Promise<RendererSize> => {
   const manifest = JSON.parse(await readFile(join(RENDERER_OUT, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const entry = Object.entries(manifest).find(([, c]) => c.isEntry);
-  if (!entry) throw new Error('The renderer manifest names no entry chunk.');
+  // The app window's entry (record.html, the printable record, is another page main prints on demand).
+  const entry = Object.entries(manifest).find(([key, c]) => c.isEntry && key === 'index.html');
+  if (!entry) throw new Error('The renderer manifest names no index.html entry chunk.');
   // The entry and what it imports statically: the browser loads these before any code runs.
   const initial = new Set<string>();
   const visit = (key: string) => {
