@@ -36,8 +36,12 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [react()],
     build: {
-      // Minified (electron-vite leaves it off by default); the bench prints the gzipped size.
+      // Minified (electron-vite leaves it off by default); the bench prints the gzipped size. Chromium
+      // preloads modules itself: no polyfill.
       minify: true,
+      modulePreload: { polyfill: false },
+      // .vite/manifest.json: which chunks the first screen loads (the bench and the bundle test read it).
+      manifest: true,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // Two pages: the app, and the printable record of a hand-off (main prints it in a hidden window).
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html'), record: resolve(import.meta.dirname, 'renderer/record.html') } },

@@ -31,7 +31,24 @@ export default tseslint.config(
   },
   // shared/ and renderer/ never reach Node, Electron, the main process or the tests.
   { files: ['shared/**'], rules: ban(['electron', ...builtins], ['**/electron/**', '**/test/**', '**/renderer/**']) },
-  { files: ['renderer/**'], rules: ban(['electron', ...builtins], ['**/electron/**', '**/test/**']) },
+  // The renderer takes run-time values from the contract's zod-free or zod/mini modules only (choices, fields,
+  // events, names, problems): the index and the request schemas would bring all of classic zod into the window.
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron', ...builtins, { name: 'zod', message: 'The renderer uses zod/mini (see shared/contract/fields.ts).' }],
+        patterns: [
+          { group: ['**/electron/**', '**/test/**'] },
+          {
+            regex: 'shared/contract(/index|/schemas|/channels)?$',
+            allowTypeImports: true,
+            message: 'The contract index, schemas and channels bring classic zod into the renderer: import values from shared/contract/choices, fields or events.',
+          },
+        ],
+      }],
+    },
+  },
   // Services are plain Node: only electron/main and electron/preload import Electron.
   {
     files: ['electron/**'],

@@ -1,3 +1,4 @@
+import { said } from '../../shared/contract/said';
 import { AppError } from '../../shared/contract/problems';
 import type { RegistrationInfo } from '../../shared/domain/types';
 import { toAppError } from './arm-error';
@@ -83,7 +84,14 @@ export const afterOwnLockRemoved = async <T>(s: Session, ctl: Ctl, phaseName: st
       const e = toAppError(err, step, ctl.signal);
       // The original error goes on: callers read its HTTP status.
       if (e.problem.code !== 'azure-scope-locked' || s.clock.now().getTime() - start >= LOCK_PROPAGATION.maxMs) throw err;
-      ctl.progress?.(phaseName, `Azure still applies the lock just removed (removal takes a moment to reach all of Azure); trying again in ${LOCK_PROPAGATION.intervalMs / 1000} s`);
+      ctl.progress?.(
+        phaseName,
+        said(
+          'progress.lock-propagating',
+          `Azure still applies the lock just removed (removal takes a moment to reach all of Azure); trying again in ${LOCK_PROPAGATION.intervalMs / 1000} s`,
+          { seconds: String(LOCK_PROPAGATION.intervalMs / 1000) },
+        ),
+      );
       await s.sleep(LOCK_PROPAGATION.intervalMs, ctl.signal);
     }
   }

@@ -1,3 +1,4 @@
+import { said } from '../../shared/contract/said';
 import type { ResourceGroup } from '@azure/arm-resources';
 import { AppError } from '../../shared/contract/problems';
 import { sameGuid } from '../../shared/domain/ids';
@@ -34,7 +35,7 @@ const rgOrUndefined = async (s: Session, sub: string, rg: string, signal?: Abort
 const createTargetGroup = async (s: Session, ctl: Ctl, req: MoveRequest): Promise<void> => {
   const signal = ctl.signal;
   const rm = s.clients.resources(req.subscriptionId);
-  const source = await phase(s, ctl, 'move.check', `Reading the location of resource group ${req.resourceGroup}`, () =>
+  const source = await phase(s, ctl, 'move.check', said('progress.move-read-group', `Reading the location of resource group ${req.resourceGroup}`, { group: req.resourceGroup }), () =>
     rgOrUndefined(s, req.subscriptionId, req.resourceGroup, signal),
   );
   if (!source?.location) {
@@ -43,7 +44,15 @@ const createTargetGroup = async (s: Session, ctl: Ctl, req: MoveRequest): Promis
     });
   }
   const location = source.location;
-  await phase(s, ctl, 'move.resource-group', `Target resource group ${req.targetResourceGroup} does not exist: creating it in ${location}, the location of ${req.resourceGroup}`, async () => {
+  await phase(
+    s,
+    ctl,
+    'move.resource-group',
+    said('progress.move-create-target', `Target resource group ${req.targetResourceGroup} does not exist: creating it in ${location}, the location of ${req.resourceGroup}`, {
+      target: req.targetResourceGroup,
+      location,
+      group: req.resourceGroup,
+    }), async () => {
     try {
       await rm.resourceGroups.createOrUpdate(req.targetResourceGroup, { location } satisfies ResourceGroup, signal ? { abortSignal: signal } : {});
     } catch (err) {
@@ -63,7 +72,7 @@ const checkCrossSubscription = async (s: Session, ctl: Ctl, from: string, to: st
       action: 'Move it to another resource group of the same subscription, or unregister and register again in the other subscription.',
     });
   }
-  ctl.progress?.('move.check', 'Cross-subscription move: Azure accepts it only when both CSP subscriptions resolve to the same partner ID.');
+  ctl.progress?.('move.check', said('progress.move-cross-subscription', 'Cross-subscription move: Azure accepts it only when both CSP subscriptions resolve to the same partner ID.'));
 };
 
 /** Failures that say nothing about what Azure did: the answer never came, or we stopped listening. */
@@ -96,7 +105,7 @@ const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: Registrati
   // Right after our lock came off, ARM may still enforce it for a while (409 ScopeLocked).
   const patient = <T>(name: string, step: string, fn: () => Promise<T>) => (hadLock ? afterOwnLockRemoved(s, ctl, name, step, fn) : fn());
   try {
-    await phase(s, ctl, 'move.validate', 'Asking Azure whether the move is possible', () =>
+    await phase(s, ctl, 'move.validate', said('progress.move-validate', 'Asking Azure whether the move is possible'), () =>
       patient('move.validate', 'validating the move', () =>
         driveLro(s, () => rm.resources.validateMoveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'validating the move', signal),
       ),
@@ -110,7 +119,7 @@ const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: Registrati
   }
   const stage = { submitted: false };
   try {
-    await phase(s, ctl, 'move.move', `Moving ${from.name} to resource group ${req.targetResourceGroup}`, () =>
+    await phase(s, ctl, 'move.move', said('progress.move-move', `Moving ${from.name} to resource group ${req.targetResourceGroup}`, { name: from.name, target: req.targetResourceGroup }), () =>
       patient('move.move', 'moving the registration', () => {
         stage.submitted = false;
         return driveLro(s, () => rm.resources.moveResources(req.resourceGroup, info, signal ? { abortSignal: signal } : {}), 'moving the registration', signal, stage);
@@ -136,7 +145,7 @@ const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: Registrati
 
 /** The last step: the registration read at its new id and locked there. */
 const lockAtNewPlace = (s: Session, ctl: Ctl, targetSub: string, rg: string, name: string): Promise<RegistrationInfo> =>
-  phase(s, ctl, 'move.lock', 'Locking the registration at its new place', async () => {
+  phase(s, ctl, 'move.lock', said('progress.move-lock', 'Locking the registration at its new place'), async () => {
     const moved = await readMoved(s, targetSub, rg, name);
     if (!moved) throw new AppError('azure-partial', `Azure reported the move of ${name} as done, but it is not found in ${rg} yet, and it is unlocked.`, { action: 'Check both resource groups in the portal; lock the registration where it is.' });
     let answer;
@@ -154,7 +163,7 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
   const targetSub = req.targetSubscriptionId ?? req.subscriptionId;
   const cross = !sameGuid(targetSub, req.subscriptionId);
   const name = req.registrationName;
-  const [from, target] = await phase(s, ctl, 'move.check', 'Checking the registration and the target resource group', () =>
+  const [from, target] = await phase(s, ctl, 'move.check', said('progress.move-check', 'Checking the registration and the target resource group'), () =>
     Promise.all([s.registrations.get(req.subscriptionId, req.resourceGroup, name, signal), rgOrUndefined(s, targetSub, req.targetResourceGroup, signal)]),
   );
   if (!from) {
@@ -178,17 +187,17 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
   if (!cross && req.resourceGroup.toLowerCase() === req.targetResourceGroup.toLowerCase()) {
     throw new AppError('azure-failed', `Registration ${name} is already in resource group ${req.resourceGroup}.`);
   }
-  if (cross) await phase(s, ctl, 'move.check', 'Checking both subscriptions', () => checkCrossSubscription(s, ctl, req.subscriptionId, targetSub));
+  if (cross) await phase(s, ctl, 'move.check', said('progress.move-check-subscriptions', 'Checking both subscriptions'), () => checkCrossSubscription(s, ctl, req.subscriptionId, targetSub));
 
   const targetScope = target ? resourceGroupScope(targetSub, req.targetResourceGroup) : subscriptionScope(targetSub);
-  const hadLock = await phase(s, ctl, 'move.locks', 'Checking locks on the registration and on the source and target resource groups and subscriptions', () =>
+  const hadLock = await phase(s, ctl, 'move.locks', said('progress.move-locks', 'Checking locks on the registration and on the source and target resource groups and subscriptions'), () =>
     checkMoveLocks(s, from, targetScope, signal),
   );
   if (!target) await createTargetGroup(s, ctl, req);
-  if (hadLock) await phase(s, ctl, 'move.unlock', 'Removing the registration lock for the move', () => removeOwnLock(s, from, signal));
+  if (hadLock) await phase(s, ctl, 'move.unlock', said('progress.move-unlock', 'Removing the registration lock for the move'), () => removeOwnLock(s, from, signal));
   await relocate(s, req, ctl, from, targetSub, hadLock);
 
   const to = await lockAtNewPlace(s, ctl, targetSub, req.targetResourceGroup, name);
-  ctl.progress?.('move.lock', 'The stamp activation still names the old resource id; if syndication fails afterwards, get a new activation key and activate again.');
+  ctl.progress?.('move.lock', said('progress.move-old-id', 'The stamp activation still names the old resource id; if syndication fails afterwards, get a new activation key and activate again.'));
   return { from: { ...from, locked: hadLock }, to: { ...to, locked: true } };
 };

@@ -1,3 +1,4 @@
+import { said } from '../../shared/contract/said';
 import { AppError } from '../../shared/contract/problems';
 import { toAppError } from './arm-error';
 import { phase, type Session } from './session';
@@ -20,7 +21,7 @@ export const providerState = async (s: Session, sub: string, signal?: AbortSigna
 };
 
 export const ensureProvider = async (s: Session, ctl: Ctl, sub: string): Promise<void> =>
-  phase(s, ctl, 'register.provider', 'Registering the Microsoft.AzureStack resource provider in the subscription', async () => {
+  phase(s, ctl, 'register.provider', said('progress.provider-register', 'Registering the Microsoft.AzureStack resource provider in the subscription'), async () => {
     const rm = s.clients.resources(sub);
     try {
       await rm.providers.register(NAMESPACE, ctl.signal ? { abortSignal: ctl.signal } : {});
@@ -40,7 +41,7 @@ export const ensureProvider = async (s: Session, ctl: Ctl, sub: string): Promise
     while (s.clock.now().getTime() < deadline) {
       state = await providerState(s, sub, ctl.signal);
       if (state === 'Registered') return;
-      ctl.progress?.('register.provider', `Microsoft.AzureStack is ${state}; checking again shortly (this can take several minutes; you can cancel)`);
+      ctl.progress?.('register.provider', said('progress.provider-waiting', `Microsoft.AzureStack is ${state}; checking again shortly (this can take several minutes; you can cancel)`, { state }));
       try {
         await s.sleep(PROVIDER_POLL.intervalMs, ctl.signal);
       } catch (err) {

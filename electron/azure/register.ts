@@ -1,3 +1,4 @@
+import { said } from '../../shared/contract/said';
 import type { ResourceGroup } from '@azure/arm-resources';
 import { AppError } from '../../shared/contract/problems';
 import { sameGuid } from '../../shared/domain/ids';
@@ -64,7 +65,7 @@ export const register = async (s: Session, req: RegisterRequest, ctl: Ctl, known
   const signal = ctl.signal;
 
   const [locations, provider, group, first] =
-    known ?? (await phase(s, ctl, 'register.check', 'Checking location, provider, resource group and any registration of that name', () => readBeforeRegister(s, req, signal)));
+    known ?? (await phase(s, ctl, 'register.check', said('progress.register-check', 'Checking location, provider, resource group and any registration of that name'), () => readBeforeRegister(s, req, signal)));
 
   const wanted = findLocation(locations, req.location);
   const location = group?.location ?? wanted;
@@ -74,7 +75,7 @@ export const register = async (s: Session, req: RegisterRequest, ctl: Ctl, known
     });
   }
   if (group && wanted?.toLowerCase() !== location.toLowerCase()) {
-    ctl.progress?.('register.check', `Resource group ${rg} already exists in ${location}; keeping it there (you chose ${req.location}).`);
+    ctl.progress?.('register.check', said('progress.group-elsewhere', `Resource group ${rg} already exists in ${location}; keeping it there (you chose ${req.location}).`, { group: rg, location, chosen: req.location }));
   }
   if (first.registration !== 'unknown') assertSameCloud(first.registration, name, cloudId);
 
@@ -82,7 +83,7 @@ export const register = async (s: Session, req: RegisterRequest, ctl: Ctl, known
   if (provider !== 'Registered') {
     await ensureProvider(s, ctl, sub);
     if (first.registration === 'unknown') {
-      existing = await phase(s, ctl, 'register.check', 'Checking for a registration of that name', () => readExisting(s, req, signal));
+      existing = await phase(s, ctl, 'register.check', said('progress.register-check-existing', 'Checking for a registration of that name'), () => readExisting(s, req, signal));
       if (existing.registration !== 'unknown') assertSameCloud(existing.registration, name, cloudId);
     }
   }
@@ -91,7 +92,7 @@ export const register = async (s: Session, req: RegisterRequest, ctl: Ctl, known
 
   let createdGroup = false;
   if (!group) {
-    await phase(s, ctl, 'register.resource-group', `Creating resource group ${rg} in ${location}`, async () => {
+    await phase(s, ctl, 'register.resource-group', said('progress.create-group', `Creating resource group ${rg} in ${location}`, { group: rg, location }), async () => {
       try {
         await rm.resourceGroups.createOrUpdate(rg, { location } satisfies ResourceGroup, signal ? { abortSignal: signal } : {});
       } catch (err) {
@@ -101,7 +102,7 @@ export const register = async (s: Session, req: RegisterRequest, ctl: Ctl, known
     createdGroup = true;
   }
 
-  const registration = await phase(s, ctl, 'register.resource', `${reused ? 'Updating' : 'Creating'} registration ${name}`, async () => {
+  const registration = await phase(s, ctl, 'register.resource', reused ? said('progress.update-registration', `Updating registration ${name}`, { name }) : said('progress.create-registration', `Creating registration ${name}`, { name }), async () => {
     let put;
     try {
       put = await s.registrations.put(sub, rg, name, token.canonical, signal);
@@ -121,9 +122,9 @@ export const register = async (s: Session, req: RegisterRequest, ctl: Ctl, known
   ctl.onResource?.(registration);
 
   if (reused && existing.locked === true) {
-    ctl.progress?.('register.lock', 'The registration lock is already in place.');
+    ctl.progress?.('register.lock', said('progress.lock-in-place', 'The registration lock is already in place.'));
   } else {
-    await phase(s, ctl, 'register.lock', 'Placing the registration lock (CanNotDelete)', async () => {
+    await phase(s, ctl, 'register.lock', said('progress.place-lock', 'Placing the registration lock (CanNotDelete)'), async () => {
       let answer;
       try {
         answer = await s.locks.place(registration.id, name, signal);
@@ -147,7 +148,7 @@ const assertSameCloud = (existing: RegistrationInfo | undefined, name: string, c
 };
 
 export const activationKey = async (s: Session, ref: { subscriptionId: string; resourceGroup: string; registrationName: string }, ctl: Ctl): Promise<string> =>
-  phase(s, ctl, 'key', `Getting the activation key of ${ref.registrationName}`, async () => {
+  phase(s, ctl, 'key', said('progress.key-of', `Getting the activation key of ${ref.registrationName}`, { name: ref.registrationName }), async () => {
     const step = `getting the activation key of ${ref.registrationName}`;
     const answer = await s.registrations.activationKey(ref.subscriptionId, ref.resourceGroup, ref.registrationName, ctl.signal);
     if (answer.status === 404) {

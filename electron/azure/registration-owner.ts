@@ -1,3 +1,4 @@
+import { said } from '../../shared/contract/said';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/problems';
 import { answerError } from './arm-http';
@@ -62,14 +63,14 @@ export const readConnectedState = async (s: Session, ref: RegistrationRef, princ
 export const ensureRegistrationOwner = async (s: Session, ref: RegistrationRef, principalId: string, ctl: Ctl): Promise<OwnerAssignment> => {
   const scope = registrationId(ref.subscriptionId, ref.resourceGroup, ref.registrationName);
   const api = `api-version=${s.api.authorization}`;
-  const found = await phase(s, ctl, 'role.check', `Looking for the ${REGISTRATION_OWNER_ROLE_NAME} assignment of the stamp's service principal`, () =>
+  const found = await phase(s, ctl, 'role.check', said('progress.role-owner-check', `Looking for the ${REGISTRATION_OWNER_ROLE_NAME} assignment of the stamp's service principal`, { role: REGISTRATION_OWNER_ROLE_NAME }), () =>
     findOwner(s, ref, principalId, ctl.signal),
   );
   if (found?.id) {
-    ctl.progress?.('role.check', `The stamp's service principal already has ${REGISTRATION_OWNER_ROLE_NAME} on ${ref.registrationName}.`);
+    ctl.progress?.('role.check', said('progress.role-owner-present', `The stamp's service principal already has ${REGISTRATION_OWNER_ROLE_NAME} on ${ref.registrationName}.`, { role: REGISTRATION_OWNER_ROLE_NAME, name: ref.registrationName }));
     return { id: found.id, created: false };
   }
-  return phase(s, ctl, 'role.assign', `Assigning ${REGISTRATION_OWNER_ROLE_NAME} to the stamp's service principal on ${ref.registrationName}`, async () => {
+  return phase(s, ctl, 'role.assign', said('progress.role-owner-assign', `Assigning ${REGISTRATION_OWNER_ROLE_NAME} to the stamp's service principal on ${ref.registrationName}`, { role: REGISTRATION_OWNER_ROLE_NAME, name: ref.registrationName }), async () => {
     const step = `assigning ${REGISTRATION_OWNER_ROLE_NAME} on ${ref.registrationName}`;
     const name = randomUUID();
     const body = {

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
 import type { AzureStats } from './types';
 import { retryAfterMs } from './retry';
 
@@ -7,7 +9,7 @@ import { retryAfterMs } from './retry';
 // operator sits through: requests that overlap in flight count once, so parallel reads cost one.
 
 type CallContext = { phase: string; retryAfterMs?: number; progress?: Progress };
-type Progress = (phase: string, message: string) => void;
+type Progress = (phase: string, message: string | Said) => void;
 export type RetryNotice = { reason: string; waitMs: number; attempt: number; limit: number; asked: boolean };
 
 export type RequestStats = {
@@ -47,9 +49,9 @@ export const createRequestStats = (clock: { now(): Date }): RequestStats => {
     },
     inPhase: (phase, fn, progress) => context.run({ phase, ...(progress ? { progress } : {}) }, fn),
     retrying: (n) => {
-      const seconds = Math.round(n.waitMs / 100) / 10;
-      const wait = n.asked ? `Azure asked to wait ${seconds} s (${n.reason})` : `${n.reason}: waiting ${seconds} s`;
-      context.getStore()?.progress?.('Retry', `${wait}, then retrying (${n.attempt} of ${n.limit}).`);
+      const values = { seconds: String(Math.round(n.waitMs / 100) / 10), reason: n.reason, attempt: String(n.attempt), limit: String(n.limit) };
+      const text = `${n.asked ? `Azure asked to wait ${values.seconds} s (${n.reason})` : `${n.reason}: waiting ${values.seconds} s`}, then retrying (${n.attempt} of ${n.limit}).`;
+      context.getStore()?.progress?.('Retry', said(n.asked ? 'progress.retry-asked' : 'progress.retry-waiting', text, values));
     },
     lastRetryAfterMs: () => context.getStore()?.retryAfterMs,
     stats: () => ({ requests, roundTripsByPhase: { ...roundTrips } }),

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AzureAccount } from '../../shared/domain/types';
+import type { Said } from '../../shared/contract/said';
 import { ARM_API_VERSIONS, type ArmApiVersions } from './api-versions';
 import type { Logger } from '../log';
 import type { ResolvedRoute } from '../proxy';
@@ -88,7 +89,7 @@ export const openSession = (deps: {
 };
 
 /** Runs one phase of an operation: reports it, attributes its requests, stops early when cancelled. */
-export const phase = async <T>(s: Session, ctl: Ctl, name: string, message: string, fn: () => Promise<T>): Promise<T> => {
+export const phase = async <T>(s: Session, ctl: Ctl, name: string, message: Said, fn: () => Promise<T>): Promise<T> => {
   ctl.signal?.throwIfAborted();
   ctl.progress?.(name, message);
   return s.stats.inPhase(name, fn, ctl.progress);

@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { DeviceCodePrompt } from '../../shared/contract/events';
+import type { Said } from '../../shared/contract/said';
 import type {
   AzureAccount,
   AzureConnection,
@@ -69,7 +70,8 @@ export type AzureDeps = {
 /** Cancellation and progress for the operations that change Azure. */
 export type Ctl = {
   signal?: AbortSignal;
-  progress?(phase: string, message: string): void;
+  /** Our sentences (`said`) are translated by the UI. */
+  progress?(phase: string, message: string | Said): void;
   /** Registration: called once the resource is in place, before its lock is placed. */
   onResource?(registration: RegistrationInfo): void;
 };

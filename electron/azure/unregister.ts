@@ -1,3 +1,4 @@
+import { said } from '../../shared/contract/said';
 import { AppError } from '../../shared/contract/problems';
 import { sameGuid } from '../../shared/domain/ids';
 import type { RegistrationInfo } from '../../shared/domain/types';
@@ -66,14 +67,14 @@ const locate = async (s: Session, req: UnregisterRequest, signal?: AbortSignal):
 
 export const unregister = async (s: Session, req: UnregisterRequest, ctl: Ctl): Promise<RegistrationInfo> => {
   const signal = ctl.signal;
-  const reg = await phase(s, ctl, 'unregister.find', 'Finding the registration', () => locate(s, req, signal));
+  const reg = await phase(s, ctl, 'unregister.find', said('progress.unregister-find', 'Finding the registration'), () => locate(s, req, signal));
   await req.confirm?.(reg);
-  const hadLock = await phase(s, ctl, 'unregister.locks', 'Checking locks on the registration, its resource group and subscription', () =>
+  const hadLock = await phase(s, ctl, 'unregister.locks', said('progress.unregister-locks', 'Checking locks on the registration, its resource group and subscription'), () =>
     checkLocks(s, reg, 'deleting', signal),
   );
-  if (hadLock) await phase(s, ctl, 'unregister.unlock', 'Removing the registration lock', () => removeOwnLock(s, reg, signal));
+  if (hadLock) await phase(s, ctl, 'unregister.unlock', said('progress.unregister-unlock', 'Removing the registration lock'), () => removeOwnLock(s, reg, signal));
 
-  await phase(s, ctl, 'unregister.delete', `Deleting registration ${reg.name}`, async () => {
+  await phase(s, ctl, 'unregister.delete', said('progress.unregister-delete', `Deleting registration ${reg.name}`, { name: reg.name }), async () => {
     try {
       const remove = () => s.registrations.delete(reg, signal);
       await (hadLock ? afterOwnLockRemoved(s, ctl, 'unregister.delete', `deleting registration ${reg.name}`, remove) : remove());
@@ -84,7 +85,7 @@ export const unregister = async (s: Session, req: UnregisterRequest, ctl: Ctl): 
     }
   });
 
-  await phase(s, ctl, 'unregister.verify', 'Checking that Azure no longer has the registration', async () => {
+  await phase(s, ctl, 'unregister.verify', said('progress.unregister-verify', 'Checking that Azure no longer has the registration'), async () => {
     for (let i = 0; i < DELETE_CHECK.attempts; i++) {
       if (!(await s.registrations.get(reg.subscriptionId, reg.resourceGroup, reg.name, signal))) return;
       await s.sleep(DELETE_CHECK.intervalMs, signal);

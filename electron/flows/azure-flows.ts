@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/contract';
+import { AppError, said } from '../../shared/contract';
+import type { Said } from '../../shared/contract';
 import type { OperationOutcomes, OperationStart } from '../../shared/contract';
 import { renewalNameProblem } from '../../shared/domain';
 import { REGISTRATION_LOCK_NAME } from '../../shared/domain/handoff-record';
@@ -10,7 +11,7 @@ export type AzureFlowDeps = { azure: AzureService; handoff: Handoff; clock: { no
 
 const ctlOf = (ctx: RunContext) => ({
   signal: ctx.signal,
-  progress: (phase: string, message: string) => ctx.progress({ phase, message }),
+  progress: (phase: string, message: string | Said) => ctx.progress({ phase, message }),
 });
 
 /** `Register-AzsEnvironment` then `Get-AzsActivationKey`: token in, key kept for the USB stick. */
@@ -43,7 +44,7 @@ export const register = async (
     registrationId: registration.id,
     ...(registration.locked ? { lock: `${REGISTRATION_LOCK_NAME} (CanNotDelete)` } : {}),
   });
-  ctx.progress({ phase: 'key', message: 'Retrieving the activation key…' });
+  ctx.progress({ phase: 'key', message: said('progress.key', 'Retrieving the activation key…') });
   const issued = await deps.handoff.recordIssuedKey(req.handoffId, await (key ?? deps.azure.activationKey(ref, ctlOf(ctx))), req.registrationName);
   return { ...issued, registration, reused };
 };

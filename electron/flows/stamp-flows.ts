@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, said } from '../../shared/contract';
 import type { OperationOutcomes } from '../../shared/contract';
 import { decodeActivationKey, needsKeyPair, planToken } from '../../shared/domain';
 import type { HandoffPurpose, TokenChoices } from '../../shared/domain';
@@ -24,14 +24,14 @@ export const createToken = async (
   // Billing rules and version gates are checked again here: the renderer's preview is advisory.
   const plan = planToken(stamp, req.choices, 'disconnected');
   if (plan.errors.length > 0) {
-    throw new AppError('billing-invalid', plan.errors.join(' '), { action: 'Change the billing choices and try again.' });
+    throw new AppError('billing-invalid', plan.errors.map((e) => e.text).join(' '), { action: 'Change the billing choices and try again.' });
   }
   for (const notice of plan.notices) ctx.progress({ level: 'info', phase: 'plan', message: notice });
   if (needsKeyPair(stamp)) {
-    ctx.progress({ phase: 'key-pair', message: 'Preparing the stamp key pair (Set-RegistrationKeyPair)…' });
+    ctx.progress({ phase: 'key-pair', message: said('progress.key-pair', 'Preparing the stamp key pair (Set-RegistrationKeyPair)…') });
     await session.setKeyPair(recordTo(ctx));
   }
-  ctx.progress({ phase: 'token', message: 'Asking the stamp for a registration token (New-RegistrationToken)…' });
+  ctx.progress({ phase: 'token', message: said('progress.token', 'Asking the stamp for a registration token (New-RegistrationToken)…') });
   const raw = await session.createToken(plan.params, recordTo(ctx));
   // createTokenHandoff decodes the token and refuses one for another cloud ID.
   // Every token the app makes says what it is for; a first registration unless a change asked otherwise.
@@ -48,7 +48,7 @@ export const activate = async (
   // Refuses a key for another stamp, for another token, or expired, before the stamp sees it.
   const key = decodeActivationKey(deps.handoff.keyFor(req.handoffId, { stampCloudId: stamp.cloudId }));
   await deps.handoff.markStage(req.handoffId, 'activating', undefined, { ercsAddresses: [session.host] });
-  ctx.progress({ phase: 'activate', message: 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.' });
+  ctx.progress({ phase: 'activate', message: said('progress.activate', 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.') });
   await session.activate(key.canonical, recordTo(ctx));
   const handoff = await deps.handoff.markStage(req.handoffId, 'activated');
   return { handoff, activatedAt: deps.clock.now().toISOString() };
@@ -61,7 +61,7 @@ export const removeActivation = async (
   ctx: RunContext,
 ): Promise<OperationOutcomes['stamp.removeActivation']> => {
   const { session } = deps.sessions.get(req.sessionId);
-  ctx.progress({ phase: 'deactivate', message: 'Removing the activation from the stamp (Remove-AzureStackActivation)…' });
+  ctx.progress({ phase: 'deactivate', message: said('progress.deactivate', 'Removing the activation from the stamp (Remove-AzureStackActivation)…') });
   await session.removeActivation(recordTo(ctx));
   return { removedAt: deps.clock.now().toISOString() };
 };

@@ -166,7 +166,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       open.find((h) => h.keyFingerprint === fingerprint) ?? open.find((h) => matchKey(summary, ctx(h)).matchesToken !== false) ?? open[0];
     const match = assertKeyUsable(summary, ctx(target));
     const key: KeyPreview = { summary, fingerprint };
-    const note = `${source}${match.problems.length ? `; ${match.problems.join(' ')}` : ''}`;
+    const note = `${source}${match.problems.length ? `; ${match.problems.map((p) => p.text).join(' ')}` : ''}`;
     if (target?.keyFingerprint === fingerprint) return { handoff: target, key, match };
     const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, facts: { ...keyFacts(summary), keyFile: path }, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
     const handoff = target
@@ -274,7 +274,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       if (match.matchesToken === false) {
         throw new AppError('key-token-mismatch', 'Azure returned an activation key that does not answer this registration token.', {
           action: 'Check the registration name: it may belong to another stamp. Register again with a unique name.',
-          detail: match.problems.join('\n'),
+          detail: match.problems.map((p) => p.text).join('\n'),
         });
       }
       const fingerprint = fingerprintOf(decoded.canonical);

@@ -1,4 +1,5 @@
-import { AppError, isAppError } from '../../shared/contract';
+import { AppError, isAppError, textOf } from '../../shared/contract';
+import type { Said } from '../../shared/contract';
 import type {
   EventSink,
   OperationFinished,
@@ -27,7 +28,8 @@ export type OperationJournal = {
   operationEnded(id: string, status: OperationFinished['status']): Promise<void>;
 };
 
-export type ProgressInput = { level?: ProgressLevel; phase: string; message: string; percent?: number };
+/** A message is a sentence of ours (`said`, which the UI translates) or words we pass on as they are. */
+export type ProgressInput = { level?: ProgressLevel; phase: string; message: string | Said; percent?: number };
 
 export type RunContext = { signal: AbortSignal; progress(p: ProgressInput): void };
 
@@ -168,7 +170,8 @@ export const createOperations = (deps: {
         at: deps.clock.now().toISOString(),
         level: p.level ?? 'progress',
         phase: p.phase,
-        message: p.message,
+        message: textOf(p.message),
+        ...(typeof p.message === 'string' ? {} : { said: p.message }),
         ...(p.percent === undefined ? {} : { percent: p.percent }),
       };
       snap.lastProgress = event;

@@ -1,28 +1,43 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useFinishNotifications } from '../components/finish-notifications';
 import { useFocusRescue } from '../components/focus-rescue';
 import { HandoffPin, Journey } from '../components/journey';
 import { ModeBanner } from '../components/mode-banner';
 import { ScopeProblem } from '../components/scope-problem';
-import { i18n, languageFor, LANGUAGES, useTranslation } from '../i18n';
+import { LANGUAGES, switchLanguage, useTranslation } from '../i18n';
 import type { LanguageChoice } from '../i18n';
-import { AboutScreen } from '../steps/about-screen';
-import { ActivateFlow } from '../steps/activate/activate-flow';
-import { ConnectedScreen } from '../steps/connected/connected-screen';
-import { RemoveActivationScreen } from '../steps/activate/remove-activation-screen';
-import { ExportFlow } from '../steps/export/export-flow';
-import { HandoffsScreen } from '../steps/handoffs-screen';
 import { HomeScreen } from '../steps/home-screen';
-import { ChangeScreen } from '../steps/lifecycle/change-screen';
-import { RemoveRegistrationScreen } from '../steps/lifecycle/remove-registration-screen';
-import { MoveScreen } from '../steps/manage/move-screen';
-import { UnregisterScreen } from '../steps/manage/unregister-screen';
-import { PracticeScreen } from '../steps/practice-screen';
-import { RegisterFlow } from '../steps/register/register-flow';
-import { SettingsScreen } from '../steps/settings-screen';
 import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
+import { uiLanguage } from './language';
+import type * as Screens from './screens';
 import { SideNav } from './side-nav';
+
+// Every screen but the first comes in one chunk (screens.ts), read right after the first render: the window
+// starts with what the home screen needs (npm run bench prints both sizes). Once read, screens render
+// directly; a screen opened before (a reload on a flow's step) suspends until the chunk is in.
+let screens: typeof Screens | undefined;
+export const loadScreens = () => import('./screens').then((m) => (screens = m));
+const lazyScreen = (name: keyof typeof Screens) => {
+  const Lazy = lazy(() => loadScreens().then((m) => ({ default: m[name] })));
+  return function Screen() {
+    const Loaded = screens?.[name];
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+};
+const AboutScreen = lazyScreen('AboutScreen');
+const ActivateFlow = lazyScreen('ActivateFlow');
+const ChangeScreen = lazyScreen('ChangeScreen');
+const ConnectedScreen = lazyScreen('ConnectedScreen');
+const ExportFlow = lazyScreen('ExportFlow');
+const HandoffsScreen = lazyScreen('HandoffsScreen');
+const MoveScreen = lazyScreen('MoveScreen');
+const PracticeScreen = lazyScreen('PracticeScreen');
+const RegisterFlow = lazyScreen('RegisterFlow');
+const RemoveActivationScreen = lazyScreen('RemoveActivationScreen');
+const RemoveRegistrationScreen = lazyScreen('RemoveRegistrationScreen');
+const SettingsScreen = lazyScreen('SettingsScreen');
+const UnregisterScreen = lazyScreen('UnregisterScreen');
 
 function Current({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -57,14 +72,11 @@ function Current({ screen }: { screen: Screen }) {
   }
 }
 
-/** The UI language: the operator's choice, else the OS locale main reported. */
+/** Keeps the UI in the operator's language (its catalogue loads on first use). */
 const useLanguage = () => {
-  const choice = useApp((s) => s.language);
-  const locale = useApp((s) => s.info?.locale);
-  const language = choice === 'auto' ? languageFor(locale) : choice;
+  const language = useApp(uiLanguage);
   useEffect(() => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
+    void switchLanguage(language);
   }, [language]);
 };
 
@@ -110,7 +122,9 @@ export function App() {
         <main className="app-main" id="main" tabIndex={-1}>
           <Journey />
           {screen !== 'handoffs' && <ScopeProblem scope="shell" />}
-          <Current screen={screen} />
+          <Suspense fallback={null}>
+            <Current screen={screen} />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,5 +1,5 @@
-import { CLOUD_NAMES } from '../../shared/domain';
-import type { CloudName } from '../../shared/domain';
+import { CLOUD_NAMES } from '../../shared/domain/types';
+import type { CloudName } from '../../shared/domain/types';
 import { Field } from './field';
 
 type Props = { id: string; label: string; value: CloudName; onChange: (cloud: CloudName) => void };

@@ -5,7 +5,7 @@ import type { HelpTopic } from '../../shared/domain/help';
 import { useTranslation } from '../i18n';
 import type { Scope } from '../store';
 import { BusyNote } from './busy-note';
-import { NavButtons } from './nav-buttons';
+import { gateReason, NavButtons } from './nav-buttons';
 import { ScopeProblem } from './scope-problem';
 import { StepHeader } from './step-header';
 import { Stepper } from './stepper';
@@ -47,7 +47,7 @@ export function FlowFrame<F extends FlowId>({ flow, step, meta, scopes, view, go
         {view.lost && (
           <div className="warn-box" data-testid="step-lost">
             <p>
-              {view.gate.ok ? null : t(view.gate.reason)} {t('flow.lost', { step: title(view.lost) })}
+              {view.gate.ok ? null : gateReason(t, view.gate.reason)} {t('flow.lost', { step: title(view.lost) })}
             </p>
             <button type="button" className="secondary" onClick={() => go(view.lost as StepOf<F>)}>
               {t('flow.goBackTo', { step: title(view.lost) })}

@@ -1,5 +1,9 @@
 import type { Gate } from '../../shared/domain/flow';
-import { useTranslation } from '../i18n';
+import { say, useTranslation } from '../i18n';
+import type { TFunction } from 'i18next';
+
+/** Why Continue is disabled: a catalogue key, or a sentence of the billing rules. */
+export const gateReason = (t: TFunction, reason: Extract<Gate, { ok: false }>['reason']): string => (typeof reason === 'string' ? t(reason) : say(reason));
 
 type Props = { gate: Gate; onBack?: () => void; onNext?: () => void };
 
@@ -27,7 +31,7 @@ export function NavButtons({ gate, onBack, onNext }: Props) {
           </button>
           {!gate.ok && (
             <span id="gate-reason" className="gate-reason">
-              {t(gate.reason)}
+              {gateReason(t, gate.reason)}
             </span>
           )}
         </>

@@ -1,8 +1,12 @@
-import { useTranslation } from '../i18n';
+import type { OperationProgress } from '../../shared/contract';
+import { say, useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
 import { formatElapsed } from './elapsed';
 import { ProblemBox } from './problem-box';
 import { useNow } from './use-now';
+
+/** A progress line in the UI language: our sentences are translated, the stamp's and Azure's own words pass as they are. */
+const progressText = (p: OperationProgress): string => (p.said ? say(p.said) : p.message);
 
 type Props = {
   operationId: string;
@@ -44,7 +48,7 @@ export function OperationPanel({ operationId, title, onCancel }: Props) {
       {last && running && (
         <p className="operation-phase" data-testid="operation-phase">
           {phase(last.phase) && <strong>{phase(last.phase)}: </strong>}
-          {last.message}
+          {progressText(last)}
         </p>
       )}
       {warnings.length > 0 && (
@@ -54,7 +58,7 @@ export function OperationPanel({ operationId, title, onCancel }: Props) {
           </p>
           <ul>
             {warnings.map((w) => (
-              <li key={w.seq}>{w.message}</li>
+              <li key={w.seq}>{progressText(w)}</li>
             ))}
           </ul>
         </div>
@@ -65,7 +69,7 @@ export function OperationPanel({ operationId, title, onCancel }: Props) {
           <ol className="operation-log">
             {op.log.slice(-50).map((l) => (
               <li key={l.seq} className={`log-${l.level}`}>
-                {phase(l.phase) && <span className="log-phase">{phase(l.phase)}</span>} {l.message}
+                {phase(l.phase) && <span className="log-phase">{phase(l.phase)}</span>} {progressText(l)}
               </li>
             ))}
           </ol>

@@ -1,12 +1,18 @@
-import type { ProblemCode } from '../../shared/contract';
+import type { ProblemCode } from '../../shared/contract/problems';
+import type { SaidCode } from '../../shared/contract/said';
 import type { en } from './en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
+/** What every UI catalogue holds: the English catalogue's shape, key for key. */
+export type Catalogue = Shape<typeof en>;
+
 /**
- * What every catalogue holds: the English catalogue's shape, key for key. Problems are the exception:
- * English shows main's own words, other languages translate the codes they know.
+ * A language's words for what main and the domain say, by code: every problem (message and action) and every
+ * sentence of shared/contract/said.ts. English has none: it shows main's own words. Kept apart from the UI
+ * catalogue so the first screen does not wait for it (renderer/i18n/index.ts loads it right after).
  */
-export type Catalogue = Omit<Shape<typeof en>, 'problems'> & {
-  problems: Partial<Record<ProblemCode, { message: string; action?: string }>>;
+export type MainTexts = {
+  problems: Record<ProblemCode, { message: string; action: string }>;
+  said: Record<SaidCode, string>;
 };

@@ -1,5 +1,11 @@
 // English catalogue: every word the UI shows. fr.ts has the same shape (the compiler and
 // test/unit/renderer/i18n/catalogues.test.ts check it). `{{name}}` marks a value filled in at run time.
+//
+// What main and the domain say (problems, billing rules, key checks, progress lines) is not written here:
+// main sends it in English with a code, and English shows main's words. Other languages translate the codes
+// in their `-main` file (fr-main.ts): `problems` by ProblemCode (shared/contract/problems.ts), `said` by
+// SaidCode (shared/contract/said.ts: add a code there, say it with `said(code, text, values)`, translate it
+// in fr-main.ts with the same {{values}}). That file loads after the first screen (catalogue.ts).
 
 export const en = {
   app: {
@@ -399,8 +405,7 @@ export const en = {
     note: 'Note',
     footer: 'Produced by AzS Registrar {{version}} from its journal. Fingerprints identify the token and key; their texts, passwords and Azure tokens are never printed.',
   },
-  // Main's problems by code, for languages other than English (English shows main's own words).
-  problems: {} as Record<string, never>,
+  // Main's problems and sentences (by code) are not here: English shows main's own words; French translates them in fr-main.ts.
   operation: {
     waiting: 'Waiting for the operation to report…',
     elapsed: 'Elapsed time',

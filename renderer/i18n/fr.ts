@@ -400,65 +400,7 @@ export const fr: Catalogue = {
     note: 'Remarque',
     footer: 'Produit par AzS Registrar {{version}} à partir de son journal. Les empreintes identifient le jeton et la clé ; leurs textes, les mots de passe et les jetons Azure ne sont jamais imprimés.',
   },
-  problems: {
-    'registration-other-stamp': {
-      message: 'L’inscription trouvée sous ce nom appartient à une autre instance (un autre ID de cloud). Rien n’a été modifié.',
-      action: 'Vérifiez le nom dans le portail d’administration de cette instance (Gestion des régions > Propriétés).',
-    },
-    'removal-partial': {
-      message: 'L’instance est désactivée, mais la suppression de l’inscription dans Azure a échoué.',
-      action: 'Relancez la suppression : elle saute l’instance, déjà désactivée, et termine dans Azure.',
-    },
-    'renewal-name-taken': {
-      message: 'Ce nom est encore pris par l’ancienne inscription : une inscription Capacity renouvelée a besoin d’un nouveau nom unique, sauf si l’ancienne est d’abord supprimée.',
-      action: 'Désinscrivez d’abord l’ancienne inscription, ou utilisez un nouveau nom unique.',
-    },
-    'session-missing': {
-      message: 'La session au point de terminaison privilégié est fermée.',
-      action: 'Reconnectez-vous au point de terminaison privilégié, puis recommencez.',
-    },
-    'azure-not-signed-in': { message: 'Vous n’êtes pas connecté à Azure.', action: 'Connectez-vous à Azure, puis recommencez.' },
-    'azure-credential-expired': { message: 'La connexion à Azure a expiré.', action: 'Reconnectez-vous à Azure, puis recommencez.' },
-    'azure-throttled': {
-      message: 'Azure limite les requêtes pour le moment.',
-      action: 'Patientez quelques instants, puis recommencez : l’application a déjà réessayé.',
-    },
-    'azure-unavailable': { message: 'Azure ne répond pas pour le moment.', action: 'Recommencez dans quelques minutes.' },
-    'azure-lock-forbidden': {
-      message: 'Azure a refusé de poser ou de lever le verrou de l’inscription : le compte n’en a pas le droit.',
-      action: 'Demandez le rôle d’inscription actuel (avec les droits sur les verrous) à un propriétaire de l’abonnement, puis relancez l’inscription.',
-    },
-    'pep-unreachable': {
-      message: 'Aucune adresse du point de terminaison privilégié n’a répondu.',
-      action: 'Vérifiez les adresses ERCS, le réseau et le port WinRM, puis relancez la vérification de la connexion.',
-    },
-    'pep-access-denied': {
-      message: 'Le point de terminaison privilégié a refusé le compte ou le mot de passe.',
-      action: 'Vérifiez le compte <DOMAINE>\\CloudAdmin et son mot de passe.',
-    },
-    'pep-refresh-token-refused': {
-      message: 'L’instance n’a pas pu utiliser votre connexion Azure pour créer son principal de service Azure Bridge : Entra ID a refusé le jeton d’actualisation.',
-      action: 'Rien n’a encore été inscrit dans Azure. Reconnectez-vous à Azure de façon interactive (navigateur ou code ; terminez l’authentification multifacteur si votre annuaire la demande), puis relancez l’inscription connectée.',
-    },
-    'pep-busy': {
-      message: 'L’instance exécute déjà une autre action (par exemple une mise à jour).',
-      action: 'Attendez la fin de cette action, puis recommencez.',
-    },
-    'key-wrong-stamp': {
-      message: 'Cette clé d’activation a été émise pour une autre instance.',
-      action: 'Lisez la clé produite à partir du jeton de cette instance.',
-    },
-    'key-expired': { message: 'Cette clé d’activation a expiré.', action: 'Relancez l’inscription sur l’hôte connecté pour obtenir une nouvelle clé.' },
-    'media-missing': { message: 'Le lecteur choisi n’est plus disponible.', action: 'Rebranchez la clé USB ou choisissez un autre lecteur.' },
-    'practice-file-in-live': {
-      message: 'Ce fichier vient du mode entraînement et ne peut pas servir en mode réel.',
-      action: 'Utilisez un jeton ou une clé produits en mode réel.',
-    },
-    'live-file-in-practice': {
-      message: 'Ce fichier vient du mode réel et ne sert pas en mode entraînement.',
-      action: 'Utilisez un fichier produit en mode entraînement.',
-    },
-  },
+  // Ce que disent main et le domaine (problèmes, phrases) se traduit par code dans fr-main.ts.
   operation: {
     waiting: 'En attente du premier compte rendu de l’opération…',
     elapsed: 'Temps écoulé',

@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { fr } from './fr';
+import type { Said } from '../../shared/contract/said';
+import type { Catalogue, MainTexts } from './catalogue';
+import type { Language } from './languages';
 
 import { LANGUAGES } from './languages';
 
@@ -9,16 +10,50 @@ export { LANGUAGES, languageFor } from './languages';
 export type { Language, LanguageChoice } from './languages';
 
 // Every word the UI shows comes from these catalogues (test/unit/renderer/i18n checks both are
-// complete and that no renderer file writes UI text outside them). Resources are bundled: no loading.
+// complete and that no renderer file writes UI text outside them). Each catalogue is its own chunk,
+// loaded when its language is first used: the window loads only the language it shows (main.tsx
+// waits for it before the first render).
+const catalogues: Record<Language, () => Promise<Catalogue>> = {
+  en: () => import('./en').then((m) => m.en),
+  fr: () => import('./fr').then((m) => m.fr),
+};
+// Main's problems and sentences by code (catalogue.ts): English shows main's own words.
+const mainTexts: Partial<Record<Language, () => Promise<MainTexts>>> = {
+  fr: () => import('./fr-main').then((m) => m.frMain),
+};
+const mainTextsAsked = new Set<Language>();
+
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
-  lng: 'en',
+  resources: {},
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
+  // Screens showing main's words re-render in the UI language once its main texts are in.
+  react: { bindI18nStore: 'added' },
 });
+
+let wanted: Language | undefined;
+/** Loads the catalogue of `language` (once) and makes it the UI language; the old one stays until it is in. */
+export const switchLanguage = async (language: Language): Promise<void> => {
+  wanted = language;
+  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', await catalogues[language]());
+  // A later choice made while this catalogue loaded wins.
+  if (wanted !== language) return;
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  // Not awaited: the first screen does not wait for them; until they are in, main's English shows.
+  const loadMain = mainTexts[language];
+  if (loadMain && !mainTextsAsked.has(language)) {
+    mainTextsAsked.add(language);
+    void loadMain().then((texts) => i18next.addResourceBundle(language, 'translation', texts, true, true));
+  }
+};
+
+/** Main's or the domain's sentence in the UI language: the language's words for its code, else main's English. */
+export const say = (s: Said): string =>
+  i18next.exists(`said.${s.code}`, { lng: i18next.language, fallbackLng: [] }) ? i18next.t(`said.${s.code}`, s.values ?? {}) : s.text;
 
 export const i18n = i18next;
 export { useTranslation } from 'react-i18next';

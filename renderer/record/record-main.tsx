@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RECORD_LANGUAGES } from '../../shared/domain/handoff-record';
 import type { RecordLanguage } from '../../shared/domain/handoff-record';
-import { i18n } from '../i18n';
+import { switchLanguage } from '../i18n';
 import { RecordPage } from './record-page';
 
 // The printable record of one hand-off: main's hidden print window (and the browser tests) open
@@ -11,13 +11,13 @@ import { RecordPage } from './record-page';
 const params = new URLSearchParams(window.location.search);
 const lang = params.get('lang');
 const language: RecordLanguage = RECORD_LANGUAGES.find((l) => l === lang) ?? 'en';
-void i18n.changeLanguage(language);
-document.documentElement.lang = language;
-
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-createRoot(root).render(
-  <StrictMode>
-    <RecordPage handoffId={params.get('handoff') ?? ''} />
-  </StrictMode>,
+// The page renders once its language's catalogue (a chunk of its own) is in.
+void switchLanguage(language).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <RecordPage handoffId={params.get('handoff') ?? ''} />
+    </StrictMode>,
+  ),
 );

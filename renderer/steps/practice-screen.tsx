@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, WORKSTATION_LANGUAGES } from '../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, WORKSTATION_LANGUAGES } from '../../shared/contract/choices';
 import type { PracticeScenario } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
 import { ConfirmDialog } from '../components/confirm-dialog';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { REGISTRATION_API_VERSIONS, SignInClientSchema } from '../../shared/contract';
+import { REGISTRATION_API_VERSIONS } from '../../shared/contract/choices';
+import { SignInClientSchema } from '../../shared/contract/fields';
 import type { PowerShellInfo, RegistrationApiVersion, Settings, SettingsRequest } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
 import { describedBy, Field, TextField } from '../components/field';

@@ -1,5 +1,5 @@
 import type { Api } from '../../shared/contract';
-import { DEFAULT_RESOURCE_GROUP } from '../../shared/domain';
+import { DEFAULT_RESOURCE_GROUP } from '../../shared/domain/registration-defaults';
 import { makeCall } from './call';
 import type { ManageSlice, Slice } from './types';
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { PreviousRegistrationSchema, TokenChoicesSchema } from '../../shared/contract';
+import * as z from 'zod/mini';
+import { PreviousRegistrationSchema, TokenChoicesSchema } from '../../shared/contract/fields';
 import { CONNECTED_PURPOSES } from '../../shared/domain/connected';
 import { FLOW_STEPS } from '../../shared/domain/flow';
 import { LANGUAGES } from '../i18n/languages';
@@ -10,23 +10,23 @@ import type { AppState } from './types';
 // Progress only: steps, non-secret inputs and hand-off/operation ids. Main's journal is the record;
 // passwords, tokens, keys and operation state never reach storage.
 
-const Text = (max: number) => z.string().max(max);
-const OptId = z.string().min(1).max(128).optional();
+const Text = (max: number) => z.string().check(z.maxLength(max));
+const OptId = z.optional(z.string().check(z.minLength(1), z.maxLength(128)));
 
 const StampInfoSchema = z.object({
   cloudId: Text(128),
   stampVersion: Text(64),
-  deploymentId: Text(128).optional(),
-  oemVersion: Text(128).optional(),
-  regionName: Text(128).optional(),
-  externalDomainFqdn: Text(255).optional(),
-  domainFqdn: Text(255).optional(),
-  domainNetBiosName: Text(64).optional(),
-  numberOfNodes: z.number().int().min(0).max(1000).optional(),
-  identitySystem: Text(64).optional(),
-  aadTenantId: Text(128).optional(),
-  aadTenantName: Text(255).optional(),
-  emergencyConsoleIpAddresses: z.array(Text(255)).max(8),
+  deploymentId: z.optional(Text(128)),
+  oemVersion: z.optional(Text(128)),
+  regionName: z.optional(Text(128)),
+  externalDomainFqdn: z.optional(Text(255)),
+  domainFqdn: z.optional(Text(255)),
+  domainNetBiosName: z.optional(Text(64)),
+  numberOfNodes: z.optional(z.int().check(z.minimum(0), z.maximum(1000))),
+  identitySystem: z.optional(Text(64)),
+  aadTenantId: z.optional(Text(128)),
+  aadTenantName: z.optional(Text(255)),
+  emergencyConsoleIpAddresses: z.array(Text(255)).check(z.maxLength(8)),
 });
 
 const SavedFileSchema = z.object({
@@ -35,7 +35,7 @@ const SavedFileSchema = z.object({
   fileName: Text(255),
   metadataFileName: Text(255),
   fingerprint: Text(64),
-  bytes: z.number().int().min(0),
+  bytes: z.int().check(z.minimum(0)),
   verified: z.literal(true),
 });
 
@@ -48,17 +48,17 @@ const AccountSchema = z.object({
 
 const PersistedSchema = z.object({
   // Added later: progress saved before it follows the OS.
-  language: z.enum(['auto', ...LANGUAGES]).default('auto'),
-  side: z.enum(['stamp', 'host']).nullable(),
-  progressMode: z.enum(['practice', 'live']).nullable(),
+  language: z._default(z.enum(['auto', ...LANGUAGES]), 'auto'),
+  side: z.nullable(z.enum(['stamp', 'host'])),
+  progressMode: z.nullable(z.enum(['practice', 'live'])),
   screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'about', 'connected', 'change', 'remove-registration']),
   stamp: z.object({
-    hosts: z.array(Text(255)).min(1).max(3),
+    hosts: z.array(Text(255)).check(z.minLength(1), z.maxLength(3)),
     user: Text(256),
     sessionId: OptId,
-    host: Text(255).optional(),
-    info: StampInfoSchema.optional(),
-    notices: z.array(Text(1000)).max(10),
+    host: z.optional(Text(255)),
+    info: z.optional(StampInfoSchema),
+    notices: z.array(Text(1000)).check(z.maxLength(10)),
   }),
   exp: z.object({
     step: z.enum(FLOW_STEPS.export),
@@ -66,31 +66,31 @@ const PersistedSchema = z.object({
     operationId: OptId,
     handoffId: OptId,
     driveId: OptId,
-    saved: SavedFileSchema.optional(),
+    saved: z.optional(SavedFileSchema),
   }),
   reg: z.object({
     step: z.enum(FLOW_STEPS.register),
     cloud: z.enum(CLOUD_NAMES),
     method: z.enum(['browser', 'device-code']),
     // Added later: progress saved before it has none.
-    tenant: Text(128).default(''),
-    account: AccountSchema.optional(),
+    tenant: z._default(Text(128), ''),
+    account: z.optional(AccountSchema),
     subscriptionId: OptId,
     driveId: OptId,
-    fileName: Text(255).optional(),
+    fileName: z.optional(Text(255)),
     handoffId: OptId,
     tokenConfirmed: z.boolean(),
     registrationName: Text(90),
     resourceGroup: Text(90),
     location: Text(64),
-    roleCreated: Text(256).optional(),
+    roleCreated: z.optional(Text(256)),
     operationId: OptId,
-    saved: SavedFileSchema.optional(),
+    saved: z.optional(SavedFileSchema),
   }),
   act: z.object({
     step: z.enum(FLOW_STEPS.activate),
     driveId: OptId,
-    fileName: Text(255).optional(),
+    fileName: z.optional(Text(255)),
     handoffId: OptId,
     operationId: OptId,
     removeOpId: OptId,
@@ -105,29 +105,29 @@ const PersistedSchema = z.object({
     moveOpId: OptId,
   }),
   // Added later: progress saved before it has none.
-  life: z
-    .object({
+  life: z.optional(
+    z.object({
       change: z.enum(REGISTRATION_CHANGES),
       connectivity: z.enum(['connected', 'disconnected']),
-      exportPurpose: z.enum(HANDOFF_PURPOSES).optional(),
+      exportPurpose: z.optional(z.enum(HANDOFF_PURPOSES)),
       resourceGroup: Text(90),
       registrationName: Text(90),
       stampDeactivated: z.boolean(),
       removeOpId: OptId,
-    })
-    .optional(),
-  con: z
-    .object({
+    }),
+  ),
+  con: z.optional(
+    z.object({
       purpose: z.enum(CONNECTED_PURPOSES),
       subscriptionId: OptId,
       registrationName: Text(90),
       resourceGroup: Text(90),
       location: Text(64),
-      choices: TokenChoicesSchema.omit({ targetCloud: true, tokenVersion: true }),
-      previous: PreviousRegistrationSchema.optional(),
+      choices: z.omit(TokenChoicesSchema, { targetCloud: true, tokenVersion: true }),
+      previous: z.optional(PreviousRegistrationSchema),
       operationId: OptId,
-    })
-    .optional(),
+    }),
+  ),
 });
 export type Persisted = z.infer<typeof PersistedSchema>;
 

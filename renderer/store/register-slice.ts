@@ -1,6 +1,6 @@
 import type { Api } from '../../shared/contract';
 import type { HandoffSummary, TokenPreview } from '../../shared/domain/types';
-import { DEFAULT_RESOURCE_GROUP, defaultLocation, suggestRegistrationName } from '../../shared/domain';
+import { DEFAULT_RESOURCE_GROUP, defaultLocation, suggestRegistrationName } from '../../shared/domain/registration-defaults';
 import { makeCall } from './call';
 import { azureGone } from './reconcile';
 import type { RegisterSlice, Slice } from './types';

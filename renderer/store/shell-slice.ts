@@ -1,4 +1,4 @@
-import { RECOMPOSING_CAUSES } from '../../shared/contract';
+import { RECOMPOSING_CAUSES } from '../../shared/contract/events';
 import type { Api } from '../../shared/contract';
 import { makeCall } from './call';
 import { reconcile, sessionsGone } from './reconcile';

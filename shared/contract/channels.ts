@@ -7,15 +7,13 @@ import {
   ConnectedRefSchema,
   Empty,
   FileName,
-  Guid,
   Id,
   OperationStartRequest,
   PepHosts,
   PracticeScenarioSchema,
-  RegistrationName,
-  ResourceGroupName,
   SettingsRequestSchema,
 } from './schemas';
+import { Guid, RegistrationName, ResourceGroupName } from './fields';
 import type { PracticeScenario, Settings } from './schemas';
 import type {
   AppMode,
@@ -164,7 +162,7 @@ export const channels = {
   ),
     'azure.createRole': def<{ roleDefinitionId: string; roleName: string; assigned: boolean }>()(z.object({ subscriptionId: Guid }).strict()),
   'azure.registrations': def<RegistrationInfo[]>()(
-    z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
+    z.object({ subscriptionId: Guid, resourceGroup: z.optional(ResourceGroupName) }).strict(),
   ),
 
   // One registration by name (null: Azure has none there), e.g. for the renewal name rule.

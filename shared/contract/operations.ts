@@ -1,4 +1,5 @@
 import type { Result } from './problems';
+import type { Said } from './said';
 import type { OperationKind } from './schemas';
 import type { ConnectedRecord } from '../domain/connected';
 import type {
@@ -43,7 +44,10 @@ export type OperationProgress = {
   at: string;
   level: ProgressLevel;
   phase: string;
+  /** In English; the stamp's own words for its verbose and warning lines. */
   message: string;
+  /** The message as a sentence the UI translates (absent for the stamp's and Azure's own words). */
+  said?: Said;
   percent?: number;
 };
 

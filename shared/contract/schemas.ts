@@ -2,25 +2,13 @@ import { z } from 'zod';
 import { CONNECTED_PURPOSES } from '../domain/connected';
 import { ercsAddressProblem } from '../domain/ercs-address';
 import { HANDOFF_PURPOSES } from '../domain/lifecycle';
-import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
+import { PRACTICE_AZURE_REGISTRATIONS, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, REGISTRATION_API_VERSIONS, WORKSTATION_LANGUAGES } from './choices';
+import { Guid, PreviousRegistrationSchema, RegistrationName, ResourceGroupName, SignInClientSchema, TokenChoicesSchema } from './fields';
 
 // Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
 export const Empty = z.object({}).strict();
 export const Id = z.string().min(1).max(128);
-export const Guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
 export const FileName = z.string().min(1).max(255).refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'a file name, not a path');
-
-/** Azure resource names: registrations and resource groups. */
-export const RegistrationName = z
-  .string()
-  .min(1)
-  .max(90)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.()-]*$/, 'letters, digits, - _ . ( ) only');
-export const ResourceGroupName = z
-  .string()
-  .min(1)
-  .max(90)
-  .regex(/^[-\w.()]*[-\w()]$/u, 'letters, digits, - _ . ( ), not ending with a dot');
 
 const PepHost = z
   .string()
@@ -28,33 +16,19 @@ const PepHost = z
   .max(255, { abort: true })
   .superRefine((value, ctx) => {
     const problem = ercsAddressProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.text });
   });
 export const PepHosts = z.array(PepHost).min(1, 'enter at least one ERCS address').max(3, 'at most three ERCS addresses');
 
-export const TokenChoicesSchema = z.object({
-  billingModel: z.enum(BILLING_MODELS),
-  agreementNumber: z.string().max(64).optional(),
-  msAssetTag: z.string().max(64).optional(),
-  usageReportingEnabled: z.boolean().optional(),
-  marketplaceSyndicationEnabled: z.boolean().optional(),
-  targetCloud: z.enum(CLOUD_NAMES),
-  tokenVersion: z.enum(['3.0', '4.0', '6.0']).optional(),
-});
-
 // Strict like every other request: an unknown field is refused, not silently dropped.
-/** The registration a connected re-run starts from (change, renewal, scale). */
-export const PreviousRegistrationSchema = z
-  .object({ registrationName: RegistrationName, resourceGroup: ResourceGroupName, expired: z.boolean().optional(), deletedFirst: z.boolean().optional() })
-  .strict();
 /** Names of a connected registration, for re-reading what Azure holds. */
-export const ConnectedRefSchema = z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName, principalId: Guid.optional() }).strict();
+export const ConnectedRefSchema = z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName, principalId: z.optional(Guid) }).strict();
 
 export const OperationStartRequest = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('stamp.createToken'),
     sessionId: Id,
-    choices: TokenChoicesSchema.strict(),
+    choices: z.strictObject(TokenChoicesSchema.shape),
     /** What the new hand-off is for; absent: a first registration. */
     purpose: z.enum(HANDOFF_PURPOSES).optional(),
   }).strict(),
@@ -71,7 +45,7 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('azure.unregister'),
     subscriptionId: Guid,
-    resourceGroup: ResourceGroupName.optional(),
+    resourceGroup: z.optional(ResourceGroupName),
     target: z.discriminatedUnion('by', [
       z.object({ by: z.literal('name'), registrationName: RegistrationName }).strict(),
       z.object({ by: z.literal('token'), handoffId: Id }).strict(),
@@ -96,7 +70,7 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     resourceGroup: ResourceGroupName,
     registrationName: RegistrationName,
     targetResourceGroup: ResourceGroupName,
-    targetSubscriptionId: Guid.optional(),
+    targetSubscriptionId: z.optional(Guid),
   }).strict(),
   z.object({
     kind: z.literal('connected.register'),
@@ -106,16 +80,12 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     resourceGroup: ResourceGroupName,
     registrationName: RegistrationName,
     location: z.string().min(1).max(64),
-    choices: TokenChoicesSchema.strict(),
-    previous: PreviousRegistrationSchema.optional(),
+    choices: z.strictObject(TokenChoicesSchema.shape),
+    previous: z.optional(PreviousRegistrationSchema),
   }).strict(),
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
 export type OperationKind = OperationStart['kind'];
-
-/** Microsoft.AzureStack api-versions the app can use for registration calls (contract §2.2). */
-export const REGISTRATION_API_VERSIONS = ['2017-06-01', '2022-06-01'] as const;
-export type RegistrationApiVersion = (typeof REGISTRATION_API_VERSIONS)[number];
 
 // Absolute on Windows (C:\...) or POSIX (/...), never a network (UNC) path; main also checks it for its own OS
 // and, when the operator chooses it, where it really lives.
@@ -136,30 +106,13 @@ const PowerShellChoiceSchema = z.discriminatedUnion('kind', [
 ]);
 export type PowerShellChoice = z.infer<typeof PowerShellChoiceSchema>;
 
-const TenantDomain = z
-  .string()
-  .max(253)
-  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, 'must be a tenant ID (GUID) or a domain such as contoso.onmicrosoft.com');
-
-/**
- * The public client used to sign in to Azure. No client ID: the Azure CLI's first-party client. An organisation's
- * own app registration: its application (client) ID and, for a single-tenant app, its tenant (GUID or domain).
- */
-export const SignInClientSchema = z
-  .object({
-    clientId: Guid.optional(),
-    tenant: z.union([Guid, TenantDomain]).optional(),
-  })
-  .strict();
-export type SignInClient = z.infer<typeof SignInClientSchema>;
-
 /** Operator settings kept in settings.json next to the mode. Nothing secret. */
 export const SettingsSchema = z
   .object({
     powershell: PowerShellChoiceSchema,
     registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
     /** Absent: the default client (Azure CLI's). */
-    signInClient: SignInClientSchema.optional(),
+    signInClient: z.optional(SignInClientSchema),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -172,23 +125,10 @@ export const SettingsRequestSchema = z
   .object({
     powershell: z.discriminatedUnion('kind', [z.object({ kind: z.literal('windows-powershell') }).strict(), z.object({ kind: z.literal('pwsh') }).strict()]),
     registrationApiVersion: z.enum(REGISTRATION_API_VERSIONS),
-    signInClient: SignInClientSchema.optional(),
+    signInClient: z.optional(SignInClientSchema),
   })
   .strict();
 export type SettingsRequest = z.infer<typeof SettingsRequestSchema>;
-
-/** Stamp builds practice mode simulates, one on each side of the PEP version gates (contract §1.9). */
-export const PRACTICE_STAMP_VERSIONS = ['1.1910.0.58', '1.2005.0.40', '1.2206.0.6', '1.2406.0.8'] as const;
-/** What the practice Azure identity may do: Owner, the documented custom roles, the built-in role. */
-export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'registration-role-2019', 'registration-owner-builtin', 'user-access-administrator'] as const;
-
-/** The languages of the workstation's own WinRM client messages practice can show (error IDs do not change). */
-export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
-export type WorkstationLanguage = (typeof WORKSTATION_LANGUAGES)[number];
-/** A registration the practice Azure holds from the start (lifecycle rehearsals). */
-export const PRACTICE_AZURE_REGISTRATIONS = ['none', 'this-stamp', 'expired-capacity', 'another-stamp'] as const;
-/** How practice sign-in ends. */
-export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
 
 /** The practice scenario the operator rehearses, kept in settings.json. Nothing secret. */
 export const PracticeScenarioSchema = z
@@ -251,33 +191,3 @@ export const PracticeScenarioSchema = z
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
-
-export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
-  stampVersion: '1.2406.0.8',
-  numberOfNodes: 4,
-  firstAddressDown: false,
-  eceBusy: false,
-  hardwareInfoUnreachable: false,
-  eceBusyVerboseOnly: false,
-  sessionDropsDuringActivation: false,
-  closeBreaksSession: false,
-  workstationLanguage: 'en-US',
-  trustedHostsUnreadable: false,
-  activationSeconds: 5,
-  azurePermissions: 'owner',
-  azureThrottling: false,
-  activationKeyUnavailable: false,
-  lockForbidden: false,
-  lockPropagationDelay: false,
-  policyDeniesResourceGroups: false,
-  subscriptionPastDue: false,
-  foreignLocks: false,
-  moveNeverFinishes: false,
-  noSubscriptionWideList: false,
-  signIn: 'completes',
-  azureRegistration: 'none',
-  registrationDeleteRefused: false,
-  refreshTokenRefused: false,
-  roleAssignmentForbidden: false,
-  notRegistrationOwner: false,
-};

@@ -1,4 +1,5 @@
 import { AppError } from '../contract/problems';
+import { said } from '../contract/said';
 import { base64Flaw, decodeBase64, decodeUtf8, jwsParts } from './codecs';
 import { isGuid } from './ids';
 import { parseInstant } from './instant';
@@ -13,8 +14,10 @@ import type { HardwareHost, KeySummary } from './types';
 // published, so offline we can check structure and contents only: every part decodes strictly,
 // the signature has a length its algorithm can produce, and the expiry date reads unambiguously.
 
-export const KEY_SIGNATURE_NOTICE =
-  'The key’s signature cannot be checked here: only Azure Stack Hub can verify it during activation. This app checks that the key is well formed and matches this stamp and its token.';
+export const KEY_SIGNATURE_NOTICE = said(
+  'key.signature',
+  'The key’s signature cannot be checked here: only Azure Stack Hub can verify it during activation. This app checks that the key is well formed and matches this stamp and its token.',
+);
 
 export type DecodedKey = {
   canonical: string;

@@ -1,3 +1,5 @@
+import { said } from '../contract/said';
+import type { Said } from '../contract/said';
 import { planToken } from './billing';
 import type { StampInfo, TokenChoices, TokenPlan } from './types';
 
@@ -31,22 +33,34 @@ export const renewalName = (previous: string): string => {
 };
 
 /** Blocking problems of the purpose with these names; empty when the run may start. */
-export const connectedRuleErrors = (purpose: ConnectedPurpose, names: ConnectedNames, choices: TokenChoices, previous?: PreviousRegistration): string[] => {
+export const connectedRuleErrors = (purpose: ConnectedPurpose, names: ConnectedNames, choices: TokenChoices, previous?: PreviousRegistration): Said[] => {
   if (purpose === 'register') return [];
-  if (!previous) return ['Give the registration this stamp is registered with (its name and resource group: the status screen, or Region management > Properties in the administrator portal).'];
+  if (!previous) {
+    return [said('connected.previous-missing', 'Give the registration this stamp is registered with (its name and resource group: the status screen, or Region management > Properties in the administrator portal).')];
+  }
   const sameNames = same(names.registrationName, previous.registrationName) && same(names.resourceGroup, previous.resourceGroup);
   if (purpose === 'change' || purpose === 'scale') {
-    return sameNames
-      ? []
-      : [
-          `A ${purpose === 'change' ? 'billing model or flag change' : 'scale change'} re-runs connected registration with the same registration name and resource group (${previous.registrationName} in ${previous.resourceGroup}). Another name would be a second registration for this stamp, which Azure refuses (its cloud ID is already registered).`,
-        ];
+    if (sameNames) return [];
+    const values = { name: previous.registrationName, group: previous.resourceGroup };
+    const why = 'Another name would be a second registration for this stamp, which Azure refuses (its cloud ID is already registered).';
+    return [
+      purpose === 'change'
+        ? said('connected.change-same-names', `A billing model or flag change re-runs connected registration with the same registration name and resource group (${values.name} in ${values.group}). ${why}`, values)
+        : said('connected.scale-same-names', `A scale change re-runs connected registration with the same registration name and resource group (${values.name} in ${values.group}). ${why}`, values),
+    ];
   }
-  const errors: string[] = [];
-  if (choices.billingModel !== 'Capacity') errors.push('Renewal applies to a Capacity registration: choose billing model Capacity with the new agreement number, or use "Change billing model" instead.');
+  const errors: Said[] = [];
+  if (choices.billingModel !== 'Capacity') {
+    errors.push(said('connected.renew-capacity', 'Renewal applies to a Capacity registration: choose billing model Capacity with the new agreement number, or use "Change billing model" instead.'));
+  }
   if (previous.expired && !previous.deletedFirst && same(names.registrationName, previous.registrationName)) {
+    const values = { suggestion: renewalName(previous.registrationName), name: previous.registrationName };
     errors.push(
-      `An expired Capacity registration cannot be renewed under the same name: choose a new unique name (for example ${renewalName(previous.registrationName)}), or remove the old registration ${previous.registrationName} first and then reuse its name.`,
+      said(
+        'connected.renew-new-name',
+        `An expired Capacity registration cannot be renewed under the same name: choose a new unique name (for example ${values.suggestion}), or remove the old registration ${values.name} first and then reuse its name.`,
+        values,
+      ),
     );
   }
   return errors;

@@ -1,3 +1,5 @@
+import type { Said } from '../contract/said';
+
 // The three legs of a disconnected registration, as ordered steps. Pure: the renderer keeps the
 // facts, this file decides the order and whether the operator may move on.
 
@@ -28,8 +30,8 @@ export const previousStep = <F extends FlowId>(flow: F, step: StepOf<F>): StepOf
 export type ExportFacts = {
   preflightRan: boolean;
   connected: boolean;
-  /** Blocking errors from the token plan (missing agreement number …). */
-  planErrors: string[];
+  /** Blocking errors from the token plan (missing agreement number …), or a catalogue key (`gate.*`). */
+  planErrors: (Said | string)[];
   tokenCreated: boolean;
   tokenSaved: boolean;
 };
@@ -60,10 +62,10 @@ export type ActivateFacts = {
  * Why the operator cannot continue yet; `ok` when they can. `reason` is a catalogue key (`gate.*`)
  * the renderer translates, or a sentence passed through from the billing rules.
  */
-export type Gate = { ok: true } | { ok: false; reason: string };
+export type Gate = { ok: true } | { ok: false; reason: string | Said };
 
 const open: Gate = { ok: true };
-const shut = (reason: string): Gate => ({ ok: false, reason });
+const shut = (reason: string | Said): Gate => ({ ok: false, reason });
 const when = (cond: boolean, reason: string): Gate => (cond ? open : shut(reason));
 
 const exportGate = (step: ExportStep, f: ExportFacts): Gate => {

@@ -13,16 +13,8 @@ export { parseInstant } from './instant';
 export type { KeyMatchContext } from './key-match';
 export { ercsAddressProblem } from './ercs-address';
 export { STAMP_GATES, compareStampVersions, isAtLeast, isNewerThan } from './stamp-version';
-export {
-  CAPACITY_USAGE_NOTICE,
-  CUSTOM_TOO_OLD,
-  DEFAULT_RESOURCE_GROUP,
-  defaultLocation,
-  needsKeyPair,
-  planToken,
-  suggestRegistrationName,
-  TOKEN_VERSION_RULE,
-} from './billing';
+export { CAPACITY_USAGE_NOTICE, CUSTOM_TOO_OLD, needsKeyPair, planToken, TOKEN_VERSION_RULE } from './billing';
+export { DEFAULT_RESOURCE_GROUP, defaultLocation, suggestRegistrationName } from './registration-defaults';
 export type { TokenFlow } from './billing';
 export { HANDOFF_PURPOSES, REGISTRATION_CHANGES, changeRoute, isHandoffPurpose, renewalNameProblem, usageReportingAfter } from './lifecycle';
 export type { ChangeRoute, Connectivity, HandoffPurpose, RegistrationChange } from './lifecycle';

@@ -1,4 +1,6 @@
 import { AppError } from '../contract/problems';
+import { said } from '../contract/said';
+import type { Said } from '../contract/said';
 import { sameGuid } from './ids';
 import { parseInstant } from './instant';
 import type { HardwareHost, KeyMatch, KeySummary, TokenSummary } from './types';
@@ -16,53 +18,65 @@ export type KeyMatchContext = {
   now: Date;
 };
 
-const BILLING_WORDS: Record<string, string> = {
-  Capacity: 'Capacity billing: the Enterprise Agreement pays for cores, no usage charges.',
-  PayAsYouUse: 'Pay-as-you-use billing: usage is charged to the Azure subscription.',
-  Development: 'Development billing: for evaluation and development kits, no charges.',
-  Custom: 'Custom billing, tied to the MS asset tag.',
-  Ruggedized: 'Ruggedized billing, tied to the MS asset tag.',
+const BILLING_WORDS: Record<string, Said> = {
+  Capacity: said('key.billing-capacity', 'Capacity billing: the Enterprise Agreement pays for cores, no usage charges.'),
+  PayAsYouUse: said('key.billing-payg', 'Pay-as-you-use billing: usage is charged to the Azure subscription.'),
+  Development: said('key.billing-development', 'Development billing: for evaluation and development kits, no charges.'),
+  Custom: said('key.billing-custom', 'Custom billing, tied to the MS asset tag.'),
+  Ruggedized: said('key.billing-ruggedized', 'Ruggedized billing, tied to the MS asset tag.'),
+};
+
+/** The registration the key names, with its group and subscription when it says them. */
+const registrationOf = (name: string, group: string | undefined, subscription: string | undefined): Said => {
+  if (group && subscription) {
+    return said('key.registration-group-subscription', `Registration ${name} in resource group ${group}, subscription ${subscription}.`, { name, group, subscription });
+  }
+  if (group) return said('key.registration-group', `Registration ${name} in resource group ${group}.`, { name, group });
+  if (subscription) return said('key.registration-subscription', `Registration ${name} in subscription ${subscription}.`, { name, subscription });
+  return said('key.registration', `Registration ${name}.`, { name });
 };
 
 const hostNames = (hosts: HardwareHost[]): string => hosts.map((h) => h.name.toLowerCase()).sort().join(',');
 
-const enables = (key: KeySummary, expiry: Date | undefined): string[] => {
-  const out: string[] = [];
-  if (key.billingModel) out.push(BILLING_WORDS[key.billingModel] ?? `Billing model ${key.billingModel}.`);
+const enables = (key: KeySummary, expiry: Date | undefined): Said[] => {
+  const out: Said[] = [];
+  if (key.billingModel) out.push(BILLING_WORDS[key.billingModel] ?? said('key.billing-other', `Billing model ${key.billingModel}.`, { model: key.billingModel }));
   if (key.usageReportingEnabled !== undefined) {
-    out.push(key.usageReportingEnabled ? 'Usage data is reported to Azure.' : 'Usage data is not reported to Azure.');
+    out.push(key.usageReportingEnabled ? said('key.usage-on', 'Usage data is reported to Azure.') : said('key.usage-off', 'Usage data is not reported to Azure.'));
   }
   if (key.marketplaceSyndicationEnabled !== undefined) {
     out.push(
       key.marketplaceSyndicationEnabled
-        ? 'Marketplace items can be downloaded from Azure (marketplace syndication).'
-        : 'No online marketplace syndication: bring marketplace items with the offline syndication tool.',
+        ? said('key.syndication-on', 'Marketplace items can be downloaded from Azure (marketplace syndication).')
+        : said('key.syndication-off', 'No online marketplace syndication: bring marketplace items with the offline syndication tool.'),
     );
   }
-  if (key.registrationName) {
-    const where = [key.resourceGroupName && `resource group ${key.resourceGroupName}`, key.subscriptionId && `subscription ${key.subscriptionId}`]
-      .filter(Boolean)
-      .join(', ');
-    out.push(`Registration ${key.registrationName}${where ? ` in ${where}` : ''}.`);
-  }
-  if (!key.expires || (expiry && expiry.getUTCFullYear() >= 9999)) out.push('The registration does not expire.');
-  else if (expiry) out.push(`The registration is valid until ${expiry.toISOString()}.`);
+  if (key.registrationName) out.push(registrationOf(key.registrationName, key.resourceGroupName, key.subscriptionId));
+  if (!key.expires || (expiry && expiry.getUTCFullYear() >= 9999)) out.push(said('key.no-expiry', 'The registration does not expire.'));
+  else if (expiry) out.push(said('key.valid-until', `The registration is valid until ${expiry.toISOString()}.`, { date: expiry.toISOString() }));
   return out;
 };
 
 export const matchKey = (key: KeySummary, ctx: KeyMatchContext): KeyMatch => {
-  const problems: string[] = [];
+  const problems: Said[] = [];
   const expiry = key.expires === undefined ? undefined : parseInstant(key.expires);
-  if (key.expires !== undefined && expiry === undefined) problems.push(`The key’s expiry date "${key.expires}" cannot be read.`);
+  if (key.expires !== undefined && expiry === undefined) {
+    problems.push(said('key.expiry-unreadable', `The key’s expiry date "${key.expires}" cannot be read.`, { expires: key.expires }));
+  }
   const expired = expiry !== undefined && expiry.getTime() <= ctx.now.getTime();
-  if (expired && expiry) problems.push(`This key expired on ${expiry.toISOString()}.`);
+  if (expired && expiry) problems.push(said('key.expired-on', `This key expired on ${expiry.toISOString()}.`, { date: expiry.toISOString() }));
 
   const match: KeyMatch = { expired, enables: enables(key, expiry), problems };
   if (ctx.stampCloudId !== undefined) {
     match.stampCloudId = ctx.stampCloudId;
     match.matchesStamp = sameGuid(key.cloudId, ctx.stampCloudId);
     if (!match.matchesStamp) {
-      problems.push(`This key is for cloud ID ${key.cloudId}, but the connected stamp has cloud ID ${ctx.stampCloudId}.`);
+      problems.push(
+        said('key.other-stamp', `This key is for cloud ID ${key.cloudId}, but the connected stamp has cloud ID ${ctx.stampCloudId}.`, {
+          keyCloudId: key.cloudId,
+          stampCloudId: ctx.stampCloudId,
+        }),
+      );
     }
   }
   if (ctx.token) {
@@ -73,21 +87,31 @@ export const matchKey = (key: KeySummary, ctx: KeyMatchContext): KeyMatch => {
   return match;
 };
 
-const tokenProblems = (key: KeySummary, token: TokenSummary, keyHosts: HardwareHost[] | undefined, problems: string[]): void => {
+const tokenProblems = (key: KeySummary, token: TokenSummary, keyHosts: HardwareHost[] | undefined, problems: Said[]): void => {
   if (!sameGuid(key.cloudId, token.cloudId)) {
-    problems.push(`This key is for cloud ID ${key.cloudId}, but the registration token was made for ${token.cloudId}.`);
+    problems.push(
+      said('key.other-token', `This key is for cloud ID ${key.cloudId}, but the registration token was made for ${token.cloudId}.`, {
+        keyCloudId: key.cloudId,
+        tokenCloudId: token.cloudId,
+      }),
+    );
   }
   if (key.objectId && token.objectId && !sameGuid(key.objectId, token.objectId)) {
-    problems.push(`The key’s object ID ${key.objectId} differs from the token’s ${token.objectId}: it answers another token.`);
+    problems.push(
+      said('key.other-object', `The key’s object ID ${key.objectId} differs from the token’s ${token.objectId}: it answers another token.`, {
+        keyObjectId: key.objectId,
+        tokenObjectId: token.objectId,
+      }),
+    );
   }
   if (keyHosts && keyHosts.length > 0 && token.hosts.length > 0) {
     if (hostNames(keyHosts) !== hostNames(token.hosts)) {
-      problems.push(
-        `The key lists hosts ${keyHosts.map((h) => h.name).join(', ')}, the token lists ${token.hosts.map((h) => h.name).join(', ')}.`,
-      );
+      const values = { keyHosts: keyHosts.map((h) => h.name).join(', '), tokenHosts: token.hosts.map((h) => h.name).join(', ') };
+      problems.push(said('key.hosts-differ', `The key lists hosts ${values.keyHosts}, the token lists ${values.tokenHosts}.`, values));
     }
   } else if (key.hostCount > 0 && token.hostCount > 0 && key.hostCount !== token.hostCount) {
-    problems.push(`The key covers ${key.hostCount} hosts, the token ${token.hostCount}.`);
+    const values = { keyCount: String(key.hostCount), tokenCount: String(token.hostCount) };
+    problems.push(said('key.host-count-differs', `The key covers ${values.keyCount} hosts, the token ${values.tokenCount}.`, values));
   }
 };
 
@@ -102,7 +126,7 @@ export const assertKeyUsable = (key: KeySummary, ctx: KeyMatchContext): KeyMatch
   if (match.matchesToken === false) {
     throw new AppError('key-token-mismatch', 'This activation key does not answer the registration token this stamp exported.', {
       action: 'Use the key issued for the latest token, or register the latest token in Azure again and bring back its key.',
-      detail: match.problems.join('\n'),
+      detail: match.problems.map((p) => p.text).join('\n'),
     });
   }
   if (match.expired) {

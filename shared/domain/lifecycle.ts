@@ -1,3 +1,4 @@
+import type { Said } from '../contract/said';
 import { planToken, type TokenFlow } from './billing';
 import { renewalName } from './connected';
 import { STAMP_GATES } from './stamp-version';
@@ -51,10 +52,10 @@ export const usageReportingAfter = (
   billingModel: BillingModel,
   flow: TokenFlow,
   wanted: boolean,
-): { effective: boolean; honoured: boolean; notices: string[]; errors: string[] } => {
+): { effective: boolean; honoured: boolean; notices: Said[]; errors: Said[] } => {
   const plan = planToken(ANY_STAMP, { billingModel, targetCloud: 'AzureCloud', usageReportingEnabled: wanted, agreementNumber: '-', msAssetTag: '-' }, flow);
   const effective = plan.params.UsageReportingEnabled;
-  return { effective, honoured: effective === wanted, notices: plan.notices.filter((n) => /usage/i.test(n)), errors: plan.errors };
+  return { effective, honoured: effective === wanted, notices: plan.notices.filter((n) => /usage/i.test(n.text)), errors: plan.errors };
 };
 
 /**

@@ -3,6 +3,8 @@ import type { HandoffPurpose } from './lifecycle';
 // Plain JSON value types shared by main and renderer (ISO strings for dates, no Map/Set),
 // so structured clone over IPC and the browser test bridge agree.
 
+import type { Said } from '../contract/said';
+
 export const BILLING_MODELS = ['Capacity', 'PayAsYouUse', 'Development', 'Custom', 'Ruggedized'] as const;
 export type BillingModel = (typeof BILLING_MODELS)[number];
 
@@ -55,9 +57,9 @@ export type TokenPlan = {
     TokenVersion?: string;
   };
   /** Sentences shown before generating: forced values, gates applied. */
-  notices: string[];
+  notices: Said[];
   /** Blocking problems (missing agreement number, Custom on an old stamp …). Empty when the plan can run. */
-  errors: string[];
+  errors: Said[];
 };
 
 export type HardwareHost = { name: string; uuid?: string; numCores?: number };
@@ -112,8 +114,8 @@ export type KeyMatch = {
   matchesToken?: boolean;
   expired: boolean;
   /** What the key enables, in operator words. */
-  enables: string[];
-  problems: string[];
+  enables: Said[];
+  problems: Said[];
 };
 
 export const HANDOFF_STAGES = [

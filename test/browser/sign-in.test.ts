@@ -10,7 +10,8 @@ describeOnEachLauncher('browser sign-in left unanswered', (flow) => {
     const { page } = app;
     await page.getByTestId('side-host').click();
     const connection = page.getByTestId('azure-connection');
-    await expect.poll(() => connection.textContent()).toContain("the Azure CLI's public client (04b07795-8ddb-461a-bbee-02f9e1bf7b46)");
+    // The first step into a flow may wait for the screens' chunk on a busy machine: more than the default second.
+    await expect.poll(() => connection.textContent(), { timeout: 10_000 }).toContain("the Azure CLI's public client (04b07795-8ddb-461a-bbee-02f9e1bf7b46)");
     expect(await connection.textContent()).toContain('the practice Azure on this computer, never through a proxy');
 
     await page.getByRole('button', { name: 'Sign in to Azure' }).click();

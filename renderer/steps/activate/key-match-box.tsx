@@ -1,6 +1,6 @@
 import type { KeyMatch } from '../../../shared/domain';
 import { KEY_SIGNATURE_NOTICE } from '../../../shared/domain';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 
 /** What the offline checks can and cannot say about a key. A key for another stamp is an error, said once, with the fix. */
 export function KeyMatchBox({ match }: { match: KeyMatch }) {
@@ -27,8 +27,8 @@ export function KeyMatchBox({ match }: { match: KeyMatch }) {
         )}
         <li className={match.expired ? 'check-fail' : 'check-ok'}>{t(match.expired ? 'key.expired' : 'key.notExpired')}</li>
         {match.problems.map((p) => (
-          <li key={p} className="check-fail">
-            {p}
+          <li key={p.code} className="check-fail">
+            {say(p)}
           </li>
         ))}
       </ul>
@@ -37,12 +37,12 @@ export function KeyMatchBox({ match }: { match: KeyMatch }) {
           <p>{t('key.enables')}</p>
           <ul>
             {match.enables.map((e) => (
-              <li key={e}>{e}</li>
+              <li key={e.code}>{say(e)}</li>
             ))}
           </ul>
         </>
       )}
-      <p className="hint">{KEY_SIGNATURE_NOTICE}</p>
+      <p className="hint">{say(KEY_SIGNATURE_NOTICE)}</p>
     </div>
   );
 }

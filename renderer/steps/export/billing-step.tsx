@@ -3,7 +3,7 @@ import type { TokenChoices } from '../../../shared/domain';
 import { suggestRegistrationName, TOKEN_VERSION_RULE } from '../../../shared/domain';
 import { CloudSelect } from '../../components/cloud-select';
 import { TextField } from '../../components/field';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { MODEL_ORDER, OFFERED } from './billing-models';
 import { EffectiveParams } from './effective-params';
@@ -67,7 +67,7 @@ export function BillingStep() {
       <CloudSelect id="target-cloud" label={t('billing.cloud')} value={choices.targetCloud} onChange={(targetCloud) => set({ targetCloud })} />
       {plan && <EffectiveParams plan={plan} showErrors={touched} />}
       <p className="hint" data-testid="token-version-rule">
-        {TOKEN_VERSION_RULE}
+        {say(TOKEN_VERSION_RULE)}
       </p>
       {cloudId && <p className="hint">{t('billing.nameHint', { name: suggestRegistrationName(cloudId) })}</p>}
     </>

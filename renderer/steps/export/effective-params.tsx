@@ -1,5 +1,5 @@
 import type { TokenPlan } from '../../../shared/domain';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 
 /** The exact New-RegistrationToken parameters, after billing rules and version gates. */
 export function EffectiveParams({ plan, showErrors }: { plan: TokenPlan; showErrors: boolean }) {
@@ -29,7 +29,7 @@ export function EffectiveParams({ plan, showErrors }: { plan: TokenPlan; showErr
       {plan.notices.length > 0 && (
         <ul className="notices">
           {plan.notices.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n.code}>{say(n)}</li>
           ))}
         </ul>
       )}
@@ -38,7 +38,7 @@ export function EffectiveParams({ plan, showErrors }: { plan: TokenPlan; showErr
         {showErrors && plan.errors.length > 0 && (
           <ul className="plan-errors" data-testid="plan-errors">
             {plan.errors.map((e) => (
-              <li key={e}>{e}</li>
+              <li key={e.code}>{say(e)}</li>
             ))}
           </ul>
         )}

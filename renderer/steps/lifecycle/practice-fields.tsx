@@ -1,4 +1,4 @@
-import { PRACTICE_AZURE_REGISTRATIONS } from '../../../shared/contract';
+import { PRACTICE_AZURE_REGISTRATIONS } from '../../../shared/contract/choices';
 import type { PracticeScenario } from '../../../shared/contract';
 import { describedBy, Field } from '../../components/field';
 import { useTranslation } from '../../i18n';

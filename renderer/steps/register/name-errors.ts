@@ -1,4 +1,4 @@
-import { RegistrationName, ResourceGroupName } from '../../../shared/contract';
+import { RegistrationName, ResourceGroupName } from '../../../shared/contract/fields';
 import type { AzureLocation } from '../../../shared/domain';
 
 type Names = { registrationName: string; resourceGroup: string; location: string };

@@ -1,8 +1,9 @@
+import type { Said } from '../../../shared/contract/said';
 import { ercsAddressProblem } from '../../../shared/domain';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
-const problemOf = (host: string): string | undefined => (host.trim() === '' ? undefined : ercsAddressProblem(host));
+const problemOf = (host: string): Said | undefined => (host.trim() === '' ? undefined : ercsAddressProblem(host));
 
 /** At least one address, and every address typed is an IPv4 address, an IPv6 address or a host name. */
 export const useHostsReady = (): boolean =>
@@ -46,7 +47,7 @@ export function ErcsHosts() {
           )}
           {problem && (
             <p className="field-error" id={`ercs-${i}-error`} role="alert">
-              {problem}
+              {say(problem)}
             </p>
           )}
         </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCK_PROPAGATION, LRO, MOVED_READ } from '../../../electron/azure/waits';
 import { armRequest, CSP_SHARED_SUB, CSP_SUB, EA_SUB, lockPath, makeToken, problemOf, startHarness, unique, usePracticeAzure, type Harness } from './practice-harness';
+import { textOf } from '../../../shared/contract/said';
 
 let h: Harness;
 usePracticeAzure((started) => (h = started), { operationPolls: 2, operationRetryAfterSeconds: 4 });
@@ -62,7 +63,7 @@ describe('move', () => {
     const progress: [string, string][] = [];
     const { to } = await h.azure.move(
       { subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target },
-      { progress: (p, m) => progress.push([p, m]) },
+      { progress: (p, m) => progress.push([p, textOf(m)]) },
     );
     const groups = h.practice.state.snapshot().resourceGroups;
     const created = groups.find((g) => g.subscriptionId === EA_SUB && g.name === target);
@@ -127,7 +128,7 @@ describe('move', () => {
     const problem = await problemOf(
       h.azure.move(
         { subscriptionId: CSP_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target, targetSubscriptionId: CSP_SHARED_SUB },
-        { progress: (_p, m) => progress.push(m) },
+        { progress: (_p, m) => progress.push(textOf(m)) },
       ),
     );
     expect(progress.some((m) => /same partner ID/.test(m))).toBe(true);

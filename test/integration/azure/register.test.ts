@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EA_SUB, makeToken, PAYG_SUB, problemOf, unique, usePracticeAzure, type Harness } from './practice-harness';
+import { textOf } from '../../../shared/contract/said';
 
 let h: Harness;
 usePracticeAzure((started) => (h = started));
@@ -53,7 +54,7 @@ describe('register', () => {
     const req = registerReq();
     await h.azure.register(req);
     const phases: [string, string][] = [];
-    await h.azure.register({ ...req, registrationName: unique('reg2'), token: makeToken(), location: 'eastus' }, { progress: (p, m) => phases.push([p, m]) });
+    await h.azure.register({ ...req, registrationName: unique('reg2'), token: makeToken(), location: 'eastus' }, { progress: (p, m) => phases.push([p, textOf(m)]) });
     expect(h.practice.state.snapshot().resourceGroups.find((g) => g.name === req.resourceGroup)?.location).toBe('westcentralus');
     expect(phases.some(([, m]) => /already exists in westcentralus/.test(m))).toBe(true);
   });

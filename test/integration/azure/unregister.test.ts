@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/problems';
 import { LOCK_PROPAGATION } from '../../../electron/azure/waits';
 import { armRequest, EA_SUB, lockPath, makeToken, problemOf, startHarness, unique, usePracticeAzure, type Harness } from './practice-harness';
+import { textOf } from '../../../shared/contract/said';
 
 let h: Harness;
 usePracticeAzure((started) => (h = started));
@@ -126,7 +127,7 @@ describe('unregister right after lifting the lock (removal propagates slowly)', 
     const { registration } = await slow.azure.register({ subscriptionId: EA_SUB, resourceGroup: unique('rg'), location: 'westcentralus', registrationName: unique('reg'), token: makeToken() });
     slow.practice.resetStats();
     const progress: string[] = [];
-    await slow.azure.unregister({ subscriptionId: EA_SUB, resourceGroup: registration.resourceGroup, target: { by: 'name', registrationName: registration.name } }, { progress: (_p, m) => progress.push(m) });
+    await slow.azure.unregister({ subscriptionId: EA_SUB, resourceGroup: registration.resourceGroup, target: { by: 'name', registrationName: registration.name } }, { progress: (_p, m) => progress.push(textOf(m)) });
     expect(slow.practice.state.snapshot().registrations.some((r) => r.name === registration.name)).toBe(false);
     // 20 s of propagation at 5 s a try: refused four times, then deleted.
     expect(slow.practice.stats().byRoute['registrations.delete']).toBe(5);

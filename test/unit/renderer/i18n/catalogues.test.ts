@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_CODES } from '../../../../shared/contract';
+import { PROBLEM_CODES } from '../../../../shared/contract/problems';
+import { SAID } from '../../../../shared/contract/said';
 import { en } from '../../../../renderer/i18n/en';
 import { fr } from '../../../../renderer/i18n/fr';
+import { frMain } from '../../../../renderer/i18n/fr-main';
 import { rendererFiles } from './renderer-files';
 
 // Both languages are complete: the same keys, the same {{values}} in each text, no empty text; every
-// key the code names exists; French problem texts name real problem codes.
+// key the code names exists. French has words for every problem code and every sentence code main and
+// the domain use (fr-main.ts), with exactly the values each sentence carries.
 
 type Tree = { [k: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
@@ -20,9 +23,8 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
   }
   return out;
 };
-const withoutProblems = ({ problems: _problems, ...rest }: Tree): Tree => rest;
-const EN = flatten(withoutProblems(en as unknown as Tree));
-const FR = flatten(withoutProblems(fr as unknown as Tree));
+const EN = flatten(en as unknown as Tree);
+const FR = flatten(fr as unknown as Tree);
 const values = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('catalogues', () => {
@@ -38,9 +40,21 @@ describe('catalogues', () => {
     expect([...EN, ...FR].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
   });
 
-  it('translate only problem codes main has', () => {
-    expect(Object.keys(fr.problems).filter((c) => !(PROBLEM_CODES as readonly string[]).includes(c))).toEqual([]);
-    expect(Object.keys(fr.problems).length).toBeGreaterThan(5);
+  it('have French for every problem code, and only for problem codes', () => {
+    const codes = Object.keys(frMain.problems);
+    expect(PROBLEM_CODES.filter((c) => !codes.includes(c)), 'problem codes without French').toEqual([]);
+    expect(codes.filter((c) => !(PROBLEM_CODES as readonly string[]).includes(c)), 'French for unknown codes').toEqual([]);
+    const texts = Object.values(frMain.problems as Record<string, { message: string; action: string }>);
+    expect(texts.filter((p) => p.message.trim() === '' || p.action.trim() === '')).toEqual([]);
+  });
+
+  it('have French for every sentence code, with the values the sentence carries', () => {
+    const said = frMain.said as Record<string, string>;
+    expect(Object.keys(SAID).filter((c) => !(c in said)), 'sentence codes without French').toEqual([]);
+    expect(Object.keys(said).filter((c) => !(c in SAID)), 'French for unknown codes').toEqual([]);
+    const mismatched = Object.entries(SAID).filter(([code, names]) => JSON.stringify([...new Set(values(said[code] ?? ''))]) !== JSON.stringify([...names].sort()));
+    expect(mismatched.map(([code]) => code)).toEqual([]);
+    expect(Object.values(said).filter((t) => t.trim() === '')).toEqual([]);
   });
 
   it('hold every key the renderer names literally', () => {

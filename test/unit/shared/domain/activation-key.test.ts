@@ -42,7 +42,7 @@ describe('decodeActivationKey', () => {
   });
 
   it('says the signature cannot be verified offline', () => {
-    expect(KEY_SIGNATURE_NOTICE).toMatch(/signature cannot be checked/);
+    expect(KEY_SIGNATURE_NOTICE.text).toMatch(/signature cannot be checked/);
   });
 
   it('refuses the case-scrambled published key: its header does not decode', () => {

@@ -45,18 +45,18 @@ describe('planToken: billing rules (contract §3)', () => {
   it.each(cases)('%s', (_name, flow, choices, params, error) => {
     const plan = planToken(NEW, choose(choices), flow);
     expect(plan.params).toMatchObject({ BillingModel: choose(choices).billingModel, ...params });
-    if (error) expect(plan.errors.join(' ')).toMatch(error);
+    if (error) expect(plan.errors.map((e) => e.text).join(' ')).toMatch(error);
     else expect(plan.errors).toEqual([]);
   });
 
   it('explains the forced Capacity usage setting with the official text', () => {
-    expect(planToken(NEW, choose({ billingModel: 'Capacity', agreementNumber: '1' }), 'disconnected').notices).toContain(CAPACITY_USAGE_NOTICE);
+    expect(planToken(NEW, choose({ billingModel: 'Capacity', agreementNumber: '1' }), 'disconnected').notices).toContainEqual(CAPACITY_USAGE_NOTICE);
   });
 
   it('warns when usage reporting is asked for on a disconnected stamp', () => {
     const plan = planToken(NEW, choose({ usageReportingEnabled: true }), 'disconnected');
     expect(plan.params.UsageReportingEnabled).toBe(true);
-    expect(plan.notices.join(' ')).toMatch(/cannot send usage data/);
+    expect(plan.notices.map((n) => n.text).join(' ')).toMatch(/cannot send usage data/);
   });
 });
 
@@ -65,18 +65,18 @@ describe('planToken: version gates (contract §1.9)', () => {
     expect(planToken(stamp('1.1912.0.19'), choose({ msAssetTag: 'T' }), 'connected').params.MsAssetTag).toBe('T');
     const old = planToken(stamp('1.1912.0.18'), choose({ msAssetTag: 'T' }), 'connected');
     expect(old.params).not.toHaveProperty('MsAssetTag');
-    expect(old.notices.join(' ')).toMatch(/MS asset tag not sent/);
+    expect(old.notices.map((n) => n.text).join(' ')).toMatch(/MS asset tag not sent/);
   });
 
   it('refuses Custom below 1.1912.0.19 with the official text', () => {
     const plan = planToken(stamp('1.1912.0.18'), choose({ billingModel: 'Custom', msAssetTag: 'T' }), 'connected');
-    expect(plan.errors[0]).toContain(CUSTOM_TOO_OLD);
-    expect(plan.errors[0]).toMatch(/Update the stamp/);
+    expect(plan.errors[0]?.text).toContain(CUSTOM_TOO_OLD);
+    expect(plan.errors[0]?.text).toMatch(/Update the stamp/);
     expect(planToken(stamp('1.1912.0.19'), choose({ billingModel: 'Custom', msAssetTag: 'T' }), 'connected').errors).toEqual([]);
   });
 
   it('refuses Ruggedized on a stamp that cannot take an asset tag', () => {
-    expect(planToken(stamp('1.1910.0.1'), choose({ billingModel: 'Ruggedized', msAssetTag: 'T' }), 'connected').errors.join(' ')).toMatch(/cannot take an MS asset tag/);
+    expect(planToken(stamp('1.1910.0.1'), choose({ billingModel: 'Ruggedized', msAssetTag: 'T' }), 'connected').errors.map((e) => e.text).join(' ')).toMatch(/cannot take an MS asset tag/);
   });
 
   it.each([
@@ -98,8 +98,8 @@ describe('planToken: version gates (contract §1.9)', () => {
   });
 
   it('states the rule it applies, for every cloud', () => {
-    expect(TOKEN_VERSION_RULE).toContain(STAMP_GATES.tokenV6);
-    expect(TOKEN_VERSION_RULE).toContain(STAMP_GATES.tokenVersion);
+    expect(TOKEN_VERSION_RULE.text).toContain(STAMP_GATES.tokenV6);
+    expect(TOKEN_VERSION_RULE.text).toContain(STAMP_GATES.tokenVersion);
     expect(planToken(NEW, choose({ targetCloud: 'AzureChinaCloud' }), 'disconnected').params.TokenVersion).toBe(planToken(NEW, choose({ targetCloud: 'AzureCloud' }), 'disconnected').params.TokenVersion);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../../../../shared/contract/said';
 import { connectedRuleErrors, partialState, planConnected, renewalName } from '../../../../shared/domain';
 import type { StampInfo, TokenChoices } from '../../../../shared/domain';
 
@@ -14,19 +15,19 @@ describe('connected rules', () => {
 
   it.each(['change', 'scale'] as const)('%s re-runs with the same name and resource group (case-insensitive), and refuses others', (purpose) => {
     expect(connectedRuleErrors(purpose, names, choices(), previous)).toEqual([]);
-    expect(connectedRuleErrors(purpose, { ...names, registrationName: 'AzureStack-other' }, choices(), previous).join(' ')).toMatch(/same registration name and resource group \(azurestack-PROD in AzureStack\)/);
+    expect(connectedRuleErrors(purpose, { ...names, registrationName: 'AzureStack-other' }, choices(), previous).map(textOf).join(' ')).toMatch(/same registration name and resource group \(azurestack-PROD in AzureStack\)/);
     expect(connectedRuleErrors(purpose, { ...names, resourceGroup: 'other' }, choices(), previous)).toHaveLength(1);
-    expect(connectedRuleErrors(purpose, names, choices()).join(' ')).toMatch(/Give the registration this stamp is registered with/);
+    expect(connectedRuleErrors(purpose, names, choices()).map(textOf).join(' ')).toMatch(/Give the registration this stamp is registered with/);
   });
 
   it('renewal: Capacity only; an expired registration needs a new name unless the old one was deleted first', () => {
     const capacity = choices({ billingModel: 'Capacity', agreementNumber: '12345678' });
     const expired = { ...previous, expired: true };
-    expect(connectedRuleErrors('renew', names, capacity, expired).join(' ')).toMatch(/new unique name \(for example azurestack-PROD-renewed\)/);
+    expect(connectedRuleErrors('renew', names, capacity, expired).map(textOf).join(' ')).toMatch(/new unique name \(for example azurestack-PROD-renewed\)/);
     expect(connectedRuleErrors('renew', { ...names, registrationName: renewalName(names.registrationName) }, capacity, expired)).toEqual([]);
     expect(connectedRuleErrors('renew', names, capacity, { ...expired, deletedFirst: true })).toEqual([]);
     expect(connectedRuleErrors('renew', names, capacity, previous)).toEqual([]);
-    expect(connectedRuleErrors('renew', names, choices(), previous).join(' ')).toMatch(/Capacity/);
+    expect(connectedRuleErrors('renew', names, choices(), previous).map(textOf).join(' ')).toMatch(/Capacity/);
   });
 
   it('renewal names differ from the one they renew, every time', () => {
@@ -40,8 +41,8 @@ describe('connected rules', () => {
     expect(payg.params).toMatchObject({ BillingModel: 'PayAsYouUse', UsageReportingEnabled: true, MarketplaceSyndicationEnabled: true, TokenVersion: '6.0' });
     expect(payg.errors).toEqual([]);
     const custom = planConnected(stamp('1.1910.0.1'), choices({ billingModel: 'Custom', msAssetTag: 'TAG' }), 'change', { ...names, registrationName: 'x' }, previous);
-    expect(custom.errors.join(' ')).toMatch(/Custom BillingModel is not supported for StampVersion less than 1\.1912\.0\.19/);
-    expect(custom.errors.join(' ')).toMatch(/same registration name/);
+    expect(custom.errors.map(textOf).join(' ')).toMatch(/Custom BillingModel is not supported for StampVersion less than 1\.1912\.0\.19/);
+    expect(custom.errors.map(textOf).join(' ')).toMatch(/same registration name/);
     expect(custom.params.MsAssetTag).toBeUndefined();
     const capacity = planConnected(stamp('1.2406.0.8'), choices({ billingModel: 'Capacity', agreementNumber: '1' }), 'register', names);
     expect(capacity.params).toMatchObject({ UsageReportingEnabled: false, MarketplaceSyndicationEnabled: true });

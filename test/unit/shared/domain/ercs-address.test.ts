@@ -19,7 +19,7 @@ describe('ERCS addresses', () => {
     ['-ercs', /not a host name/],
     ['', /Enter an ERCS address/],
   ])('refuses %s', (address, message) => {
-    expect(ercsAddressProblem(address)).toMatch(message);
+    expect(ercsAddressProblem(address)?.text).toMatch(message);
   });
 
   it('is enforced by the IPC contract wherever ERCS addresses enter', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/contract';
+import type { Said } from '../../../../shared/contract';
 import { assertKeyUsable, decodeActivationKey, decodeRegistrationToken, matchKey, parseInstant } from '../../../../shared/domain';
 import type { KeyMatchContext, KeySummary } from '../../../../shared/domain';
 import { encodeToken, keySample, signKey, tokenSample } from '../../../fixtures/handoff/samples';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
+const texts = (said: Said[]) => said.map((s) => s.text);
 const CLOUD = '69464895-3a1a-450a-9824-4b7608d9203f';
 const token = decodeRegistrationToken(encodeToken(tokenSample())).summary;
 const keyOf = async (changes: Record<string, unknown> = {}) => decodeActivationKey(await signKey({ ...keySample().payload, ...changes }));
@@ -23,7 +25,7 @@ describe('matchKey', () => {
     const key = await keyOf();
     const match = matchKey(key.summary, { stampCloudId: CLOUD.toUpperCase(), token, keyHosts: key.hosts, now: NOW });
     expect(match).toMatchObject({ stampCloudId: CLOUD.toUpperCase(), matchesStamp: true, matchesToken: true, expired: false, problems: [] });
-    expect(match.enables).toEqual([
+    expect(texts(match.enables)).toEqual([
       'Development billing: for evaluation and development kits, no charges.',
       'Usage data is not reported to Azure.',
       'Marketplace items can be downloaded from Azure (marketplace syndication).',
@@ -44,7 +46,7 @@ describe('matchKey', () => {
     const other = '11111111-2222-3333-4444-555555555555';
     const match = matchKey(key.summary, { stampCloudId: other, now: NOW });
     expect(match.matchesStamp).toBe(false);
-    expect(match.problems[0]).toContain(other);
+    expect(match.problems[0]?.text).toContain(other);
     expect(codeOf(key.summary, { stampCloudId: other, now: NOW })).toBe('key-wrong-stamp');
   });
 
@@ -56,29 +58,29 @@ describe('matchKey', () => {
     const key = await keyOf(changes);
     const match = matchKey(key.summary, { token, keyHosts: key.hosts, now: NOW });
     expect(match.matchesToken).toBe(false);
-    expect(match.problems.join(' ')).toMatch(text);
+    expect(texts(match.problems).join(' ')).toMatch(text);
     expect(codeOf(key.summary, { token, keyHosts: key.hosts, now: NOW })).toBe('key-token-mismatch');
   });
 
   it('compares host counts when host names are not at hand', async () => {
     const key = await keyOf({ hardwareInfo: [{ name: 'a' }, { name: 'b' }] });
-    expect(matchKey(key.summary, { token, now: NOW }).problems).toEqual(['The key covers 2 hosts, the token 1.']);
+    expect(texts(matchKey(key.summary, { token, now: NOW }).problems)).toEqual(['The key covers 2 hosts, the token 1.']);
   });
 
   it('flags an expired key and refuses it', async () => {
     const key = await keyOf({ expires: '2026-11-25T11:59:59.9999999Z' });
     const match = matchKey(key.summary, { now: NOW });
     expect(match.expired).toBe(true);
-    expect(match.enables).not.toContain('The registration does not expire.');
+    expect(texts(match.enables)).not.toContain('The registration does not expire.');
     expect(codeOf(key.summary, { now: NOW })).toBe('key-expired');
   });
 
   it('states a near expiry date, and an unreadable one as a problem', async () => {
     const soonKey = await keyOf({ expires: '2027-01-01T00:00:00Z' });
     const soon = matchKey(soonKey.summary, { now: NOW });
-    expect(soon.enables).toContain('The registration is valid until 2027-01-01T00:00:00.000Z.');
+    expect(texts(soon.enables)).toContain('The registration is valid until 2027-01-01T00:00:00.000Z.');
     // The decoder refuses such a key; a summary built another way still reports it.
-    expect(matchKey({ ...soonKey.summary, expires: 'someday' }, { now: NOW }).problems[0]).toMatch(/cannot be read/);
+    expect(matchKey({ ...soonKey.summary, expires: 'someday' }, { now: NOW }).problems[0]?.text).toMatch(/cannot be read/);
   });
 });
 

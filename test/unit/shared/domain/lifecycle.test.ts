@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../../../../shared/contract/said';
 import { REGISTRATION_CHANGES, changeRoute, isHandoffPurpose, renewalNameProblem, usageReportingAfter } from '../../../../shared/domain';
 
 describe('what a change of registration takes (contract §2.11)', () => {
@@ -29,13 +30,13 @@ describe('usage reporting after a change (billing.ts rules)', () => {
   it('cannot be turned off with PayAsYouUse', () => {
     const r = usageReportingAfter('PayAsYouUse', 'connected', false);
     expect(r).toMatchObject({ effective: true, honoured: false });
-    expect(r.notices.join(' ')).toContain('cannot be disabled');
+    expect(r.notices.map(textOf).join(' ')).toContain('cannot be disabled');
   });
 
   it('is forced off by Capacity, even when asked for', () => {
     const r = usageReportingAfter('Capacity', 'connected', true);
     expect(r).toMatchObject({ effective: false, honoured: false });
-    expect(r.notices.join(' ')).toContain('Disabling Usage Reporting');
+    expect(r.notices.map(textOf).join(' ')).toContain('Disabling Usage Reporting');
   });
 
   it('can be turned on or off with Development when connected', () => {
@@ -44,8 +45,8 @@ describe('usage reporting after a change (billing.ts rules)', () => {
   });
 
   it('disconnected: PayAsYouUse is refused, and usage turned on is said to go nowhere', () => {
-    expect(usageReportingAfter('PayAsYouUse', 'disconnected', true).errors.join(' ')).toContain('not available for a disconnected stamp');
-    expect(usageReportingAfter('Development', 'disconnected', true).notices.join(' ')).toContain('cannot send usage data');
+    expect(usageReportingAfter('PayAsYouUse', 'disconnected', true).errors.map(textOf).join(' ')).toContain('not available for a disconnected stamp');
+    expect(usageReportingAfter('Development', 'disconnected', true).notices.map(textOf).join(' ')).toContain('cannot send usage data');
   });
 });
 
