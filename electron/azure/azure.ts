@@ -4,6 +4,7 @@ import { resolveCloud } from './clouds';
 import { move } from './move';
 import { checkPermissions, createRole, listLocations, listRegistrations, listSubscriptions } from './queries';
 import { activationKey, register, readBeforeRegister, type BeforeRegister } from './register';
+import { recoverFromAzure, readRegistrationSide } from './registration-status';
 import { createRequestStats } from './request-stats';
 import { openSession, type Session } from './session';
 import { signInError } from './sign-in-errors';
@@ -138,6 +139,8 @@ export const createAzure = (deps: AzureDeps): AzureService => {
     activationKey: async (ref, ctl = {}) => activationKey(current(), ref, ctl),
     unregister: async (req, ctl = {}) => unregister(current(), req, ctl),
     move: async (req, ctl = {}) => move(current(), req, ctl),
+    registrationSide: (ref, cloudId) => inPhase('status', (s) => readRegistrationSide(s, ref, cloudId)),
+    recoverRegistration: (ref, cloudId) => inPhase('status', (s) => recoverFromAzure(s, ref, cloudId)),
     stats: () => stats.stats(),
     resetStats: () => stats.reset(),
   };

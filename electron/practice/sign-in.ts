@@ -39,7 +39,7 @@ const untilAborted = (signal: AbortSignal): Promise<never> =>
   });
 
 export const practiceSignIn =
-  (azure: PracticeAzure, outcome: PracticeScenario['signIn'], log: Logger): SignInProvider =>
+  (azure: Pick<PracticeAzure, 'credential'> & { account: { username: string; tenantId: string } }, outcome: PracticeScenario['signIn'], log: Logger): SignInProvider =>
   async (req) => {
     if (outcome === 'login-unreachable') {
       const network = createSignInNetwork(req.route);

@@ -35,6 +35,7 @@ import type {
   TokenPreview,
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
+import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from '../domain/registration-status';
 import { HELP_TOPICS } from '../domain/help';
 import type { HelpTopic } from '../domain/help';
 
@@ -52,7 +53,14 @@ export type AppInfo = {
   /** Practice mode: where the practice USB stick lives. */
   practiceDrivePath?: string;
   /** Practice mode: how to sign in to the simulated stamp (not a secret: it guards nothing real). */
-  practiceStamp?: { ercsAddresses: string[]; user: string; password: string };
+  practiceStamp?: {
+    ercsAddresses: string[];
+    user: string;
+    password: string;
+    /** The practice stamp's admin Resource Manager and (Azure AD) directory, as its stamp information lists them. */
+    adminResourceManager?: string;
+    directory?: string;
+  };
 };
 
 /** The PowerShell the app will start for the privileged endpoint, as main found it. */
@@ -153,6 +161,24 @@ export const channels = {
   'azure.registrations': def<RegistrationInfo[]>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
   ),
+
+  // The stamp's admin Resource Manager (Region management's source): sign in, then read the activation record.
+  'stampArm.signIn': def<StampArmAccount>()(
+    z
+      .object({
+        endpoint: z.url({ protocol: /^https$/ }).max(512),
+        /** The stamp's directory (Azure AD: tenant ID or domain); ignored on AD FS stamps. */
+        tenant: z.string().trim().min(1).max(256).optional(),
+        method: z.enum(['browser', 'device-code']),
+      })
+      .strict(),
+  ),
+  'stampArm.cancelSignIn': def<{ cancelled: boolean }>()(Empty),
+  'stampArm.signOut': def<Record<string, never>>()(Empty),
+  // Both sides read afresh; `cloudId` (from a privileged endpoint session) lets Azure's answer be checked against this stamp.
+  'status.read': def<RegistrationStatusView>()(z.object({ cloudId: Guid.optional() }).strict()),
+  // -Reregister: the registration's details recovered from the activation record and Azure.
+  'status.prefill': def<ReregisterPrefill>()(z.object({ cloudId: Guid.optional() }).strict()),
 
   'operation.start': def<{ operationId: string }>()(OperationStartRequest),
   'operation.cancel': def<OperationSnapshot>()(z.object({ operationId: Id }).strict()),

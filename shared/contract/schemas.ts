@@ -150,6 +150,12 @@ export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
 export type WorkstationLanguage = (typeof WORKSTATION_LANGUAGES)[number];
 /** How practice sign-in ends. */
 export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
+/**
+ * The registration the status screen meets: as practised (the practice stamp's own activation, an
+ * empty practice Azure), or a stamp registered before the rehearsal whose registration is intact,
+ * expired, deleted in Azure, in a subscription whose directory changed, or moved to another group.
+ */
+export const PRACTICE_STATUS_REHEARSALS = ['as-practised', 'registered', 'expired', 'resource-deleted', 'directory-changed', 'moved'] as const;
 
 /** The practice scenario the operator rehearses, kept in settings.json. Nothing secret. */
 export const PracticeScenarioSchema = z
@@ -195,6 +201,10 @@ export const PracticeScenarioSchema = z
     noSubscriptionWideList: z.boolean(),
     /** Sign-in: completes; the browser is opened and abandoned (cancel, time limit); the login endpoint is unreachable. */
     signIn: z.enum(PRACTICE_SIGN_IN_OUTCOMES),
+    /** What the status screen finds on the stamp and in Azure (PRACTICE_STATUS_REHEARSALS). */
+    statusRehearsal: z.enum(PRACTICE_STATUS_REHEARSALS),
+    /** The stamp's admin Resource Manager presents a certificate this computer does not trust. */
+    stampArmCertificateUntrusted: z.boolean(),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -222,4 +232,6 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   moveNeverFinishes: false,
   noSubscriptionWideList: false,
   signIn: 'completes',
+  statusRehearsal: 'as-practised',
+  stampArmCertificateUntrusted: false,
 };

@@ -124,3 +124,56 @@ export const compareRegistration = (input: { stamp: StampSide; azure?: AzureSide
   }
   return { stampState, findings };
 };
+
+/** Who is signed in to the stamp's admin Resource Manager, and what its metadata said. */
+export type StampArmAccount = {
+  /** The admin Resource Manager endpoint as the operator gave it (no trailing slash). */
+  adminResourceManager: string;
+  identitySystem: 'AzureAD' | 'ADFS';
+  /** `authentication.loginEndpoint` of the metadata. */
+  loginEndpoint: string;
+  username: string;
+  /** The directory signed in to (`adfs` on AD FS stamps). */
+  tenantId: string;
+  defaultProviderSubscriptionId: string;
+  practice: boolean;
+};
+
+/** One side could not be read: the problem, in the shape of the contract's Problem. */
+type SideProblem = { code: string; message: string; action?: string; retryable: boolean; detail?: string; reference?: string };
+
+/** Both sides and their comparison, as the status screen shows them. */
+export type RegistrationStatusView = {
+  readAt: string;
+  stamp?: StampSide;
+  stampProblem?: SideProblem;
+  /** Absent when not read: not signed in to Azure, or no record to look for. */
+  azure?: AzureSide;
+  azureProblem?: SideProblem;
+  comparison?: StatusComparison;
+};
+
+/**
+ * What `-Reregister` recovers (contract §2.10): from the activation record and the registration
+ * resource in Azure. Agreement number and asset tag are never recoverable: `ask` names what the
+ * operator must give again for the billing model.
+ */
+export type ReregisterPrefill = {
+  subscriptionId: string;
+  resourceGroup: string;
+  registrationName: string;
+  location?: string;
+  billingModel?: string;
+  usageReportingEnabled: boolean;
+  marketplaceSyndicationEnabled: boolean;
+  cloudId?: string;
+  ask: ('agreementNumber' | 'msAssetTag')[];
+};
+
+/** What the operator must give again for a billing model: the record and the resource never hold them. */
+export const prefillAsks = (billingModel: string | undefined): ReregisterPrefill['ask'] => {
+  const m = (billingModel ?? '').toLowerCase();
+  if (m === 'capacity') return ['agreementNumber'];
+  if (m === 'custom' || m === 'ruggedized') return ['msAssetTag'];
+  return [];
+};

@@ -48,6 +48,8 @@ export type PracticeAzureSettings = {
   foreignLocks: { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }[];
   /** Microsoft.AzureStack lists registrations by subscription with 2017-06-01 (older RP revisions do not). */
   registrationListBySubscription: boolean;
+  /** Registrations made before this practice Azure started (with their group and lock): what the practice stamp was activated for. */
+  registrations: SeedRegistration[];
   /** Subscription states overriding the seed (e.g. a subscription gone PastDue). */
   subscriptionStates: Record<string, PracticeSubscription['state']>;
   /**
@@ -55,6 +57,17 @@ export type PracticeAzureSettings = {
    * `connectionMs` before its handshake starts (TCP and TLS round trips). 0 on loopback.
    */
   latency: { requestMs: number; connectionMs: number };
+};
+
+export type SeedRegistration = {
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  name: string;
+  cloudId: string;
+  billingModel: string;
+  usageReportingEnabled: boolean;
+  marketplaceSyndicationEnabled: boolean;
 };
 
 export type PracticeAzureDeps = {

@@ -2,7 +2,9 @@
 import { ArmError, resourceGroupNotFound, subscriptionNotFound } from './arm-error';
 import type { PermissionProfile } from './permissions';
 import type { ArmResponse } from './router';
-import type { Clock, PracticeAzureSettings, PracticeSubscription } from './types';
+import { randomUUID } from 'node:crypto';
+import { PRACTICE_ISSUER } from '../../../shared/domain/practice';
+import type { Clock, PracticeAzureSettings, PracticeSubscription, SeedRegistration } from './types';
 
 export type ResourceGroup = { subscriptionId: string; name: string; location: string; tags?: Record<string, string> };
 
@@ -62,8 +64,8 @@ export type WorldSnapshot = {
 export const key = (...parts: string[]): string => parts.join('/').toLowerCase();
 
 export const createWorld = (settings: PracticeAzureSettings, clock: Clock): World => {
-  const registeredIn = new Set(settings.azureStackRegisteredIn.map((s) => s.toLowerCase()));
-  return {
+  const registeredIn = new Set([...settings.azureStackRegisteredIn, ...settings.registrations.map((r) => r.subscriptionId)].map((s) => s.toLowerCase()));
+  const world: World = {
     settings,
     clock,
     subscriptions: new Map(
@@ -86,6 +88,35 @@ export const createWorld = (settings: PracticeAzureSettings, clock: Clock): Worl
     permissions: settings.permissions,
     etagSequence: 0,
   };
+  for (const seed of settings.registrations) seedRegistration(world, seed);
+  return world;
+};
+
+/** A registration made before this practice Azure started: its group, the resource and its lock. */
+const seedRegistration = (world: World, seed: SeedRegistration): void => {
+  const groupKey = key(seed.subscriptionId, seed.resourceGroup);
+  if (!world.groups.has(groupKey)) world.groups.set(groupKey, { subscriptionId: seed.subscriptionId, name: seed.resourceGroup, location: seed.location });
+  const objectId = randomUUID();
+  const registration: Registration = {
+    subscriptionId: seed.subscriptionId,
+    resourceGroup: seed.resourceGroup,
+    name: seed.name,
+    etag: nextEtag(world, world.clock.now()),
+    cloudId: seed.cloudId,
+    objectId,
+    billingModel: seed.billingModel,
+    token: {
+      cloudId: seed.cloudId,
+      objectId,
+      billingModel: seed.billingModel,
+      usageReportingEnabled: seed.usageReportingEnabled,
+      marketplaceSyndicationEnabled: seed.marketplaceSyndicationEnabled,
+      issuer: PRACTICE_ISSUER,
+    },
+  };
+  world.registrations.set(key(seed.subscriptionId, seed.resourceGroup, seed.name), registration);
+  const id = registrationId(registration);
+  world.locks.set(key(id, 'RegistrationResourceLock'), { scope: id, name: 'RegistrationResourceLock', level: 'CanNotDelete' });
 };
 
 export const snapshot = (world: World): WorldSnapshot => ({

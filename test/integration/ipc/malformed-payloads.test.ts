@@ -56,6 +56,11 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'azure.prepare': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-reg' },
   'azure.createRole': { subscriptionId: GUID },
   'azure.registrations': { subscriptionId: GUID, resourceGroup: 'azurestack' },
+  'stampArm.signIn': { endpoint: 'https://adminmanagement.local.azurestack.external', tenant: 'contoso.onmicrosoft.com', method: 'device-code' },
+  'stampArm.cancelSignIn': {},
+  'stampArm.signOut': {},
+  'status.read': { cloudId: GUID },
+  'status.prefill': { cloudId: GUID },
   'operation.start': {
     kind: 'azure.unregister',
     subscriptionId: GUID,

@@ -149,6 +149,13 @@ export const createFakeApi = () => {
     'azure.prepare': answer('azure.prepare', () => ok({ locations: [], permissions: { scope: '/subscriptions/x', granted: [], missing: [], ok: true, flows: [] } })),
     'azure.createRole': answer('azure.createRole', () => ok({ roleDefinitionId: 'r', roleName: 'Registration', assigned: false })),
     'azure.registrations': answer('azure.registrations', () => ok([])),
+    'stampArm.signIn': answer('stampArm.signIn', () =>
+      ok({ adminResourceManager: 'https://adminmanagement.local.azurestack.external', identitySystem: 'AzureAD', loginEndpoint: 'https://login.microsoftonline.com/', username: 'operator@contoso.onmicrosoft.com', tenantId: 't', defaultProviderSubscriptionId: 'd', practice: true }),
+    ),
+    'stampArm.cancelSignIn': answer('stampArm.cancelSignIn', () => ok({ cancelled: false })),
+    'stampArm.signOut': answer('stampArm.signOut', () => ok({})),
+    'status.read': answer('status.read', () => ok({ readAt: '2026-12-05T08:00:00.000Z' })),
+    'status.prefill': answer('status.prefill', () => ok({ subscriptionId: 's', resourceGroup: 'azurestack', registrationName: 'r', usageReportingEnabled: false, marketplaceSyndicationEnabled: true, ask: [] })),
     'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),
     'operation.cancel': answer('operation.cancel', () => ok(snapshot({ status: 'cancelling' }))),
     'operation.list': answer('operation.list', () => ok(operations)),

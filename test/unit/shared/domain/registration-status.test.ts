@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareRegistration, recordedRegistration, stampStateOf } from '../../../../shared/domain/registration-status';
 import type { AzureSide, StampActivation, StampSide } from '../../../../shared/domain/registration-status';
+import type { RegistrationInfo } from '../../../../shared/domain/types';
 
 // The rules that compare the stamp's activation record with Azure, on the published activation record.
 
@@ -25,10 +26,17 @@ const stamp = (a: StampActivation | null = activation()): StampSide => ({
   defaultProviderSubscriptionId: 'b6a34e73-810f-4564-881a-8434c6c2e5c8',
   ...(a ? { activation: a } : {}),
 });
-const found = (changes: Record<string, unknown> = {}): AzureSide => ({
-  state: 'found',
-  registration: { id: RECORDED, name: `AzureStack-${CLOUD}`, subscriptionId: '4e9319a5-1cf7-4099-80ea-9aa2f09cb1e7', resourceGroup: 'azurestack', cloudId: CLOUD, billingModel: 'Capacity', locked: true, ...changes },
+const registration = (changes: Record<string, unknown> = {}): RegistrationInfo => ({
+  id: RECORDED,
+  name: `AzureStack-${CLOUD}`,
+  subscriptionId: '4e9319a5-1cf7-4099-80ea-9aa2f09cb1e7',
+  resourceGroup: 'azurestack',
+  cloudId: CLOUD,
+  billingModel: 'Capacity',
+  locked: true,
+  ...changes,
 });
+const found = (changes: Record<string, unknown> = {}): AzureSide => ({ state: 'found', registration: registration(changes) });
 const codes = (s: StampSide, azure?: AzureSide, cloudId: string | null = CLOUD) =>
   compareRegistration({ stamp: s, ...(azure ? { azure } : {}), ...(cloudId ? { cloudId } : {}), now: NOW }).findings.map((f) => f.code);
 
@@ -62,8 +70,8 @@ describe('registration status rules', () => {
     const missing = compareRegistration({ stamp: stamp(), azure: { state: 'missing', subscriptionId: sub }, now: NOW }).findings;
     expect(missing).toEqual([{ code: 'resource-missing', params: { id: RECORDED, subscriptionId: sub }, fixes: ['deactivate', 'export', 'register'] }]);
     expect(codes(stamp(), { state: 'other-directory', subscriptionId: sub })).toEqual(['directory-changed']);
-    const elsewhere = found({ id: RECORDED.replace('/azurestack/', '/moved-here/'), resourceGroup: 'moved-here' });
-    const moved = compareRegistration({ stamp: stamp(), azure: { state: 'elsewhere', registration: (elsewhere as { registration: never }).registration }, now: NOW }).findings;
+    const elsewhere = registration({ id: RECORDED.replace('/azurestack/', '/moved-here/'), resourceGroup: 'moved-here' });
+    const moved = compareRegistration({ stamp: stamp(), azure: { state: 'elsewhere', registration: elsewhere }, now: NOW }).findings;
     expect(moved[0]).toMatchObject({ code: 'moved', fixes: ['move'] });
     expect(moved[0]?.params['now']).toContain('/moved-here/');
   });
