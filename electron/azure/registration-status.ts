@@ -44,8 +44,8 @@ export const readRegistrationSide = async (s: Session, ref: RegistrationRef, clo
     found = await s.registrations.get(ref.subscriptionId, ref.resourceGroup, ref.registrationName);
   } catch (err) {
     if (isOtherDirectory(err)) return { state: 'other-directory', subscriptionId: ref.subscriptionId };
-    // The group itself is gone: the registration is not there either.
-    if (!(isAppError(err) && err.problem.code === 'azure-not-found')) throw err;
+    // The group is gone, or the provider was never registered there: the registration is not there either.
+    if (!(isAppError(err) && (err.problem.code === 'azure-not-found' || err.problem.code === 'azure-provider-unregistered'))) throw err;
   }
   if (found) {
     const registration = found;

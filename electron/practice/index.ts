@@ -61,7 +61,11 @@ export const startPractice = async (deps: {
         clock: deps.clock,
         log: deps.log,
         sleep: deps.sleep,
-        settings: { ...deps.settings?.azure, registrations: [...(deps.settings?.azure?.registrations ?? []), ...rehearsed.azure.registrations] },
+        settings: {
+          ...deps.settings?.azure,
+          registrations: [...(deps.settings?.azure?.registrations ?? []), ...rehearsed.azure.registrations],
+          azureStackRegisteredIn: [...(deps.settings?.azure?.azureStackRegisteredIn ?? []), ...rehearsed.azure.azureStackRegisteredIn],
+        },
       });
       for (const fault of [...(deps.settings?.azureFaults ?? []), ...rehearsed.faults]) started.faults.add(fault);
       return started;

@@ -43,8 +43,8 @@ export const rehearseStatus = async (
   stamp: Pick<PracticeStamp, 'state' | 'setActivation'>,
   rehearsal: Rehearsal,
   now: Date,
-): Promise<{ azure: Pick<PracticeAzureSettings, 'registrations'>; faults: FaultSpec[] }> => {
-  if (rehearsal === 'as-practised') return { azure: { registrations: [] }, faults: [] };
+): Promise<{ azure: Pick<PracticeAzureSettings, 'registrations' | 'azureStackRegisteredIn'>; faults: FaultSpec[] }> => {
+  if (rehearsal === 'as-practised') return { azure: { registrations: [], azureStackRegisteredIn: [] }, faults: [] };
   const state = await stamp.state();
   await stamp.setActivation((current) => {
     const activation = current ?? earlierActivation(state, now);
@@ -54,7 +54,9 @@ export const rehearseStatus = async (
   });
   const { activation } = await stamp.state();
   const id = parseResourceId(activation?.record.properties.azureRegistrationResourceIdentifier ?? '');
-  if (!activation || !id || rehearsal === 'resource-deleted') return { azure: { registrations: [] }, faults: [] };
+  if (!activation || !id) return { azure: { registrations: [], azureStackRegisteredIn: [] }, faults: [] };
+  // Deleted: the subscription held it, so Microsoft.AzureStack stays registered there.
+  if (rehearsal === 'resource-deleted') return { azure: { registrations: [], azureStackRegisteredIn: [id.subscriptionId] }, faults: [] };
   const registration = {
     subscriptionId: id.subscriptionId,
     resourceGroup: rehearsal === 'moved' ? `${id.resourceGroup}-moved` : id.resourceGroup,
@@ -69,5 +71,5 @@ export const rehearseStatus = async (
     rehearsal === 'directory-changed'
       ? [{ kind: 'wrong-tenant', pathPattern: new RegExp(`^/subscriptions/${id.subscriptionId}(/|$)`, 'i'), tenant: OTHER_DIRECTORY, times: Number.MAX_SAFE_INTEGER }]
       : [];
-  return { azure: { registrations: [registration] }, faults };
+  return { azure: { registrations: [registration], azureStackRegisteredIn: [] }, faults };
 };
