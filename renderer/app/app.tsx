@@ -17,6 +17,7 @@ import { UnregisterScreen } from '../steps/manage/unregister-screen';
 import { PracticeScreen } from '../steps/practice-screen';
 import { RegisterFlow } from '../steps/register/register-flow';
 import { SettingsScreen } from '../steps/settings-screen';
+import { StatusScreen } from '../steps/status/status-screen';
 import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
 import { SideNav } from './side-nav';
@@ -43,6 +44,8 @@ function Current({ screen }: { screen: Screen }) {
       return <SettingsScreen />;
     case 'practice':
       return <PracticeScreen />;
+    case 'status':
+      return <StatusScreen />;
     case 'about':
       return <AboutScreen />;
   }

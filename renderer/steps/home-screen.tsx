@@ -19,6 +19,11 @@ export function HomeScreen() {
           <span>{t('home.host')}</span>
         </button>
       </div>
+      <p>
+        <button type="button" className="link-button" onClick={() => appStore.getState().open('status')} data-testid="home-status">
+          {t('status.fromHome')}
+        </button>
+      </p>
     </section>
   );
 }

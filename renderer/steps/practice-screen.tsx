@@ -8,6 +8,7 @@ import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
+import { StatusRehearsalFields } from './status/status-rehearsal-fields';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
@@ -206,6 +207,7 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
         </Field>
         {SWITCHES.slice(STAMP_SWITCHES).map(toggle)}
       </fieldset>
+      <StatusRehearsalFields draft={draft} change={change} />
       <button type="submit" className="primary" disabled={busy || nodesError !== undefined || secondsError !== undefined}>
         {t('practice.save')}
       </button>

@@ -13,6 +13,7 @@ import { registerSlice } from './register-slice';
 import { settingsSlice } from './settings-slice';
 import { shellSlice } from './shell-slice';
 import { stampSlice } from './stamp-slice';
+import { statusSlice } from './status-slice';
 import type { AppState } from './types';
 
 export const STORAGE_KEY = 'azs-registrar.progress';
@@ -30,6 +31,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...operationsSlice(api)(...a),
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
+        ...statusSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

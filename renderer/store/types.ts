@@ -35,6 +35,8 @@ import type {
   TokenPreview,
 } from '../../shared/domain/types';
 
+import type { StatusSlice } from './status-slice';
+
 export type Screen =
   | 'home'
   | 'export'
@@ -46,10 +48,11 @@ export type Screen =
   | 'move'
   | 'settings'
   | 'practice'
+  | 'status'
   | 'about';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'status';
 
 export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
@@ -275,6 +278,7 @@ export type AppState = ShellSlice &
   ManageSlice &
   OperationsSlice &
   SettingsSlice &
-  PracticeSlice;
+  PracticeSlice &
+  StatusSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;

@@ -1,0 +1,66 @@
+import type { Api } from '../../shared/contract';
+import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from '../../shared/domain/registration-status';
+import { makeCall } from './call';
+import type { Slice } from './types';
+
+/** The registration status screen: the stamp's admin Resource Manager sign-in, both sides as last read, the -Reregister details. */
+export type StatusSlice = {
+  status: {
+    endpoint: string;
+    /** The stamp's Azure AD directory (ignored on AD FS stamps). */
+    tenant: string;
+    account?: StampArmAccount;
+    view?: RegistrationStatusView;
+    prefill?: ReregisterPrefill;
+  };
+  setStatus(patch: Partial<Pick<StatusSlice['status'], 'endpoint' | 'tenant'>>): void;
+  signInStampArm(method: 'browser' | 'device-code'): Promise<void>;
+  cancelStampArmSignIn(): Promise<void>;
+  signOutStampArm(): Promise<void>;
+  /** Both sides afresh (after sign-in, on request, and whenever main says something changed). */
+  readStatus(): Promise<void>;
+  recoverDetails(): Promise<void>;
+};
+
+export const statusSlice =
+  (api: Api): Slice<StatusSlice> =>
+  (set, get) => {
+    const call = makeCall(set, get);
+    const patch = (p: Partial<StatusSlice['status']>) => set((s) => ({ status: { ...s.status, ...p } }));
+    /** The stamp's cloud ID, when a privileged endpoint session read it: Azure's answer is then checked against this stamp. */
+    const cloudId = () => get().stamp.info?.cloudId;
+    return {
+      status: { endpoint: '', tenant: '' },
+      setStatus: (p) => patch(p),
+      signInStampArm: async (method) => {
+        const { endpoint, tenant } = get().status;
+        patch({ account: undefined, view: undefined, prefill: undefined });
+        const account = await call('status', 'status.busy.signIn', () =>
+          api['stampArm.signIn']({ endpoint: endpoint.trim(), method, ...(tenant.trim() ? { tenant: tenant.trim() } : {}) }),
+        );
+        if (!account) return;
+        patch({ account });
+        await get().readStatus();
+      },
+      cancelStampArmSignIn: async () => {
+        await api['stampArm.cancelSignIn']({});
+      },
+      signOutStampArm: async () => {
+        await call('status', 'status.busy.signOut', () => api['stampArm.signOut']({}));
+        patch({ account: undefined, view: undefined, prefill: undefined });
+      },
+      readStatus: async () => {
+        const id = cloudId();
+        const view = await call('status', 'status.busy.read', () => api['status.read'](id ? { cloudId: id } : {}));
+        if (!view) return;
+        // Main no longer holds the sign-in (mode or scenario changed): the screen asks for it again.
+        const gone = view.stampProblem?.code === 'stamp-arm-not-signed-in';
+        patch({ view, ...(gone ? { account: undefined } : {}), prefill: undefined });
+      },
+      recoverDetails: async () => {
+        const id = cloudId();
+        const prefill = await call('status', 'status.busy.recover', () => api['status.prefill'](id ? { cloudId: id } : {}));
+        if (prefill) patch({ prefill });
+      },
+    };
+  };
