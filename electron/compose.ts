@@ -10,7 +10,8 @@ import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
 import type { HandoffFs } from './handoff';
 import { systemCopyFs, verifiedSpawn } from './integrity';
-import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers, statusHandlers } from './handlers';
+import { createConnectedRecords } from './connected';
+import { azureHandlers, connectedHandlers, handoffHandlers, operationHandlers, stampHandlers, statusHandlers } from './handlers';
 import { createJournal } from './journal';
 import { lazyService } from './lazy';
 import type { Logger } from './log';
@@ -186,6 +187,7 @@ export const compose = async (cfg: ComposeConfig) => {
   operations.restoreInterrupted(journal.unfinishedOperations());
   const sessions = createStampSessions();
   const practice = sim !== undefined;
+  const connectedRecords = await createConnectedRecords({ file: join(cfg.dataDir, sim ? 'practice-connected.json' : 'connected.json'), fs, log });
 
   const handlers: Handlers = {
     ...cfg.appHandlers,
@@ -193,7 +195,8 @@ export const compose = async (cfg: ComposeConfig) => {
     ...handoffHandlers(handoff, sessions),
     ...azureHandlers(azure),
     ...statusHandlers({ stampArm, azure, clock }),
-    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }),
+    ...connectedHandlers(azure, connectedRecords),
+    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }, { sessions, azure, records: connectedRecords, clock, practice }),
   };
 
   return {

@@ -35,7 +35,20 @@ export type SignInProvider = (req: {
   tlsCa?: string;
   /** Authorities MSAL trusts without Microsoft's instance discovery (a stamp's AD FS host). */
   knownAuthorities?: string[];
-}) => Promise<{ credential: TokenCredential; account: AzureAccount }>;
+}) => Promise<SignedIn>;
+
+export type SignedIn = {
+  credential: TokenCredential;
+  account: AzureAccount;
+  /**
+   * A refresh token for the stamp's New-AzureBridgeServicePrincipal (connected registration), from this
+   * sign-in's in-memory cache; never stored. Absent when the sign-in cannot give one.
+   */
+  refreshToken?(): Promise<string>;
+};
+
+/** What the stamp redeems to create its Azure Bridge principal; the caller wipes `token`. */
+export type StampRefreshToken = { token: Buffer; tenantId: string; environment: CloudName };
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -122,6 +135,12 @@ export type AzureService = {
   registrations(subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]>;
   register(req: RegisterRequest, ctl?: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }>;
   activationKey(ref: RegistrationRef, ctl?: Ctl): Promise<string>;
+  /** Connected registration: a refresh token of the signed-in account for the stamp, in memory only. */
+  stampRefreshToken(): Promise<StampRefreshToken>;
+  /** Contract §2.7 step 7: "Azure Stack Registration Owner" for the stamp's principal on the registration; found or created. */
+  assignRegistrationOwner(ref: RegistrationRef, principalId: string, ctl?: Ctl): Promise<{ id: string; created: boolean }>;
+  /** The registration, its lock and (given the principal) its owner assignment, as they stand in Azure. */
+  connectedState(ref: RegistrationRef, principalId?: string): Promise<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>;
   unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;
   move(req: MoveRequest, ctl?: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }>;
   /** The registration a stamp's activation record names, as Azure holds it now (status screen). */

@@ -3,3 +3,4 @@ export * from './handoff-handlers';
 export * from './operation-handlers';
 export * from './stamp-handlers';
 export * from './status-handlers';
+export * from './connected-handlers';

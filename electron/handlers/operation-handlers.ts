@@ -1,6 +1,6 @@
 import type { Handlers, OperationStart } from '../../shared/contract';
-import { azureFlows, stampFlows } from '../flows';
-import type { AzureFlowDeps, StampFlowDeps } from '../flows';
+import { azureFlows, connectedFlows, stampFlows } from '../flows';
+import type { AzureFlowDeps, ConnectedFlowDeps, StampFlowDeps } from '../flows';
 import type { Operations } from '../operations';
 import { MOVE_TIME_BUDGET_MS } from '../azure/waits';
 
@@ -12,6 +12,7 @@ export const operationHandlers = (
   ops: Operations,
   stamp: StampFlowDeps,
   azure: AzureFlowDeps,
+  connected: ConnectedFlowDeps,
 ): Pick<Handlers, 'operation.start' | 'operation.cancel' | 'operation.list'> => ({
   'operation.start': (req: OperationStart) => {
     switch (req.kind) {
@@ -51,6 +52,13 @@ export const operationHandlers = (
           kind: req.kind, timeoutMs: MOVE_TIME_BUDGET_MS + 10 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: false,
           meta: { subscriptionId: req.subscriptionId, from: req.resourceGroup, to: req.targetResourceGroup },
           run: (ctx) => azureFlows.move(azure, req, ctx),
+        });
+      case 'connected.register':
+        return ops.start({
+          // Above the bridge principal's and the activation's own 1800 s each, plus the Azure calls.
+          kind: req.kind, timeoutMs: 75 * MINUTE, cancellable: true, abortLeavesOutcomeUnknown: true,
+          meta: { sessionId: req.sessionId, purpose: req.purpose, subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName, billingModel: req.choices.billingModel },
+          run: (ctx) => connectedFlows.registerConnected(connected, req, ctx),
         });
     }
   },

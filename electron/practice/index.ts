@@ -68,6 +68,8 @@ export const startPractice = async (deps: {
         },
       });
       for (const fault of [...(deps.settings?.azureFaults ?? []), ...rehearsed.faults]) started.faults.add(fault);
+      // The stamp's Azure Bridge principal lives in the practice directory, as it would once the stamp created it.
+      started.directory.add((await stamp.state()).bridgeObjectId);
       return started;
     }).catch((err: unknown) => {
       starting = undefined;

@@ -9,6 +9,7 @@ const REGISTRATION = /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+$/
 const ACTIVATION_KEY = /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+\/getactivationkey$/i;
 const LOCK = /\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i;
 const RESOURCE_GROUP = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/i;
+const ROLE_ASSIGNMENT = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
 
 /** Azure faults the scenario arms when the practice Azure starts; each hits a bounded number of calls. */
 const azureFaults = (s: PracticeScenario): FaultSpec[] => [
@@ -18,6 +19,8 @@ const azureFaults = (s: PracticeScenario): FaultSpec[] => [
   // Once: running Register again, as the app advises, is the rehearsed recovery.
   ...(s.lockForbidden ? [{ kind: 'forbidden', method: 'PUT', pathPattern: LOCK, times: 1 } as const] : []),
   // A policy stays until someone changes it: every new group is refused while the scenario is on.
+  // Once, after the registration resource was created: running the connected registration again completes it.
+  ...(s.roleAssignmentForbidden ? [{ kind: 'forbidden', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, times: 1 } as const] : []),
   ...(s.policyDeniesResourceGroups ? [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups', times: Number.MAX_SAFE_INTEGER } as const] : []),
 ];
 
@@ -40,6 +43,7 @@ const azureSettings = (s: PracticeScenario): Partial<PracticeAzureSettings> => (
     : {}),
   ...(s.moveNeverFinishes ? { moveOperationPolls: Number.MAX_SAFE_INTEGER } : {}),
   ...(s.noSubscriptionWideList ? { registrationListBySubscription: false } : {}),
+  ...(s.notRegistrationOwner ? { registrationsOwnedByOthers: true } : {}),
 });
 
 export const practiceSettingsFor = (scenario: PracticeScenario, harness: PracticeSettings = {}): PracticeSettings => ({
@@ -57,6 +61,7 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
       busyOnlyInVerbose: scenario.eceBusyVerboseOnly,
       sessionDropsDuringActivation: scenario.sessionDropsDuringActivation,
       closeBreaksSession: scenario.closeBreaksSession,
+      refreshTokenRefused: scenario.refreshTokenRefused,
       ...harness.stamp?.faults,
     },
   },

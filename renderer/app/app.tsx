@@ -8,6 +8,7 @@ import { i18n, languageFor, LANGUAGES, useTranslation } from '../i18n';
 import type { LanguageChoice } from '../i18n';
 import { AboutScreen } from '../steps/about-screen';
 import { ActivateFlow } from '../steps/activate/activate-flow';
+import { ConnectedScreen } from '../steps/connected/connected-screen';
 import { RemoveActivationScreen } from '../steps/activate/remove-activation-screen';
 import { ExportFlow } from '../steps/export/export-flow';
 import { HandoffsScreen } from '../steps/handoffs-screen';
@@ -48,6 +49,8 @@ function Current({ screen }: { screen: Screen }) {
       return <StatusScreen />;
     case 'about':
       return <AboutScreen />;
+    case 'connected':
+      return <ConnectedScreen />;
   }
 }
 

@@ -3,8 +3,8 @@ import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
 
 const TASKS: Record<'stamp' | 'host', Screen[]> = {
-  stamp: ['export', 'activate', 'deactivate'],
-  host: ['register', 'unregister', 'move'],
+  stamp: ['export', 'activate', 'deactivate', 'connected'],
+  host: ['register', 'unregister', 'move', 'connected'],
 };
 
 /** The tasks for this side of the air gap, plus the hand-off record, the settings and (practice) the scenarios. */
@@ -17,7 +17,7 @@ export function SideNav() {
   const item = (target: Screen) => (
     <li key={target}>
       <button type="button" className="nav-item" aria-current={screen === target ? 'page' : undefined} onClick={() => open(target)}>
-        {t(`nav.${target}`)}
+        {target === 'connected' ? t('connected.nav') : t(`nav.${target}`)}
       </button>
     </li>
   );

@@ -19,6 +19,11 @@ export function HomeScreen() {
           <span>{t('home.host')}</span>
         </button>
       </div>
+      <p className="step-what">{t('connected.home.what')}</p>
+      <button type="button" className="side-card" onClick={() => appStore.getState().openConnected()} data-testid="open-connected">
+        <strong>{t('connected.home.title')}</strong>
+        <span>{t('connected.home.text')}</span>
+      </button>
       <p>
         <button type="button" className="link-button" onClick={() => appStore.getState().open('status')} data-testid="home-status">
           {t('status.fromHome')}

@@ -3,6 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { StateStorage } from 'zustand/middleware';
 import type { Api } from '../../shared/contract';
 import { activateSlice } from './activate-slice';
+import { connectedSlice } from './connected-slice';
 import { exportSlice } from './export-slice';
 import { manageSlice } from './manage-slice';
 import { operationsSlice } from './operations-slice';
@@ -32,6 +33,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
         ...statusSlice(api)(...a),
+        ...connectedSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

@@ -49,7 +49,7 @@ const PersistedSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]).default('auto'),
   side: z.enum(['stamp', 'host']).nullable(),
   progressMode: z.enum(['practice', 'live']).nullable(),
-  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'status', 'about']),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'status', 'about', 'connected']),
   stamp: z.object({
     hosts: z.array(Text(255)).min(1).max(3),
     user: Text(256),

@@ -13,6 +13,7 @@ import type {
 } from '../../shared/contract';
 import type { HelpTopic } from '../../shared/domain/help';
 import type { LanguageChoice } from '../i18n/languages';
+import type { ConnectedSlice } from './connected-slice';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type {
   AzureAccount,
@@ -49,10 +50,11 @@ export type Screen =
   | 'settings'
   | 'practice'
   | 'status'
-  | 'about';
+  | 'about'
+  | 'connected';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'status';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'status' | 'connected';
 
 export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
@@ -279,6 +281,7 @@ export type AppState = ShellSlice &
   OperationsSlice &
   SettingsSlice &
   PracticeSlice &
-  StatusSlice;
+  StatusSlice &
+  ConnectedSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;

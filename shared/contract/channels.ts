@@ -4,6 +4,7 @@ import type { OnEvent } from './events';
 import type { OperationSnapshot } from './operations';
 import type { Result } from './problems';
 import {
+  ConnectedRefSchema,
   Empty,
   FileName,
   Guid,
@@ -36,6 +37,7 @@ import type {
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
 import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from '../domain/registration-status';
+import type { ConnectedRecord } from '../domain/connected';
 import { HELP_TOPICS } from '../domain/help';
 import type { HelpTopic } from '../domain/help';
 
@@ -179,6 +181,10 @@ export const channels = {
   'status.read': def<RegistrationStatusView>()(z.object({ cloudId: Guid.optional() }).strict()),
   // -Reregister: the registration's details recovered from the activation record and Azure.
   'status.prefill': def<ReregisterPrefill>()(z.object({ cloudId: Guid.optional() }).strict()),
+  /** Connected registrations this machine ran, newest first: what each left in Azure and on the stamp. */
+  'connected.records': def<ConnectedRecord[]>()(Empty),
+  /** Re-reads a connected registration in Azure (resource, lock, the stamp principal's role): settles an unknown outcome. */
+  'connected.check': def<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>()(ConnectedRefSchema),
 
   'operation.start': def<{ operationId: string }>()(OperationStartRequest),
   'operation.cancel': def<OperationSnapshot>()(z.object({ operationId: Id }).strict()),

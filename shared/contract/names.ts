@@ -39,6 +39,8 @@ export const channelNames = [
   'stampArm.signOut',
   'status.read',
   'status.prefill',
+  'connected.records',
+  'connected.check',
   'operation.start',
   'operation.cancel',
   'operation.list',

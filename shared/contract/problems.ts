@@ -49,6 +49,8 @@ export const PROBLEM_CODES = [
   'pep-hardware-info',
   'pep-empty-activation-key',
   'pep-already-registered',
+  /** Entra ID refused the refresh token the stamp redeems for its Azure Bridge principal (MFA, expired, revoked). */
+  'pep-refresh-token-refused',
   'pep-host-crashed',
   /** A command that changes the stamp was interrupted: it may or may not have taken effect. */
   'pep-outcome-unknown',

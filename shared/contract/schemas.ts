@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONNECTED_PURPOSES } from '../domain/connected';
 import { ercsAddressProblem } from '../domain/ercs-address';
 import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
 
@@ -41,6 +42,13 @@ export const TokenChoicesSchema = z.object({
 });
 
 // Strict like every other request: an unknown field is refused, not silently dropped.
+/** The registration a connected re-run starts from (change, renewal, scale). */
+export const PreviousRegistrationSchema = z
+  .object({ registrationName: RegistrationName, resourceGroup: ResourceGroupName, expired: z.boolean().optional(), deletedFirst: z.boolean().optional() })
+  .strict();
+/** Names of a connected registration, for re-reading what Azure holds. */
+export const ConnectedRefSchema = z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName, principalId: Guid.optional() }).strict();
+
 export const OperationStartRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema.strict() }).strict(),
   z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }).strict(),
@@ -71,6 +79,17 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     registrationName: RegistrationName,
     targetResourceGroup: ResourceGroupName,
     targetSubscriptionId: Guid.optional(),
+  }).strict(),
+  z.object({
+    kind: z.literal('connected.register'),
+    sessionId: Id,
+    purpose: z.enum(CONNECTED_PURPOSES),
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName,
+    registrationName: RegistrationName,
+    location: z.string().min(1).max(64),
+    choices: TokenChoicesSchema.strict(),
+    previous: PreviousRegistrationSchema.optional(),
   }).strict(),
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
@@ -205,6 +224,12 @@ export const PracticeScenarioSchema = z
     statusRehearsal: z.enum(PRACTICE_STATUS_REHEARSALS),
     /** The stamp's admin Resource Manager presents a certificate this computer does not trust. */
     stampArmCertificateUntrusted: z.boolean(),
+    /** Connected: Entra ID refuses the refresh token the stamp redeems (MFA required). */
+    refreshTokenRefused: z.boolean(),
+    /** Connected: the first role assignment on the registration answers 403 (after the resource was created). */
+    roleAssignmentForbidden: z.boolean(),
+    /** Connected: registrations belong to another account, so changing one answers 403. */
+    notRegistrationOwner: z.boolean(),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -234,4 +259,7 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   signIn: 'completes',
   statusRehearsal: 'as-practised',
   stampArmCertificateUntrusted: false,
+  refreshTokenRefused: false,
+  roleAssignmentForbidden: false,
+  notRegistrationOwner: false,
 };

@@ -24,3 +24,5 @@ export {
   TOKEN_VERSION_RULE,
 } from './billing';
 export type { TokenFlow } from './billing';
+export { CONNECTED_PURPOSES, CONNECTED_STEPS, connectedRuleErrors, partialState, planConnected, renewalName } from './connected';
+export type { ConnectedNames, ConnectedPurpose, ConnectedRecord, ConnectedStep, PreviousRegistration } from './connected';

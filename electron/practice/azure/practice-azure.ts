@@ -1,5 +1,6 @@
 // The practice Azure: a loopback HTTPS server speaking the ARM calls registration needs, reached by the
 // app through the same Azure SDK code as real Azure (only endpoint, credential and trusted CA differ).
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import type { CloudName } from '../../../shared/domain/types';
@@ -132,6 +133,11 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     clouds: { AzureCloud: cloud('AzureCloud'), AzureUSGovernment: cloud('AzureUSGovernment'), AzureChinaCloud: cloud('AzureChinaCloud') },
     account: { username: PRACTICE_USERNAME, tenantId: PRACTICE_TENANT_ID, objectId: PRACTICE_OBJECT_ID },
     credential: auth.credential,
+    // Opaque like Entra's; what the tests search for is the marker.
+    refreshToken: () => `${settings.refreshTokenMarker ?? ''}${randomBytes(48).toString('base64url')}`,
+    directory: {
+      add: (objectId) => void world.principals.set(objectId.toLowerCase(), 'new'),
+    },
     faults: { add: faults.add, clear: faults.clear },
     stats: () => ({ ...stats, byRoute: { ...stats.byRoute } }),
     resetStats: () => {

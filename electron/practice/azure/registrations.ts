@@ -4,6 +4,7 @@ import type { KeySigner } from './activation-key';
 import { decodeRegistrationToken, type DecodedToken } from './registration-token';
 import { param, type RouteContext, type Route } from './router';
 import { assertUnlocked, forgetLocksUnder } from './scope';
+import { PRACTICE_OBJECT_ID, PRACTICE_USERNAME } from './seed';
 import type { Clock } from './types';
 import {
   groupId,
@@ -90,6 +91,15 @@ export const registrationRoutes = (
         409,
         'CloudIdAlreadyRegistered',
         `Cloud identifier [${token.cloudId}] is already registered. Reusing cloud identifiers is not allowed.`,
+      );
+    }
+    if (existing && world.settings.registrationsOwnedByOthers) {
+      throw new ArmError(
+        403,
+        'AuthorizationFailed',
+        `The client '${PRACTICE_USERNAME}' with object id '${PRACTICE_OBJECT_ID}' does not have authorization to perform action ` +
+          `'Microsoft.AzureStack/registrations/write' over scope '${registrationId(existing)}' or the scope is invalid. ` +
+          'If access was recently granted, please refresh your credentials.',
       );
     }
     assertUnlocked(world, existing ? registrationId(existing) : groupId(sub, group.name), 'write');

@@ -38,6 +38,13 @@ export type PracticeAzureSettings = {
   cspSharedPartner: boolean;
   /** Written into every access token issued (its random part): the secrets tests search everything written or sent for it. */
   accessTokenMarker: string;
+  /** Written into every refresh token handed to the stamp (connected registration), for the secrets tests. */
+  refreshTokenMarker?: string;
+  /**
+   * Another account registered every registration (REGDOC: only the original registering account may
+   * change it): a PUT on an existing registration answers 403, as a non-owner re-registering meets.
+   */
+  registrationsOwnedByOthers?: boolean;
   /** How long ARM still enforces a lock after its deletion was accepted (propagation to every ARM instance). */
   lockPropagationSeconds: number;
   /** Reads of a just-moved registration at its new id answered 404 before it shows (ARM's cache). */
@@ -104,6 +111,13 @@ export type PracticeAzure = {
   account: { username: string; tenantId: string; objectId: string };
   /** The practice identity: bearer tokens the server accepts until they expire on the injected clock. */
   credential(): TokenCredential;
+  /** A refresh token of the practice identity, as the connected flow hands the stamp (carries the token marker). */
+  refreshToken(): string;
+  /**
+   * The directory's service principals: one the stamp just created is `new` until it replicates, so a
+   * role assignment without principalType meets PrincipalNotFound; an unknown one always does.
+   */
+  directory: { add(objectId: string): void };
   faults: { add(spec: FaultSpec): FaultHandle; clear(): void };
   stats(): PracticeAzureStats;
   resetStats(): void;

@@ -47,6 +47,8 @@ export type World = {
   operations: Map<string, Operation>;
   roleDefinitions: Map<string, RoleDefinition>;
   roleAssignments: Map<string, RoleAssignment>;
+  /** Service principals of the directory (object id, lower case): `new` ones are still replicating. */
+  principals: Map<string, 'new' | 'replicated'>;
   permissions: PermissionProfile;
   etagSequence: number;
 };
@@ -85,6 +87,7 @@ export const createWorld = (settings: PracticeAzureSettings, clock: Clock): Worl
     operations: new Map(),
     roleDefinitions: new Map(),
     roleAssignments: new Map(),
+    principals: new Map(),
     permissions: settings.permissions,
     etagSequence: 0,
   };

@@ -26,6 +26,8 @@ export type PracticeStampDeps = {
 
 export type PracticeStampState = {
   cloudId: string;
+  /** The Azure Bridge principal New-AzureBridgeServicePrincipal returns (the practice Azure's directory knows it). */
+  bridgeObjectId: string;
   stampVersion: string;
   /** The stamp's Azure AD directory (AADTenantID) and the Default Provider Subscription holding its activation record. */
   aadTenantId: string;
@@ -73,6 +75,7 @@ export const createPracticeStamp = (deps: PracticeStampDeps): PracticeStamp => {
       const { identity, activation } = await store.read();
       return {
         cloudId: identity.cloudId,
+        bridgeObjectId: identity.objectId,
         stampVersion: settings.stampVersion,
         aadTenantId: identity.aadTenantId,
         defaultProviderSubscriptionId: identity.defaultProviderSubscriptionId,

@@ -61,6 +61,8 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'stampArm.signOut': {},
   'status.read': { cloudId: GUID },
   'status.prefill': { cloudId: GUID },
+  'connected.records': {},
+  'connected.check': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x', principalId: GUID },
   'operation.start': {
     kind: 'azure.unregister',
     subscriptionId: GUID,

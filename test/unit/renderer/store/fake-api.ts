@@ -156,6 +156,8 @@ export const createFakeApi = () => {
     'stampArm.signOut': answer('stampArm.signOut', () => ok({})),
     'status.read': answer('status.read', () => ok({ readAt: '2026-12-05T08:00:00.000Z' })),
     'status.prefill': answer('status.prefill', () => ok({ subscriptionId: 's', resourceGroup: 'azurestack', registrationName: 'r', usageReportingEnabled: false, marketplaceSyndicationEnabled: true, ask: [] })),
+    'connected.records': answer('connected.records', () => ok([])),
+    'connected.check': answer('connected.check', () => ok({})),
     'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),
     'operation.cancel': answer('operation.cancel', () => ok(snapshot({ status: 'cancelling' }))),
     'operation.list': answer('operation.list', () => ok(operations)),

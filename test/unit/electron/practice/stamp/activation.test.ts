@@ -61,7 +61,13 @@ describe('New-AzureStackActivation and Remove-AzureStackActivation', () => {
     again.proc.kill();
     expect((await restarted.state()).activation).toBeUndefined();
     const fresh = await (await makeStamp({ dataDir })).stamp.state();
-    expect(fresh).toEqual({ cloudId, stampVersion: '1.2406.0.8', aadTenantId: after.aadTenantId, defaultProviderSubscriptionId: after.defaultProviderSubscriptionId });
+    expect(fresh).toEqual({
+      cloudId,
+      bridgeObjectId: after.bridgeObjectId,
+      stampVersion: '1.2406.0.8',
+      aadTenantId: after.aadTenantId,
+      defaultProviderSubscriptionId: after.defaultProviderSubscriptionId,
+    });
   });
 
   it('refuses an empty key with the real binding error', async () => {

@@ -7,7 +7,7 @@ describe('createPracticeStamp', () => {
     const { stamp } = await makeStamp({ settings: { stampVersion: '1.2311.0.30' } });
     const state = await stamp.state();
     const guid = expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown;
-    expect(state).toEqual({ cloudId: guid, stampVersion: '1.2311.0.30', aadTenantId: guid, defaultProviderSubscriptionId: guid });
+    expect(state).toEqual({ cloudId: guid, bridgeObjectId: guid, stampVersion: '1.2311.0.30', aadTenantId: guid, defaultProviderSubscriptionId: guid });
   });
 
   it('answers WinRM port probes for practice ERCS addresses only, except the one set down', async () => {
@@ -33,6 +33,7 @@ describe('createPracticeStamp', () => {
       busyOnlyInVerbose: false,
       sessionDropsDuringActivation: false,
       closeBreaksSession: false,
+      refreshTokenRefused: false,
     });
   });
 });
