@@ -308,12 +308,13 @@ export const en = {
     reregister: {
       title: 'Re-register with the existing details',
       what: 'What -Reregister recovers: subscription, resource group and name from the activation record, billing model and location from Azure. The agreement number and asset tag are in neither: give them again.',
+      open: 'Re-register with these details (connected stamp)',
       recover: 'Recover the registration details',
       ask: {
         agreementNumber: 'Capacity: enter the agreement number again; neither the stamp nor Azure keeps it.',
         msAssetTag: 'Custom: enter the MS asset tag again; neither the stamp nor Azure keeps it.',
       },
-      next: 'Use these details to register again: the same name and resource group keep the registration (change model or flags by re-running registration with them).',
+      next: 'A connected stamp re-runs its registration with these details (the same name and resource group keep the registration; change the model or flags there). A disconnected stamp uses them for a new hand-off: export a token, register it under this name and group.',
     },
     busy: {
       signIn: "signing in to the stamp's admin Resource Manager",

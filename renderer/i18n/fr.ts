@@ -210,12 +210,13 @@ export const fr: Catalogue = {
     reregister: {
       title: 'Réinscrire avec les détails existants',
       what: 'Ce que -Reregister récupère : l’abonnement, le groupe de ressources et le nom depuis l’enregistrement d’activation, le modèle de facturation et l’emplacement depuis Azure. Le numéro de contrat et l’étiquette de ressource ne figurent nulle part : saisissez-les à nouveau.',
+      open: 'Réinscrire avec ces détails (instance connectée)',
       recover: 'Récupérer les détails de l’inscription',
       ask: {
         agreementNumber: 'Capacité : saisissez à nouveau le numéro de contrat ; ni l’instance ni Azure ne le conservent.',
         msAssetTag: 'Personnalisé : saisissez à nouveau l’étiquette de ressource MS ; ni l’instance ni Azure ne la conservent.',
       },
-      next: 'Utilisez ces détails pour inscrire à nouveau : le même nom et le même groupe de ressources conservent l’inscription (changez le modèle ou les options en relançant l’inscription avec eux).',
+      next: 'Une instance connectée relance son inscription avec ces détails (le même nom et le même groupe de ressources conservent l’inscription ; changez-y le modèle ou les options). Une instance déconnectée s’en sert pour un nouveau transfert : exporter un jeton, l’inscrire sous ce nom et dans ce groupe.',
     },
     busy: {
       signIn: 'connexion au Resource Manager d’administration de l’instance',

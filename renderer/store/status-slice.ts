@@ -1,6 +1,9 @@
 import type { Api } from '../../shared/contract';
 import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from '../../shared/domain/registration-status';
+import { BILLING_MODELS } from '../../shared/domain/types';
+import type { BillingModel } from '../../shared/domain/types';
 import { makeCall } from './call';
+import type { ConnectedPrefill } from './connected-slice';
 import type { Slice } from './types';
 
 /** The registration status screen: the stamp's admin Resource Manager sign-in, both sides as last read, the -Reregister details. */
@@ -20,6 +23,28 @@ export type StatusSlice = {
   /** Both sides afresh (after sign-in, on request, and whenever main says something changed). */
   readStatus(): Promise<void>;
   recoverDetails(): Promise<void>;
+  /** Opens the connected registration with the recovered details (-Reregister): a renewal when the stamp's activation expired. */
+  reregisterConnected(): void;
+};
+
+const billingModelOf = (value: string | undefined): BillingModel | undefined => BILLING_MODELS.find((m) => m.toLowerCase() === value?.toLowerCase());
+
+/** The connected flow's start from what -Reregister recovered: same name and group, the model and flags as they are. */
+export const connectedPrefillOf = (prefill: ReregisterPrefill, expired: boolean): ConnectedPrefill => {
+  const billingModel = billingModelOf(prefill.billingModel);
+  return {
+    purpose: expired && billingModel === 'Capacity' ? 'renew' : 'change',
+    subscriptionId: prefill.subscriptionId,
+    resourceGroup: prefill.resourceGroup,
+    registrationName: prefill.registrationName,
+    ...(prefill.location ? { location: prefill.location } : {}),
+    choices: {
+      ...(billingModel ? { billingModel } : {}),
+      usageReportingEnabled: prefill.usageReportingEnabled,
+      marketplaceSyndicationEnabled: prefill.marketplaceSyndicationEnabled,
+    },
+    previous: { registrationName: prefill.registrationName, resourceGroup: prefill.resourceGroup, ...(expired ? { expired } : {}) },
+  };
 };
 
 export const statusSlice =
@@ -56,6 +81,11 @@ export const statusSlice =
         // Main no longer holds the sign-in (mode or scenario changed): the screen asks for it again.
         const gone = view.stampProblem?.code === 'stamp-arm-not-signed-in';
         patch({ view, ...(gone ? { account: undefined } : {}), prefill: undefined });
+      },
+      reregisterConnected: () => {
+        const { prefill, view } = get().status;
+        if (!prefill) return;
+        get().openConnected(connectedPrefillOf(prefill, view?.comparison?.stampState === 'expired'));
       },
       recoverDetails: async () => {
         const id = cloudId();

@@ -43,4 +43,36 @@ describeOnEachLauncher('registration status on both sides', (flow) => {
     await page.getByTestId('remove-activation-screen').waitFor();
     expect(app.errors, 'page errors or CSP violations').toEqual([]);
   });
+
+  it('recovers the details of an intact registration, asks for the agreement number, and opens the connected flow with them', async () => {
+    const app = await flow.machine('reregister');
+    const { page } = app;
+    await page.getByRole('button', { name: 'Practice scenarios' }).click();
+    await page.getByLabel('What the status screen finds').selectOption('registered');
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await expect.poll(async () => (await app.call('practice.get', {})) as unknown).toMatchObject({ ok: true, value: { statusRehearsal: 'registered' } });
+
+    await page.getByRole('button', { name: 'Registration status' }).click();
+    await page.getByRole('button', { name: 'Sign in to the stamp', exact: true }).click();
+    await page.getByTestId('stamp-arm-account').waitFor();
+    const name = await page.getByTestId('status-stamp-name').textContent();
+    expect(name).toMatch(/^AzureStack-[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Go to sign-in' }).click();
+    await page.getByRole('button', { name: 'Sign in to Azure' }).click();
+    await page.getByTestId('azure-account').waitFor();
+    await page.getByRole('button', { name: 'Registration status' }).click();
+    await page.getByTestId('status-agree').waitFor();
+    expect(await page.getByTestId('status-azure-locked').textContent()).toBe('Yes');
+
+    await page.getByTestId('status-recover').click();
+    await page.getByTestId('prefill-ask-agreementNumber').waitFor();
+    expect(await page.getByTestId('prefill-billing').textContent()).toBe('Capacity');
+    expect(await page.getByTestId('prefill-location').textContent()).toBe('westcentralus');
+    await page.getByTestId('status-reregister').click();
+    await page.getByTestId('connected-screen').waitFor();
+    expect(await page.locator('#connected-name').inputValue()).toBe(name);
+    expect(await page.locator('#connected-group').inputValue()).toBe('azurestack');
+    expect(await page.locator('#connected-previous-name').inputValue()).toBe(name);
+    expect(app.errors, 'page errors or CSP violations').toEqual([]);
+  });
 });

@@ -36,6 +36,9 @@ export function ReregisterDetails() {
             </p>
           ))}
           <p className="hint">{t('status.reregister.next')}</p>
+          <button type="button" className="primary" onClick={() => appStore.getState().reregisterConnected()} data-testid="status-reregister">
+            {t('status.reregister.open')}
+          </button>
         </>
       )}
     </section>

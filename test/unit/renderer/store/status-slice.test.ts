@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../../shared/contract';
 import { createAppStore } from '../../../../renderer/store/create-store';
+import { connectedPrefillOf } from '../../../../renderer/store/status-slice';
 import { createFakeApi, memoryStorage, STAMP } from './fake-api';
 
 // The status screen's state: sign-in then both sides read, the stamp's cloud ID passed when a PEP
@@ -44,5 +45,32 @@ describe('status slice', () => {
     expect(store.getState().status.prefill?.resourceGroup).toBe('azurestack');
     await store.getState().signOutStampArm();
     expect(store.getState().status).toMatchObject({ account: undefined, view: undefined, prefill: undefined });
+  });
+
+  it('opens the connected flow with the recovered details: same name and group, the model and flags as they are', async () => {
+    const { store, api } = setup();
+    api['status.prefill'] = async () =>
+      ok({ subscriptionId: 'sub', resourceGroup: 'azurestack', registrationName: 'AzureStack-x', location: 'westcentralus', billingModel: 'capacity', usageReportingEnabled: false, marketplaceSyndicationEnabled: true, ask: ['agreementNumber' as const] });
+    await store.getState().signInStampArm('browser');
+    await store.getState().recoverDetails();
+    store.getState().reregisterConnected();
+    const { screen, con } = store.getState();
+    expect(screen).toBe('connected');
+    expect(con).toMatchObject({
+      purpose: 'change',
+      subscriptionId: 'sub',
+      resourceGroup: 'azurestack',
+      registrationName: 'AzureStack-x',
+      location: 'westcentralus',
+      choices: { billingModel: 'Capacity', usageReportingEnabled: false, marketplaceSyndicationEnabled: true },
+      previous: { registrationName: 'AzureStack-x', resourceGroup: 'azurestack' },
+    });
+  });
+
+  it('an expired Capacity activation becomes a renewal; another model stays a change, an unknown model is not guessed', () => {
+    const prefill = { subscriptionId: 's', resourceGroup: 'g', registrationName: 'n', usageReportingEnabled: true, marketplaceSyndicationEnabled: false, ask: [] };
+    expect(connectedPrefillOf({ ...prefill, billingModel: 'Capacity' }, true)).toMatchObject({ purpose: 'renew', previous: { expired: true } });
+    expect(connectedPrefillOf({ ...prefill, billingModel: 'PayAsYouUse' }, true).purpose).toBe('change');
+    expect(connectedPrefillOf({ ...prefill, billingModel: 'Unheard' }, false).choices).not.toHaveProperty('billingModel');
   });
 });
