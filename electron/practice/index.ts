@@ -84,7 +84,12 @@ export const startPractice = async (deps: {
   // The stamp's admin Resource Manager starts on the status screen's first call, like the practice Azure.
   let armStarting: Promise<PracticeStampArm> | undefined;
   const stampArm = (): Promise<PracticeStampArm> =>
-    (armStarting ??= import('./stamp-arm').then(({ startPracticeStampArm }) => startPracticeStampArm({ stamp, clock: deps.clock, log: deps.log })).catch((err: unknown) => {
+    (armStarting ??= import('./stamp-arm').then(({ startPracticeStampArm }) => startPracticeStampArm({
+        stamp,
+        clock: deps.clock,
+        log: deps.log,
+        ...(deps.settings?.azure?.accessTokenMarker ? { tokenMarker: deps.settings.azure.accessTokenMarker } : {}),
+      })).catch((err: unknown) => {
       armStarting = undefined;
       throw err;
     }));

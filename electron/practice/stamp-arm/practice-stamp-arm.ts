@@ -24,6 +24,8 @@ export type PracticeStampArmDeps = {
   stamp: { state(): Promise<PracticeStampState>; readonly settings: PracticeStampSettings };
   clock: { now(): Date };
   log: Logger;
+  /** Written into every token issued (the secrets tests search everything for it), as the practice Azure does. */
+  tokenMarker?: string;
 };
 
 export type PracticeStampArm = {
@@ -162,7 +164,7 @@ export const startPracticeStampArm = async (deps: PracticeStampArmDeps): Promise
       async getToken(scopes): Promise<AccessToken> {
         const scope = Array.isArray(scopes) ? (scopes[0] ?? '') : scopes;
         const expiresOn = deps.clock.now().getTime() + 3600_000;
-        const token = randomBytes(32).toString('base64url');
+        const token = `${deps.tokenMarker ?? ''}${randomBytes(32).toString('base64url')}`;
         tokens.set(token, { audience: scope.replace(/\/\.default$/, ''), tenant: await tenantIdFor(tenant), expiresOn });
         return { token, expiresOnTimestamp: expiresOn, tokenType: 'Bearer' };
       },

@@ -119,6 +119,12 @@ describe("stamp's admin Resource Manager (practice)", () => {
     expect(problem.action).toContain('Trusted Root Certification Authorities');
   });
 
+  it('issues tokens carrying the secrets sentinel marker when asked (so the secrets sweep can find them)', async () => {
+    const { practice } = await start({ azure: { accessTokenMarker: 'SENTINEL-ARM-' } });
+    const token = await (await practice.stampArm()).credential(DIRECTORY).getToken('https://adminmanagement.contoso.onmicrosoft.com/x/.default');
+    expect(token?.token.startsWith('SENTINEL-ARM-')).toBe(true);
+  });
+
   it('an endpoint nobody answers is reported as unreachable, and reading before signing in says to sign in', async () => {
     const { arm } = await start();
     const problem = await problemOf(arm.signIn({ endpoint: 'https://adminmanagement.elsewhere.example', tenant: DIRECTORY, method: 'browser' }));
