@@ -51,8 +51,6 @@ const CHANGES: Partial<Record<ChannelName, StateChangeCause>> = {
   'pep.disconnect': 'session',
   'azure.signIn': 'session',
   'azure.signOut': 'session',
-  'stampArm.signIn': 'session',
-  'stampArm.signOut': 'session',
   'operation.start': 'operation',
   'operation.cancel': 'operation',
 };

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
 
 // The registration status screen as an operator meets it in practice mode: the rehearsal "resource
@@ -38,6 +39,7 @@ describeOnEachLauncher('registration status on both sides', (flow) => {
     expect(await finding.textContent()).toContain('that registration is gone from Azure');
     expect(await page.getByTestId('status-azure-state').textContent()).toBe('No registration resource for this stamp in the subscription.');
     expect(await page.getByTestId('status-agree').count()).toBe(0);
+    expect(await axeViolations(page), 'axe on the status screen with a disagreement').toEqual([]);
 
     await finding.getByTestId('fix-deactivate').click();
     await page.getByTestId('remove-activation-screen').waitFor();
@@ -66,6 +68,7 @@ describeOnEachLauncher('registration status on both sides', (flow) => {
 
     await page.getByTestId('status-recover').click();
     await page.getByTestId('prefill-ask-agreementNumber').waitFor();
+    expect(await axeViolations(page), 'axe on the status screen with the recovered details').toEqual([]);
     expect(await page.getByTestId('prefill-billing').textContent()).toBe('Capacity');
     expect(await page.getByTestId('prefill-location').textContent()).toBe('westcentralus');
     await page.getByTestId('status-reregister').click();
