@@ -328,7 +328,7 @@ export const en = {
       rehearsals: {
         'as-practised': { label: 'As practised', what: "The practice stamp's own activation (none until you activate it) and an Azure without registrations." },
         registered: { label: 'Registered earlier, intact', what: 'The stamp was activated for a Capacity registration that Azure still holds, locked.' },
-        expired: { label: 'Expired activation', what: "The stamp's activation expired a month ago." },
+        expired: { label: 'Expired activation', what: "The stamp's activation expired a month ago (it stays so until the stamp is activated again or reset, as a real stamp would)." },
         'resource-deleted': { label: 'Resource deleted in Azure', what: 'The stamp is activated, but someone deleted its registration resource in Azure.' },
         'directory-changed': { label: 'Directory changed', what: "The registration's subscription was moved to another Azure AD directory." },
         moved: { label: 'Registration moved', what: 'The registration was moved to the resource group azurestack-moved; the stamp still names the old place.' },

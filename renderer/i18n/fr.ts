@@ -230,7 +230,7 @@ export const fr: Catalogue = {
       rehearsals: {
         'as-practised': { label: 'Selon l’entraînement', what: 'L’activation propre de l’instance d’entraînement (aucune tant que vous ne l’activez pas) et un Azure sans inscription.' },
         registered: { label: 'Inscrite auparavant, intacte', what: 'L’instance a été activée pour une inscription Capacité qu’Azure conserve, verrouillée.' },
-        expired: { label: 'Activation expirée', what: 'L’activation de l’instance a expiré il y a un mois.' },
+        expired: { label: 'Activation expirée', what: 'L’activation de l’instance a expiré il y a un mois (elle le reste jusqu’à une nouvelle activation ou une réinitialisation, comme sur une vraie instance).' },
         'resource-deleted': { label: 'Ressource supprimée dans Azure', what: 'L’instance est activée, mais quelqu’un a supprimé sa ressource d’inscription dans Azure.' },
         'directory-changed': { label: 'Annuaire changé', what: 'L’abonnement de l’inscription a été déplacé vers un autre annuaire Azure AD.' },
         moved: { label: 'Inscription déplacée', what: 'L’inscription a été déplacée vers le groupe de ressources azurestack-moved ; l’instance désigne toujours l’ancien emplacement.' },
