@@ -56,7 +56,7 @@ const normalise = (endpoint: string): string => {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-export const toActivation = (body: unknown): StampActivation | undefined => {
+const toActivation = (body: unknown): StampActivation | undefined => {
   const p = (body as { properties?: Record<string, unknown> } | undefined)?.properties;
   const id = str(p?.['azureRegistrationResourceIdentifier']);
   if (!p || !id) return undefined;

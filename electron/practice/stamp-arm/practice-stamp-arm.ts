@@ -67,7 +67,7 @@ export const startPracticeStampArm = async (deps: PracticeStampArmDeps): Promise
     const { defaultProviderSubscriptionId: dps } = await deps.stamp.state();
     const sub = (subscriptionId: string, displayName: string) => ({ id: `/subscriptions/${subscriptionId}`, subscriptionId, displayName, state: 'Enabled' });
     // A tenant user sees only their own subscriptions, never the operator's.
-    return operator ? [sub(dps, 'Default Provider Subscription'), sub(randomUUIDFrom(dps, 1), 'Metering Subscription'), sub(randomUUIDFrom(dps, 2), 'Consumption Subscription')] : [];
+    return operator ? [sub(dps, 'Default Provider Subscription'), sub(siblingGuid(dps, 1), 'Metering Subscription'), sub(siblingGuid(dps, 2), 'Consumption Subscription')] : [];
   };
 
   const routes: Route[] = [
@@ -95,7 +95,7 @@ export const startPracticeStampArm = async (deps: PracticeStampArmDeps): Promise
       handle: async (ctx) => {
         const state = await deps.stamp.state();
         if (param(ctx, 'sub').toLowerCase() !== state.defaultProviderSubscriptionId.toLowerCase() || !operator) {
-          throw authorizationFailed(PRACTICE_STAMP_OPERATOR, randomUUIDFrom(state.aadTenantId, 3), 'Microsoft.AzureBridge.Admin/activations/read', ctx.path);
+          throw authorizationFailed(PRACTICE_STAMP_OPERATOR, siblingGuid(state.aadTenantId, 3), 'Microsoft.AzureBridge.Admin/activations/read', ctx.path);
         }
         if (!state.activation) {
           throw new ArmError(404, 'ResourceNotFound', "The Resource 'Microsoft.AzureBridge.Admin/activations/default' under resource group 'azurestack-activation' was not found.");
@@ -182,4 +182,4 @@ export const startPracticeStampArm = async (deps: PracticeStampArmDeps): Promise
 };
 
 /** A stable GUID derived from another (the stamp's other built-in subscriptions). */
-const randomUUIDFrom = (guid: string, n: number): string => `${guid.slice(0, 34)}${String(n).padStart(2, '0')}`;
+const siblingGuid = (guid: string, n: number): string => `${guid.slice(0, 34)}${String(n).padStart(2, '0')}`;
