@@ -63,6 +63,8 @@ export const statusSlice =
         const account = await call('status', 'status.busy.signIn', () =>
           api['stampArm.signIn']({ endpoint: endpoint.trim(), method, ...(tenant.trim() ? { tenant: tenant.trim() } : {}) }),
         );
+        // A device code shown for this sign-in (main's azure.deviceCode event) is spent either way.
+        set((s) => ({ reg: { ...s.reg, deviceCode: undefined } }));
         if (!account) return;
         patch({ account });
         await get().readStatus();
