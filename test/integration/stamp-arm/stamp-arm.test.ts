@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SignInProvider } from '../../../electron/azure';
 import { memoryLogger } from '../../../electron/log';
 import { startPractice, type Practice, type PracticeSettings } from '../../../electron/practice';
@@ -117,6 +117,16 @@ describe("stamp's admin Resource Manager (practice)", () => {
     expect(problem.code).toBe('stamp-arm-certificate');
     expect(problem.message).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY/);
     expect(problem.action).toContain('Trusted Root Certification Authorities');
+  });
+
+  it('a sign-in left waiting in the browser stops on Cancel, and nothing is signed in', async () => {
+    const { arm, endpoint, signIns } = await start({ signIn: 'browser-abandoned' });
+    const pending = problemOf(arm.signIn({ endpoint, tenant: DIRECTORY, method: 'browser' }));
+    await vi.waitFor(() => expect(signIns.length).toBe(1));
+    expect(arm.cancelSignIn()).toBe(true);
+    expect((await pending).code).toBe('cancelled');
+    expect(arm.account()).toBeUndefined();
+    expect(arm.cancelSignIn()).toBe(false);
   });
 
   it('issues tokens carrying the secrets sentinel marker when asked (so the secrets sweep can find them)', async () => {
