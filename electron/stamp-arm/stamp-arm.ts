@@ -142,7 +142,10 @@ export const createStampArm = (deps: StampArmDeps): StampArmService => {
       const limit = deps.timers.setTimeout(
         () =>
           controller.abort(
-            new AppError('stamp-arm-failed', `The sign-in was not completed within ${SIGN_IN_LIMIT_MS[req.method] / 60_000} minutes, so it was stopped.`, { action: 'Sign in again.', retryable: true }),
+            new AppError('timeout', `The sign-in was not completed within ${SIGN_IN_LIMIT_MS[req.method] / 60_000} minutes, so it was stopped.`, {
+              action: 'Sign in again and finish in the browser window that opens, or sign in with a code.',
+              retryable: true,
+            }),
           ),
         SIGN_IN_LIMIT_MS[req.method],
       );
