@@ -5,7 +5,7 @@ import { move } from './move';
 import { checkPermissions, createRole, listLocations, listRegistrations, listSubscriptions } from './queries';
 import { activationKey, register, readBeforeRegister, type BeforeRegister } from './register';
 import { recoverFromAzure, readRegistrationSide } from './registration-status';
-import { ensureRegistrationOwner, readConnectedState } from './registration-owner';
+import { ensureRegistrationOwner, missingConnectedActions, readConnectedState } from './registration-owner';
 import { createRequestStats } from './request-stats';
 import { openSession, type Session } from './session';
 import { signInError } from './sign-in-errors';
@@ -154,6 +154,7 @@ export const createAzure = (deps: AzureDeps): AzureService => {
       return { token: Buffer.from(token, 'utf8'), tenantId: s.account.tenantId, environment: s.account.cloud };
     },
     assignRegistrationOwner: async (ref, principalId, ctl = {}) => ensureRegistrationOwner(current(), ref, principalId, ctl),
+    connectedPermissions: (ref) => inPhase('permissions', (s) => missingConnectedActions(s, ref)),
     connectedState: (ref, principalId) => inPhase('connected-state', (s) => readConnectedState(s, ref, principalId)),
     move: async (req, ctl = {}) => move(current(), req, ctl),
     registrationSide: (ref, cloudId) => inPhase('status', (s) => readRegistrationSide(s, ref, cloudId)),

@@ -71,7 +71,7 @@ const subscriptionPermissions = async (s: Session, subscriptionId: string, step:
 };
 
 /** Both scopes at once (one round trip): the group's when it exists, else the subscription's. */
-const readPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<{ scope: string; entries: PermissionEntry[] }> => {
+export const readPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<{ scope: string; entries: PermissionEntry[] }> => {
   const step = 'reading your permissions';
   const [group, subscription] = await Promise.all([
     groupPermissions(s, subscriptionId, resourceGroup, step),

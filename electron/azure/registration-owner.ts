@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/problems';
 import { answerError } from './arm-http';
+import { evaluatePermissions, REQUIRED_ACTIONS } from './permissions';
+import { readPermissions } from './queries';
 import { registrationId, subscriptionScope } from './resource-ids';
 import { phase, type Session } from './session';
 import type { Ctl, RegistrationRef } from './types';
@@ -15,6 +17,15 @@ export const REGISTRATION_OWNER_ROLE_NAME = 'Azure Stack Registration Owner';
 /** PrincipalNotFound while the new principal replicates: tried again this many times, this far apart. */
 const REPLICATION_TRIES = 5;
 const REPLICATION_WAIT_MS = 10_000;
+
+/** Connected registration: what registering needs, plus reading and creating the principal's role assignment. */
+export const CONNECTED_ACTIONS = [...REQUIRED_ACTIONS, 'Microsoft.Authorization/roleAssignments/read', 'Microsoft.Authorization/roleAssignments/write'] as const;
+
+/** The actions connected registration needs that the signed-in account lacks at the group (or the subscription). */
+export const missingConnectedActions = async (s: Session, ref: RegistrationRef): Promise<{ scope: string; missing: string[] }> => {
+  const { scope, entries } = await readPermissions(s, ref.subscriptionId, ref.resourceGroup);
+  return { scope, missing: evaluatePermissions(entries, CONNECTED_ACTIONS).missing };
+};
 
 type Assignment = { id?: string; properties?: { roleDefinitionId?: string; principalId?: string; scope?: string } };
 

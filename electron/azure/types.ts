@@ -139,6 +139,8 @@ export type AzureService = {
   stampRefreshToken(): Promise<StampRefreshToken>;
   /** Contract §2.7 step 7: "Azure Stack Registration Owner" for the stamp's principal on the registration; found or created. */
   assignRegistrationOwner(ref: RegistrationRef, principalId: string, ctl?: Ctl): Promise<{ id: string; created: boolean }>;
+  /** Actions connected registration needs that the account lacks (checked before the stamp is touched). */
+  connectedPermissions(ref: RegistrationRef): Promise<{ scope: string; missing: string[] }>;
   /** The registration, its lock and (given the principal) its owner assignment, as they stand in Azure. */
   connectedState(ref: RegistrationRef, principalId?: string): Promise<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>;
   unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;

@@ -64,6 +64,14 @@ export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, c
   let current: ConnectedStep = 'stamp';
 
   try {
+    // Contract §2.7 step 1: what Azure will refuse is found before the stamp is asked for anything.
+    ctx.progress({ phase: 'permissions', message: 'Checking your permissions for registering and assigning the role…' });
+    const { scope, missing } = await deps.azure.connectedPermissions(ref);
+    if (missing.length > 0) {
+      throw new AppError('azure-forbidden', `Your account lacks what connected registration needs at ${scope}: ${missing.join(', ')}. Nothing was changed on the stamp or in Azure.`, {
+        action: 'Ask a subscription Owner for these actions (the registration role of the Permissions step plus Microsoft.Authorization/roleAssignments/write, or Owner), then start again.',
+      });
+    }
     ctx.progress({ phase: 'connected.stamp', message: 'Reading the stamp information (Get-AzureStackStampInformation)…' });
     const info = await session.stampInfo(recordTo(ctx));
     if (!sameGuid(info.cloudId, stamp.cloudId)) {

@@ -121,6 +121,17 @@ describe('connected registration in practice', () => {
     expect(record).toMatchObject({ failedAt: 'principal', done: ['stamp', 'key-pair'] });
   });
 
+  it('an account without the rights (built-in Registration Owner only) is stopped before the stamp is asked for anything', async () => {
+    const { m, sessionId, cloudId } = await machine({ ...FAST_PRACTICE, azure: { ...FAST_PRACTICE.azure, permissions: 'registration-owner-builtin' } });
+    const commands = m.runtime.stats().pep.commands;
+    const end = await outcomeOf(m, start(sessionId, cloudId));
+    const problem = end.outcome.ok ? undefined : end.outcome.problem;
+    expect(problem?.code).toBe('azure-forbidden');
+    expect(problem?.message).toMatch(/Microsoft\.AzureStack\/registrations\/write.*Microsoft\.Authorization\/roleAssignments\/write.*Nothing was changed/);
+    expect(m.runtime.stats().pep.commands).toBe(commands);
+    expect((await world(m))?.registrations).toEqual([]);
+  });
+
   it('refuses choices the connected rules forbid before the stamp or Azure is touched', async () => {
     const { m, sessionId, cloudId } = await machine();
     const commands = m.runtime.stats().pep.commands;
