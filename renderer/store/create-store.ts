@@ -9,6 +9,7 @@ import { manageSlice } from './manage-slice';
 import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
 import { practiceSlice } from './practice-slice';
+import { recordsSlice } from './records-slice';
 import type { Persisted } from './persisted';
 import { registerSlice } from './register-slice';
 import { settingsSlice } from './settings-slice';
@@ -34,6 +35,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...practiceSlice(api)(...a),
         ...statusSlice(api)(...a),
         ...connectedSlice(api)(...a),
+        ...recordsSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,
