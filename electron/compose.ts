@@ -11,7 +11,7 @@ import { createHandoff, runCommand, systemDrives } from './handoff';
 import type { HandoffFs } from './handoff';
 import { systemCopyFs, verifiedSpawn } from './integrity';
 import { createConnectedRecords } from './connected';
-import { azureHandlers, connectedHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
+import { azureHandlers, connectedHandlers, handoffHandlers, operationHandlers, stampHandlers, statusHandlers } from './handlers';
 import { createJournal } from './journal';
 import { lazyService } from './lazy';
 import type { Logger } from './log';
@@ -23,6 +23,7 @@ import type { ProxyEnv, SystemProxy } from './proxy';
 import type { PracticeSettings } from './practice';
 import type { RecordChannel } from './records';
 import type { SettingsChannel } from './settings';
+import type { StampArmService } from './stamp-arm';
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -142,6 +143,28 @@ export const compose = async (cfg: ComposeConfig) => {
       onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
     });
   }, idleAzure);
+  // The stamp's admin Resource Manager (status, re-registration details): its own sign-in, in the stamp's directory.
+  const stampArm = lazyService<StampArmService>(async () => {
+    const [{ createStampArm, systemTrust }, { liveSignIn }, { createProxyResolver, practiceRoutes }] = await Promise.all([import('./stamp-arm'), import('./azure'), import('./proxy')]);
+    return createStampArm({
+      signIn:
+        sim?.stampArmSignIn ??
+        liveSignIn({
+          log,
+          // The Azure CLI's client, which Azure Stack Hub's Azure AD and AD FS accept; an organisation's own client lives in the Azure directory.
+          client: {},
+          openBrowser: cfg.openBrowser ?? (async () => Promise.reject(new Error('No system browser is available to this process.'))),
+        }),
+      routes: sim ? practiceRoutes : createProxyResolver({ ...(cfg.proxy?.system ? { system: cfg.proxy.system } : {}), env: cfg.proxy?.env ?? {}, log }),
+      dial: sim?.dialStampArm ?? (async (endpoint) => endpoint),
+      // Live: what Windows trusts (the stamp's internal CA once imported); practice: its CA, or none to rehearse an untrusted one.
+      ...(await (sim ? sim.stampArmCa() : Promise.resolve(systemTrust())).then((ca) => (ca ? { tlsCa: ca } : {}))),
+      practice: sim !== undefined,
+      timers: cfg.timers ?? systemTimers,
+      log,
+      onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
+    });
+  }, { account: () => undefined, cancelSignIn: () => false, signOut: () => undefined });
   const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log, sleep });
   const handoff = createHandoff({
     fs: cfg.handoffFs ?? fs,
@@ -172,6 +195,7 @@ export const compose = async (cfg: ComposeConfig) => {
     ...stampHandlers(pep, sessions),
     ...handoffHandlers(handoff, sessions),
     ...azureHandlers(azure),
+    ...statusHandlers({ stampArm, azure, clock }),
     ...connectedHandlers(azure, connectedRecords),
     ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }, { sessions, azure, records: connectedRecords, clock, practice }, { sessions, azure, clock }),
   };
@@ -184,7 +208,10 @@ export const compose = async (cfg: ComposeConfig) => {
     describe: () => {
       if (!sim) return {};
       const s = sim.stamp.settings;
-      return { practiceDrivePath: sim.drivePath, practiceStamp: { ercsAddresses: [...s.ercsAddresses], user: `${s.domain}\\CloudAdmin`, password: s.cloudAdminPassword } };
+      return {
+        practiceDrivePath: sim.drivePath,
+        practiceStamp: { ercsAddresses: [...s.ercsAddresses], user: `${s.domain}\\CloudAdmin`, password: s.cloudAdminPassword, ...sim.stampArmHint },
+      };
     },
     refuseIfBusy: () => {
       if (operations.running() > 0) {

@@ -4,6 +4,7 @@ import { resolveCloud } from './clouds';
 import { move } from './move';
 import { checkPermissions, createRole, listLocations, listRegistrations, listSubscriptions } from './queries';
 import { activationKey, register, readBeforeRegister, type BeforeRegister } from './register';
+import { recoverFromAzure, readRegistrationSide } from './registration-status';
 import { ensureRegistrationOwner, missingConnectedActions, readConnectedState } from './registration-owner';
 import { createRequestStats } from './request-stats';
 import { openSession, type Session } from './session';
@@ -157,6 +158,8 @@ export const createAzure = (deps: AzureDeps): AzureService => {
     connectedPermissions: (ref) => inPhase('permissions', (s) => missingConnectedActions(s, ref)),
     connectedState: (ref, principalId) => inPhase('connected-state', (s) => readConnectedState(s, ref, principalId)),
     move: async (req, ctl = {}) => move(current(), req, ctl),
+    registrationSide: (ref, cloudId) => inPhase('status', (s) => readRegistrationSide(s, ref, cloudId)),
+    recoverRegistration: (ref, cloudId) => inPhase('status', (s) => recoverFromAzure(s, ref, cloudId)),
     stats: () => stats.stats(),
     resetStats: () => stats.reset(),
   };

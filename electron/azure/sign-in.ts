@@ -85,9 +85,13 @@ export const liveSignIn =
   async (req) => {
     const clientId = deps.client.clientId ?? AZURE_CLI_CLIENT_ID;
     const tenant = req.tenantId ?? deps.client.tenant ?? 'organizations';
-    const network = createSignInNetwork(req.route);
+    const network = createSignInNetwork(req.route, req.tlsCa);
     const app = new PublicClientApplication({
-      auth: { clientId, authority: `${req.endpoints.authorityHost.replace(/\/$/, '')}/${tenant}` },
+      auth: {
+        clientId,
+        authority: `${req.endpoints.authorityHost.replace(/\/$/, '')}/${tenant}`,
+        ...(req.knownAuthorities ? { knownAuthorities: req.knownAuthorities } : {}),
+      },
       system: { networkClient: network.client },
     });
     const scopes = [req.endpoints.scope];

@@ -10,6 +10,7 @@ import type {
   RegistrationInfo,
   SubscriptionInfo,
 } from '../../shared/domain/types';
+import type { AzureSide } from '../../shared/domain/registration-status';
 import type { Logger } from '../log';
 import type { Timers } from '../operations';
 import type { ProxyResolver, ResolvedRoute } from '../proxy';
@@ -31,6 +32,10 @@ export type SignInProvider = (req: {
   signal: AbortSignal;
   /** How the login host is reached (proxy or direct). */
   route: ResolvedRoute;
+  /** What the login host's TLS may chain to, beyond Node's roots (a stamp's AD FS: its internal CA). */
+  tlsCa?: string;
+  /** Authorities MSAL trusts without Microsoft's instance discovery (a stamp's AD FS host). */
+  knownAuthorities?: string[];
 }) => Promise<SignedIn>;
 
 export type SignedIn = {
@@ -144,6 +149,10 @@ export type AzureService = {
   connectedState(ref: RegistrationRef, principalId?: string): Promise<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>;
   unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;
   move(req: MoveRequest, ctl?: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }>;
+  /** The registration a stamp's activation record names, as Azure holds it now (status screen). */
+  registrationSide(ref: RegistrationRef, cloudId?: string): Promise<AzureSide>;
+  /** -Reregister: that registration's details and its group's location, or why they cannot be recovered. */
+  recoverRegistration(ref: RegistrationRef, cloudId?: string): Promise<{ registration: RegistrationInfo; location?: string }>;
   stats(): AzureStats;
   resetStats(): void;
 };

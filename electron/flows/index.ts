@@ -6,4 +6,6 @@ export * from './stamp-sessions';
 export type { AzureFlowDeps } from './azure-flows';
 export type { StampFlowDeps } from './stamp-flows';
 export type { RemovalFlowDeps } from './removal-flows';
+export * as statusFlows from './status-flows';
+export type { StatusFlowDeps } from './status-flows';
 export type { ConnectedFlowDeps } from './connected-flow';

@@ -6,7 +6,9 @@ import type { SignInProvider } from '../azure';
 import type { Logger } from '../log';
 import type { HostCommand } from '../pep/host-process';
 import type { FaultSpec, PracticeAzure, PracticeAzureSettings, SeedRegistration } from './azure';
+import type { PracticeStampArm } from './stamp-arm';
 import { createPracticeStamp, PRACTICE_STAMP_FILE } from './stamp';
+import { rehearseStatus } from './status-rehearsal';
 import type { PracticeStampSettingsInput } from './stamp';
 
 export type PracticeSettings = {
@@ -18,6 +20,8 @@ export type PracticeSettings = {
   signIn?: PracticeScenario['signIn'];
   /** A registration the practice Azure holds from the start, relative to the practice stamp (the practice scenario). */
   seedRegistration?: Exclude<PracticeScenario['azureRegistration'], 'none'>;
+  /** What the status screen meets: the registration's story and the admin Resource Manager's certificate. */
+  status?: { rehearsal?: PracticeScenario['statusRehearsal']; certificateUntrusted?: boolean };
 };
 
 const EA_SUBSCRIPTION = 'dd8597b4-8739-4467-8b10-f8679f62bfbf';
@@ -64,6 +68,8 @@ export const startPractice = async (deps: {
     sleep: deps.sleep,
     ...(deps.settings?.stamp ? { settings: deps.settings.stamp } : {}),
   });
+  // The status rehearsal writes the stamp's side now; the practice Azure gets its side when it starts.
+  const rehearsed = await rehearseStatus(stamp, deps.settings?.status?.rehearsal ?? 'as-practised', deps.clock.now());
   // The practice Azure (its TLS certificate, its HTTPS server, selfsigned and jose) starts on the
   // first Azure call, not with the practice stamp: rehearsing the stamp leg never waits for it.
   let starting: Promise<PracticeAzure> | undefined;
@@ -71,14 +77,17 @@ export const startPractice = async (deps: {
     (starting ??= import('./azure').then(async ({ startPracticeAzure }) => {
       const seed = deps.settings?.seedRegistration;
       const seeded = seed ? [seedFor(seed, (await stamp.state()).cloudId)] : [];
-      const settings = deps.settings?.azure ?? (seeded.length > 0 ? {} : undefined);
       const started = await startPracticeAzure({
         clock: deps.clock,
         log: deps.log,
         sleep: deps.sleep,
-        ...(settings ? { settings: { ...settings, ...(seeded.length > 0 ? { registrations: [...(settings.registrations ?? []), ...seeded] } : {}) } } : {}),
+        settings: {
+          ...deps.settings?.azure,
+          registrations: [...(deps.settings?.azure?.registrations ?? []), ...seeded, ...rehearsed.azure.registrations],
+          azureStackRegisteredIn: [...(deps.settings?.azure?.azureStackRegisteredIn ?? []), ...rehearsed.azure.azureStackRegisteredIn],
+        },
       });
-      for (const fault of deps.settings?.azureFaults ?? []) started.faults.add(fault);
+      for (const fault of [...(deps.settings?.azureFaults ?? []), ...rehearsed.faults]) started.faults.add(fault);
       // The stamp's Azure Bridge principal lives in the practice directory, as it would once the stamp created it.
       started.directory.add((await stamp.state()).bridgeObjectId);
       return started;
@@ -92,6 +101,30 @@ export const startPractice = async (deps: {
     const [{ practiceSignIn }, started] = await Promise.all([import('./sign-in'), azure()]);
     return practiceSignIn(started, deps.settings?.signIn ?? 'completes', deps.log)(req);
   };
+  // The stamp's admin Resource Manager starts on the status screen's first call, like the practice Azure.
+  let armStarting: Promise<PracticeStampArm> | undefined;
+  const stampArm = (): Promise<PracticeStampArm> =>
+    (armStarting ??= import('./stamp-arm').then(({ startPracticeStampArm }) => startPracticeStampArm({
+        stamp,
+        clock: deps.clock,
+        log: deps.log,
+        ...(deps.settings?.azure?.accessTokenMarker ? { tokenMarker: deps.settings.azure.accessTokenMarker } : {}),
+      })).catch((err: unknown) => {
+      armStarting = undefined;
+      throw err;
+    }));
+  const stampArmSignIn: SignInProvider = async (req) => {
+    const [{ practiceSignIn }, { PRACTICE_STAMP_OPERATOR }, arm] = await Promise.all([import('./sign-in'), import('./stamp-arm'), stampArm()]);
+    const tenant = req.tenantId ?? '';
+    const identity = { credential: () => arm.credential(tenant), account: { username: PRACTICE_STAMP_OPERATOR, tenantId: await arm.tenantIdFor(tenant) } };
+    return practiceSignIn(identity, deps.settings?.signIn ?? 'completes', deps.log)(req);
+  };
+  /** The practice stamp's admin endpoint is served on loopback; any other host is a closed port, unreachable as it would be live. */
+  const dialStampArm = async (endpoint: string): Promise<string> => {
+    const [{ closedPort }, arm] = await Promise.all([import('./sign-in'), stampArm()]);
+    return new URL(endpoint).host.toLowerCase() === new URL(arm.adminResourceManager).host.toLowerCase() ? arm.endpoint : `https://127.0.0.1:${await closedPort()}`;
+  };
+  const zone = `${stamp.settings.region}.${stamp.settings.externalDomainFqdn}`;
   const drive: DriveInfo = { id: PRACTICE_DRIVE_ID, label: 'Practice USB stick', path: drivePath, removable: true };
   const host: HostCommand = { command: 'practice-stamp', args: [], env: {} };
 
@@ -105,9 +138,19 @@ export const startPractice = async (deps: {
     stamp,
     /** The practice Azure, started on first use. */
     azure,
+    /** The practice stamp's admin Resource Manager, started on first use, and how the app reaches and signs in to it. */
+    stampArm,
+    stampArmSignIn,
+    dialStampArm,
+    /** Its CA, withheld when the scenario rehearses a certificate this computer does not trust. */
+    stampArmCa: async () => (deps.settings?.status?.certificateUntrusted ? undefined : (await stampArm()).ca),
+    /** What the status screen offers to sign in to (as the stamp information would list it). */
+    stampArmHint: { adminResourceManager: `https://adminmanagement.${zone}`, directory: stamp.settings.identitySystem === 'ADFS' ? undefined : 'contoso.onmicrosoft.com' },
     stop: async () => {
       const started = await starting?.catch(() => undefined);
       await started?.stop();
+      const arm = await armStarting?.catch(() => undefined);
+      await arm?.stop();
     },
   };
 };

@@ -26,7 +26,7 @@ const azureFaults = (s: PracticeScenario): FaultSpec[] => [
   ...(s.policyDeniesResourceGroups ? [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups', times: Number.MAX_SAFE_INTEGER } as const] : []),
 ];
 
-const EA_SUBSCRIPTION = 'dd8597b4-8739-4467-8b10-f8679f62bfbf';
+export const EA_SUBSCRIPTION = 'dd8597b4-8739-4467-8b10-f8679f62bfbf';
 const PAYG_SUBSCRIPTION = 'c4b7a1d9-6e25-4f83-a0d2-9b1e5c7f3a28';
 
 /** The practice Azure's behaviour the scenario changes (beyond faults). */
@@ -72,4 +72,5 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
   signIn: harness.signIn ?? scenario.signIn,
   ...(scenario.azureRegistration !== 'none' ? { seedRegistration: scenario.azureRegistration } : {}),
   ...(harness.seedRegistration ? { seedRegistration: harness.seedRegistration } : {}),
+  status: { rehearsal: scenario.statusRehearsal, certificateUntrusted: scenario.stampArmCertificateUntrusted, ...harness.status },
 });

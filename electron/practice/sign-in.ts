@@ -39,7 +39,11 @@ const untilAborted = (signal: AbortSignal): Promise<never> =>
   });
 
 export const practiceSignIn =
-  (azure: PracticeAzure, outcome: PracticeScenario['signIn'], log: Logger): SignInProvider =>
+  (
+    azure: Pick<PracticeAzure, 'credential'> & Partial<Pick<PracticeAzure, 'refreshToken'>> & { account: { username: string; tenantId: string } },
+    outcome: PracticeScenario['signIn'],
+    log: Logger,
+  ): SignInProvider =>
   async (req) => {
     if (outcome === 'login-unreachable') {
       const network = createSignInNetwork(req.route);
@@ -59,9 +63,11 @@ export const practiceSignIn =
       req.onDeviceCode({ userCode: 'PRACTICE1', verificationUri: 'https://microsoft.com/devicelogin', message: 'Practice: nobody will enter this code.' });
       await untilAborted(req.signal);
     }
+    // The stamp's admin Resource Manager sign-in has no refresh token to hand to a stamp.
+    const refreshToken = azure.refreshToken?.bind(azure);
     return {
       credential: azure.credential(),
-      refreshToken: async () => azure.refreshToken(),
+      ...(refreshToken ? { refreshToken: async () => refreshToken() } : {}),
       account: { cloud: req.cloud, username: azure.account.username, tenantId: azure.account.tenantId, practice: true },
     };
   };

@@ -37,6 +37,7 @@ const RegisterFlow = lazyScreen('RegisterFlow');
 const RemoveActivationScreen = lazyScreen('RemoveActivationScreen');
 const RemoveRegistrationScreen = lazyScreen('RemoveRegistrationScreen');
 const SettingsScreen = lazyScreen('SettingsScreen');
+const StatusScreen = lazyScreen('StatusScreen');
 const UnregisterScreen = lazyScreen('UnregisterScreen');
 
 function Current({ screen }: { screen: Screen }) {
@@ -61,6 +62,8 @@ function Current({ screen }: { screen: Screen }) {
       return <SettingsScreen />;
     case 'practice':
       return <PracticeScreen />;
+    case 'status':
+      return <StatusScreen />;
     case 'about':
       return <AboutScreen />;
     case 'change':

@@ -11,4 +11,5 @@ export { RegisterFlow } from '../steps/register/register-flow';
 export { RemoveActivationScreen } from '../steps/activate/remove-activation-screen';
 export { RemoveRegistrationScreen } from '../steps/lifecycle/remove-registration-screen';
 export { SettingsScreen } from '../steps/settings-screen';
+export { StatusScreen } from '../steps/status/status-screen';
 export { UnregisterScreen } from '../steps/manage/unregister-screen';

@@ -31,6 +31,7 @@ export function SideNav() {
       <ul>
         {side && TASKS[side].map(item)}
         {item('handoffs')}
+        {item('status')}
         {item('settings')}
         {practice && item('practice')}
         {item('about')}

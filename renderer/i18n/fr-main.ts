@@ -6,6 +6,39 @@ import type { MainTexts } from './catalogue';
 
 export const frMain: MainTexts = {
   problems: {
+    // the stamp's admin Resource Manager (status, re-registration details)
+    'stamp-arm-failed': {
+      message: 'Le Resource Manager d’administration de l’instance n’a pas mené à bien la lecture.',
+      action: 'Lisez le détail ci-dessous ; recommencez, et si l’échec persiste, vérifiez l’instance dans le portail d’administration.',
+    },
+    'stamp-arm-unreachable': {
+      message: 'Le Resource Manager d’administration de l’instance est injoignable.',
+      action: 'Vérifiez le point de terminaison (https://adminmanagement.<région>.<FQDN externe>) et que cet ordinateur l’atteint (DNS, pare-feu, réseau de l’instance), puis recommencez.',
+    },
+    'stamp-arm-certificate': {
+      message: 'Le Resource Manager d’administration de l’instance présente un certificat que cet ordinateur n’approuve pas.',
+      action: 'Importez le certificat racine de l’instance dans les Autorités de certification racines de confiance de cet ordinateur, puis recommencez. AzS Registrar ne désactive jamais la vérification des certificats.',
+    },
+    'stamp-arm-not-admin-arm': {
+      message: 'Ce point de terminaison ne répond pas comme un Resource Manager d’administration Azure Stack Hub.',
+      action: 'Indiquez le Resource Manager d’administration de l’instance (https://adminmanagement.<région>.<FQDN externe>).',
+    },
+    'stamp-arm-wrong-directory': {
+      message: 'Vous êtes connecté à un annuaire qui n’est pas celui de l’instance.',
+      action: 'Reconnectez-vous à l’annuaire de l’instance (AADTenantID dans les informations de l’instance), pas à celui de votre abonnement Azure.',
+    },
+    'stamp-arm-forbidden': {
+      message: 'Ce compte n’est pas opérateur de l’instance.',
+      action: 'Connectez-vous avec un compte d’opérateur Azure Stack Hub (propriétaire de l’abonnement fournisseur par défaut).',
+    },
+    'stamp-arm-not-signed-in': {
+      message: 'Vous n’êtes pas connecté au Resource Manager d’administration de l’instance.',
+      action: 'Connectez-vous à l’instance sur l’écran État de l’inscription.',
+    },
+    'stamp-not-registered': {
+      message: 'L’instance n’a pas d’enregistrement d’activation : elle n’est pas inscrite, il n’y a pas de détails à reprendre.',
+      action: 'Inscrivez l’instance comme une nouvelle inscription.',
+    },
     // registration lifecycle and connected registration
     'registration-other-stamp': {
       message: 'L’inscription trouvée sous ce nom appartient à une autre instance (un autre ID de cloud). Rien n’a été modifié.',

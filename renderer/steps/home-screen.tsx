@@ -24,6 +24,11 @@ export function HomeScreen() {
         <strong>{t('connected.home.title')}</strong>
         <span>{t('connected.home.text')}</span>
       </button>
+      <p>
+        <button type="button" className="link-button" onClick={() => appStore.getState().open('status')} data-testid="home-status">
+          {t('status.fromHome')}
+        </button>
+      </p>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
 import { LifecyclePracticeFields } from './lifecycle/practice-fields';
+import { StatusRehearsalFields } from './status/status-rehearsal-fields';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
@@ -212,6 +213,7 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
         {SWITCHES.slice(STAMP_SWITCHES).map(toggle)}
         <LifecyclePracticeFields draft={draft} change={change} />
       </fieldset>
+      <StatusRehearsalFields draft={draft} change={change} />
       <fieldset>
         <legend>{t('connected.scenarios.legend')}</legend>
         {CONNECTED_SWITCHES.map((k) => (

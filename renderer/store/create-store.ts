@@ -16,6 +16,7 @@ import { registerSlice } from './register-slice';
 import { settingsSlice } from './settings-slice';
 import { shellSlice } from './shell-slice';
 import { stampSlice } from './stamp-slice';
+import { statusSlice } from './status-slice';
 import type { AppState } from './types';
 
 export const STORAGE_KEY = 'azs-registrar.progress';
@@ -34,6 +35,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
         ...lifecycleSlice(api)(...a),
+        ...statusSlice(api)(...a),
         ...connectedSlice(api)(...a),
         ...recordsSlice(api)(...a),
       }),

@@ -51,7 +51,7 @@ const PersistedSchema = z.object({
   language: z._default(z.enum(['auto', ...LANGUAGES]), 'auto'),
   side: z.nullable(z.enum(['stamp', 'host'])),
   progressMode: z.nullable(z.enum(['practice', 'live'])),
-  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'about', 'connected', 'change', 'remove-registration']),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'status', 'about', 'connected', 'change', 'remove-registration']),
   stamp: z.object({
     hosts: z.array(Text(255)).check(z.minLength(1), z.maxLength(3)),
     user: Text(256),

@@ -38,6 +38,8 @@ import type {
   TokenPreview,
 } from '../../shared/domain/types';
 
+import type { StatusSlice } from './status-slice';
+
 export type Screen =
   | 'home'
   | 'export'
@@ -49,13 +51,14 @@ export type Screen =
   | 'move'
   | 'settings'
   | 'practice'
+  | 'status'
   | 'about'
   | 'connected'
   | 'change'
   | 'remove-registration';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'connected' | 'lifecycle' | 'records';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'status' | 'connected' | 'lifecycle' | 'records';
 
 export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
@@ -326,6 +329,7 @@ export type AppState = ShellSlice &
   OperationsSlice &
   SettingsSlice &
   PracticeSlice &
+  StatusSlice &
   ConnectedSlice &
   LifecycleSlice;
 

@@ -34,6 +34,7 @@ import type {
   TokenPreview,
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
+import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from '../domain/registration-status';
 import type { ConnectedRecord } from '../domain/connected';
 import { RECORD_LANGUAGES } from '../domain/handoff-record';
 import type { HandoffRecord } from '../domain/handoff-record';
@@ -54,7 +55,14 @@ export type AppInfo = {
   /** Practice mode: where the practice USB stick lives. */
   practiceDrivePath?: string;
   /** Practice mode: how to sign in to the simulated stamp (not a secret: it guards nothing real). */
-  practiceStamp?: { ercsAddresses: string[]; user: string; password: string };
+  practiceStamp?: {
+    ercsAddresses: string[];
+    user: string;
+    password: string;
+    /** The practice stamp's admin Resource Manager and (Azure AD) directory, as its stamp information lists them. */
+    adminResourceManager?: string;
+    directory?: string;
+  };
 };
 
 /** The PowerShell the app will start for the privileged endpoint, as main found it. */
@@ -173,6 +181,23 @@ export const channels = {
   'registration.findForRemoval': def<RegistrationInfo>()(
     z.object({ sessionId: Id, subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName }).strict(),
   ),
+  // The stamp's admin Resource Manager (Region management's source): sign in, then read the activation record.
+  'stampArm.signIn': def<StampArmAccount>()(
+    z
+      .object({
+        endpoint: z.url({ protocol: /^https$/ }).max(512),
+        /** The stamp's directory (Azure AD: tenant ID or domain); ignored on AD FS stamps. */
+        tenant: z.string().trim().min(1).max(256).optional(),
+        method: z.enum(['browser', 'device-code']),
+      })
+      .strict(),
+  ),
+  'stampArm.cancelSignIn': def<{ cancelled: boolean }>()(Empty),
+  'stampArm.signOut': def<Record<string, never>>()(Empty),
+  // Both sides read afresh; `cloudId` (from a privileged endpoint session) lets Azure's answer be checked against this stamp.
+  'status.read': def<RegistrationStatusView>()(z.object({ cloudId: z.optional(Guid) }).strict()),
+  // -Reregister: the registration's details recovered from the activation record and Azure.
+  'status.prefill': def<ReregisterPrefill>()(z.object({ cloudId: z.optional(Guid) }).strict()),
   /** Connected registrations this machine ran, newest first: what each left in Azure and on the stamp. */
   'connected.records': def<ConnectedRecord[]>()(Empty),
   /** Re-reads a connected registration in Azure (resource, lock, the stamp principal's role): settles an unknown outcome. */

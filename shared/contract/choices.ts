@@ -17,6 +17,12 @@ export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
 export type WorkstationLanguage = (typeof WORKSTATION_LANGUAGES)[number];
 /** A registration the practice Azure holds from the start (lifecycle rehearsals). */
 export const PRACTICE_AZURE_REGISTRATIONS = ['none', 'this-stamp', 'expired-capacity', 'another-stamp'] as const;
+/**
+ * The registration the status screen meets: as practised (the practice stamp's own activation, an
+ * empty practice Azure), or a stamp registered before the rehearsal whose registration is intact,
+ * expired, deleted in Azure, in a subscription whose directory changed, or moved to another group.
+ */
+export const PRACTICE_STATUS_REHEARSALS = ['as-practised', 'registered', 'expired', 'resource-deleted', 'directory-changed', 'moved'] as const;
 /** How practice sign-in ends. */
 export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
 
@@ -43,6 +49,8 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   moveNeverFinishes: false,
   noSubscriptionWideList: false,
   signIn: 'completes',
+  statusRehearsal: 'as-practised',
+  stampArmCertificateUntrusted: false,
   azureRegistration: 'none',
   registrationDeleteRefused: false,
   refreshTokenRefused: false,

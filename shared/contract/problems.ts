@@ -86,6 +86,15 @@ export const PROBLEM_CODES = [
   'removal-partial',
   /** A renewal's registration name is still taken by the old registration. */
   'renewal-name-taken',
+  // the stamp's admin Resource Manager (status, re-registration details)
+  'stamp-arm-unreachable',
+  'stamp-arm-certificate',
+  'stamp-arm-not-admin-arm',
+  'stamp-arm-wrong-directory',
+  'stamp-arm-forbidden',
+  'stamp-arm-not-signed-in',
+  'stamp-arm-failed',
+  'stamp-not-registered',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

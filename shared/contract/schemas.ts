@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONNECTED_PURPOSES } from '../domain/connected';
 import { ercsAddressProblem } from '../domain/ercs-address';
 import { HANDOFF_PURPOSES } from '../domain/lifecycle';
-import { PRACTICE_AZURE_REGISTRATIONS, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, REGISTRATION_API_VERSIONS, WORKSTATION_LANGUAGES } from './choices';
+import { PRACTICE_AZURE_REGISTRATIONS, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, PRACTICE_STATUS_REHEARSALS, REGISTRATION_API_VERSIONS, WORKSTATION_LANGUAGES } from './choices';
 import { Guid, PreviousRegistrationSchema, RegistrationName, ResourceGroupName, SignInClientSchema, TokenChoicesSchema } from './fields';
 
 // Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
@@ -182,6 +182,10 @@ export const PracticeScenarioSchema = z
     azureRegistration: z.enum(PRACTICE_AZURE_REGISTRATIONS),
     /** The first DELETE of a registration is refused (403), after the lock was lifted: the stamp is already deactivated in a connected removal. */
     registrationDeleteRefused: z.boolean(),
+    /** What the status screen finds on the stamp and in Azure (PRACTICE_STATUS_REHEARSALS). */
+    statusRehearsal: z.enum(PRACTICE_STATUS_REHEARSALS),
+    /** The stamp's admin Resource Manager presents a certificate this computer does not trust. */
+    stampArmCertificateUntrusted: z.boolean(),
     /** Connected: Entra ID refuses the refresh token the stamp redeems (MFA required). */
     refreshTokenRefused: z.boolean(),
     /** Connected: the first role assignment on the registration answers 403 (after the resource was created). */

@@ -15,6 +15,7 @@ export const HELP_TOPICS = {
   renew: `${REG}#renew-or-change-registration`,
   move: `${REG}#move-a-registration-resource`,
   registration: REG,
+  verify: `${REG}#verify-azure-stack-hub-registration`,
 } as const;
 export type HelpTopic = keyof typeof HELP_TOPICS;
 export const isHelpTopic = (v: unknown): v is HelpTopic => typeof v === 'string' && Object.hasOwn(HELP_TOPICS, v);

@@ -104,3 +104,13 @@ export const requestDisallowedByPolicy = (resourcePath: string, assignment: { na
   ]);
   return new ArmError(403, 'RequestDisallowedByPolicy', `Resource '${resource}' was disallowed by policy. Policy identifiers: '${identifiers}'.`);
 };
+
+/** The subscription now belongs to another directory than the token's (a directory change). */
+export const wrongTenant = (tokenTenant: string, subscriptionTenant: string): ArmError =>
+  new ArmError(
+    401,
+    'InvalidAuthenticationTokenTenant',
+    `The access token is from the wrong issuer 'https://sts.windows.net/${tokenTenant}/'. It must match the tenant ` +
+      `'https://sts.windows.net/${subscriptionTenant}/' associated with this subscription. Please use the authority (URL) ` +
+      `'https://login.windows.net/${subscriptionTenant}' to get the token.`,
+  );

@@ -1,7 +1,7 @@
 // Faults on demand: the next matching request(s) fail the way Azure fails.
-import { ArmError, authorizationFailed, missingSubscriptionRegistration, requestDisallowedByPolicy, throttled } from './arm-error';
+import { ArmError, authorizationFailed, missingSubscriptionRegistration, requestDisallowedByPolicy, throttled, wrongTenant } from './arm-error';
 
-export type FaultKind = 'throttle' | 'status' | 'reset' | 'slow' | 'expired-token' | 'forbidden' | 'missing-registration' | 'policy-denied';
+export type FaultKind = 'throttle' | 'status' | 'reset' | 'slow' | 'expired-token' | 'forbidden' | 'missing-registration' | 'policy-denied' | 'wrong-tenant';
 
 export type FaultSpec = {
   method?: string;
@@ -20,6 +20,8 @@ export type FaultSpec = {
   action?: string;
   /** policy-denied: the policy assignment's name (default "Require a tag on resource groups"). */
   policy?: string;
+  /** wrong-tenant: the directory the subscription now belongs to (its directory was changed). */
+  tenant?: string;
 };
 
 export type FaultHandle = { hits(): number; remaining(): number };
@@ -41,6 +43,8 @@ type FaultContext = {
   path: string;
   action?: string;
   identity: { username: string; objectId: string };
+  /** The directory of the practice identity's tokens. */
+  tenantId: string;
   expiredToken(): ArmError;
 };
 
@@ -71,6 +75,8 @@ export const createFaults = () => {
       }
       case 'missing-registration':
         return { kind: 'fail', error: missingSubscriptionRegistration() };
+      case 'wrong-tenant':
+        return { kind: 'fail', error: wrongTenant(ctx.tenantId, spec.tenant ?? '00000000-0000-0000-0000-000000000000') };
       case 'policy-denied': {
         const subscriptionId = /^\/subscriptions\/([^/]+)/i.exec(ctx.path)?.[1] ?? '';
         return { kind: 'fail', error: requestDisallowedByPolicy(ctx.path, { name: spec.policy ?? 'Require a tag on resource groups', subscriptionId }) };

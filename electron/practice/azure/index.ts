@@ -11,3 +11,7 @@ export type {
   SeedRegistration,
 } from './types';
 export type { WorldSnapshot, WorldState } from './world';
+// The practice stamp's admin Resource Manager speaks ARM too: same router, error envelope and certificate.
+export { ArmError, authorizationFailed } from './arm-error';
+export { createRouter, decodePath, param, type Route } from './router';
+export { generateCertificate } from './tls';

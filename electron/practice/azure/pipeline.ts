@@ -23,6 +23,7 @@ type PipelineDeps = {
   auth: ReturnType<typeof createAuth>;
   faults: ReturnType<typeof createFaults>;
   identity: { username: string; objectId: string };
+  tenantId: string;
   stats: PracticeAzureStats;
   sleep: Sleep;
   log: Logger;
@@ -94,7 +95,7 @@ export const createPipeline = (deps: PipelineDeps) => {
     stats.requests += 1;
     stats.byRoute[routeId] = (stats.byRoute[routeId] ?? 0) + 1;
 
-    const effect = faults.take({ method, path, action: found?.route.action, identity, expiredToken: auth.expiredTokenError });
+    const effect = faults.take({ method, path, action: found?.route.action, identity, tenantId: deps.tenantId, expiredToken: auth.expiredTokenError });
     if (effect?.kind === 'reset') return 'reset';
     if (effect?.kind === 'delay') await deps.sleep(effect.ms);
     if (effect?.kind === 'fail') throw effect.error;

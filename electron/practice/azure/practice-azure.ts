@@ -38,9 +38,9 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   movedNotFoundReads: 1,
   groups: [],
   foreignLocks: [],
+  registrations: [],
   subscriptionStates: {},
   registrationListBySubscription: true,
-  registrations: [],
   latency: { requestMs: 0, connectionMs: 0 },
 };
 
@@ -86,6 +86,7 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     auth,
     faults,
     identity,
+    tenantId: PRACTICE_TENANT_ID,
     stats,
     sleep: deps.sleep ?? defaultSleep,
     log: deps.log,

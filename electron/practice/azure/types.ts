@@ -55,7 +55,8 @@ export type PracticeAzureSettings = {
   foreignLocks: { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }[];
   /**
    * Registrations that exist from the start (their resource group is created with them): a stamp
-   * registered before (connected removal, renewal), or another stamp's under a searched name.
+   * registered before (connected removal, renewal, the status rehearsals), or another stamp's under a
+   * searched name.
    */
   registrations: SeedRegistration[];
   /** Microsoft.AzureStack lists registrations by subscription with 2017-06-01 (older RP revisions do not). */
@@ -80,6 +81,9 @@ export type SeedRegistration = {
   locked: boolean;
   /** A Capacity registration past its term: a renewal may register the same stamp under a new name beside it. */
   expired?: boolean;
+  /** The flags its token asked for (default off). */
+  usageReportingEnabled?: boolean;
+  marketplaceSyndicationEnabled?: boolean;
 };
 
 export type PracticeAzureDeps = {

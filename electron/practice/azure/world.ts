@@ -81,7 +81,13 @@ const seedRegistrations = (world: World, seeds: PracticeAzureSettings['registrat
       cloudId: r.cloudId,
       objectId: r.cloudId,
       billingModel: r.billingModel,
-      token: { cloudId: r.cloudId, billingModel: r.billingModel, usageReportingEnabled: false, marketplaceSyndicationEnabled: false, hardwareInfo: [] },
+      token: {
+        cloudId: r.cloudId,
+        billingModel: r.billingModel,
+        usageReportingEnabled: r.usageReportingEnabled ?? false,
+        marketplaceSyndicationEnabled: r.marketplaceSyndicationEnabled ?? false,
+        hardwareInfo: [],
+      },
       ...(r.expired ? { expired: true } : {}),
     };
     world.registrations.set(key(r.subscriptionId, r.resourceGroup, r.name), registration);

@@ -29,6 +29,9 @@ export type PracticeStampState = {
   /** The Azure Bridge principal New-AzureBridgeServicePrincipal returns (the practice Azure's directory knows it). */
   bridgeObjectId: string;
   stampVersion: string;
+  /** The stamp's Azure AD directory (AADTenantID) and the Default Provider Subscription holding its activation record. */
+  aadTenantId: string;
+  defaultProviderSubscriptionId: string;
   activation?: { record: ActivationRecord; activatedAt: string; billingModel?: string };
 };
 
@@ -37,6 +40,8 @@ export type PracticeStamp = {
   spawn: SpawnHost;
   /** The stamp's identity and activation, for status screens and the composition root. */
   state(): Promise<PracticeStampState>;
+  /** Rewrites the activation record (practice scenarios: a stamp registered, or expired, before this rehearsal). */
+  setActivation(change: (current: PracticeStampState['activation']) => PracticeStampState['activation']): Promise<void>;
   /** TCP reachability of an ERCS address (WinRM HTTP is 5985). */
   probePort(host: string, port: number): Promise<boolean>;
   readonly settings: PracticeStampSettings;
@@ -68,7 +73,20 @@ export const createPracticeStamp = (deps: PracticeStampDeps): PracticeStamp => {
     settings,
     async state() {
       const { identity, activation } = await store.read();
-      return { cloudId: identity.cloudId, bridgeObjectId: identity.objectId, stampVersion: settings.stampVersion, ...(activation ? { activation } : {}) };
+      return {
+        cloudId: identity.cloudId,
+        bridgeObjectId: identity.objectId,
+        stampVersion: settings.stampVersion,
+        aadTenantId: identity.aadTenantId,
+        defaultProviderSubscriptionId: identity.defaultProviderSubscriptionId,
+        ...(activation ? { activation } : {}),
+      };
+    },
+    async setActivation(change) {
+      await store.update(({ activation, ...rest }) => {
+        const next = change(activation);
+        return next ? { ...rest, activation: next } : rest;
+      });
     },
     probePort: (host, port) => Promise.resolve(port === WINRM_HTTP_PORT && answers(settings, host)),
   };

@@ -127,6 +127,11 @@ describe('sentinel secrets', () => {
 
     // The other stamp flows: remove the activation, close the session copying transcripts to a share.
     const c = await stamp.m.call<PepConnected>('pep.connect', { ...PEP, password: PEP_PASSWORD, transcriptShare: { path: '\\\\files\\pep', user: 'CONTOSO\\svc', password: SHARE_PASSWORD } });
+    // The status screen: the stamp's admin Resource Manager signed in to (its tokens carry the sentinel too) and read.
+    const info = await stamp.m.call<{ practiceStamp?: { adminResourceManager?: string; directory?: string } }>('app.info', {});
+    await stamp.m.call('stampArm.signIn', { endpoint: info.practiceStamp?.adminResourceManager, tenant: info.practiceStamp?.directory, method: 'browser' });
+    await stamp.m.call('status.read', {});
+    expect(stamp.m.log.lines.filter((l) => l.message === 'Practice admin Resource Manager answered').length).toBeGreaterThan(2);
     await stamp.m.run({ kind: 'stamp.removeActivation', sessionId: c.sessionId });
     await stamp.m.call('pep.disconnect', { sessionId: c.sessionId });
 

@@ -71,7 +71,13 @@ describe('practice scenarios: the stamp', () => {
   it('refuses any password but the practice one, which app.info shows with the ERCS addresses', async () => {
     const m = await startPracticeMachine(await usb());
     const info = await m.call<{ practiceStamp?: { ercsAddresses: string[]; user: string; password: string } }>('app.info', {});
-    expect(info.practiceStamp).toEqual({ ercsAddresses: ['10.20.30.224', '10.20.30.225', '10.20.30.226'], user: 'AZURESTACK\\CloudAdmin', password: PRACTICE_PEP_PASSWORD });
+    expect(info.practiceStamp).toEqual({
+      ercsAddresses: ['10.20.30.224', '10.20.30.225', '10.20.30.226'],
+      user: 'AZURESTACK\\CloudAdmin',
+      password: PRACTICE_PEP_PASSWORD,
+      adminResourceManager: 'https://adminmanagement.practice.azurestack.contoso.com',
+      directory: 'contoso.onmicrosoft.com',
+    });
     const refused = await m.runtime.dispatch('pep.connect', { hosts: ['10.20.30.224'], user: PEP.user, password: 'Wrong-Password-1' });
     expect(refused).toMatchObject({ ok: false, problem: { code: 'pep-access-denied', retryable: false } });
     expect((await connect(m)).host).toBe('10.20.30.224');

@@ -61,6 +61,11 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'azure.registrations': { subscriptionId: GUID, resourceGroup: 'azurestack' },
   'azure.registration': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x' },
   'registration.findForRemoval': { sessionId: 's1', subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x' },
+  'stampArm.signIn': { endpoint: 'https://adminmanagement.local.azurestack.external', tenant: 'contoso.onmicrosoft.com', method: 'device-code' },
+  'stampArm.cancelSignIn': {},
+  'stampArm.signOut': {},
+  'status.read': { cloudId: GUID },
+  'status.prefill': { cloudId: GUID },
   'connected.records': {},
   'connected.check': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x', principalId: GUID },
   'operation.start': {

@@ -154,6 +154,13 @@ export const createFakeApi = () => {
     'azure.registrations': answer('azure.registrations', () => ok([])),
     'azure.registration': answer('azure.registration', () => ok(null)),
     'registration.findForRemoval': answer('registration.findForRemoval', () => fail('azure-not-found', 'not found')),
+    'stampArm.signIn': answer('stampArm.signIn', () =>
+      ok({ adminResourceManager: 'https://adminmanagement.local.azurestack.external', identitySystem: 'AzureAD', loginEndpoint: 'https://login.microsoftonline.com/', username: 'operator@contoso.onmicrosoft.com', tenantId: 't', defaultProviderSubscriptionId: 'd', practice: true }),
+    ),
+    'stampArm.cancelSignIn': answer('stampArm.cancelSignIn', () => ok({ cancelled: false })),
+    'stampArm.signOut': answer('stampArm.signOut', () => ok({})),
+    'status.read': answer('status.read', () => ok({ readAt: '2026-12-05T08:00:00.000Z' })),
+    'status.prefill': answer('status.prefill', () => ok({ subscriptionId: 's', resourceGroup: 'azurestack', registrationName: 'r', usageReportingEnabled: false, marketplaceSyndicationEnabled: true, ask: [] })),
     'connected.records': answer('connected.records', () => ok([])),
     'connected.check': answer('connected.check', () => ok({})),
     'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),

@@ -6,7 +6,8 @@ describe('createPracticeStamp', () => {
   it('exposes the stamp state without activation at first', async () => {
     const { stamp } = await makeStamp({ settings: { stampVersion: '1.2311.0.30' } });
     const state = await stamp.state();
-    expect(state).toEqual({ cloudId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown, bridgeObjectId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown, stampVersion: '1.2311.0.30' });
+    const guid = expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown;
+    expect(state).toEqual({ cloudId: guid, bridgeObjectId: guid, stampVersion: '1.2311.0.30', aadTenantId: guid, defaultProviderSubscriptionId: guid });
   });
 
   it('answers WinRM port probes for practice ERCS addresses only, except the one set down', async () => {
