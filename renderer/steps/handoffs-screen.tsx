@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { SaveRecord } from '../components/save-record';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
@@ -50,6 +51,7 @@ export function HandoffsScreen() {
                   </button>
                 </div>
               )}
+              <SaveRecord handoffId={h.id} compact />
               <details>
                 <summary>{t('handoffs.history')}</summary>
                 <ol className="history">

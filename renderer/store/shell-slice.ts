@@ -43,7 +43,10 @@ export const shellSlice =
           api.on('operation.finished', (f) => get().onFinished(f)),
           api.on('azure.deviceCode', (d) => set((s) => ({ reg: { ...s.reg, deviceCode: d } }))),
           api.on('app.stateChanged', (c) => void get().resync(c)),
-          api.on('app.show', ({ screen }) => set({ screen })),
+          api.on('app.show', ({ screen, action }) => {
+            set({ screen });
+            if (action === 'exportDiagnostics') void get().exportDiagnostics();
+          }),
         ];
         await Promise.all([get().loadInfo(), get().syncOperations(), get().refreshHandoffs()]);
         return () => offs.forEach((off) => off());

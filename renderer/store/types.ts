@@ -8,6 +8,7 @@ import type {
   PracticeScenario,
   Problem,
   Settings,
+  SavedExport,
   SettingsRequest,
   StateChanged,
 } from '../../shared/contract';
@@ -51,7 +52,7 @@ export type Screen =
   | 'connected';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'connected';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'connected' | 'records';
 
 export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
@@ -269,7 +270,21 @@ export type PracticeSlice = {
   resetPractice(): Promise<boolean>;
 };
 
+/** Printable records of hand-offs and Export diagnostics: files main saves where the operator chooses. */
+export type RecordsSlice = {
+  records: {
+    /** The hand-off whose record was asked for last (its button shows the outcome). */
+    handoffId?: string;
+    /** The last record saved, for that hand-off; cleared when a new save starts. */
+    saved?: SavedExport;
+    diagnostics?: SavedExport;
+  };
+  saveRecord(handoffId: string): Promise<void>;
+  exportDiagnostics(): Promise<void>;
+};
+
 export type AppState = ShellSlice &
+  RecordsSlice &
   StampSlice &
   ExportSlice &
   RegisterSlice &

@@ -37,6 +37,8 @@ import type {
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
 import type { ConnectedRecord } from '../domain/connected';
+import { RECORD_LANGUAGES } from '../domain/handoff-record';
+import type { HandoffRecord } from '../domain/handoff-record';
 import { HELP_TOPICS } from '../domain/help';
 import type { HelpTopic } from '../domain/help';
 
@@ -67,6 +69,9 @@ export type PowerShellInfo = {
   /** Why it could not be run or cannot be used (then version is absent). */
   problem?: string;
 };
+
+/** A file main wrote where the operator chose in its save dialog (the renderer never sends a path). */
+export type SavedExport = { path: string; bytes: number };
 
 export type PepConnected = {
   sessionId: string;
@@ -127,6 +132,12 @@ export const channels = {
   'handoff.saveKey': def<SavedFile>()(z.object({ handoffId: Id, driveId: Id }).strict()),
   'handoff.list': def<HandoffSummary[]>()(Empty),
   'handoff.confirmActivated': def<HandoffSummary>()(z.object({ handoffId: Id }).strict()),
+  // The printable record: its facts (the record page reads them), and the PDF main prints and saves
+  // where the operator chooses in its dialog (null when the operator cancels).
+  'handoff.record': def<HandoffRecord>()(z.object({ handoffId: Id }).strict()),
+  'handoff.saveRecord': def<SavedExport | null>()(z.object({ handoffId: Id, language: z.enum(RECORD_LANGUAGES) }).strict()),
+  // One zip of what support needs, never a secret, saved where the operator chooses (null when cancelled).
+  'diagnostics.export': def<SavedExport | null>()(Empty),
 
   'azure.signIn': def<AzureAccount>()(
     z

@@ -27,15 +27,15 @@ describe('application menu', () => {
 });
 
 describe('application menu: Help', () => {
-  it('opens Microsoft Learn and the About screen', () => {
+  it('opens Microsoft Learn, the About screen and Export diagnostics', () => {
     const calls: string[] = [];
     const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
       items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
     const items = flatten(
-      appMenuTemplate({ platform: 'win32', packaged: true, appName: 'AzS Registrar', actions: { openDocumentation: () => calls.push('docs'), showAbout: () => calls.push('about') } }),
+      appMenuTemplate({ platform: 'win32', packaged: true, appName: 'AzS Registrar', actions: { openDocumentation: () => calls.push('docs'), showAbout: () => calls.push('about'), exportDiagnostics: () => calls.push('diagnostics') } }),
     );
     for (const i of items.filter((x) => typeof x.click === 'function')) (i.click as () => void)();
-    expect(calls.sort()).toEqual(['about', 'docs']);
+    expect(calls.sort()).toEqual(['about', 'diagnostics', 'docs']);
     expect(items.map((i) => i.role)).not.toContain('toggleDevTools');
   });
 });
