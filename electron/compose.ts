@@ -142,7 +142,7 @@ export const compose = async (cfg: ComposeConfig) => {
       onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
     });
   }, idleAzure);
-  const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log });
+  const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log, sleep });
   const handoff = createHandoff({
     fs: cfg.handoffFs ?? fs,
     clock,

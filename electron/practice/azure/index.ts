@@ -9,4 +9,4 @@ export type {
   PracticeCloud,
   PracticeSubscription,
 } from './types';
-export type { WorldSnapshot } from './world';
+export type { WorldSnapshot, WorldState } from './world';

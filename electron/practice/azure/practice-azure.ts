@@ -20,7 +20,7 @@ import { PRACTICE_OBJECT_ID, PRACTICE_SUBSCRIPTIONS, PRACTICE_TENANT_ID, PRACTIC
 import { subscriptionRoutes } from './subscriptions';
 import { generateCertificate } from './tls';
 import type { PracticeAzure, PracticeAzureDeps, PracticeAzureSettings, PracticeAzureStats, PracticeCloud } from './types';
-import { createWorld, snapshot } from './world';
+import { createWorld, putState, snapshot, takeState } from './world';
 
 const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   port: 0,
@@ -147,6 +147,8 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     closeIdleConnections: () => server.closeIdleConnections(),
     state: {
       snapshot: () => snapshot(world),
+      take: () => takeState(world),
+      put: (state) => putState(world, state),
       setPermissions: (profile) => {
         world.permissions = profile;
       },

@@ -3,7 +3,7 @@ import type { CloudName } from '../../../shared/domain/types';
 import type { Logger } from '../../log';
 import type { FaultSpec, FaultHandle } from './faults';
 import type { PermissionProfile } from './permissions';
-import type { WorldSnapshot } from './world';
+import type { WorldSnapshot, WorldState } from './world';
 
 export type Clock = { now(): Date };
 export type Sleep = (ms: number) => Promise<void>;
@@ -117,6 +117,9 @@ export type PracticeAzure = {
 /** Inspection and steering for tests and the practice scenarios. */
 export type PracticeAzureState = {
   snapshot(): WorldSnapshot;
+  /** Everything Azure holds, to carry over to another practice Azure (an app killed and restarted). */
+  take(): WorldState;
+  put(state: WorldState): void;
   setPermissions(profile: PermissionProfile): void;
   /** Every token issued so far is treated as expired. */
   expireTokens(): void;

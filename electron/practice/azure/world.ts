@@ -101,6 +101,35 @@ export const snapshot = (world: World): WorldSnapshot => ({
   pendingOperations: world.operations.size,
 });
 
+/**
+ * Azure's state as it outlives the app: what a restart of the app finds there (the kill tests of the
+ * fault matrix). Taken, long-running operations finish first, as ARM finishes them on its own.
+ */
+export type WorldState = Pick<WorldSnapshot, 'resourceGroups' | 'locks' | 'roleDefinitions' | 'roleAssignments'> & {
+  registrations: Registration[];
+  providers: Record<string, ProviderState['state']>;
+  etagSequence: number;
+};
+
+export const takeState = (world: World): WorldState => {
+  for (const [id, op] of world.operations) {
+    world.operations.delete(id);
+    op.finish();
+  }
+  return { ...snapshot(world), registrations: [...world.registrations.values()].map((r) => ({ ...r })), etagSequence: world.etagSequence };
+};
+
+export const putState = (world: World, state: WorldState): void => {
+  const byKey = <T>(items: T[], keyOf: (t: T) => string) => new Map(items.map((t) => [keyOf(t), t]));
+  world.groups = byKey(state.resourceGroups, (g) => key(g.subscriptionId, g.name));
+  world.registrations = byKey(state.registrations, (r) => key(r.subscriptionId, r.resourceGroup, r.name));
+  world.locks = byKey(state.locks, (l) => key(l.scope, l.name));
+  world.roleDefinitions = byKey(state.roleDefinitions, (d) => d.name);
+  world.roleAssignments = byKey(state.roleAssignments, (a) => key(a.scope, a.name));
+  for (const [sub, p] of Object.entries(state.providers)) world.providers.set(sub, { state: p, pollsLeft: 0 });
+  world.etagSequence = state.etagSequence;
+};
+
 export const requireSubscription = (world: World, subscriptionId: string): PracticeSubscription => {
   const sub = world.subscriptions.get(subscriptionId.toLowerCase());
   if (!sub) throw subscriptionNotFound(subscriptionId);
