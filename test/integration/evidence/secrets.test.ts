@@ -23,9 +23,8 @@ import { advance, handoffs, PEP } from './air-gap-flow';
 // searched: files under the data folders and the USB folder, logs, journal, events to the renderer, IPC
 // results, the argv and environment of the PowerShell host process, the exported diagnostics (every file
 // of the zip) and the text of the printed PDF records (Chromium's PDF of the record page, read back with
-// PDF.js). Zero hits. A refresh token has no path in practice yet: the practice sign-in hands out access
-// tokens directly (MSAL keeps the refresh token of a live sign-in in memory only), so there is no
-// sentinel refresh token to plant. A value planted where records and diagnostics do print (the machine
+// PDF.js). Zero hits. The refresh token the practice Azure issues for the stamp
+// (connected registration) carries a sentinel too; a live sign-in's stays in MSAL's memory. A value planted where records and diagnostics do print (the machine
 // name) is found by the same search: the sweep can fail.
 
 const PEP_PASSWORD = 'SentinelPep-4b1d"$(x)é';
