@@ -35,6 +35,7 @@ import type {
   TokenPreview,
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
+import { ARCHIVE_REASONS } from '../domain/archive';
 import { HELP_TOPICS } from '../domain/help';
 import type { HelpTopic } from '../domain/help';
 
@@ -125,6 +126,15 @@ export const channels = {
   'handoff.saveKey': def<SavedFile>()(z.object({ handoffId: Id, driveId: Id }).strict()),
   'handoff.list': def<HandoffSummary[]>()(Empty),
   'handoff.confirmActivated': def<HandoffSummary>()(z.object({ handoffId: Id }).strict()),
+  // A hand-off that will never complete, set aside with a reason; its token and key stay kept.
+  'handoff.archive': def<HandoffSummary>()(
+    z.object({ handoffId: Id, reason: z.enum(ARCHIVE_REASONS), detail: z.string().max(500).optional() }).strict(),
+  ),
+  'handoff.restore': def<HandoffSummary>()(z.object({ handoffId: Id }).strict()),
+  // The ERCS addresses of the last privileged-endpoint sessions of this mode (never a user name or password).
+  'settings.recentErcs': def<string[][]>()(Empty),
+  /** Forgets one remembered set of addresses, or all of them without `hosts`. */
+  'settings.forgetErcs': def<string[][]>()(z.object({ hosts: PepHosts.optional() }).strict()),
 
   'azure.signIn': def<AzureAccount>()(
     z
