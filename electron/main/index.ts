@@ -111,6 +111,7 @@ void app.whenReady().then(async () => {
         actions: {
           openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
           showAbout: () => events('app.show', { screen: 'about' }),
+          startNew: (leg) => events('app.show', { screen: leg === 'export' ? 'new-export' : 'new-registration' }),
         },
       }),
     ),

@@ -19,6 +19,7 @@ import { RegisterFlow } from '../steps/register/register-flow';
 import { SettingsScreen } from '../steps/settings-screen';
 import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
+import { NewLegDialog, useNewLegShortcuts } from './new-leg';
 import { SideNav } from './side-nav';
 
 function Current({ screen }: { screen: Screen }) {
@@ -82,6 +83,7 @@ export function App() {
   useLanguage();
   useFocusRescue();
   useFinishNotifications();
+  useNewLegShortcuts();
   const screen = useApp((s) => s.screen);
   const version = useApp((s) => s.info?.version);
   return (
@@ -104,6 +106,7 @@ export function App() {
           <Current screen={screen} />
         </main>
       </div>
+      <NewLegDialog />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from '../i18n';
+import { KeyExpectedList } from '../components/key-expected';
 import { appStore } from '../store';
 
 /** First question: where does this machine stand in the disconnected flow? */
@@ -19,6 +20,7 @@ export function HomeScreen() {
           <span>{t('home.host')}</span>
         </button>
       </div>
+      <KeyExpectedList />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { Api } from '../../shared/contract';
 import { activateSlice } from './activate-slice';
 import { exportSlice } from './export-slice';
 import { manageSlice } from './manage-slice';
+import { navSlice } from './nav-slice';
 import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
 import { practiceSlice } from './practice-slice';
@@ -30,6 +31,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...operationsSlice(api)(...a),
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
+        ...navSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

@@ -92,6 +92,7 @@ const PersistedSchema = z.object({
     handoffId: OptId,
     operationId: OptId,
     removeOpId: OptId,
+    awaiting: OptId,
   }),
   mng: z.object({
     resourceGroup: Text(90),
@@ -152,6 +153,7 @@ export const partialize = (s: AppState): Persisted => ({
     handoffId: s.act.handoffId,
     operationId: s.act.operationId,
     removeOpId: s.act.removeOpId,
+    awaiting: s.act.awaiting,
   },
   mng: {
     resourceGroup: s.mng.resourceGroup,

@@ -42,7 +42,7 @@ export const shellSlice =
           api.on('operation.finished', (f) => get().onFinished(f)),
           api.on('azure.deviceCode', (d) => set((s) => ({ reg: { ...s.reg, deviceCode: d } }))),
           api.on('app.stateChanged', (c) => void get().resync(c)),
-          api.on('app.show', ({ screen }) => set({ screen })),
+          api.on('app.show', ({ screen }) => (screen === 'about' ? set({ screen }) : get().startNew(screen === 'new-export' ? 'export' : 'register'))),
         ];
         await Promise.all([get().loadInfo(), get().syncOperations(), get().refreshHandoffs()]);
         return () => offs.forEach((off) => off());

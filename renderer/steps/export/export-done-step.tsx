@@ -3,6 +3,7 @@ import { Fingerprint } from '../../components/fingerprint';
 import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
+import { ActivateButton } from '../../components/key-expected';
 
 /** The hand-off to the connected host, in plain steps. */
 export function ExportDoneStep() {
@@ -11,6 +12,7 @@ export function ExportDoneStep() {
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
   const stamp = useApp((s) => s.stamp);
   const choices = useApp((s) => s.exp.choices);
+  const handoffId = useApp((s) => s.exp.handoffId);
   return (
     <>
       {saved && <Fingerprint label={t('facts.tokenFingerprint')} value={saved.fingerprint} testId="done-token-fingerprint" />}
@@ -21,6 +23,11 @@ export function ExportDoneStep() {
         <li>{t('export.done.import', { file: saved?.fileName ?? t('export.done.tokenFile'), cloudId: cloudId ?? '' })}</li>
         <li>{t('export.done.back')}</li>
       </ol>
+      {handoffId && (
+        <p className="next-leg">
+          <ActivateButton handoffId={handoffId} label={t('navigation.activateWhenBack')} />
+        </p>
+      )}
       <ScriptBox
         script={exportScript({
           ercs: stamp.host ?? stamp.hosts[0] ?? '',
