@@ -49,8 +49,10 @@ export function NewLegButtons() {
 export function NewLegDialog() {
   const { t } = useTranslation();
   const leg = useApp((s) => s.pendingNew);
-  const current = useApp((s) => (s.pendingNew ? inProgress(s, s.pendingNew) : undefined));
-  const h = current?.handoff;
+  // Plain values from the selectors: a new object each time would re-render without end.
+  const handoffId = useApp((s) => (s.pendingNew ? inProgress(s, s.pendingNew)?.handoff?.id : undefined));
+  const running = useApp((s) => (s.pendingNew ? inProgress(s, s.pendingNew)?.running === true : false));
+  const h = useApp((s) => s.handoffs.find((x) => x.id === handoffId));
   const keeps = h?.keyFingerprint ? t('navigation.keepsBoth') : t('navigation.keepsToken');
   return (
     <ConfirmDialog
@@ -68,7 +70,7 @@ export function NewLegDialog() {
           {t(leg === 'register' ? 'navigation.resumeHost' : 'navigation.resumeStamp')}
         </p>
       )}
-      {current?.running && <p>{t('navigation.running')}</p>}
+      {running && <p>{t('navigation.running')}</p>}
     </ConfirmDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
 type Props = {
@@ -21,7 +21,9 @@ type Props = {
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone = 'primary', titleId = 'confirm-dialog-title', onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Before the screen's own effects: closing gives focus back to where it was, and a step that opens
+  // behind the dialog then takes it for its title.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
