@@ -42,6 +42,15 @@ describe('a new export or registration from anywhere', () => {
     expect(store.getState().pendingNew).toBeNull();
   });
 
+  it('starts a new leg when the File menu asks for it (app.show), and shows About as before', async () => {
+    const { store, emit } = setup();
+    await store.getState().init();
+    emit('app.show', { screen: 'new-registration' });
+    expect([store.getState().side, store.getState().screen, store.getState().reg.step]).toEqual(['host', 'register', 'sign-in']);
+    emit('app.show', { screen: 'about' });
+    expect(store.getState().screen).toBe('about');
+  });
+
   it('counts a token generation still running as in progress', async () => {
     const { store, setOperations } = setup();
     setOperations([snapshot({ operationId: 'op-token', status: 'running' })]);
