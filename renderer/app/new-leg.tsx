@@ -67,7 +67,7 @@ export function NewLegDialog() {
       {h && (
         <p data-testid="new-leg-current">
           {t('navigation.current', { cloudId: h.cloudId, stage: t(`stages.${h.stage}`) })} {keeps}{' '}
-          {t(leg === 'register' ? 'navigation.resumeHost' : 'navigation.resumeStamp')}
+          {t(leg === 'register' ? 'navigation.resumeHost' : h.stage === 'token-created' ? 'navigation.resumeUnsaved' : 'navigation.resumeStamp')}
         </p>
       )}
       {running && <p>{t('navigation.running')}</p>}

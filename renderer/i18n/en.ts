@@ -163,6 +163,7 @@ export const en = {
     keepsBoth: 'Its token and key stay kept: nothing is lost.',
     resumeStamp: 'Find it under Hand-offs: Activate opens it when its key comes back.',
     resumeHost: 'Find it under Hand-offs; read its token again to carry on with it.',
+    resumeUnsaved: 'Its token was not saved to a drive: find it under Hand-offs, where it can be archived.',
     running: 'The operation still running finishes; its result is kept under Hand-offs.',
     activate: 'Activate',
     activateWhenBack: 'The key is back: activate',

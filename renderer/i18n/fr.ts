@@ -164,6 +164,7 @@ export const fr: Catalogue = {
     keepsBoth: 'Son jeton et sa clé restent conservés : rien n’est perdu.',
     resumeStamp: 'Il se retrouve sous Transferts : Activer le rouvre quand sa clé revient.',
     resumeHost: 'Il se retrouve sous Transferts ; relisez son jeton pour le reprendre.',
+    resumeUnsaved: 'Son jeton n’a pas été enregistré sur un support : il se retrouve sous Transferts, où il peut être archivé.',
     running: 'L’opération en cours se termine ; son résultat est conservé sous Transferts.',
     activate: 'Activer',
     activateWhenBack: 'La clé est revenue : activer',
