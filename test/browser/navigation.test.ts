@@ -58,6 +58,21 @@ describeOnEachLauncher('moving between legs and hand-offs', (flow) => {
     expect(await stamp.getByTestId('continue').isEnabled()).toBe(true);
   });
 
+  it('starts a new registration by its shortcut on the connected host, keeping the sign-in and the hand-off read', async () => {
+    await exportTokenToUsb((await flow.machine('stamp')).page);
+    const { page: host } = await flow.machine('host');
+    await readTokenOnHost(host);
+    await host.keyboard.press('Control+Shift+R');
+    expect(await text(host, 'new-leg-current')).toContain('read its token again to carry on with it.');
+    await dialog(host).getByRole('button', { name: 'New registration' }).click();
+    await stepIs(host, 'token');
+    expect(await host.getByTestId('host-token-fingerprint').count()).toBe(0);
+    expect(await host.locator('.stepper li[data-done="true"]').count()).toBe(2);
+    await nav(host, 'Hand-offs');
+    await expect.poll(() => handoffItems(host).count()).toBe(1);
+    expect(await handoffItems(host).textContent()).toContain('Token read on this host');
+  });
+
   it('archives a hand-off with a reason, hides it until asked, and restores it', async () => {
     const { page: stamp } = await flow.machine('stamp');
     await exportTokenToUsb(stamp);
