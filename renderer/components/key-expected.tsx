@@ -42,7 +42,8 @@ const POLL_MS = 3000;
 /** Activation leg opened on a hand-off: says when a key for it is on the chosen drive (checked every few seconds). */
 export function AwaitedKey() {
   const { t } = useTranslation();
-  const handoff = useApp((s) => s.handoffs.find((h) => h.id === s.act.awaiting));
+  // Only while its key is still expected: once activated (or archived) there is nothing to wait for.
+  const handoff = useApp((s) => s.handoffs.find((h) => h.id === s.act.awaiting && keyExpected(h)));
   const driveId = useApp((s) => s.act.driveId);
   const file = useApp((s) => keyFileFor(handoff, s.act.files));
   const read = useApp((s) => s.act.key !== undefined && s.act.handoffId === s.act.awaiting);
