@@ -11,6 +11,14 @@ import { formatDateTime } from '../i18n/format';
 import { appStore, useApp } from '../store';
 import { keyExpected } from '../store/nav-slice';
 
+/** A history note as the operator reads it: an archiving's reason in the UI language. */
+function HistoryNote({ note }: { note: string }) {
+  const { t } = useTranslation();
+  const archived = archiveReasonOf(note);
+  const text = archived ? [t(`navigation.reasons.${archived.reason}`), archived.detail].filter(Boolean).join(' — ') : note;
+  return <span className="muted"> — {text}</span>;
+}
+
 /** Asks why a hand-off will never complete; its token and key stay kept, so it can come back. */
 function ArchiveDialog({ handoff, onClose }: { handoff: HandoffSummary | undefined; onClose(): void }) {
   const { t } = useTranslation();
@@ -139,7 +147,7 @@ export function HandoffsScreen() {
                     {h.history.map((e) => (
                       <li key={`${e.stage}-${e.at}`}>
                         <time dateTime={e.at}>{formatDateTime(e.at)}</time> {t(`stages.${e.stage}`)}
-                        {e.note && <span className="muted"> — {e.note}</span>}
+                        {e.note && <HistoryNote note={e.note} />}
                       </li>
                     ))}
                   </ol>

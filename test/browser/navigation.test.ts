@@ -95,7 +95,7 @@ describeOnEachLauncher('moving between legs and hand-offs', (flow) => {
     await stamp.getByLabel('Show archived hand-offs (1)').check();
     expect(await text(stamp, 'archive-reason')).toBe('Archived: Superseded by a newer hand-off — a new token was exported');
     await handoffItems(stamp).getByText('History').click();
-    expect(await handoffItems(stamp).locator('.history').textContent()).toContain('Archived');
+    expect(await handoffItems(stamp).locator('.history li').last().textContent()).toMatch(/Archived — Superseded by a newer hand-off — a new token was exported$/);
     expect(await stamp.getByTestId('activate-handoff').count()).toBe(0);
 
     await stamp.getByTestId('restore-handoff').click();
