@@ -5,10 +5,10 @@ import { appStore, useApp } from '../store';
 import { keyExpected, keyFileFor } from '../store/nav-slice';
 
 /** Opens the activation leg on a hand-off whose key is expected. */
-export function ActivateButton({ handoffId, label }: { handoffId: string; label?: string }) {
+export function ActivateButton({ handoffId, label, tone = 'primary' }: { handoffId: string; label?: string; tone?: 'primary' | 'secondary' }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="primary" onClick={() => appStore.getState().activateHandoff(handoffId)} data-testid="activate-handoff">
+    <button type="button" className={tone} onClick={() => appStore.getState().activateHandoff(handoffId)} data-testid="activate-handoff">
       {label ?? t('navigation.activate')}
     </button>
   );

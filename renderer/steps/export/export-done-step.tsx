@@ -25,7 +25,7 @@ export function ExportDoneStep() {
       </ol>
       {handoffId && (
         <p className="next-leg">
-          <ActivateButton handoffId={handoffId} label={t('navigation.activateWhenBack')} />
+          <ActivateButton handoffId={handoffId} label={t('navigation.activateWhenBack')} tone="secondary" />
         </p>
       )}
       <ScriptBox
