@@ -39,7 +39,8 @@ export default defineConfig({
       // Minified (electron-vite leaves it off by default); the bench prints the gzipped size.
       minify: true,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      // Two pages: the app, and the printable record of a hand-off (main prints it in a hidden window).
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html'), record: resolve(import.meta.dirname, 'renderer/record.html') } },
     },
   },
 });

@@ -20,6 +20,7 @@ import { createPepClient, hostForChoice, systemSpawn, tcpProbe } from './pep';
 import type { SpawnHost } from './pep/host-process';
 import type { ProxyEnv, SystemProxy } from './proxy';
 import type { PracticeSettings } from './practice';
+import type { RecordChannel } from './records';
 import type { SettingsChannel } from './settings';
 
 type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -64,7 +65,7 @@ export type ComposeConfig = {
 };
 
 /** Channels served by the runtime around the composition (mode, settings and scenario changes recompose). */
-export type AppChannel = 'app.info' | 'app.setMode' | SettingsChannel | 'practice.get' | 'practice.set' | 'practice.reset' | 'app.openHelp';
+export type AppChannel = 'app.info' | 'app.setMode' | SettingsChannel | 'practice.get' | 'practice.set' | 'practice.reset' | 'app.openHelp' | RecordChannel;
 
 const systemClock: Clock = { now: () => new Date() };
 const systemTimers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };

@@ -1,7 +1,8 @@
+import { arch, hostname, release, type as osType } from 'node:os';
 import { join } from 'node:path';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { AppError, PepHosts } from '../shared/contract';
+import * as fs from 'node:fs/promises';
 import { z } from 'zod';
+import { AppError, PepHosts } from '../shared/contract';
 import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
 import { HELP_TOPICS } from '../shared/domain/help';
 import type { HelpTopic } from '../shared/domain/help';
@@ -13,6 +14,8 @@ import { systemSpawn } from './pep';
 import { parseSavedState, rememberErcs, serializeSavedState, settingsHandlers, systemLocationPorts } from './settings';
 import type { SavedState } from './settings';
 import type { PracticeAzure } from './practice/azure';
+import { recentLog, recordHandlers } from './records';
+import type { ChooseSavePath, DiagnosticsInput, PrintRecord } from './records';
 
 export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers' | 'freshPractice'> & {
   appVersion: string;
@@ -23,6 +26,12 @@ export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario'
   locale?: string;
   /** Opens a help topic's Microsoft Learn page in the operator's browser (electron shell); absent in the bench. */
   openHelp?: (topic: HelpTopic) => Promise<void>;
+  /** Main's save dialog (printable records, diagnostics); without it nothing can be saved. */
+  chooseSavePath?: ChooseSavePath;
+  /** Prints a hand-off's record page to PDF (Electron's printToPDF; the browser tests: Chromium's page.pdf). */
+  printRecord?: PrintRecord;
+  /** This machine as records name it; the operating system's host name and version by default. */
+  machine?: { name: string; os: string };
 };
 
 export type Runtime = {
@@ -63,10 +72,17 @@ const CHANGES: Partial<Record<ChannelName, StateChangeCause>> = {
 // composes anew: no `if (practice)` lives below compose(), and no service reads settings itself.
 export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   const settingsFile = join(cfg.dataDir, 'settings.json');
-  await mkdir(cfg.dataDir, { recursive: true });
+  await fs.mkdir(cfg.dataDir, { recursive: true });
   // A missing, unreadable or non-JSON file means defaults.
-  const raw: unknown = await readFile(settingsFile, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
+  const raw: unknown = await fs.readFile(settingsFile, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
   let state: SavedState = parseSavedState(raw, cfg.platform);
+  const clock = cfg.clock ?? { now: () => new Date() };
+  // Every service logs through this: Export diagnostics includes the most recent lines.
+  const recent = recentLog(cfg.log, clock, 1000);
+  const log = recent.log;
+  const machine = cfg.machine ?? { name: hostname(), os: `${osType()} ${release()} (${arch()})` };
+  /** The privileged-endpoint pre-flights run since the app started (Export diagnostics). */
+  const preflights: DiagnosticsInput['preflights'] = [];
   let current: Composition;
   let dispatch: Dispatch;
 
@@ -82,8 +98,20 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   };
 
   const composeFor = async (s: SavedState, freshPractice = false) => {
-    current = await compose({ ...cfg, events, mode: s.mode, settings: s.settings, scenario: s.practice, freshPractice, appHandlers });
-    dispatch = createDispatcher(current.handlers, cfg.log);
+    current = await compose({ ...cfg, log, events, mode: s.mode, settings: s.settings, scenario: s.practice, freshPractice, appHandlers });
+    const preflight = current.handlers['pep.preflight'];
+    dispatch = createDispatcher(
+      {
+        ...current.handlers,
+        'pep.preflight': async (req) => {
+          const report = await preflight(req);
+          preflights.push({ at: clock.now().toISOString(), hosts: [...req.hosts], report });
+          if (preflights.length > 20) preflights.shift();
+          return report;
+        },
+      },
+      log,
+    );
   };
 
   // One change at a time: two overlapping changes would both dispose the same composition and the
@@ -105,7 +133,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
         throw err;
       }
       state = next;
-      await writeFile(settingsFile, serializeSavedState(state), 'utf8');
+      await fs.writeFile(settingsFile, serializeSavedState(state), 'utf8');
     } finally {
       switching = false;
       // Disposed either way: sessions and sign-ins are gone, even when the previous state came back.
@@ -113,11 +141,32 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     }
   };
 
+  const diagnostics = (): DiagnosticsInput => {
+    const journal = current.services.journal;
+    return {
+      app: { version: cfg.appVersion, mode: state.mode, locale: cfg.locale ?? 'en-US' },
+      machine,
+      system: {
+        platform: cfg.platform,
+        release: release(),
+        arch: arch(),
+        versions: { node: process.versions.node, electron: process.versions['electron'], chrome: process.versions['chrome'] },
+      },
+      settings: state.settings,
+      ...(state.mode === 'practice' ? { scenario: state.practice } : {}),
+      handoffs: journal.list().map((summary) => ({ summary, entry: journal.details(summary.id) })),
+      operations: current.operations.list(),
+      preflights: [...preflights],
+      log: recent.lines(),
+      generatedAt: clock.now().toISOString(),
+    };
+  };
+
   // Remembered ERCS addresses change settings.json without recomposing: the session just opened stays.
   let saving: Promise<unknown> = Promise.resolve();
   const replaceErcs = (list: string[][]): Promise<void> => {
     state = { ...state, recentErcs: { ...state.recentErcs, [state.mode]: list } };
-    const write = saving.then(() => writeFile(settingsFile, serializeSavedState(state), 'utf8'));
+    const write = saving.then(() => fs.writeFile(settingsFile, serializeSavedState(state), 'utf8'));
     saving = write.catch(() => undefined);
     return write;
   };
@@ -137,7 +186,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       apply: async (settings) => {
         if (JSON.stringify(settings) === JSON.stringify(state.settings)) return;
         await recompose({ ...state, settings }, 'settings');
-        cfg.log.info('Settings changed', {
+        log.info('Settings changed', {
           powershell: settings.powershell.kind,
           registrationApiVersion: settings.registrationApiVersion,
           signInClient: settings.signInClient?.clientId ?? 'Azure CLI (default)',
@@ -164,7 +213,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       }
       if (JSON.stringify(practice) === JSON.stringify(state.practice)) return state.practice;
       await recompose({ ...state, practice }, 'scenario');
-      cfg.log.info('Practice scenario changed', { ...practice });
+      log.info('Practice scenario changed', { ...practice });
       return state.practice;
     },
     'app.openHelp': async ({ topic }) => {
@@ -172,6 +221,16 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       await cfg.openHelp(topic);
       return {};
     },
+    ...recordHandlers({
+      source: () => ({ journal: current.services.journal, app: { version: cfg.appVersion, mode: state.mode }, machine, clock }),
+      diagnostics,
+      chooseSavePath:
+        cfg.chooseSavePath ??
+        (async () => Promise.reject(new AppError('bad-request', 'This build has no save dialog.', { action: 'Use the app itself to save files.' }))),
+      ...(cfg.printRecord ? { printRecord: cfg.printRecord } : {}),
+      fs,
+      log,
+    }),
     'practice.reset': async () => {
       if (state.mode !== 'practice') {
         throw new AppError('bad-request', 'Only the practice stamp and the practice Azure can be reset; nothing was changed.', {
@@ -179,7 +238,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
         });
       }
       await recompose(state, 'practice-reset', true);
-      cfg.log.info('Practice stamp and Azure reset');
+      log.info('Practice stamp and Azure reset');
       return state.practice;
     },
   };

@@ -1,10 +1,11 @@
 import { answerError, type ArmHttp } from './arm-http';
+import { REGISTRATION_LOCK_NAME } from '../../shared/domain/handoff-record';
 import { sameId } from './resource-ids';
 
 // Management locks, by hand-built URL: @azure/arm-locks 2.1.0 encodes the scope in *ByScope and
 // yields a `//` segment at resource level (contract §2.4 step 6).
 
-const LOCK_NAME = 'RegistrationResourceLock';
+const LOCK_NAME = REGISTRATION_LOCK_NAME;
 export type LockInfo = { id: string; name: string; level: string; scope: string; notes?: string };
 
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/contract';
 import type { OperationOutcomes, OperationStart } from '../../shared/contract';
+import { REGISTRATION_LOCK_NAME } from '../../shared/domain/handoff-record';
 import type { AzureService } from '../azure';
 import type { Handoff } from '../handoff';
 import type { RunContext } from '../operations';
@@ -31,7 +32,15 @@ export const register = async (
       },
     },
   );
-  await deps.handoff.markStage(req.handoffId, 'registered', `${registration.id}${reused ? ' (already existed)' : ''}`);
+  const cloud = deps.azure.account()?.cloud;
+  await deps.handoff.markStage(req.handoffId, 'registered', `${registration.id}${reused ? ' (already existed)' : ''}`, {
+    ...(cloud ? { cloud } : {}),
+    subscriptionId: req.subscriptionId,
+    resourceGroup: req.resourceGroup,
+    location: req.location,
+    registrationId: registration.id,
+    ...(registration.locked ? { lock: `${REGISTRATION_LOCK_NAME} (CanNotDelete)` } : {}),
+  });
   ctx.progress({ phase: 'key', message: 'Retrieving the activation key…' });
   const issued = await deps.handoff.recordIssuedKey(req.handoffId, await (key ?? deps.azure.activationKey(ref, ctlOf(ctx))), req.registrationName);
   return { ...issued, registration, reused };

@@ -34,7 +34,7 @@ export const createToken = async (
   ctx.progress({ phase: 'token', message: 'Asking the stamp for a registration token (New-RegistrationToken)…' });
   const raw = await session.createToken(plan.params, recordTo(ctx));
   // createTokenHandoff decodes the token and refuses one for another cloud ID.
-  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice });
+  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice, ercsAddress: session.host });
 };
 
 /** `New-AzsActivationResource` / `New-AzureStackActivation`, after checking the key belongs here. */
@@ -46,7 +46,7 @@ export const activate = async (
   const { session, stamp } = deps.sessions.get(req.sessionId);
   // Refuses a key for another stamp, for another token, or expired, before the stamp sees it.
   const key = decodeActivationKey(deps.handoff.keyFor(req.handoffId, { stampCloudId: stamp.cloudId }));
-  await deps.handoff.markStage(req.handoffId, 'activating');
+  await deps.handoff.markStage(req.handoffId, 'activating', undefined, { ercsAddresses: [session.host] });
   ctx.progress({ phase: 'activate', message: 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.' });
   await session.activate(key.canonical, recordTo(ctx));
   const handoff = await deps.handoff.markStage(req.handoffId, 'activated');

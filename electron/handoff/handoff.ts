@@ -27,6 +27,8 @@ import type {
   TokenPreview,
   TokenSummary,
 } from '../../shared/domain';
+import { keyFacts, tokenFacts } from '../../shared/domain/handoff-record';
+import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { Clock, Journal } from '../journal';
 import type { Logger } from '../log';
 import { createDriveRegistry } from './drive-registry';
@@ -70,14 +72,15 @@ export type Handoff = {
   /** Host side: the stamp is activated, the kept token and key may go. Stamp side: an activation whose outcome was unknown was checked. */
   confirmActivated(handoffId: string): Promise<HandoffSummary>;
   /** Stamp side, after New-RegistrationToken returned `token`. */
-  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean }): Promise<TokenRead>;
+  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean; ercsAddress?: string }): Promise<TokenRead>;
   /** Host side, after getactivationkey returned `key`. */
   recordIssuedKey(handoffId: string, key: string, registrationName: string): Promise<KeyRead>;
   /** The kept token text, exactly as to send to Azure (main only, never to the renderer). */
   tokenFor(handoffId: string): string;
   /** The kept key text. With `stampCloudId`, also refuses a key for another stamp, another token, or expired. */
   keyFor(handoffId: string, check?: { stampCloudId: string }): string;
-  markStage(handoffId: string, stage: HandoffStage, note?: string): Promise<HandoffSummary>;
+  /** `facts` go to the journal for the printable record (the ERCS address used, the registration resource). */
+  markStage(handoffId: string, stage: HandoffStage, note?: string, facts?: HandoffFacts): Promise<HandoffSummary>;
   /**
    * Either side: a hand-off that will never complete, set aside with a reason (kept in its history).
    * Its token and key stay kept, so nothing is lost: restore() brings it back, and so does reading its key.
@@ -136,7 +139,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     return order.indexOf(stage) > order.indexOf(h.stage) ? stage : undefined;
   };
 
-  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string): Promise<TokenRead> => {
+  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string, path?: string): Promise<TokenRead> => {
     checkMode(decoded.summary.practice, 'registration token');
     const fingerprint = fingerprintOf(decoded.canonical);
     const preview: TokenPreview = { summary: decoded.summary, fingerprint };
@@ -151,6 +154,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       cloudId: decoded.summary.cloudId,
       tokenFingerprint: fingerprint,
       token: decoded.canonical,
+      facts: { ...tokenFacts(decoded.summary), ...(path ? { tokenFile: path } : {}) },
       note: source,
       ...(registrationName ? { registrationName } : {}),
     });
@@ -162,7 +166,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
    * another token, or expired) is refused here, before anything is journaled: a hand-off made for
    * it could never be completed.
    */
-  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined): Promise<KeyRead> => {
+  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined, path: string): Promise<KeyRead> => {
     const { summary } = decoded;
     checkMode(summary.practice, 'activation key');
     const fingerprint = fingerprintOf(decoded.canonical);
@@ -176,7 +180,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     const key: KeyPreview = { summary, fingerprint };
     const note = `${source}${match.problems.length ? `; ${match.problems.join(' ')}` : ''}`;
     if (target?.keyFingerprint === fingerprint && !isArchived(target)) return { handoff: target, key, match };
-    const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
+    const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, facts: { ...keyFacts(summary), keyFile: path }, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
     const handoff = target
       ? await journal.updateHandoff(target.id, { ...change, stage: 'key-received' })
       : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change });
@@ -195,7 +199,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     file: string,
     kind: 'token' | 'key',
     decode: (text: string) => T,
-  ): Promise<{ decoded: T; meta: HandoffMetadata | undefined; source: string }> => {
+  ): Promise<{ decoded: T; meta: HandoffMetadata | undefined; source: string; path: string }> => {
     const drive = await registry.resolve(driveId);
     const bytes = await readSmallFile(fs, drive.path, file);
     const meta = sidecarMeta(await readSidecar(fs, drive.path, file), file);
@@ -203,7 +207,8 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     if (meta?.practice === true) checkMode(true, what);
     const decoded = decode(bytesToText(bytes).text);
     checkSidecar(meta, file, { kind, decoded });
-    return { decoded, meta, source: `Read from ${join(drive.path, file)}` };
+    const path = join(drive.path, file);
+    return { decoded, meta, source: `Read from ${path}`, path };
   };
 
   return {
@@ -211,8 +216,8 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     addFolder: () => registry.addFolder(),
     files: async (driveId) => listFiles(fs, (await registry.resolve(driveId)).path),
     readToken: async (driveId, file) => {
-      const { decoded, meta, source } = await readChecked(driveId, file, 'token', decodeRegistrationToken);
-      return tokenReceived(decoded, source, meta?.registrationName);
+      const { decoded, meta, source, path } = await readChecked(driveId, file, 'token', decodeRegistrationToken);
+      return tokenReceived(decoded, source, meta?.registrationName, path);
     },
     readTokenText: (text) => tokenReceived(decodeRegistrationToken(text), 'Pasted'),
     saveToken: async (handoffId, driveId) => {
@@ -221,18 +226,18 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       const stamp = journal.kept(handoffId)?.stamp;
       const saved = await saveHandoffFile(deps, { drive: await registry.resolve(driveId), handoff: h, kind: 'token', text, ...(stamp ? { stamp } : {}) });
       const stage = advance(h, 'token-saved');
-      await journal.updateHandoff(handoffId, { file: saved.path, note: `Saved to ${saved.path}`, ...(stage ? { stage } : {}) });
+      await journal.updateHandoff(handoffId, { file: saved.path, note: `Saved to ${saved.path}`, facts: { tokenFile: saved.path }, ...(stage ? { stage } : {}) });
       return saved;
     },
     readKey: async (driveId, file, stampCloudId) => {
-      const { decoded, source } = await readChecked(driveId, file, 'key', decodeActivationKey);
-      return keyReceived(decoded, source, stampCloudId);
+      const { decoded, source, path } = await readChecked(driveId, file, 'key', decodeActivationKey);
+      return keyReceived(decoded, source, stampCloudId, path);
     },
     saveKey: async (handoffId, driveId) => {
       const h = entry(handoffId, 'host');
       const saved = await saveHandoffFile(deps, { drive: await registry.resolve(driveId), handoff: h, kind: 'key', text: keptKey(handoffId) });
       // Key on the stick. Both texts stay kept until the operator confirms the stamp is activated.
-      await journal.updateHandoff(handoffId, { file: saved.path, stage: 'key-saved', note: `Saved to ${saved.path}` });
+      await journal.updateHandoff(handoffId, { file: saved.path, stage: 'key-saved', note: `Saved to ${saved.path}`, facts: { keyFile: saved.path } });
       return saved;
     },
     list: async () => journal.list(),
@@ -250,7 +255,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       }
       return journal.updateHandoff(handoffId, { stage: 'activation-confirmed', note: 'Stamp activation confirmed by the operator' });
     },
-    createTokenHandoff: async ({ token, stamp: info, registrationName, practice }) => {
+    createTokenHandoff: async ({ token, stamp: info, registrationName, practice, ercsAddress }) => {
       const decoded = decodeRegistrationToken(token);
       if (!sameGuid(decoded.summary.cloudId, info.cloudId)) {
         throw new AppError('pep-failed', `The stamp returned a token for cloud ID ${decoded.summary.cloudId}, but its own cloud ID is ${info.cloudId}.`, {
@@ -268,6 +273,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
         tokenFingerprint: fingerprint,
         token: decoded.canonical,
         stamp,
+        facts: { ...tokenFacts(decoded.summary), ...(ercsAddress ? { ercsAddresses: [ercsAddress] } : {}) },
         ...(registrationName ? { registrationName } : {}),
       });
       return { handoff, token: { summary: decoded.summary, fingerprint } };
@@ -294,6 +300,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
         key: decoded.canonical,
         keyFingerprint: fingerprint,
         registrationName,
+        facts: keyFacts(decoded.summary),
         ...(stage ? { stage } : {}),
       });
       return { handoff, key: { summary: decoded.summary, fingerprint }, match };
@@ -312,13 +319,13 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       }
       return key;
     },
-    markStage: async (handoffId, stage, note) => {
+    markStage: async (handoffId, stage, note, facts) => {
       const h = journal.handoff(handoffId);
       if (!h) throw new AppError('not-found', 'This hand-off is not in the journal of this machine.');
       if (!SIDE_STAGES[h.side].includes(stage)) {
         throw new AppError('bad-request', `Stage ${stage} does not belong to the ${h.side} side of a hand-off.`);
       }
-      return journal.updateHandoff(handoffId, { stage, ...(note ? { note } : {}) });
+      return journal.updateHandoff(handoffId, { stage, ...(note ? { note } : {}), ...(facts ? { facts } : {}) });
     },
     archive: async (handoffId, reason, detail) => {
       const h = journal.handoff(handoffId);

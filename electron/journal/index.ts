@@ -1,5 +1,5 @@
 export { createJournal } from './journal';
 export type { Clock, HandoffChange, Journal, JournalDeps, JournalFs, KeptTexts, NewHandoff, UnfinishedOperation } from './journal';
-export type { EndStatus, OperationMeta, StampMeta } from './journal-lines';
+export type { EndStatus, HandoffEntry, OperationMeta, StampMeta } from './journal-lines';
 export { isTemporaryName, replaceFileAtomic } from './atomic-file';
 export type { AtomicFs } from './atomic-file';

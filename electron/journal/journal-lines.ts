@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HANDOFF_STAGES } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain';
+import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { OperationKind, OperationStatus } from '../../shared/contract';
 
 // One JSON object per line. A hand-off line is a full snapshot (the last one wins at replay), so a
@@ -8,7 +9,8 @@ import type { OperationKind, OperationStatus } from '../../shared/contract';
 // in their own files (kept-texts.ts); lines of older journals may still carry them inline.
 
 export type StampMeta = { stampVersion?: string; regionName?: string };
-export type HandoffEntry = { summary: HandoffSummary; stamp?: StampMeta };
+/** `facts`: what the printable record shows beyond the stages (non-secret: ids, choices, fingerprints' context). */
+export type HandoffEntry = { summary: HandoffSummary; stamp?: StampMeta; facts?: HandoffFacts };
 /** As read: older journals wrote the texts inline. */
 type ReadEntry = HandoffEntry & { token?: string; key?: string };
 export type EndStatus = Exclude<OperationStatus, 'running' | 'cancelling'>;
@@ -26,7 +28,7 @@ const isOptionalString = (v: unknown): boolean => v === undefined || typeof v ==
 const SUMMARY_KEYS = ['id', 'side', 'stage', 'complete', 'practice', 'cloudId', 'registrationName', 'tokenFingerprint', 'keyFingerprint', 'files', 'createdAt', 'updatedAt', 'history'];
 const STEP_KEYS = ['stage', 'at', 'note'];
 const STAMP_KEYS = ['stampVersion', 'regionName'];
-const ENTRY_KEYS = ['summary', 'token', 'key', 'stamp'];
+const ENTRY_KEYS = ['summary', 'token', 'key', 'stamp', 'facts'];
 
 /** `o` itself, or a copy with only `keys` when it carries others. */
 const known = <T>(o: Loose, keys: readonly string[]): T => {
@@ -66,11 +68,18 @@ const readSummary = (s: unknown): HandoffSummary | undefined => {
   return summary;
 };
 
+/** Facts are plain values (strings, numbers, booleans, lists of strings); anything else is a damaged line. */
+const isFacts = (f: unknown): f is HandoffFacts =>
+  isObject(f) &&
+  Object.values(f).every((v) => ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string')));
+
 const readHandoffLine = (line: Loose): ReadLine | undefined => {
   const entry = line['entry'];
   if (!isObject(entry) || !isOptionalString(entry['token']) || !isOptionalString(entry['key'])) return undefined;
   const stamp = entry['stamp'];
   if (stamp !== undefined && !(isObject(stamp) && isOptionalString(stamp['stampVersion']) && isOptionalString(stamp['regionName']))) return undefined;
+  const facts = entry['facts'];
+  if (facts !== undefined && !isFacts(facts)) return undefined;
   const summary = readSummary(entry['summary']);
   if (!summary) return undefined;
   const read = known<ReadEntry>(entry, ENTRY_KEYS);

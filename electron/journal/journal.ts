@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
 import type { HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
+import { mergeFacts } from '../../shared/domain/handoff-record';
+import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { Logger } from '../log';
 import { replaceFileAtomic } from './atomic-file';
 import { formatLine, parseLine } from './journal-lines';
@@ -42,6 +44,7 @@ export type NewHandoff = {
   token?: string;
   key?: string;
   stamp?: StampMeta;
+  facts?: HandoffFacts;
   note?: string;
   file?: string;
 };
@@ -55,6 +58,8 @@ export type HandoffChange = {
   token?: string;
   key?: string;
   file?: string;
+  /** Merged into what is known (mergeFacts). */
+  facts?: HandoffFacts;
 };
 
 export type KeptTexts = { token?: string; key?: string; stamp?: StampMeta };
@@ -65,6 +70,8 @@ export type Journal = {
   updateHandoff(id: string, change: HandoffChange): Promise<HandoffSummary>;
   handoff(id: string): HandoffSummary | undefined;
   kept(id: string): KeptTexts | undefined;
+  /** What the printable record needs: the summary with the stamp and the facts, kept after completion too. */
+  details(id: string): HandoffEntry | undefined;
   /** Newest first. */
   list(): HandoffSummary[];
   /** Only string, number, boolean and null values are kept; secret-looking names are dropped. */
@@ -121,6 +128,8 @@ const freeze = (entry: HandoffEntry): HandoffEntry => {
   Object.freeze(entry.summary.history);
   Object.freeze(entry.summary.files);
   Object.freeze(entry.summary);
+  if (entry.facts) Object.freeze(entry.facts.ercsAddresses);
+  Object.freeze(entry.facts);
   return entry;
 };
 
@@ -276,7 +285,7 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
         if (init.registrationName) summary.registrationName = init.registrationName;
         if (init.tokenFingerprint) summary.tokenFingerprint = init.tokenFingerprint;
         if (init.keyFingerprint) summary.keyFingerprint = init.keyFingerprint;
-        const entry: HandoffEntry = init.stamp ? { summary, stamp: init.stamp } : { summary };
+        const entry: HandoffEntry = { summary, ...(init.stamp ? { stamp: init.stamp } : {}), ...(init.facts ? { facts: init.facts } : {}) };
         return save(entry, { ...(init.token ? { token: init.token } : {}), ...(init.key ? { key: init.key } : {}) });
       }),
     updateHandoff: (id, change) =>
@@ -297,7 +306,8 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
         const before = kept.get(id);
         const token = change.token ?? before?.token;
         const key = change.key ?? before?.key;
-        return save({ ...prev, summary }, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
+        const facts = mergeFacts(prev.facts, change.facts);
+        return save({ ...prev, summary, ...(facts ? { facts } : {}) }, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
       }),
     handoff: (id) => state.handoffs.get(id)?.summary,
     kept: (id) => {
@@ -305,6 +315,7 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
       const t = kept.get(id);
       return e && { ...(t?.token ? { token: t.token } : {}), ...(t?.key ? { key: t.key } : {}), ...(e.stamp ? { stamp: e.stamp } : {}) };
     },
+    details: (id) => state.handoffs.get(id),
     list: () => {
       sorted ??= [...state.handoffs.values()].map((e) => e.summary).reverse().sort(byNewest);
       return [...sorted];

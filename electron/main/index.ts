@@ -13,6 +13,8 @@ import { registerIpc } from './ipc';
 import { appMenuTemplate } from './menu';
 import { denyPermissions, hardenWebContents } from './security';
 import { signInPageUrl } from './external-url';
+import { printRecordWith } from './print-record';
+import type { ChooseSavePath } from '../records';
 import { createMainWindow } from './window';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
@@ -65,6 +67,13 @@ const pickExecutable = async (): Promise<string | null> => {
   return res.canceled ? null : (res.filePaths[0] ?? null);
 };
 
+// Records and diagnostics are saved where the operator chooses here; the renderer never sends a path.
+const chooseSavePath: ChooseSavePath = async ({ title, defaultName, filter }) => {
+  const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [filter], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+  const res = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return res.canceled || !res.filePath ? null : res.filePath;
+};
+
 /** Sign-in pages only (allow-listed hosts, https), opened in the operator's default browser. */
 const openBrowser = async (url: string): Promise<void> => {
   await shell.openExternal(signInPageUrl(url), { activate: true });
@@ -92,6 +101,8 @@ void app.whenReady().then(async () => {
     log,
     pickFolder,
     pickExecutable,
+    chooseSavePath,
+    printRecord: printRecordWith(join(outDir, 'preload', 'index.cjs')),
     openBrowser,
     // Chromium's resolver: Windows/macOS/Linux proxy settings, PAC and WPAD, which Node's HTTPS ignores.
     proxy: {
@@ -111,6 +122,8 @@ void app.whenReady().then(async () => {
         actions: {
           openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
           showAbout: () => events('app.show', { screen: 'about' }),
+          // The About screen runs the export, so it shows its progress and where the file went.
+          exportDiagnostics: () => events('app.show', { screen: 'about', action: 'exportDiagnostics' }),
           startNew: (leg) => events('app.show', { screen: leg === 'export' ? 'new-export' : 'new-registration' }),
         },
       }),

@@ -5,6 +5,8 @@ export type MenuActions = {
   openDocumentation(): void;
   /** Shows the About screen in the window. */
   showAbout(): void;
+  /** Shows the About screen and starts Export diagnostics there. */
+  exportDiagnostics(): void;
   /** Starts a new export (stamp side) or registration (connected host); the window asks about one in progress. */
   startNew(leg: 'export' | 'registration'): void;
 };
@@ -57,6 +59,7 @@ export const appMenuTemplate = (opts: { platform: NodeJS.Platform; packaged: boo
           role: 'help' as const,
           submenu: [
             { label: 'Registering Azure Stack Hub (Microsoft Learn)', click: opts.actions.openDocumentation },
+            { label: 'Export diagnostics…', click: opts.actions.exportDiagnostics },
             { type: 'separator' as const },
             { label: `About ${opts.appName ?? 'AzS Registrar'}`, click: opts.actions.showAbout },
           ],

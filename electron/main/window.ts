@@ -1,9 +1,13 @@
 import { app, BrowserWindow } from 'electron';
 import { APP_URL } from '../ipc';
 
-export const createMainWindow = (preloadPath: string): BrowserWindow => {
-  // Written literally, so a review (and electronegativity) sees every setting at once.
-  const win = new BrowserWindow({
+/**
+ * Every window of the app, hidden until its caller shows it: the main window, and the one that
+ * prints records (never shown). Written literally, so a review (and electronegativity) sees every
+ * setting at once.
+ */
+export const createAppWindow = (preloadPath: string): BrowserWindow =>
+  new BrowserWindow({
     width: 1180,
     height: 820,
     minWidth: 900,
@@ -24,6 +28,9 @@ export const createMainWindow = (preloadPath: string): BrowserWindow => {
       devTools: !app.isPackaged,
     },
   });
+
+export const createMainWindow = (preloadPath: string): BrowserWindow => {
+  const win = createAppWindow(preloadPath);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_URL}index.html`);
   return win;

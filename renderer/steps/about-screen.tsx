@@ -1,3 +1,4 @@
+import { ExportDiagnostics } from '../components/export-diagnostics';
 import { Facts } from '../components/facts';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
@@ -12,6 +13,7 @@ const COMPONENTS: [name: string, license: string][] = [
   ['i18next, react-i18next', 'MIT'],
   ['Azure SDK for JavaScript (@azure/*)', 'MIT'],
   ['jose', 'MIT'],
+  ['fflate', 'MIT'],
   ['selfsigned', 'MIT'],
 ];
 
@@ -29,6 +31,7 @@ export function AboutScreen() {
           [t('about.license'), 'MIT'],
         ]}
       />
+      <ExportDiagnostics />
       <h3>{t('about.components')}</h3>
       <table data-testid="about-components">
         <thead>

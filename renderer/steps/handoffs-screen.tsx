@@ -4,6 +4,7 @@ import type { ArchiveReason } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ActivateButton } from '../components/key-expected';
+import { SaveRecord } from '../components/save-record';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
@@ -141,6 +142,7 @@ export function HandoffsScreen() {
                     </button>
                   )}
                 </div>
+                <SaveRecord handoffId={h.id} compact />
                 <details>
                   <summary>{t('handoffs.history')}</summary>
                   <ol className="history">

@@ -9,6 +9,7 @@ import { navSlice } from './nav-slice';
 import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
 import { practiceSlice } from './practice-slice';
+import { recordsSlice } from './records-slice';
 import type { Persisted } from './persisted';
 import { registerSlice } from './register-slice';
 import { settingsSlice } from './settings-slice';
@@ -32,6 +33,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
         ...navSlice(api)(...a),
+        ...recordsSlice(api)(...a),
       }),
       {
         name: STORAGE_KEY,

@@ -42,7 +42,11 @@ export const shellSlice =
           api.on('operation.finished', (f) => get().onFinished(f)),
           api.on('azure.deviceCode', (d) => set((s) => ({ reg: { ...s.reg, deviceCode: d } }))),
           api.on('app.stateChanged', (c) => void get().resync(c)),
-          api.on('app.show', ({ screen }) => (screen === 'about' ? set({ screen }) : get().startNew(screen === 'new-export' ? 'export' : 'register'))),
+          api.on('app.show', ({ screen, action }) => {
+            if (screen !== 'about') return get().startNew(screen === 'new-export' ? 'export' : 'register');
+            set({ screen });
+            if (action === 'exportDiagnostics') void get().exportDiagnostics();
+          }),
         ];
         await Promise.all([get().loadInfo(), get().syncOperations(), get().refreshHandoffs()]);
         return () => offs.forEach((off) => off());

@@ -8,6 +8,7 @@ import type {
   PracticeScenario,
   Problem,
   Settings,
+  SavedExport,
   SettingsRequest,
   StateChanged,
 } from '../../shared/contract';
@@ -50,7 +51,7 @@ export type Screen =
   | 'about';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'records';
 
 export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
@@ -294,8 +295,22 @@ export type NavSlice = {
   forgetErcs(hosts?: string[]): Promise<void>;
 };
 
+/** Printable records of hand-offs and Export diagnostics: files main saves where the operator chooses. */
+export type RecordsSlice = {
+  records: {
+    /** The hand-off whose record was asked for last (its button shows the outcome). */
+    handoffId?: string;
+    /** The last record saved, for that hand-off; cleared when a new save starts. */
+    saved?: SavedExport;
+    diagnostics?: SavedExport;
+  };
+  saveRecord(handoffId: string): Promise<void>;
+  exportDiagnostics(): Promise<void>;
+};
+
 export type AppState = ShellSlice &
   NavSlice &
+  RecordsSlice &
   StampSlice &
   ExportSlice &
   RegisterSlice &

@@ -36,6 +36,8 @@ import type {
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
 import { ARCHIVE_REASONS } from '../domain/archive';
+import { RECORD_LANGUAGES } from '../domain/handoff-record';
+import type { HandoffRecord } from '../domain/handoff-record';
 import { HELP_TOPICS } from '../domain/help';
 import type { HelpTopic } from '../domain/help';
 
@@ -66,6 +68,9 @@ export type PowerShellInfo = {
   /** Why it could not be run or cannot be used (then version is absent). */
   problem?: string;
 };
+
+/** A file main wrote where the operator chose in its save dialog (the renderer never sends a path). */
+export type SavedExport = { path: string; bytes: number };
 
 export type PepConnected = {
   sessionId: string;
@@ -135,6 +140,12 @@ export const channels = {
   'settings.recentErcs': def<string[][]>()(Empty),
   /** Forgets one remembered set of addresses, or all of them without `hosts`. */
   'settings.forgetErcs': def<string[][]>()(z.object({ hosts: PepHosts.optional() }).strict()),
+  // The printable record: its facts (the record page reads them), and the PDF main prints and saves
+  // where the operator chooses in its dialog (null when the operator cancels).
+  'handoff.record': def<HandoffRecord>()(z.object({ handoffId: Id }).strict()),
+  'handoff.saveRecord': def<SavedExport | null>()(z.object({ handoffId: Id, language: z.enum(RECORD_LANGUAGES) }).strict()),
+  // One zip of what support needs, never a secret, saved where the operator chooses (null when cancelled).
+  'diagnostics.export': def<SavedExport | null>()(Empty),
 
   'azure.signIn': def<AzureAccount>()(
     z

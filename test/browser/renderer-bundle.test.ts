@@ -2,12 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_CSP } from '../../electron/main/csp';
+import { RECORD_PAGE } from '../../shared/domain/handoff-record';
 import { RENDERER_OUT } from './harness/app-server';
 
 // The built renderer must stay self-contained and free of test plumbing.
 describe('renderer build', () => {
-  it('carries the CSP in index.html and loads nothing inline or remote', async () => {
-    const html = await readFile(join(RENDERER_OUT, 'index.html'), 'utf8');
+  it.each(['index.html', RECORD_PAGE])('carries the CSP in %s and loads nothing inline or remote', async (page) => {
+    const html = await readFile(join(RENDERER_OUT, page), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     // The header adds frame-ancestors, which a <meta> policy cannot express.
     expect(APP_CSP.startsWith(meta ?? '<missing>')).toBe(true);

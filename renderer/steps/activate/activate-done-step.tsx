@@ -1,4 +1,5 @@
 import { activateScript } from '../../../shared/domain/powershell-script';
+import { SaveRecord } from '../../components/save-record';
 import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
@@ -9,6 +10,7 @@ export function ActivateDoneStep() {
   const cloudId = useApp((s) => s.stamp.info?.cloudId);
   const stamp = useApp((s) => s.stamp);
   const keyFile = useApp((s) => s.act.fileName);
+  const handoffId = useApp((s) => s.act.handoffId);
   return (
     <>
       <p className="ok-line">{t('activate.done.complete', { cloudId: cloudId ?? '' })}</p>
@@ -21,6 +23,7 @@ export function ActivateDoneStep() {
         <li>{t('activate.done.portal')}</li>
         <li>{t('activate.done.renew')}</li>
       </ol>
+      <SaveRecord handoffId={handoffId} />
       <ScriptBox script={activateScript({ ercs: stamp.host ?? stamp.hosts[0] ?? '', user: stamp.user, keyFile: keyFile ?? 'activation-key.txt' })} />
     </>
   );

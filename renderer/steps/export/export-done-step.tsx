@@ -1,5 +1,6 @@
 import { exportScript } from '../../../shared/domain/powershell-script';
 import { Fingerprint } from '../../components/fingerprint';
+import { SaveRecord } from '../../components/save-record';
 import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
@@ -28,6 +29,7 @@ export function ExportDoneStep() {
           <ActivateButton handoffId={handoffId} label={t('navigation.activateWhenBack')} tone="secondary" />
         </p>
       )}
+      <SaveRecord handoffId={handoffId} />
       <ScriptBox
         script={exportScript({
           ercs: stamp.host ?? stamp.hosts[0] ?? '',

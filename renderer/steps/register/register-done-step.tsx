@@ -1,5 +1,6 @@
 import { registerScript } from '../../../shared/domain/powershell-script';
 import { Fingerprint } from '../../components/fingerprint';
+import { SaveRecord } from '../../components/save-record';
 import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
@@ -19,6 +20,7 @@ export function RegisterDoneStep() {
         <li>{t('register.done.activate', { file: saved?.fileName ?? t('register.done.keyFile') })}</li>
         <li>{t('register.done.close')}</li>
       </ol>
+      <SaveRecord handoffId={reg.handoffId} />
       <ScriptBox
         script={registerScript({
           cloud: reg.cloud,

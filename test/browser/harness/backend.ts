@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
@@ -9,6 +9,7 @@ import { memoryLogger } from '../../../electron/log';
 import type { PracticeAzure, PracticeAzureSettings } from '../../../electron/practice/azure';
 import { createRuntime } from '../../../electron/runtime';
 import { HELP_TOPICS } from '../../../shared/domain/help';
+import type { PrintRecord } from '../../../electron/records';
 
 export type Backend = {
   dispatch: Dispatch;
@@ -18,6 +19,10 @@ export type Backend = {
   practiceAzure: PracticeAzure;
   /** Addresses main was asked to open in the operator's browser. */
   opened: string[];
+  /** Where main's save dialog saves (records, diagnostics): the name main suggests, in this folder. */
+  savesDir: string;
+  /** What prints records (the launcher sets Chromium's page.pdf on the record page). */
+  setPrinter(printer: PrintRecord | undefined): void;
   dispose(): Promise<void>;
 };
 
@@ -42,6 +47,9 @@ export type BackendOptions = {
  */
 export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
+  const savesDir = join(dataDir, 'saved');
+  await mkdir(savesDir);
+  let printer: PrintRecord | undefined;
   const log = memoryLogger();
   let target: ((name: EventName, payload: unknown) => Promise<void>) | undefined;
   const opened: string[] = [];
@@ -63,6 +71,12 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
     log,
     pickFolder: async () => opts.usbDir,
     pickExecutable: opts.pickExecutable ?? (async () => null),
+    // Main's save dialog, answered with the name main suggests.
+    chooseSavePath: async ({ defaultName }) => join(savesDir, defaultName),
+    printRecord: async (req) => {
+      if (!printer) throw new Error('no page prints records for this backend');
+      return printer(req);
+    },
     newId: randomUUID,
     // Practice durations are seconds long so operators see progress; tests keep them short but real.
     practice: {
@@ -92,6 +106,10 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
     dispatch: runtime.dispatch,
     practiceAzure,
     opened,
+    savesDir,
+    setPrinter: (p) => {
+      printer = p;
+    },
     setTarget: (t) => {
       target = t;
     },

@@ -140,8 +140,14 @@ export const electronLauncher = (choice: Extract<ElectronChoice, { kind: 'run' }
       });
       // The folder dialog answers the USB folder, as the bridge's pickFolder does; closing the app
       // at the end of a test answers "Quit anyway" should an operation still run.
+      // The save dialog (records, diagnostics) answers the name main suggests, in the USB folder.
       await electron.evaluate(({ dialog }, dir) => {
         dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [dir] })) as typeof dialog.showOpenDialog;
+        dialog.showSaveDialog = (async (...args: unknown[]) => {
+          const options = args.at(-1) as { defaultPath?: string };
+          const name = (options.defaultPath ?? 'saved').split(/[\\/]/).at(-1) ?? 'saved';
+          return { canceled: false, filePath: `${dir}/${name}` };
+        }) as typeof dialog.showSaveDialog;
         dialog.showMessageBoxSync = (() => 1) as typeof dialog.showMessageBoxSync;
       }, usbDir);
       const page = await electron.firstWindow();

@@ -1,8 +1,10 @@
 import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { PepConnected } from '../../../shared/contract';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PepConnected, SavedExport } from '../../../shared/contract';
 import type { HandoffSummary, SubscriptionInfo } from '../../../shared/domain/types';
 import { scriptDigest } from '../../../electron/integrity';
 import { memoryLogger } from '../../../electron/log';
@@ -10,30 +12,61 @@ import { startPracticeAzure } from '../../../electron/practice/azure';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { FAKE_HOST } from '../../unit/electron/pep/fake-host';
+import { serveRenderer } from '../../browser/harness/app-server';
+import { launchChromium, printRecordPage } from '../../browser/harness/browser';
+import type { StaticServer } from '../../browser/harness/serve-static';
+import { pdfText } from '../../fixtures/pdf-text';
 import { advance, handoffs, PEP } from './air-gap-flow';
 
 // Secrets (issue 12, Evidence): every practice flow with sentinel secrets (the PEP password, the transcript
 // share password, the Azure access tokens the practice Azure issues), then everything written or sent is
 // searched: files under the data folders and the USB folder, logs, journal, events to the renderer, IPC
-// results, and the argv and environment of the PowerShell host process. Zero hits.
+// results, the argv and environment of the PowerShell host process, the exported diagnostics (every file
+// of the zip) and the text of the printed PDF records (Chromium's PDF of the record page, read back with
+// PDF.js). Zero hits. A refresh token has no path in practice yet: the practice sign-in hands out access
+// tokens directly (MSAL keeps the refresh token of a live sign-in in memory only), so there is no
+// sentinel refresh token to plant. A value planted where records and diagnostics do print (the machine
+// name) is found by the same search: the sweep can fail.
 
 const PEP_PASSWORD = 'SentinelPep-4b1d"$(x)é';
 const SHARE_PASSWORD = 'SentinelShare-90aa';
 const TOKEN_MARKER = 'SentinelAzureToken7c1e';
 const SENTINELS = [PEP_PASSWORD, SHARE_PASSWORD, TOKEN_MARKER];
+/** Not a secret: printed on records and in diagnostics on purpose, to show the search finds what they hold. */
+const PLANTED = 'PlantedMachine7f3a';
 
 const machines: PracticeMachine[] = [];
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+beforeAll(async () => {
+  server = await serveRenderer();
+  browser = await launchChromium();
+});
 afterAll(async () => {
   await Promise.all(machines.map((m) => m.runtime.dispose().catch(() => undefined)));
+  await browser?.close();
+  await server?.close();
 });
 
 /** A machine whose every IPC result is kept, so it can be searched too. */
 const recordedMachine = async (usb: string, opts: Parameters<typeof startPracticeMachine>[2] = {}) => {
   // The practice stamp accepts the sentinel password; the practice Azure's tokens carry the sentinel prefix.
+  const saves = await mkdtemp(join(tmpdir(), 'azs-saves-'));
+  // Records print as in the browser harness: Chromium's PDF of the record page, reading through this runtime.
+  const context = await browser?.newContext();
   const m = await startPracticeMachine(
     usb,
     { ...FAST_PRACTICE, stamp: { ...FAST_PRACTICE.stamp, cloudAdminPassword: PEP_PASSWORD }, azure: { ...FAST_PRACTICE.azure, accessTokenMarker: TOKEN_MARKER } },
-    opts,
+    {
+      chooseSavePath: async ({ defaultName }) => join(saves, defaultName),
+      printRecord: async (req) => {
+        if (!context || !server) throw new Error('no browser to print with');
+        // Through the recorded dispatch below: what the record page reads is searched too.
+        return printRecordPage(context, { dispatch: (name, raw) => m.runtime.dispatch(name, raw) }, server.url, req);
+      },
+      machine: { name: PLANTED, os: 'Windows_NT 10.0.20348 (x64)' },
+      ...opts,
+    },
   );
   machines.push(m);
   const results: unknown[] = [];
@@ -43,7 +76,25 @@ const recordedMachine = async (usb: string, opts: Parameters<typeof startPractic
     results.push(res);
     return res;
   };
-  return { m, results };
+  return { m, results, saves };
+};
+
+/** Every file of an exported diagnostics zip, as text. */
+const diagnosticsText = async (m: PracticeMachine): Promise<string> => {
+  const saved = await m.call<SavedExport>('diagnostics.export', {});
+  const files = unzipSync(new Uint8Array(await readFile(saved.path)));
+  expect(Object.keys(files).length).toBeGreaterThan(5);
+  return Object.values(files).map((f) => strFromU8(f)).join('\n');
+};
+
+/** The text of the printed record of a hand-off, in both languages. */
+const recordText = async (m: PracticeMachine, handoffId: string): Promise<string> => {
+  const texts = [];
+  for (const language of ['en', 'fr'] as const) {
+    const saved = await m.call<SavedExport>('handoff.saveRecord', { handoffId, language });
+    texts.push(await pdfText(new Uint8Array(await readFile(saved.path))));
+  }
+  return texts.join('\n');
 };
 
 const allFiles = async (dir: string): Promise<string> => {
@@ -52,10 +103,10 @@ const allFiles = async (dir: string): Promise<string> => {
   return texts.join('\n');
 };
 
-const hits = (where: string, text: string): string[] => SENTINELS.filter((s) => text.includes(s)).map((s) => `${s} in ${where}`);
+const hits = (where: string, text: string, sought: readonly string[] = SENTINELS): string[] => sought.filter((s) => text.includes(s)).map((s) => `${s} in ${where}`);
 
 describe('sentinel secrets', () => {
-  it('appear nowhere after every practice flow: air gap, registrations, unregister, remove activation, PEP close with a share', async () => {
+  it('appear nowhere after every practice flow: air gap, registrations, unregister, remove activation, PEP close with a share; nor in diagnostics or PDF records', { timeout: 90_000 }, async () => {
     const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
     const stamp = await recordedMachine(usb);
     const host = await recordedMachine(usb);
@@ -78,6 +129,20 @@ describe('sentinel secrets', () => {
     await stamp.m.run({ kind: 'stamp.removeActivation', sessionId: c.sessionId });
     await stamp.m.call('pep.disconnect', { sessionId: c.sessionId });
 
+    // What an operator hands out: diagnostics of both machines and the printed record of each hand-off.
+    const [s] = await handoffs(stamp.m);
+    const stampDiagnostics = await diagnosticsText(stamp.m);
+    const hostDiagnostics = await diagnosticsText(host.m);
+    const stampRecord = await recordText(stamp.m, s?.id ?? '');
+    const hostRecord = await recordText(host.m, h?.id ?? '');
+    // The records are real: they hold the facts (fingerprints, resource id), and the planted machine name.
+    expect(stampRecord).toContain(s?.tokenFingerprint);
+    expect(hostRecord).toContain(h?.keyFingerprint);
+    expect(hostRecord).toContain('RegistrationResourceLock');
+    for (const [where, text] of Object.entries({ stampDiagnostics, hostDiagnostics, stampRecord, hostRecord })) {
+      expect(hits(where, text, [PLANTED]), 'the search finds what these files hold').toEqual([`${PLANTED} in ${where}`]);
+    }
+
     const found = [
       ...hits('stamp data folder', await allFiles(stamp.m.dataDir)),
       ...hits('host data folder', await allFiles(host.m.dataDir)),
@@ -88,6 +153,11 @@ describe('sentinel secrets', () => {
       ...hits('host events to the renderer', JSON.stringify(host.m.events)),
       ...hits('stamp IPC results', JSON.stringify(stamp.results)),
       ...hits('host IPC results', JSON.stringify(host.results)),
+      ...hits('stamp diagnostics', stampDiagnostics),
+      ...hits('host diagnostics', hostDiagnostics),
+      ...hits('stamp PDF record', stampRecord),
+      ...hits('host PDF record', hostRecord),
+      ...hits('saved files', (await allFiles(stamp.saves)) + (await allFiles(host.saves))),
     ];
     expect(found).toEqual([]);
   });

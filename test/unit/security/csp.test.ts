@@ -47,7 +47,8 @@ const inlineCode = (html: string): string[] =>
     ...[...e.attrs.keys()].filter((a) => a === 'style' || a.startsWith('on')).map((a) => `${e.tag}[${a}]`),
   ]);
 
-const pages = [['renderer/index.html'], ...(existsSync(join(ROOT, 'out/renderer/index.html')) ? [['out/renderer/index.html']] : [])];
+// The app and the printable record page (main prints it in a hidden window), as written and as built.
+const pages = ['index.html', 'record.html'].flatMap((page) => [[`renderer/${page}`], ...(existsSync(join(ROOT, `out/renderer/${page}`)) ? [[`out/renderer/${page}`]] : [])]);
 
 describe('Content-Security-Policy', () => {
   it('APP_CSP is the checklist policy, nothing looser', () => {

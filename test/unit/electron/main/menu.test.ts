@@ -27,7 +27,7 @@ describe('application menu', () => {
 });
 
 describe('application menu: Help', () => {
-  it('opens Microsoft Learn and the About screen', () => {
+  it('opens Microsoft Learn, the About screen and Export diagnostics', () => {
     const calls: string[] = [];
     const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
       items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -36,11 +36,16 @@ describe('application menu: Help', () => {
         platform: 'win32',
         packaged: true,
         appName: 'AzS Registrar',
-        actions: { openDocumentation: () => calls.push('docs'), showAbout: () => calls.push('about'), startNew: (leg) => calls.push(`new ${leg}`) },
+        actions: {
+          openDocumentation: () => calls.push('docs'),
+          showAbout: () => calls.push('about'),
+          exportDiagnostics: () => calls.push('diagnostics'),
+          startNew: (leg) => calls.push(`new ${leg}`),
+        },
       }),
     );
     for (const i of items.filter((x) => typeof x.click === 'function')) (i.click as () => void)();
-    expect(calls.sort()).toEqual(['about', 'docs', 'new export', 'new registration']);
+    expect(calls.sort()).toEqual(['about', 'diagnostics', 'docs', 'new export', 'new registration']);
     // The window handles the keys itself (the same without the menu): the menu only shows them.
     const news = items.filter((i) => i.label?.startsWith('New '));
     expect(news.map((i) => [i.accelerator, i.registerAccelerator])).toEqual([

@@ -1,0 +1,33 @@
+import { useTranslation } from '../i18n';
+import { appStore, useApp } from '../store';
+import { BusyNote } from './busy-note';
+import { ProblemBox } from './problem-box';
+
+/** "Save a printable record" of one hand-off: main prints it to PDF and saves it where the operator chooses. */
+export function SaveRecord({ handoffId, compact = false }: { handoffId: string | undefined; compact?: boolean }) {
+  const { t } = useTranslation();
+  const busy = useApp((s) => s.busy.records !== undefined);
+  const mine = useApp((s) => handoffId !== undefined && s.records.handoffId === handoffId);
+  const saved = useApp((s) => s.records.saved);
+  const problem = useApp((s) => s.problems.records);
+  if (!handoffId) return null;
+  return (
+    <div className="save-record" data-testid="save-record-box">
+      <button type="button" className="secondary" disabled={busy} aria-describedby={compact ? undefined : `record-hint-${handoffId}`} onClick={() => void appStore.getState().saveRecord(handoffId)} data-testid="save-record">
+        {t('records.save')}
+      </button>
+      {!compact && (
+        <p className="hint" id={`record-hint-${handoffId}`}>
+          {t('records.saveHint')}
+        </p>
+      )}
+      {mine && <BusyNote scope="records" />}
+      {mine && saved && (
+        <p className="ok-box" role="status" data-testid="record-saved" data-path={saved.path}>
+          {t('records.saved', { path: saved.path })}
+        </p>
+      )}
+      {mine && problem && <ProblemBox problem={problem} onDismiss={() => appStore.getState().dismissProblem('records')} />}
+    </div>
+  );
+}
