@@ -10,7 +10,8 @@ import { createStampSessions } from './flows';
 import { createHandoff, runCommand, systemDrives } from './handoff';
 import type { HandoffFs } from './handoff';
 import { systemCopyFs, verifiedSpawn } from './integrity';
-import { azureHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
+import { createConnectedRecords } from './connected';
+import { azureHandlers, connectedHandlers, handoffHandlers, operationHandlers, stampHandlers } from './handlers';
 import { createJournal } from './journal';
 import { lazyService } from './lazy';
 import type { Logger } from './log';
@@ -141,7 +142,7 @@ export const compose = async (cfg: ComposeConfig) => {
       onDeviceCode: (prompt) => cfg.events('azure.deviceCode', prompt),
     });
   }, idleAzure);
-  const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log });
+  const journal = await createJournal({ file: join(cfg.dataDir, sim ? 'practice-journal.jsonl' : 'journal.jsonl'), fs, clock, log, sleep });
   const handoff = createHandoff({
     fs: cfg.handoffFs ?? fs,
     clock,
@@ -164,13 +165,15 @@ export const compose = async (cfg: ComposeConfig) => {
   operations.restoreInterrupted(journal.unfinishedOperations());
   const sessions = createStampSessions();
   const practice = sim !== undefined;
+  const connectedRecords = await createConnectedRecords({ file: join(cfg.dataDir, sim ? 'practice-connected.json' : 'connected.json'), fs, log });
 
   const handlers: Handlers = {
     ...cfg.appHandlers,
     ...stampHandlers(pep, sessions),
     ...handoffHandlers(handoff, sessions),
     ...azureHandlers(azure),
-    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }),
+    ...connectedHandlers(azure, connectedRecords),
+    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }, { sessions, azure, records: connectedRecords, clock, practice }, { sessions, azure, clock }),
   };
 
   return {

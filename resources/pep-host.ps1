@@ -16,6 +16,8 @@
         nothing received is ever turned into script text, and there is no Invoke-Expression;
       - only the cmdlets named in the switch of Start-PepJob can run on the endpoint;
       - the password becomes a SecureString at once and its field is cleared; it is never written;
+      - the refresh token (New-AzureBridgeServicePrincipal) is copied from its field into that cmdlet's
+        splat only, and its field is cleared; it is never written;
       - no value that holds a secret (an input line, the parsed request, the password) is ever the
         argument of a command or function: module logging (event 4103) and transcription record
         command parameter values. Input lines are parsed with .NET (JavaScriptSerializer on 5.1,
@@ -438,7 +440,15 @@ function Start-PepJob {
         'Get-AzureStackStampInformation' { return Invoke-Command -Session $s -AsJob -ScriptBlock { Get-AzureStackStampInformation @using:p } }
         'Set-RegistrationKeyPair' { return Invoke-Command -Session $s -AsJob -ScriptBlock { Set-RegistrationKeyPair @using:p } }
         'New-RegistrationToken' { return Invoke-Command -Session $s -AsJob -ScriptBlock { New-RegistrationToken @using:p } }
-        'New-AzureBridgeServicePrincipal' { return Invoke-Command -Session $s -AsJob -ScriptBlock { New-AzureBridgeServicePrincipal @using:p } }
+        'New-AzureBridgeServicePrincipal' {
+            # The refresh token arrives as the request's own secret field, never in params, and goes into
+            # this splat here only: it reaches the endpoint as data in @using:p (the PEP transcribes it
+            # there), never as the argument of a local command or function. The field is cleared at once.
+            if (-not $script:Request['refreshToken']) { throw 'New-AzureBridgeServicePrincipal needs the refresh token field.' }
+            $p['RefreshToken'] = [string]::new(([string]$script:Request['refreshToken']).ToCharArray())
+            $script:Request['refreshToken'] = $null
+            return Invoke-Command -Session $s -AsJob -ScriptBlock { New-AzureBridgeServicePrincipal @using:p }
+        }
         'New-AzureStackActivation' {
             # A fresh, trimmed [string]: no extended properties, no array (AzureStack-Tools#593).
             $key = [string]::new(([string]$p['ActivationKey']).Trim().ToCharArray())

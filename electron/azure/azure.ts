@@ -4,11 +4,12 @@ import { resolveCloud } from './clouds';
 import { move } from './move';
 import { checkPermissions, createRole, listLocations, listRegistrations, listSubscriptions } from './queries';
 import { activationKey, register, readBeforeRegister, type BeforeRegister } from './register';
+import { ensureRegistrationOwner, missingConnectedActions, readConnectedState } from './registration-owner';
 import { createRequestStats } from './request-stats';
 import { openSession, type Session } from './session';
 import { signInError } from './sign-in-errors';
 import type { AzureDeps, AzureService, RegistrationRef } from './types';
-import { unregister } from './unregister';
+import { findRegistration, unregister } from './unregister';
 
 // The Azure side of registration for the main process. One signed-in session at a time; every call
 // goes through its single pipeline. Signing out drops the credential, and with it every token.
@@ -134,9 +135,27 @@ export const createAzure = (deps: AzureDeps): AzureService => {
       }),
     createRole: (sub) => inPhase('create-role', (s) => createRole(s, sub)),
     registrations: (sub, rg) => inPhase('registrations', (s) => listRegistrations(s, sub, rg)),
+    findRegistration: (ref, signal) => inPhase('find', (s) => findRegistration(s, ref, signal)),
     register: async (req, ctl = {}) => register(current(), req, ctl, takePrepared(req)),
     activationKey: async (ref, ctl = {}) => activationKey(current(), ref, ctl),
     unregister: async (req, ctl = {}) => unregister(current(), req, ctl),
+    stampRefreshToken: async () => {
+      const s = current();
+      if (!s.refreshToken) {
+        throw new AppError('azure-sign-in', 'This sign-in cannot give the stamp a refresh token.', { action: 'Sign out, then sign in to Azure again (browser or code).' });
+      }
+      const token = await s.refreshToken().catch((err: unknown) => {
+        throw new AppError('azure-sign-in', 'Azure did not give a refresh token the stamp can use for its Azure Bridge service principal.', {
+          action: 'Sign in to Azure again interactively (browser or code), then run the connected registration again. With an organisation sign-in client, use the default client (Settings): the stamp needs a token of the Azure PowerShell client family.',
+          // MSAL's text names the AADSTS code; it carries no token.
+          detail: err instanceof Error ? err.message : String(err),
+        });
+      });
+      return { token: Buffer.from(token, 'utf8'), tenantId: s.account.tenantId, environment: s.account.cloud };
+    },
+    assignRegistrationOwner: async (ref, principalId, ctl = {}) => ensureRegistrationOwner(current(), ref, principalId, ctl),
+    connectedPermissions: (ref) => inPhase('permissions', (s) => missingConnectedActions(s, ref)),
+    connectedState: (ref, principalId) => inPhase('connected-state', (s) => readConnectedState(s, ref, principalId)),
     move: async (req, ctl = {}) => move(current(), req, ctl),
     stats: () => stats.stats(),
     resetStats: () => stats.reset(),

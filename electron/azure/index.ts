@@ -13,7 +13,9 @@ export type {
   RegisterRequest,
   RegistrationRef,
   SignInProvider,
+  SignedIn,
   SignInRequest,
+  StampRefreshToken,
   Sleep,
   UnregisterRequest,
 } from './types';

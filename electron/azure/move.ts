@@ -8,7 +8,7 @@ import { afterOwnLockRemoved, checkMoveLocks, removeOwnLock, restoreLock } from 
 import { driveLro } from './lro';
 import { classifyOffer } from './offers';
 import { lockProblem } from './register-errors';
-import { resourceGroupScope, subscriptionScope } from './resource-ids';
+import { registrationId, resourceGroupScope, subscriptionScope } from './resource-ids';
 import { phase, type Session } from './session';
 import type { Ctl, MoveRequest } from './types';
 import { MOVED_READ } from './waits';
@@ -83,7 +83,7 @@ const readMoved = async (s: Session, sub: string, rg: string, name: string): Pro
 
 const outcomeUnknown = (from: RegistrationInfo, target: string, e: AppError): AppError =>
   new AppError('azure-outcome-unknown', `The move of ${from.name} was sent to Azure but its outcome is unknown (${e.message}): it may still complete. Its lock was not put back, so that it cannot stop the move.`, {
-    action: `Check where the registration is (Check where it is): in ${target} or still in ${from.resourceGroup}. Then lock it where it is (run Move again only if it is still in ${from.resourceGroup}).`,
+    action: `Check where the registration is (Check where it is): in ${target} or still in ${from.resourceGroup}. Once it is in ${target}, run Move again: it locks it there. Run Move again from ${from.resourceGroup} only if it is still there after the move could have finished.`,
     retryable: false,
     ...(e.problem.detail ? { detail: e.problem.detail } : {}),
     ...(e.problem.reference ? { reference: e.problem.reference } : {}),
@@ -134,6 +134,21 @@ const relocate = async (s: Session, req: MoveRequest, ctl: Ctl, from: Registrati
   }
 };
 
+/** The last step: the registration read at its new id and locked there. */
+const lockAtNewPlace = (s: Session, ctl: Ctl, targetSub: string, rg: string, name: string): Promise<RegistrationInfo> =>
+  phase(s, ctl, 'move.lock', 'Locking the registration at its new place', async () => {
+    const moved = await readMoved(s, targetSub, rg, name);
+    if (!moved) throw new AppError('azure-partial', `Azure reported the move of ${name} as done, but it is not found in ${rg} yet, and it is unlocked.`, { action: 'Check both resource groups in the portal; lock the registration where it is.' });
+    let answer;
+    try {
+      answer = await s.locks.place(moved.id, name);
+    } catch (err) {
+      throw lockProblem(moved, toAppError(err, 'placing the registration lock'));
+    }
+    if (answer.status !== 200 && answer.status !== 201) throw lockProblem(moved, answerError(answer, 'placing the registration lock'));
+    return moved;
+  });
+
 export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }> => {
   const signal = ctl.signal;
   const targetSub = req.targetSubscriptionId ?? req.subscriptionId;
@@ -143,7 +158,17 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
     Promise.all([s.registrations.get(req.subscriptionId, req.resourceGroup, name, signal), rgOrUndefined(s, targetSub, req.targetResourceGroup, signal)]),
   );
   if (!from) {
-    throw new AppError('azure-not-found', `No registration named ${name} in resource group ${req.resourceGroup} of subscription ${req.subscriptionId}. Nothing was changed.`);
+    // A move cut short after Azure made it (the app stopped, or the answer was lost) leaves the
+    // registration in the target group, perhaps unlocked: running Move again finishes it.
+    const arrived = target ? await s.registrations.get(targetSub, req.targetResourceGroup, name, signal).catch(() => undefined) : undefined;
+    if (arrived) {
+      ctl.progress?.('move.check', `${name} is already in resource group ${req.targetResourceGroup} (an earlier move went through): locking it there.`);
+      const to = await lockAtNewPlace(s, ctl, targetSub, req.targetResourceGroup, name);
+      return { from: { ...to, id: registrationId(req.subscriptionId, req.resourceGroup, name), subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, locked: false }, to: { ...to, locked: true } };
+    }
+    throw new AppError('azure-not-found', `No registration named ${name} in resource group ${req.resourceGroup} of subscription ${req.subscriptionId}. Nothing was changed.`, {
+      action: 'Check the resource group and the registration name in the list of registrations, then repeat the move.',
+    });
   }
   if (!target && cross) {
     throw new AppError('azure-not-found', `Target resource group ${req.targetResourceGroup} does not exist in subscription ${targetSub}. Nothing was changed.`, {
@@ -163,18 +188,7 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
   if (hadLock) await phase(s, ctl, 'move.unlock', 'Removing the registration lock for the move', () => removeOwnLock(s, from, signal));
   await relocate(s, req, ctl, from, targetSub, hadLock);
 
-  const to = await phase(s, ctl, 'move.lock', 'Locking the registration at its new place', async () => {
-    const moved = await readMoved(s, targetSub, req.targetResourceGroup, name);
-    if (!moved) throw new AppError('azure-partial', `Azure reported the move of ${name} as done, but it is not found in ${req.targetResourceGroup} yet, and it is unlocked.`, { action: 'Check both resource groups in the portal; lock the registration where it is.' });
-    let answer;
-    try {
-      answer = await s.locks.place(moved.id, name);
-    } catch (err) {
-      throw lockProblem(moved, toAppError(err, 'placing the registration lock'));
-    }
-    if (answer.status !== 200 && answer.status !== 201) throw lockProblem(moved, answerError(answer, 'placing the registration lock'));
-    return moved;
-  });
+  const to = await lockAtNewPlace(s, ctl, targetSub, req.targetResourceGroup, name);
   ctl.progress?.('move.lock', 'The stamp activation still names the old resource id; if syndication fails afterwards, get a new activation key and activate again.');
   return { from: { ...from, locked: hadLock }, to: { ...to, locked: true } };
 };

@@ -71,7 +71,7 @@ const subscriptionPermissions = async (s: Session, subscriptionId: string, step:
 };
 
 /** Both scopes at once (one round trip): the group's when it exists, else the subscription's. */
-const readPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<{ scope: string; entries: PermissionEntry[] }> => {
+export const readPermissions = async (s: Session, subscriptionId: string, resourceGroup: string): Promise<{ scope: string; entries: PermissionEntry[] }> => {
   const step = 'reading your permissions';
   const [group, subscription] = await Promise.all([
     groupPermissions(s, subscriptionId, resourceGroup, step),
@@ -146,8 +146,15 @@ const assignRoleIfNeeded = async (s: Session, subscriptionId: string, roleDefini
     s.log.info('Registration role assigned to the signed-in account', { subscriptionId, principalId });
     return true;
   }
+  // The role exists but the account still lacks what it needs: say why (a policy, missing rights),
+  // rather than leave the permissions step showing the same gaps.
   s.log.warn('Could not assign the registration role', { subscriptionId, status: put.status });
-  return false;
+  const e = answerError(put, step);
+  throw rephrase(
+    e,
+    `The role "${ROLE_NAME}" was created, but it could not be assigned to your account: ${e.message}`,
+    `Ask an Owner or User Access Administrator of subscription ${subscriptionId} to assign "${ROLE_NAME}" to your account (or to change what refused it), then choose Create role again.`,
+  );
 };
 
 /** Registrations with their cloud ID and lock state; none when the provider or group does not exist. */

@@ -31,6 +31,8 @@ export type Session = {
   fanOut: LimitFunction;
   /** The signed-in user's object ID: from the sign-in, else the access token's `oid` claim. */
   principalId(): Promise<string | undefined>;
+  /** The sign-in's refresh token for the stamp, when it can give one. */
+  refreshToken?(): Promise<string>;
 };
 
 const oidOf = (jwt: string): string | undefined => {
@@ -48,6 +50,7 @@ export const FAN_OUT = 8;
 export const openSession = (deps: {
   account: AzureAccount;
   credential: TokenCredential;
+  refreshToken?(): Promise<string>;
   cloud: CloudEndpoints;
   route: ResolvedRoute;
   tlsCa?: string;
@@ -75,6 +78,7 @@ export const openSession = (deps: {
     clock: deps.clock,
     log: deps.log,
     warmUp,
+    ...(deps.refreshToken ? { refreshToken: deps.refreshToken } : {}),
     principalId: async () => {
       if (deps.account.objectId) return deps.account.objectId;
       const token = await deps.credential.getToken(deps.cloud.scope).catch(() => null);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CryptoProvider, PublicClientApplication, type AccountInfo, type AuthenticationResult } from '@azure/msal-node';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { SignInClient } from '../../shared/contract';
+import type { CloudName } from '../../shared/domain/types';
 import type { Logger } from '../log';
 import { listenForAuthCode } from './redirect-listener';
 import { createSignInNetwork } from './sign-in-network';
@@ -13,6 +14,44 @@ import type { SignInProvider } from './types';
 
 /** The Azure CLI's first-party public client: pre-authorised for Azure Resource Manager in every tenant. */
 export const AZURE_CLI_CLIENT_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
+
+/**
+ * Azure PowerShell's first-party public client: the client whose refresh token RegisterWithAzure.psm1
+ * hands the stamp (az branch: Export-AzRefreshToken reads Az.Accounts' MSAL cache, client 1950a258-…;
+ * master: the AzureRM/ADAL cache item for the ActiveDirectoryServiceEndpointResourceId resource).
+ */
+export const AZURE_POWERSHELL_CLIENT_ID = '1950a258-227b-4e31-a9cf-717495945fc2';
+
+/** ActiveDirectoryServiceEndpointResourceId per cloud: the resource the master branch's token is for. */
+const SERVICE_MANAGEMENT_RESOURCE: Record<CloudName, string> = {
+  AzureCloud: 'https://management.core.windows.net/',
+  AzureUSGovernment: 'https://management.core.usgovcloudapi.net/',
+  AzureChinaCloud: 'https://management.core.chinacloudapi.cn/',
+};
+
+type CachedRefreshToken = { home_account_id?: string; client_id?: string; secret?: string };
+
+/** The account's refresh token in an MSAL in-memory cache (its serialized form is the only public way to it). */
+export const refreshTokenIn = (serializedCache: string, homeAccountId: string): string | undefined => {
+  const cache = JSON.parse(serializedCache) as { RefreshToken?: Record<string, CachedRefreshToken> };
+  return Object.values(cache.RefreshToken ?? {}).find((t) => t.home_account_id === homeAccountId && typeof t.secret === 'string' && t.secret !== '')?.secret;
+};
+
+/**
+ * A refresh token of the Azure PowerShell client, as the official module gives the stamp. The Azure CLI
+ * and Azure PowerShell are both in Microsoft's family of client IDs (FOCI): the sign-in's family refresh
+ * token is redeemed once by the Azure PowerShell client for the service-management resource, and the
+ * refresh token Entra ID issues to it is what the stamp gets. Both caches are in memory and dropped here.
+ */
+const stampRefreshToken = async (signIn: PublicClientApplication, account: AccountInfo, authority: string, cloud: CloudName, network: ReturnType<typeof createSignInNetwork>): Promise<string> => {
+  const family = refreshTokenIn(signIn.getTokenCache().serialize(), account.homeAccountId);
+  if (!family) throw new Error('The sign-in cache holds no refresh token for this account.');
+  const powershell = new PublicClientApplication({ auth: { clientId: AZURE_POWERSHELL_CLIENT_ID, authority }, system: { networkClient: network.client } });
+  const result = await powershell.acquireTokenByRefreshToken({ refreshToken: family, scopes: [`${SERVICE_MANAGEMENT_RESOURCE[cloud]}/.default`] /* resource + "/.default": a double slash, as Az asks */ });
+  const own = result?.account ? refreshTokenIn(powershell.getTokenCache().serialize(), result.account.homeAccountId) : undefined;
+  if (!own) throw new Error('Entra ID issued no refresh token to the Azure PowerShell client.');
+  return own;
+};
 
 /** Opening the system browser failed: the one failure that falls back to a device code. */
 class BrowserUnavailable extends Error {
@@ -118,8 +157,11 @@ export const liveSignIn =
     }
     if (!result?.account) throw new Error('Sign-in returned no account.');
     deps.log.info('Signed in with the public client', { clientId, client: deps.client.clientId ? 'organisation' : 'Azure CLI (default)' });
+    const account = result.account;
+    const tenantId = result.tenantId || account.tenantId;
     return {
-      credential: msalCredential(app, result.account),
+      credential: msalCredential(app, account),
+      refreshToken: () => stampRefreshToken(app, account, `${req.endpoints.authorityHost.replace(/\/$/, '')}/${tenantId}`, req.cloud, network),
       account: { cloud: req.cloud, username: result.account.username, tenantId: result.tenantId || result.account.tenantId, practice: false },
     };
   };

@@ -30,7 +30,20 @@ export type SignInProvider = (req: {
   signal: AbortSignal;
   /** How the login host is reached (proxy or direct). */
   route: ResolvedRoute;
-}) => Promise<{ credential: TokenCredential; account: AzureAccount }>;
+}) => Promise<SignedIn>;
+
+export type SignedIn = {
+  credential: TokenCredential;
+  account: AzureAccount;
+  /**
+   * A refresh token for the stamp's New-AzureBridgeServicePrincipal (connected registration), from this
+   * sign-in's in-memory cache; never stored. Absent when the sign-in cannot give one.
+   */
+  refreshToken?(): Promise<string>;
+};
+
+/** What the stamp redeems to create its Azure Bridge principal; the caller wipes `token`. */
+export type StampRefreshToken = { token: Buffer; tenantId: string; environment: CloudName };
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -115,8 +128,18 @@ export type AzureService = {
   prepare(req: RegistrationRef): Promise<{ locations: AzureLocation[]; permissions: PermissionReport }>;
   createRole(subscriptionId: string): Promise<{ roleDefinitionId: string; roleName: string; assigned: boolean }>;
   registrations(subscriptionId: string, resourceGroup?: string): Promise<RegistrationInfo[]>;
+  /** One registration by subscription, resource group and name (GET); undefined when Azure has none there. */
+  findRegistration(ref: RegistrationRef, signal?: AbortSignal): Promise<RegistrationInfo | undefined>;
   register(req: RegisterRequest, ctl?: Ctl): Promise<{ registration: RegistrationInfo; reused: boolean }>;
   activationKey(ref: RegistrationRef, ctl?: Ctl): Promise<string>;
+  /** Connected registration: a refresh token of the signed-in account for the stamp, in memory only. */
+  stampRefreshToken(): Promise<StampRefreshToken>;
+  /** Contract §2.7 step 7: "Azure Stack Registration Owner" for the stamp's principal on the registration; found or created. */
+  assignRegistrationOwner(ref: RegistrationRef, principalId: string, ctl?: Ctl): Promise<{ id: string; created: boolean }>;
+  /** Actions connected registration needs that the account lacks (checked before the stamp is touched). */
+  connectedPermissions(ref: RegistrationRef): Promise<{ scope: string; missing: string[] }>;
+  /** The registration, its lock and (given the principal) its owner assignment, as they stand in Azure. */
+  connectedState(ref: RegistrationRef, principalId?: string): Promise<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>;
   unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;
   move(req: MoveRequest, ctl?: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }>;
   stats(): AzureStats;

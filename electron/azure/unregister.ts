@@ -5,7 +5,7 @@ import { rephrase, toAppError } from './arm-error';
 import { afterOwnLockRemoved, checkLocks, removeOwnLock, restoreLock } from './lock-guard';
 import { matchesCloud } from './registration-api';
 import { phase, type Session } from './session';
-import type { Ctl, UnregisterRequest } from './types';
+import type { Ctl, RegistrationRef, UnregisterRequest } from './types';
 
 // Contract §2.8: find the registration (by name, or by the token's cloud ID across the group or
 // subscription), check locks at every scope, lift ours, DELETE, then confirm Azure no longer has it.
@@ -16,16 +16,20 @@ const DELETE_CHECK = { intervalMs: 2_000, attempts: 10 };
 const candidates = (found: RegistrationInfo[]): string =>
   found.length === 0 ? 'There are no registrations there.' : `Registrations there: ${found.map((r) => `${r.name} in ${r.resourceGroup} (cloud ID ${r.cloudId ?? 'unknown'})`).join('; ')}.`;
 
+/** GET by name; a subscription where Microsoft.AzureStack was never registered has none. */
+export const findRegistration = (s: Session, ref: RegistrationRef, signal?: AbortSignal): Promise<RegistrationInfo | undefined> =>
+  s.registrations.get(ref.subscriptionId, ref.resourceGroup, ref.registrationName, signal).catch((err: unknown) => {
+    const e = toAppError(err, `reading registration ${ref.registrationName}`, signal);
+    if (e.problem.code === 'azure-provider-unregistered') return undefined;
+    throw e;
+  });
+
 const locate = async (s: Session, req: UnregisterRequest, signal?: AbortSignal): Promise<RegistrationInfo> => {
   const sub = req.subscriptionId;
   if (req.target.by === 'name') {
     const rg = req.resourceGroup ?? DEFAULT_RESOURCE_GROUP;
     const name = req.target.registrationName;
-    const found = await s.registrations.get(sub, rg, name, signal).catch((err: unknown) => {
-      const e = toAppError(err, `reading registration ${name}`, signal);
-      if (e.problem.code === 'azure-provider-unregistered') return undefined;
-      throw e;
-    });
+    const found = await findRegistration(s, { subscriptionId: sub, resourceGroup: rg, registrationName: name }, signal);
     if (!found) {
       throw new AppError('azure-not-found', `No registration named ${name} in resource group ${rg} of subscription ${sub}. Nothing was deleted.`, {
         action: 'Check the subscription, resource group and name shown in the admin portal (Region management > Properties), or search by the registration token.',

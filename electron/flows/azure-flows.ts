@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/contract';
 import type { OperationOutcomes, OperationStart } from '../../shared/contract';
+import { renewalNameProblem } from '../../shared/domain';
 import { REGISTRATION_LOCK_NAME } from '../../shared/domain/handoff-record';
-import type { AzureService } from '../azure';
+import type { AzureService, RegistrationRef } from '../azure';
 import type { Handoff } from '../handoff';
 import type { RunContext } from '../operations';
 
@@ -20,6 +21,7 @@ export const register = async (
 ): Promise<OperationOutcomes['azure.register']> => {
   const token = deps.handoff.tokenFor(req.handoffId);
   const ref = { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName };
+  await refuseTakenRenewalName(deps, req.handoffId, ref);
   // The key needs only the resource: asked for beside the lock, and used only once the lock is in place.
   let key: Promise<string> | undefined;
   const { registration, reused } = await deps.azure.register(
@@ -44,6 +46,17 @@ export const register = async (
   ctx.progress({ phase: 'key', message: 'Retrieving the activation key…' });
   const issued = await deps.handoff.recordIssuedKey(req.handoffId, await (key ?? deps.azure.activationKey(ref, ctlOf(ctx))), req.registrationName);
   return { ...issued, registration, reused };
+};
+
+/**
+ * REGDOC: a renewed Capacity registration needs a new unique name unless the old one is deleted
+ * first. Checked again here (the names step shows it first), before anything changes in Azure.
+ */
+const refuseTakenRenewalName = async (deps: AzureFlowDeps, handoffId: string, ref: RegistrationRef): Promise<void> => {
+  const purpose = (await deps.handoff.list()).find((h) => h.id === handoffId)?.purpose;
+  if (purpose !== 'renewal') return;
+  const problem = renewalNameProblem(purpose, ref.registrationName, await deps.azure.findRegistration(ref));
+  if (problem) throw new AppError('renewal-name-taken', `${problem.message} Nothing was changed in Azure.`, { action: problem.fix });
 };
 
 /** `UnRegister-AzsEnvironment` / `Remove-AzsRegistration`, by name or by the token's cloud ID. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract';
 import type { OperationOutcomes } from '../../shared/contract';
 import { decodeActivationKey, needsKeyPair, planToken } from '../../shared/domain';
-import type { TokenChoices } from '../../shared/domain/types';
+import type { HandoffPurpose, TokenChoices } from '../../shared/domain';
 import type { Handoff } from '../handoff';
 import type { RunContext } from '../operations';
 import type { StampSessions } from './stamp-sessions';
@@ -17,7 +17,7 @@ const recordTo = (ctx: RunContext) => ({
 /** `Get-AzsRegistrationToken` / `New-RegistrationToken`, over the session opened for this leg. */
 export const createToken = async (
   deps: StampFlowDeps,
-  req: { sessionId: string; choices: TokenChoices },
+  req: { sessionId: string; choices: TokenChoices; purpose?: HandoffPurpose },
   ctx: RunContext,
 ): Promise<OperationOutcomes['stamp.createToken']> => {
   const { session, stamp } = deps.sessions.get(req.sessionId);
@@ -34,7 +34,8 @@ export const createToken = async (
   ctx.progress({ phase: 'token', message: 'Asking the stamp for a registration token (New-RegistrationToken)…' });
   const raw = await session.createToken(plan.params, recordTo(ctx));
   // createTokenHandoff decodes the token and refuses one for another cloud ID.
-  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice, ercsAddress: session.host });
+  // Every token the app makes says what it is for; a first registration unless a change asked otherwise.
+  return deps.handoff.createTokenHandoff({ token: raw, stamp, practice: deps.practice, ercsAddress: session.host, purpose: req.purpose ?? 'first-registration' });
 };
 
 /** `New-AzsActivationResource` / `New-AzureStackActivation`, after checking the key belongs here. */

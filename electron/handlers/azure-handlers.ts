@@ -5,7 +5,7 @@ export const azureHandlers = (
   azure: AzureService,
 ): Pick<
   Handlers,
-  'azure.signIn' | 'azure.cancelSignIn' | 'azure.connection' | 'azure.signOut' | 'azure.subscriptions' | 'azure.permissions' | 'azure.warmUp' | 'azure.prepare' | 'azure.createRole' | 'azure.registrations'
+  'azure.signIn' | 'azure.cancelSignIn' | 'azure.connection' | 'azure.signOut' | 'azure.subscriptions' | 'azure.permissions' | 'azure.warmUp' | 'azure.prepare' | 'azure.createRole' | 'azure.registrations' | 'azure.registration'
 > => ({
   'azure.signIn': (req) => azure.signIn({ cloud: req.cloud, method: req.method, ...(req.tenantId ? { tenantId: req.tenantId } : {}) }),
   'azure.cancelSignIn': async () => ({ cancelled: azure.cancelSignIn() }),
@@ -23,4 +23,5 @@ export const azureHandlers = (
   'azure.prepare': ({ subscriptionId, resourceGroup, registrationName }) => azure.prepare({ subscriptionId, resourceGroup, registrationName }),
   'azure.createRole': ({ subscriptionId }) => azure.createRole(subscriptionId),
   'azure.registrations': ({ subscriptionId, resourceGroup }) => azure.registrations(subscriptionId, resourceGroup),
+  'azure.registration': async (ref) => (await azure.findRegistration(ref)) ?? null,
 });

@@ -17,6 +17,7 @@ import type {
   DecodedToken,
   DriveInfo,
   HandoffFile,
+  HandoffPurpose,
   HandoffStage,
   HandoffSummary,
   KeyMatch,
@@ -72,7 +73,7 @@ export type Handoff = {
   /** Host side: the stamp is activated, the kept token and key may go. Stamp side: an activation whose outcome was unknown was checked. */
   confirmActivated(handoffId: string): Promise<HandoffSummary>;
   /** Stamp side, after New-RegistrationToken returned `token`. */
-  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean; ercsAddress?: string }): Promise<TokenRead>;
+  createTokenHandoff(input: { token: string; stamp: StampInfo; registrationName?: string; practice: boolean; ercsAddress?: string; purpose?: HandoffPurpose }): Promise<TokenRead>;
   /** Host side, after getactivationkey returned `key`. */
   recordIssuedKey(handoffId: string, key: string, registrationName: string): Promise<KeyRead>;
   /** The kept token text, exactly as to send to Azure (main only, never to the renderer). */
@@ -139,7 +140,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     return order.indexOf(stage) > order.indexOf(h.stage) ? stage : undefined;
   };
 
-  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string, path?: string): Promise<TokenRead> => {
+  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string, path?: string, purpose?: HandoffPurpose): Promise<TokenRead> => {
     checkMode(decoded.summary.practice, 'registration token');
     const fingerprint = fingerprintOf(decoded.canonical);
     const preview: TokenPreview = { summary: decoded.summary, fingerprint };
@@ -155,8 +156,9 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       tokenFingerprint: fingerprint,
       token: decoded.canonical,
       facts: { ...tokenFacts(decoded.summary), ...(path ? { tokenFile: path } : {}) },
-      note: source,
+      note: purpose ? `${source} (${purpose})` : source,
       ...(registrationName ? { registrationName } : {}),
+      ...(purpose ? { purpose } : {}),
     });
     return { handoff, token: preview };
   };
@@ -166,7 +168,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
    * another token, or expired) is refused here, before anything is journaled: a hand-off made for
    * it could never be completed.
    */
-  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined, path: string): Promise<KeyRead> => {
+  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined, path: string, purpose?: HandoffPurpose): Promise<KeyRead> => {
     const { summary } = decoded;
     checkMode(summary.practice, 'activation key');
     const fingerprint = fingerprintOf(decoded.canonical);
@@ -183,7 +185,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, facts: { ...keyFacts(summary), keyFile: path }, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
     const handoff = target
       ? await journal.updateHandoff(target.id, { ...change, stage: 'key-received' })
-      : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change });
+      : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change, ...(purpose ? { purpose } : {}) });
     return { handoff, key, match };
   };
 
@@ -217,7 +219,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     files: async (driveId) => listFiles(fs, (await registry.resolve(driveId)).path),
     readToken: async (driveId, file) => {
       const { decoded, meta, source, path } = await readChecked(driveId, file, 'token', decodeRegistrationToken);
-      return tokenReceived(decoded, source, meta?.registrationName, path);
+      return tokenReceived(decoded, source, meta?.registrationName, path, meta?.purpose);
     },
     readTokenText: (text) => tokenReceived(decodeRegistrationToken(text), 'Pasted'),
     saveToken: async (handoffId, driveId) => {
@@ -230,8 +232,8 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       return saved;
     },
     readKey: async (driveId, file, stampCloudId) => {
-      const { decoded, source, path } = await readChecked(driveId, file, 'key', decodeActivationKey);
-      return keyReceived(decoded, source, stampCloudId, path);
+      const { decoded, meta, source, path } = await readChecked(driveId, file, 'key', decodeActivationKey);
+      return keyReceived(decoded, source, stampCloudId, path, meta?.purpose);
     },
     saveKey: async (handoffId, driveId) => {
       const h = entry(handoffId, 'host');
@@ -255,7 +257,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       }
       return journal.updateHandoff(handoffId, { stage: 'activation-confirmed', note: 'Stamp activation confirmed by the operator' });
     },
-    createTokenHandoff: async ({ token, stamp: info, registrationName, practice, ercsAddress }) => {
+    createTokenHandoff: async ({ token, stamp: info, registrationName, practice, ercsAddress, purpose }) => {
       const decoded = decodeRegistrationToken(token);
       if (!sameGuid(decoded.summary.cloudId, info.cloudId)) {
         throw new AppError('pep-failed', `The stamp returned a token for cloud ID ${decoded.summary.cloudId}, but its own cloud ID is ${info.cloudId}.`, {
@@ -275,6 +277,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
         stamp,
         facts: { ...tokenFacts(decoded.summary), ...(ercsAddress ? { ercsAddresses: [ercsAddress] } : {}) },
         ...(registrationName ? { registrationName } : {}),
+        ...(purpose ? { purpose } : {}),
       });
       return { handoff, token: { summary: decoded.summary, fingerprint } };
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { duplicateKey, parseObject } from '../../shared/domain/json-fields';
-import type { HandoffFileKind } from '../../shared/domain';
+import { HANDOFF_PURPOSES } from '../../shared/domain';
+import type { HandoffFileKind, HandoffPurpose } from '../../shared/domain';
 
 // Each token or key file travels with a small JSON sidecar, so the other machine can show where it
 // came from and refuse practice files in live mode. The .txt stays plain: PowerShell reads it as is.
@@ -14,6 +15,8 @@ export const HandoffMetadata = z.object({
   file: z.string(),
   cloudId: z.string(),
   registrationName: z.string().optional(),
+  /** What the hand-off is for (renewal, billing change…); older sidecars have none. An unknown one is left out. */
+  purpose: z.enum(HANDOFF_PURPOSES).optional().catch(undefined),
   stampVersion: z.string().optional(),
   regionName: z.string().optional(),
   createdAt: z.string(),
@@ -27,9 +30,12 @@ const KIND_WORDS: Record<Exclude<HandoffFileKind, 'unknown'>, string> = {
   key: 'activation-key',
 };
 
-/** `AzureStack-<cloudId>-registration-token`, prefixed `PRACTICE-` for rehearsal files. */
-export const baseNameFor = (kind: 'token' | 'key', cloudId: string, practice: boolean): string =>
-  `${practice ? 'PRACTICE-' : ''}AzureStack-${cloudId.toLowerCase()}-${KIND_WORDS[kind]}`;
+/**
+ * `AzureStack-<cloudId>-registration-token`, prefixed `PRACTICE-` for rehearsal files; a change says
+ * what it is for in the name too (`…-renewal-registration-token`), so the stick shows it at a glance.
+ */
+export const baseNameFor = (kind: 'token' | 'key', cloudId: string, practice: boolean, purpose?: HandoffPurpose): string =>
+  `${practice ? 'PRACTICE-' : ''}AzureStack-${cloudId.toLowerCase()}-${purpose && purpose !== 'first-registration' ? `${purpose}-` : ''}${KIND_WORDS[kind]}`;
 
 /** `X.txt` → `X.azsregistrar.json`. */
 export const metadataNameFor = (textFileName: string): string => textFileName.replace(/\.[^.]*$/, '') + METADATA_SUFFIX;

@@ -140,6 +140,7 @@ const describe = async (fs: ReadFs, dir: string, file: HandoffFile): Promise<voi
     checkSidecar(meta, file.name, found);
     const registrationName = found.kind === 'key' ? found.decoded.summary.registrationName : meta?.registrationName;
     if (registrationName) file.registrationName = registrationName;
+    if (meta?.purpose) file.purpose = meta.purpose;
   } catch (err) {
     file.problem = problemText(err);
   }

@@ -19,7 +19,7 @@ export const saveHandoffFile = async (deps: { fs: MediaFs; clock: Clock; log: Lo
   const fingerprint = fingerprintOf(text);
   const data = Buffer.from(`${text}\r\n`, 'ascii');
   try {
-    const base = await chooseFileBase(deps.fs, drive.path, baseNameFor(kind, h.cloudId, h.practice), data, METADATA_SUFFIX);
+    const base = await chooseFileBase(deps.fs, drive.path, baseNameFor(kind, h.cloudId, h.practice, h.purpose), data, METADATA_SUFFIX);
     const fileName = `${base}.txt`;
     const metadataFileName = `${base}${METADATA_SUFFIX}`;
     const meta: HandoffMetadata = {
@@ -31,6 +31,7 @@ export const saveHandoffFile = async (deps: { fs: MediaFs; clock: Clock; log: Lo
       fingerprint,
       practice: h.practice,
       ...(h.registrationName ? { registrationName: h.registrationName } : {}),
+      ...(h.purpose ? { purpose: h.purpose } : {}),
       ...(stamp?.stampVersion ? { stampVersion: stamp.stampVersion } : {}),
       ...(stamp?.regionName ? { regionName: stamp.regionName } : {}),
     };

@@ -16,25 +16,15 @@ type ReadEntry = HandoffEntry & { token?: string; key?: string };
 export type EndStatus = Exclude<OperationStatus, 'running' | 'cancelling'>;
 export type OperationMeta = Record<string, string | number | boolean | null>;
 
-// Hand-off lines are most of a journal (10,000 and more on a busy connected host) and are read
-// at every start: they are checked in place by the plain guard below rather than by zod, whose
-// validated copies doubled the allocations and made garbage collection most of the open time
-// (profiled, issue 12). Like zod, it drops fields it does not know (copying only then). The rarer
-// operation lines keep their zod schema.
+// Hand-off lines are most of a journal (10,000 and more on a busy connected host): they are checked
+// in place by the plain guard below rather than by zod, whose validated copies doubled the
+// allocations (profiled, issue 12). Fields it does not know are kept as they are, not dropped: a
+// field another version (or a newer part of this one) added to an entry survives a read, an update
+// and a compaction. The rarer operation lines keep their zod schema.
 const STAGES: ReadonlySet<string> = new Set(HANDOFF_STAGES);
 type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
-const SUMMARY_KEYS = ['id', 'side', 'stage', 'complete', 'practice', 'cloudId', 'registrationName', 'tokenFingerprint', 'keyFingerprint', 'files', 'createdAt', 'updatedAt', 'history'];
-const STEP_KEYS = ['stage', 'at', 'note'];
-const STAMP_KEYS = ['stampVersion', 'regionName'];
-const ENTRY_KEYS = ['summary', 'token', 'key', 'stamp', 'facts'];
-
-/** `o` itself, or a copy with only `keys` when it carries others. */
-const known = <T>(o: Loose, keys: readonly string[]): T => {
-  if (Object.keys(o).every((k) => keys.includes(k))) return o as T;
-  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as T;
-};
 
 const isStep = (h: unknown): h is Loose =>
   isObject(h) && typeof h['stage'] === 'string' && STAGES.has(h['stage']) && typeof h['at'] === 'string' && isOptionalString(h['note']);
@@ -62,10 +52,7 @@ const readSummary = (s: unknown): HandoffSummary | undefined => {
     return undefined;
   }
   const history: unknown[] = s['history'];
-  if (!history.every(isStep)) return undefined;
-  const summary = known<HandoffSummary>(s, SUMMARY_KEYS);
-  if (history.some((h) => Object.keys(h).some((k) => !STEP_KEYS.includes(k)))) summary.history = history.map((h) => known(h, STEP_KEYS));
-  return summary;
+  return history.every(isStep) ? (s as HandoffSummary) : undefined;
 };
 
 /** Facts are plain values (strings, numbers, booleans, lists of strings); anything else is a damaged line. */
@@ -80,12 +67,7 @@ const readHandoffLine = (line: Loose): ReadLine | undefined => {
   if (stamp !== undefined && !(isObject(stamp) && isOptionalString(stamp['stampVersion']) && isOptionalString(stamp['regionName']))) return undefined;
   const facts = entry['facts'];
   if (facts !== undefined && !isFacts(facts)) return undefined;
-  const summary = readSummary(entry['summary']);
-  if (!summary) return undefined;
-  const read = known<ReadEntry>(entry, ENTRY_KEYS);
-  read.summary = summary;
-  if (stamp !== undefined) read.stamp = known(stamp, STAMP_KEYS);
-  return { t: 'handoff', entry: read };
+  return readSummary(entry['summary']) ? { t: 'handoff', entry: entry as ReadEntry } : undefined;
 };
 
 const OperationLine = z.discriminatedUnion('t', [
@@ -125,3 +107,10 @@ export const parseLine = (text: string): ReadLine | undefined => {
 };
 
 export const formatLine = (line: JournalLine): string => `${JSON.stringify(line)}\n`;
+
+/**
+ * The first line of a journal in this format: every hand-off line starts with the prefix the index
+ * reads its id from, and no line carries a token or key text. A log without it (an older version's)
+ * is parsed whole once at open and rewritten with it.
+ */
+export const FORMAT_LINE = '{"t":"journal","format":2}\n';

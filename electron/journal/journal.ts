@@ -1,37 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import type * as fsp from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
-import type { HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
+import type { HandoffPurpose, HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
 import { mergeFacts } from '../../shared/domain/handoff-record';
 import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { Logger } from '../log';
 import { replaceFileAtomic } from './atomic-file';
-import { formatLine, parseLine } from './journal-lines';
+import { freeze, indexLog } from './journal-index';
+import type { LogIndex } from './journal-index';
+import { FORMAT_LINE, formatLine } from './journal-lines';
 import type { EndStatus, HandoffEntry, JournalLine, OperationMeta, StampMeta } from './journal-lines';
 import { keptFolderFor, keptStore } from './kept-texts';
 import type { Texts } from './kept-texts';
 
 // The local record of hand-offs and long operations: an append-only JSON-lines file, fsynced on
-// every write and replayed into memory at open, plus one small file per open hand-off holding its
-// token and key texts (kept-texts.ts). A stage change appends one line, whatever the number of
-// hand-offs; completing a hand-off appends one line and deletes its texts file. Passwords and Azure
-// tokens never reach either.
+// every write, plus one small file per open hand-off holding its token and key texts
+// (kept-texts.ts). A stage change appends one line, whatever the number of hand-offs; completing a
+// hand-off appends one line and deletes its texts file. Passwords and Azure tokens never reach either.
 //
-// Why a log and not node:sqlite (measured on 10,000 hand-offs by `npm run bench`, issue 12):
-// node:sqlite (unflagged in Node 24.21) opens in under 1 ms, but the hand-offs screen lists every
-// hand-off and reading them back costs 85-320 ms per listing (a row and a JSON parse each); whether
-// Electron 45's Node build ships node:sqlite cannot be checked without its binary. The log costs
-// one parse at open (about 75 ms of CPU on the shared bench machine, mostly JSON.parse) and then
-// serves every listing from memory in 1-2 ms; its crash model is the one tested byte by byte (a
-// torn last line is cut off at open). Superseded lines are dropped by a compaction that runs in the
-// background after an open that found more than twice as many lines as live records, never during
-// a stage change.
+// Opening does not parse the log (issue 12: 10,000 hand-offs are 8.8 MiB, and one JSON.parse of it
+// is 30-90 ms here). It reads the bytes, cuts off a torn last line, and indexes the hand-off lines by
+// id from their fixed prefix (`{"t":"handoff","entry":{"summary":{"id":"…"`, what formatLine writes)
+// without parsing them; only operation lines and lines of another shape are parsed then. The
+// hand-offs are parsed in the background in small slices, so the event loop stays free while the
+// window loads, and the listing is then served from memory. Anything that needs one hand-off before
+// that (handoff, kept, update) parses just its line; a listing asked for earlier finishes the
+// parse at once. Each hand-off line is a full snapshot, so the last readable line of an id wins, as
+// it did when the whole log was replayed at open.
+//
+// Why not node:sqlite (measured beside it on the same 10,000 records by `npm run bench`): it opens
+// in under 1 ms, but the hand-offs screen lists every hand-off with its history, and reading them
+// all back costs 70-300 ms per listing (a row and a parse each), so a cache in memory would be
+// needed anyway. It ships in Electron 45's Node (electron/electron#47706 restored it after a build
+// change had left it out; Node 24.21 loads it without an ExperimentalWarning), but in WAL mode it
+// keeps -wal and -shm files beside the database, which need working file locks ("database is
+// locked" on redirected or network profile folders, files held open by scanners), and its crash
+// model would be SQLite's rather than the one tested here byte by byte. The log needs no
+// dependency; its only whole-file rewrite is a compaction, in the background after an open that
+// found more than twice as many lines as live records (plus a margin), or unreadable ones, never
+// during a stage change.
 
 export type Clock = { now(): Date };
 export type JournalFs = Pick<typeof fsp, 'open' | 'readFile' | 'rename' | 'unlink' | 'mkdir' | 'readdir'>;
-export type JournalDeps = { file: string; fs: JournalFs; clock: Clock; log: Logger };
+export type JournalDeps = {
+  file: string;
+  fs: JournalFs;
+  clock: Clock;
+  log: Logger;
+  /** Waits between tries on a busy file (compose passes its own; a timer otherwise). */
+  sleep?: (ms: number) => Promise<void>;
+};
 
 export type NewHandoff = {
   side: MachineSide;
@@ -39,6 +60,8 @@ export type NewHandoff = {
   practice: boolean;
   cloudId: string;
   registrationName?: string;
+  /** What the hand-off is for; kept in its summary. */
+  purpose?: HandoffPurpose;
   tokenFingerprint?: string;
   keyFingerprint?: string;
   token?: string;
@@ -90,53 +113,10 @@ const FINAL_STAGE: Record<MachineSide, HandoffStage> = { stamp: 'activated', hos
 // Secrets must never be journaled; operation metadata with such a name is dropped, not stored.
 const SECRET_NAME = /pass(word)?|secret|refresh|access.?token|bearer|credential|authorization/i;
 
-type Op = Extract<JournalLine, { t: 'op-start' }>;
-type State = { handoffs: Map<string, HandoffEntry>; ops: Map<string, Op>; lines: number; legacyTexts: Map<string, Texts> };
-
-const NL = 0x0a;
-
-/** Replays the complete lines; a last line without its newline is the write a crash cut short. */
-const replay = (bytes: Buffer, log: Logger): { state: State; complete: number; unreadable: number } => {
-  const state: State = { handoffs: new Map(), ops: new Map(), lines: 0, legacyTexts: new Map() };
-  const complete = bytes.lastIndexOf(NL) + 1;
-  if (complete < bytes.length) log.warn('Journal: the last line was cut short (the app stopped while writing); it is ignored.', { bytes: bytes.length - complete });
-  const lines = bytes.toString('utf8', 0, complete).split('\n');
-  let unreadable = 0;
-  lines.forEach((raw, i) => {
-    if (raw === '') return;
-    state.lines += 1;
-    const line = parseLine(raw);
-    if (!line) {
-      unreadable += 1;
-      log.error('Journal: an unreadable line is ignored.', { line: i + 1 });
-      return;
-    }
-    if (line.t === 'handoff') {
-      // Journals written before the texts moved to their own files carry them inline.
-      const { token, key, ...entry } = line.entry;
-      if (token || key) state.legacyTexts.set(entry.summary.id, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
-      state.handoffs.set(entry.summary.id, freeze(entry));
-    } else if (line.t === 'op-start') state.ops.set(line.id, line);
-    else state.ops.delete(line.id);
-  });
-  return { state, complete, unreadable };
-};
-
-/** Stored summaries are never changed in place (an update builds a new one), so readers get them as they are. */
-const freeze = (entry: HandoffEntry): HandoffEntry => {
-  for (const h of entry.summary.history) Object.freeze(h);
-  Object.freeze(entry.summary.history);
-  Object.freeze(entry.summary.files);
-  Object.freeze(entry.summary);
-  if (entry.facts) Object.freeze(entry.facts.ercsAddresses);
-  Object.freeze(entry.facts);
-  return entry;
-};
-
-const snapshot = (state: State): string => {
-  const lines: JournalLine[] = [...state.handoffs.values()].map((entry) => ({ t: 'handoff', entry }));
-  lines.push(...state.ops.values());
-  return lines.map(formatLine).join('');
+const snapshot = (index: LogIndex): string => {
+  const lines: JournalLine[] = index.all().map((entry) => ({ t: 'handoff', entry }));
+  lines.push(...index.ops.values());
+  return FORMAT_LINE + lines.map(formatLine).join('');
 };
 
 const readBytes = async (fs: JournalFs, file: string): Promise<Buffer> => {
@@ -156,14 +136,47 @@ const writeFailed = (log: Logger, err: unknown): AppError => {
   });
 };
 
+const byNewest = (a: HandoffSummary, b: HandoffSummary) =>
+  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
+/** The listing order. Creation order reversed first, so the sort runs on an almost sorted array. */
+const byNewestFirst = (entries: HandoffEntry[]): HandoffSummary[] => entries.map((e) => e.summary).reverse().sort(byNewest);
+
+/** Settles once every hand-off of the log is parsed (bench and tests; the app never waits for it). */
+const whenLoaded = new WeakMap<Journal, Promise<void>>();
+export const journalLoaded = (journal: Journal): Promise<void> => whenLoaded.get(journal) ?? Promise.resolve();
+
+// On Windows an antivirus or backup scanner may hold the journal or a texts file open for a moment:
+// opening or renaming it then fails with EBUSY, EPERM or EACCES. A write is tried again a few
+// times before the operator is told (a repeated append only repeats a full snapshot: harmless).
+const BUSY = new Set(['EBUSY', 'EPERM', 'EACCES']);
+const BUSY_WAITS_MS = [50, 200, 800];
+const whileBusy = async <T>(sleep: (ms: number) => Promise<void>, log: Logger, work: () => Promise<T>): Promise<T> => {
+  for (let i = 0; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const wait = BUSY_WAITS_MS[i];
+      if (code === undefined || !BUSY.has(code) || wait === undefined) throw err;
+      log.warn('Journal: the file is held by another program; trying again.', { code, waitMs: wait });
+      await sleep(wait);
+    }
+  }
+};
+
 /** More than this many lines per live record (plus a margin) and the log is compacted after open. */
 const COMPACT_RATIO = 2;
 const COMPACT_MARGIN = 64;
 
-export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Promise<Journal> => {
+/** Hand-offs parsed per slice of the background load (a few milliseconds each). */
+const SLICE = 500;
+
+export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => delay(ms) }: JournalDeps): Promise<Journal> => {
   await fs.mkdir(dirname(file), { recursive: true });
   const bytes = await readBytes(fs, file);
-  const { state, complete, unreadable } = replay(bytes, log);
+  const index = indexLog(bytes, log);
+  const { complete } = index;
+  let lines = index.lines;
   const store = keptStore(fs, keptFolderFor(file), log);
   const kept = await store.readAll();
 
@@ -178,24 +191,33 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
       await handle.close();
     }
   }
-  // One-time migration of an older journal: its inline texts move to their own files, then the log
-  // is rewritten without them.
-  for (const [id, texts] of state.legacyTexts) {
-    const entry = state.handoffs.get(id);
-    if (entry && !entry.summary.complete) {
-      const merged = { ...texts, ...kept.get(id) };
-      await store.write(id, merged);
-      kept.set(id, merged);
+  // An empty log gets its format line with its first line (no write at open).
+  let header = complete === 0 ? FORMAT_LINE : '';
+  // One-time migration of an older journal (no format line): its inline texts move to their own
+  // files, then the log is rewritten in this format.
+  if (!index.current && complete > 0) {
+    index.all();
+    for (const [id, texts] of index.legacyTexts) {
+      const entry = index.get(id);
+      if (entry && !entry.summary.complete) {
+        const merged = { ...texts, ...kept.get(id) };
+        await store.write(id, merged);
+        kept.set(id, merged);
+      }
     }
-  }
-  if (state.legacyTexts.size > 0) {
-    await replaceFileAtomic(fs, file, snapshot(state));
-    log.info('Journal: migrated to separate token/key files.', { handoffs: state.handoffs.size, withTexts: state.legacyTexts.size });
-    state.lines = state.handoffs.size + state.ops.size;
+    try {
+      await replaceFileAtomic(fs, file, snapshot(index));
+      log.info('Journal: migrated to the current format.', { handoffs: index.size(), withTexts: index.legacyTexts.size });
+      lines = index.size() + index.ops.size;
+    } catch (err) {
+      // Texts still inline stay readable; the next open tries again.
+      if (index.legacyTexts.size > 0) throw writeFailed(log, err);
+      log.warn('Journal: the format line could not be written yet.', { error: String(err) });
+    }
   }
   // Texts of a hand-off completed (or never recorded: a crash before its first line) go.
   for (const id of kept.keys()) {
-    if (state.handoffs.get(id)?.summary.complete === false) continue;
+    if (index.get(id)?.summary.complete === false) continue;
     await store.remove(id);
     kept.delete(id);
   }
@@ -211,33 +233,35 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
   };
   const append = async (line: JournalLine): Promise<void> => {
     try {
-      const handle = await fs.open(file, 'a');
-      try {
-        await handle.appendFile(formatLine(line));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      state.lines += 1;
+      await whileBusy(sleep, log, async () => {
+        const handle = await fs.open(file, 'a');
+        try {
+          await handle.appendFile(header + formatLine(line));
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      });
+      header = '';
+      lines += 1;
     } catch (err) {
       throw writeFailed(log, err);
     }
   };
 
-  const live = state.handoffs.size + state.ops.size;
-  if (unreadable > 0 || state.lines > COMPACT_RATIO * live + COMPACT_MARGIN) {
-    void serial(async () => {
-      await replaceFileAtomic(fs, file, snapshot(state));
-      log.info('Journal: compacted.', { linesBefore: state.lines, linesAfter: state.handoffs.size + state.ops.size });
-      state.lines = state.handoffs.size + state.ops.size;
-    }).catch((err: unknown) => log.warn('Journal: compaction failed; the log stays as it is.', { error: String(err) }));
-  }
-
   // Sorted listing, rebuilt only after a change: insertion order is creation order, so the sort
   // runs on an almost sorted array.
   let sorted: HandoffSummary[] | undefined;
-  const byNewest = (a: HandoffSummary, b: HandoffSummary) =>
-    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
+
+  const compact = () => {
+    const live = index.size() + index.ops.size;
+    if (index.unreadable() === 0 && lines <= COMPACT_RATIO * live + COMPACT_MARGIN) return;
+    void serial(async () => {
+      await replaceFileAtomic(fs, file, snapshot(index));
+      log.info('Journal: compacted.', { linesBefore: lines, linesAfter: index.size() + index.ops.size });
+      lines = index.size() + index.ops.size;
+    }).catch((err: unknown) => log.warn('Journal: compaction failed; the log stays as it is.', { error: String(err) }));
+  };
 
   const save = async (entry: HandoffEntry, texts: Texts): Promise<HandoffSummary> => {
     const id = entry.summary.id;
@@ -245,12 +269,12 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
     const changed = texts.token !== before?.token || texts.key !== before?.key;
     try {
       // Texts first, then the line that refers to them; completion in the other order.
-      if (!entry.summary.complete && changed) await store.write(id, texts);
+      if (!entry.summary.complete && changed) await whileBusy(sleep, log, () => store.write(id, texts));
     } catch (err) {
       throw writeFailed(log, err);
     }
     await append({ t: 'handoff', entry });
-    state.handoffs.set(id, freeze(entry));
+    index.set(id, freeze(entry));
     sorted = undefined;
     if (entry.summary.complete) {
       kept.delete(id);
@@ -261,12 +285,24 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
   };
 
   const existing = (id: string): HandoffEntry => {
-    const e = state.handoffs.get(id);
+    const e = index.get(id);
     if (!e) throw new AppError('not-found', 'This hand-off is not in the journal.', { action: 'Start again from the token step.' });
     return e;
   };
 
-  return {
+  // The background load: the hand-offs not parsed yet, a slice per turn of the event loop; then the
+  // compaction, if the log needs one.
+  const loaded = new Promise<void>((resolve) => {
+    const slice = () => {
+      if (index.parseSome(SLICE)) return void setImmediate(slice);
+      sorted ??= byNewestFirst(index.all());
+      compact();
+      resolve();
+    };
+    setImmediate(slice);
+  });
+
+  const journal: Journal = {
     createHandoff: (init) =>
       serial(() => {
         const at = clock.now().toISOString();
@@ -283,6 +319,7 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
           history: [{ stage: init.stage, at, ...(init.note ? { note: init.note } : {}) }],
         };
         if (init.registrationName) summary.registrationName = init.registrationName;
+        if (init.purpose) summary.purpose = init.purpose;
         if (init.tokenFingerprint) summary.tokenFingerprint = init.tokenFingerprint;
         if (init.keyFingerprint) summary.keyFingerprint = init.keyFingerprint;
         const entry: HandoffEntry = { summary, ...(init.stamp ? { stamp: init.stamp } : {}), ...(init.facts ? { facts: init.facts } : {}) };
@@ -309,15 +346,15 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
         const facts = mergeFacts(prev.facts, change.facts);
         return save({ ...prev, summary, ...(facts ? { facts } : {}) }, { ...(token ? { token } : {}), ...(key ? { key } : {}) });
       }),
-    handoff: (id) => state.handoffs.get(id)?.summary,
+    handoff: (id) => index.get(id)?.summary,
     kept: (id) => {
-      const e = state.handoffs.get(id);
+      const e = index.get(id);
       const t = kept.get(id);
       return e && { ...(t?.token ? { token: t.token } : {}), ...(t?.key ? { key: t.key } : {}), ...(e.stamp ? { stamp: e.stamp } : {}) };
     },
-    details: (id) => state.handoffs.get(id),
+    details: (id) => index.get(id),
     list: () => {
-      sorted ??= [...state.handoffs.values()].map((e) => e.summary).reverse().sort(byNewest);
+      sorted ??= byNewestFirst(index.all());
       return [...sorted];
     },
     operationStarted: (id, kind, meta) =>
@@ -332,23 +369,26 @@ export const createJournal = async ({ file, fs, clock, log }: JournalDeps): Prom
         if (dropped.length > 0) log.warn('Journal: some operation fields were not recorded (secret-looking or not plain values).', { id, dropped });
         const line = { t: 'op-start', id, kind, at: clock.now().toISOString(), meta: safe } as const;
         await append(line);
-        state.ops.set(id, line);
+        index.ops.set(id, line);
       }),
     operationEnded: (id, status) =>
       serial(async () => {
-        if (!state.ops.has(id)) {
+        if (!index.ops.has(id)) {
           log.warn('Journal: end of an operation that was never recorded.', { id, status });
           return;
         }
         const line = { t: 'op-end', id, at: clock.now().toISOString(), status } as const;
         await append(line);
-        state.ops.delete(id);
+        index.ops.delete(id);
       }),
     unfinishedOperations: () =>
-      [...state.ops.values()].map((start) => ({ id: start.id, kind: start.kind, startedAt: start.at, meta: { ...start.meta } })),
+      [...index.ops.values()].map((start) => ({ id: start.id, kind: start.kind, startedAt: start.at, meta: { ...start.meta } })),
     close: async () => {
+      await loaded;
       closed = true;
       await queue;
     },
   };
+  whenLoaded.set(journal, loaded);
+  return journal;
 };

@@ -10,6 +10,8 @@ export type ClientContext = {
   timeouts: PepTimeouts;
   stats: PepStats;
   redact(text: string): string;
+  /** Redacts this secret from everything the hosts say until the returned release is called. */
+  holdSecret(secret: Buffer): () => void;
   newId(): string;
   nextRequestId(): string;
   /** Starts a host and opens the PSSession with these credentials. */

@@ -78,6 +78,16 @@ const STAMP_MESSAGE_RULES: Rule[] = [
     action: 'Check that physical host and its connectivity (admin portal, Scale units), then try again.',
     retryable: true,
   },
+  {
+    // The stamp redeems the operator's refresh token at Entra ID: MFA, Conditional Access, an expired or
+    // revoked token, or a token for another client all end here (MCW-Azure-Stack#42).
+    code: 'pep-refresh-token-refused',
+    test: (e, ctx) => (ctx.cmdlet === 'New-AzureBridgeServicePrincipal' ? /\b(AADSTS\d+)\b|invalid_grant|interaction_required/i.exec(e.message) : null),
+    message: (m) => `The stamp could not use your Azure sign-in to create its Azure Bridge service principal${m?.[1] ? ` (${m[1]})` : ''}: Entra ID refused the refresh token.`,
+    action:
+      'Nothing was registered in Azure yet. Sign in to Azure again interactively (browser or code; complete multi-factor authentication if your directory asks), then run the connected registration again.',
+    retryable: true,
+  },
 ];
 
 const RULES: Rule[] = [

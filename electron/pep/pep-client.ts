@@ -23,6 +23,7 @@ const DEFAULT_TIMEOUTS: PepTimeouts = {
   stampInfo: 10 * MINUTE,
   token: 15 * MINUTE,
   keyPair: 15 * MINUTE,
+  servicePrincipal: 35 * MINUTE,
   activation: 35 * MINUTE,
   removeActivation: 35 * MINUTE,
   close: 10 * MINUTE,
@@ -113,6 +114,10 @@ export const createPepClient = (deps: PepClientDeps): PepClient => {
     timeouts,
     stats,
     redact,
+    holdSecret: (secret) => {
+      liveSecrets.add(secret);
+      return () => void liveSecrets.delete(secret);
+    },
     newId: () => randomUUID(),
     nextRequestId: () => `r${(requests += 1)}`,
     open,

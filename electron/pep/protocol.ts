@@ -39,6 +39,11 @@ export const InvokeMessage = z.object({
   /** Use the `-ArgumentList` form (activation key fallback, AzureStack-Tools#593). */
   argumentListForm: z.boolean().optional(),
   timeoutMs: z.number().int().positive(),
+  /**
+   * New-AzureBridgeServicePrincipal only: the Azure refresh token, a secret field like the connect
+   * password (never in `params`); the host adds it to that cmdlet's splat as -RefreshToken.
+   */
+  refreshToken: z.string().optional(),
 });
 const CancelMessage = z.object({ op: z.literal('cancel'), id: z.string() });
 export const CloseMessage = z.object({

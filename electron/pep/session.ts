@@ -7,6 +7,7 @@ import type { HostConnection } from './host-connection';
 import { encodeLine } from './protocol';
 import type { AllowedCmdlet, HostError, ParamValue } from './protocol';
 import { lineWithSecrets } from './secrets';
+import type { SecretField } from './secrets';
 import { parseStampInfo } from './stamp-info';
 import type { CloseResult, CommandControl, PepRecord, PepSession, PepTimeouts } from './types';
 import type { ClientContext, Credentials } from './client-context';
@@ -52,7 +53,7 @@ const outcomeUnknown = (cmd: AllowedCmdlet, why: string, cause: AppError['proble
 const LEAVES_OUTCOME_OPEN = new Set(['pep-unreachable', 'pep-host-crashed', 'timeout']);
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-type RunOptions = { timeout: keyof PepTimeouts; argumentListForm?: boolean };
+type RunOptions = { timeout: keyof PepTimeouts; argumentListForm?: boolean; secrets?: readonly SecretField[] };
 
 /** `abandon` ends the host without waiting for queued commands (app shutdown); stdin EOF stops its job. */
 export type ManagedSession = PepSession & { abandon(): Promise<void> };
@@ -103,7 +104,9 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
     const c = await ensureHost();
     const requestId = ctx.nextRequestId();
     const timeoutMs = ctx.timeouts[opts.timeout];
-    const line = encodeLine({ op: 'invoke', id: requestId, cmd, params, timeoutMs, ...(opts.argumentListForm ? { argumentListForm: true } : {}) });
+    const message = { op: 'invoke', id: requestId, cmd, params, timeoutMs, ...(opts.argumentListForm ? { argumentListForm: true } : {}) };
+    // A secret (the refresh token) is spliced into the line as its own field, as the password is, and wiped after.
+    const line = opts.secrets ? lineWithSecrets(message, opts.secrets) : encodeLine(message);
     ctx.stats.commands += 1;
     const started = ctx.clock.now().getTime();
     ctx.log.info('PEP command started', { sessionId: id, requestId, cmd, parameters: Object.keys(params) });
@@ -131,6 +134,8 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
         throw outcomeUnknown(cmd, err.problem.code === 'timeout' ? 'AzS Registrar stopped waiting' : 'The PowerShell host stopped', err.problem);
       }
       throw err;
+    } finally {
+      if (typeof line !== 'string') line.fill(0);
     }
     const ms = ctx.clock.now().getTime() - started;
     ctx.log.info('PEP command answered', { sessionId: id, requestId, cmd, reply: reply.type, ms });
@@ -235,6 +240,24 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
       return token;
     },
     setKeyPair: async (ctl) => void (await run('Set-RegistrationKeyPair', {}, ctl, { timeout: 'keyPair' })),
+    bridgeServicePrincipal: async (req, ctl) => {
+      const release = ctx.holdSecret(req.refreshToken);
+      try {
+        const params = { AzureEnvironment: req.azureEnvironment, TenantId: req.tenantId, TimeoutInSeconds: 1800 };
+        const output = await run('New-AzureBridgeServicePrincipal', params, ctl, { timeout: 'servicePrincipal', secrets: [['refreshToken', req.refreshToken]] });
+        const objectId = output.map(objectIdOf).find((o) => o !== undefined);
+        if (!objectId) {
+          throw new AppError('pep-failed', 'New-AzureBridgeServicePrincipal did not return the ObjectId of the Azure Bridge service principal.', {
+            action: 'Run the connected registration again. If it keeps happening, check the stamp health in the admin portal.',
+            retryable: true,
+            detail: `Output: ${ctx.redact(JSON.stringify(output)).slice(0, 300)}`,
+          });
+        }
+        return objectId;
+      } finally {
+        release();
+      }
+    },
     activate: async (activationKey, ctl) => {
       const key = activationKey.trim();
       if (key === '') throw new AppError('pep-empty-activation-key', 'The activation key is empty.', { action: 'Import the activation key file again.' });
@@ -263,6 +286,13 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
 const tokenText = (item: unknown): string => {
   const raw = typeof item === 'object' && item !== null && 'value' in item ? item.value : item;
   return typeof raw === 'string' ? raw.replace(/\s+/g, '') : '';
+};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The principal's ObjectId from an output item ({ ObjectId } as the official module reads it). */
+const objectIdOf = (item: unknown): string | undefined => {
+  const raw = typeof item === 'object' && item !== null && 'ObjectId' in item ? item.ObjectId : undefined;
+  return typeof raw === 'string' && GUID.test(raw.trim()) ? raw.trim() : undefined;
 };
 
 /** Exactly the planned parameters; the gated ones only when the plan includes them. */

@@ -19,6 +19,8 @@ export type PepTimeouts = {
   stampInfo: number;
   token: number;
   keyPair: number;
+  /** New-AzureBridgeServicePrincipal: -TimeoutInSeconds 1800 on the stamp. */
+  servicePrincipal: number;
   activation: number;
   removeActivation: number;
   close: number;
@@ -72,9 +74,23 @@ export type PepSession = {
   stampInfo(ctl?: CommandControl): Promise<StampInfo>;
   createToken(params: TokenPlan['params'], ctl?: CommandControl): Promise<string>;
   setKeyPair(ctl?: CommandControl): Promise<void>;
+  /**
+   * `New-AzureBridgeServicePrincipal`: the stamp redeems the refresh token and creates (or finds) its
+   * Azure Bridge application in the tenant; returns the principal's ObjectId. The token crosses once,
+   * as the invoke line's secret field, and is redacted from everything the host says meanwhile.
+   */
+  bridgeServicePrincipal(req: BridgePrincipalRequest, ctl?: CommandControl): Promise<string>;
   activate(activationKey: string, ctl?: CommandControl): Promise<void>;
   removeActivation(ctl?: CommandControl): Promise<void>;
   close(): Promise<CloseResult>;
+};
+
+export type BridgePrincipalRequest = {
+  /** Wipeable copy of the refresh token; the caller wipes it afterwards. */
+  refreshToken: Buffer;
+  /** The Az environment name (AzureCloud, AzureUSGovernment, AzureChinaCloud). */
+  azureEnvironment: string;
+  tenantId: string;
 };
 
 export type PepStats = { hostsSpawned: number; sessionsOpened: number; commands: number };

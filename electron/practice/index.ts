@@ -5,7 +5,7 @@ import type { DriveInfo } from '../../shared/domain/types';
 import type { SignInProvider } from '../azure';
 import type { Logger } from '../log';
 import type { HostCommand } from '../pep/host-process';
-import type { FaultSpec, PracticeAzure, PracticeAzureSettings } from './azure';
+import type { FaultSpec, PracticeAzure, PracticeAzureSettings, SeedRegistration } from './azure';
 import { createPracticeStamp, PRACTICE_STAMP_FILE } from './stamp';
 import type { PracticeStampSettingsInput } from './stamp';
 
@@ -16,7 +16,25 @@ export type PracticeSettings = {
   azureFaults?: FaultSpec[];
   /** How practice sign-in ends (the practice scenario). */
   signIn?: PracticeScenario['signIn'];
+  /** A registration the practice Azure holds from the start, relative to the practice stamp (the practice scenario). */
+  seedRegistration?: Exclude<PracticeScenario['azureRegistration'], 'none'>;
 };
+
+const EA_SUBSCRIPTION = 'dd8597b4-8739-4467-8b10-f8679f62bfbf';
+/** The cloud ID of "another stamp" whose registration took this stamp's default name. */
+export const OTHER_STAMP_CLOUD_ID = '5e7b2c41-93d8-4a0f-b6e2-1c9d8f7a3b50';
+
+/** The seeded registration, named as the app suggests for this stamp (`AzureStack-<cloud ID>`). */
+const seedFor = (kind: NonNullable<PracticeSettings['seedRegistration']>, cloudId: string): SeedRegistration => ({
+  subscriptionId: EA_SUBSCRIPTION,
+  resourceGroup: 'azurestack',
+  location: 'westcentralus',
+  name: `AzureStack-${cloudId}`,
+  cloudId: kind === 'another-stamp' ? OTHER_STAMP_CLOUD_ID : cloudId,
+  billingModel: kind === 'this-stamp' ? 'Development' : 'Capacity',
+  locked: true,
+  ...(kind === 'expired-capacity' ? { expired: true } : {}),
+});
 
 export { practiceSettingsFor } from './scenario';
 
@@ -51,13 +69,18 @@ export const startPractice = async (deps: {
   let starting: Promise<PracticeAzure> | undefined;
   const azure = (): Promise<PracticeAzure> =>
     (starting ??= import('./azure').then(async ({ startPracticeAzure }) => {
+      const seed = deps.settings?.seedRegistration;
+      const seeded = seed ? [seedFor(seed, (await stamp.state()).cloudId)] : [];
+      const settings = deps.settings?.azure ?? (seeded.length > 0 ? {} : undefined);
       const started = await startPracticeAzure({
         clock: deps.clock,
         log: deps.log,
         sleep: deps.sleep,
-        ...(deps.settings?.azure ? { settings: deps.settings.azure } : {}),
+        ...(settings ? { settings: { ...settings, ...(seeded.length > 0 ? { registrations: [...(settings.registrations ?? []), ...seeded] } : {}) } } : {}),
       });
       for (const fault of deps.settings?.azureFaults ?? []) started.faults.add(fault);
+      // The stamp's Azure Bridge principal lives in the practice directory, as it would once the stamp created it.
+      started.directory.add((await stamp.state()).bridgeObjectId);
       return started;
     }).catch((err: unknown) => {
       starting = undefined;

@@ -9,6 +9,7 @@ const REGISTRATION = /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+$/
 const ACTIVATION_KEY = /\/providers\/Microsoft\.AzureStack\/registrations\/[^/]+\/getactivationkey$/i;
 const LOCK = /\/providers\/Microsoft\.Authorization\/locks\/[^/]+$/i;
 const RESOURCE_GROUP = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/i;
+const ROLE_ASSIGNMENT = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
 
 /** Azure faults the scenario arms when the practice Azure starts; each hits a bounded number of calls. */
 const azureFaults = (s: PracticeScenario): FaultSpec[] => [
@@ -17,7 +18,11 @@ const azureFaults = (s: PracticeScenario): FaultSpec[] => [
   ...(s.activationKeyUnavailable ? [{ kind: 'status', method: 'POST', pathPattern: ACTIVATION_KEY, status: 503, times: 1 } as const] : []),
   // Once: running Register again, as the app advises, is the rehearsed recovery.
   ...(s.lockForbidden ? [{ kind: 'forbidden', method: 'PUT', pathPattern: LOCK, times: 1 } as const] : []),
+  // Once: the removal's re-run, as the app advises, completes it.
+  ...(s.registrationDeleteRefused ? [{ kind: 'forbidden', method: 'DELETE', pathPattern: REGISTRATION, times: 1 } as const] : []),
   // A policy stays until someone changes it: every new group is refused while the scenario is on.
+  // Once, after the registration resource was created: running the connected registration again completes it.
+  ...(s.roleAssignmentForbidden ? [{ kind: 'forbidden', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, times: 1 } as const] : []),
   ...(s.policyDeniesResourceGroups ? [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups', times: Number.MAX_SAFE_INTEGER } as const] : []),
 ];
 
@@ -40,6 +45,7 @@ const azureSettings = (s: PracticeScenario): Partial<PracticeAzureSettings> => (
     : {}),
   ...(s.moveNeverFinishes ? { moveOperationPolls: Number.MAX_SAFE_INTEGER } : {}),
   ...(s.noSubscriptionWideList ? { registrationListBySubscription: false } : {}),
+  ...(s.notRegistrationOwner ? { registrationsOwnedByOthers: true } : {}),
 });
 
 export const practiceSettingsFor = (scenario: PracticeScenario, harness: PracticeSettings = {}): PracticeSettings => ({
@@ -57,10 +63,13 @@ export const practiceSettingsFor = (scenario: PracticeScenario, harness: Practic
       busyOnlyInVerbose: scenario.eceBusyVerboseOnly,
       sessionDropsDuringActivation: scenario.sessionDropsDuringActivation,
       closeBreaksSession: scenario.closeBreaksSession,
+      refreshTokenRefused: scenario.refreshTokenRefused,
       ...harness.stamp?.faults,
     },
   },
   azure: { ...azureSettings(scenario), ...harness.azure },
   azureFaults: [...azureFaults(scenario), ...(harness.azureFaults ?? [])],
   signIn: harness.signIn ?? scenario.signIn,
+  ...(scenario.azureRegistration !== 'none' ? { seedRegistration: scenario.azureRegistration } : {}),
+  ...(harness.seedRegistration ? { seedRegistration: harness.seedRegistration } : {}),
 });

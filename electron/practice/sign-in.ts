@@ -61,6 +61,7 @@ export const practiceSignIn =
     }
     return {
       credential: azure.credential(),
+      refreshToken: async () => azure.refreshToken(),
       account: { cloud: req.cloud, username: azure.account.username, tenantId: azure.account.tenantId, practice: true },
     };
   };

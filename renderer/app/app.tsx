@@ -8,10 +8,13 @@ import { i18n, languageFor, LANGUAGES, useTranslation } from '../i18n';
 import type { LanguageChoice } from '../i18n';
 import { AboutScreen } from '../steps/about-screen';
 import { ActivateFlow } from '../steps/activate/activate-flow';
+import { ConnectedScreen } from '../steps/connected/connected-screen';
 import { RemoveActivationScreen } from '../steps/activate/remove-activation-screen';
 import { ExportFlow } from '../steps/export/export-flow';
 import { HandoffsScreen } from '../steps/handoffs-screen';
 import { HomeScreen } from '../steps/home-screen';
+import { ChangeScreen } from '../steps/lifecycle/change-screen';
+import { RemoveRegistrationScreen } from '../steps/lifecycle/remove-registration-screen';
 import { MoveScreen } from '../steps/manage/move-screen';
 import { UnregisterScreen } from '../steps/manage/unregister-screen';
 import { PracticeScreen } from '../steps/practice-screen';
@@ -46,6 +49,12 @@ function Current({ screen }: { screen: Screen }) {
       return <PracticeScreen />;
     case 'about':
       return <AboutScreen />;
+    case 'change':
+      return <ChangeScreen />;
+    case 'remove-registration':
+      return <RemoveRegistrationScreen />;
+    case 'connected':
+      return <ConnectedScreen />;
   }
 }
 

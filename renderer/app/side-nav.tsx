@@ -4,8 +4,8 @@ import { appStore, useApp } from '../store';
 import { NewLegButtons } from './new-leg';
 
 const TASKS: Record<'stamp' | 'host', Screen[]> = {
-  stamp: ['export', 'activate', 'deactivate'],
-  host: ['register', 'unregister', 'move'],
+  stamp: ['export', 'activate', 'deactivate', 'connected', 'change', 'remove-registration'],
+  host: ['register', 'unregister', 'move', 'connected', 'change'],
 };
 
 /** The tasks for this side of the air gap, plus the hand-off record, the settings and (practice) the scenarios. */
@@ -18,7 +18,7 @@ export function SideNav() {
   const item = (target: Screen) => (
     <li key={target}>
       <button type="button" className="nav-item" aria-current={screen === target ? 'page' : undefined} onClick={() => open(target)}>
-        {t(`nav.${target}`)}
+        {target === 'connected' ? t('connected.nav') : target === 'change' ? t('lifecycle.nav.change') : target === 'remove-registration' ? t('lifecycle.nav.remove') : t(`nav.${target}`)}
       </button>
     </li>
   );

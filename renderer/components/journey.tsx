@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n';
 import type { AppState } from '../store/types';
 import { useApp } from '../store';
+import { PurposeTag } from './purpose-tag';
 
 type Station = 'stamp-export' | 'usb-token' | 'host' | 'usb-key' | 'stamp-activate';
 const STATIONS: Station[] = ['stamp-export', 'usb-token', 'host', 'usb-key', 'stamp-activate'];
@@ -62,7 +63,7 @@ export function HandoffPin() {
   if (!handoff || handoff.complete || handoff.stage === 'archived') return null;
   return (
     <p className="handoff-pin" data-testid="handoff-pin">
-      {t('journey.pin', { cloudId: handoff.cloudId })}
+      <PurposeTag purpose={handoff.purpose} testId="handoff-pin-purpose" /> {t('journey.pin', { cloudId: handoff.cloudId })}
       {handoff.registrationName && ` · ${handoff.registrationName}`}
     </p>
   );

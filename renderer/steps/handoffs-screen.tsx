@@ -11,6 +11,7 @@ import { useTranslation } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { appStore, useApp } from '../store';
 import { keyExpected } from '../store/nav-slice';
+import { PurposeTag } from '../components/purpose-tag';
 
 /** A history note as the operator reads it: an archiving's reason in the UI language. */
 function HistoryNote({ note }: { note: string }) {
@@ -92,6 +93,7 @@ export function HandoffsScreen() {
                 <div className="handoff-head">
                   <strong>{h.registrationName ?? t('handoffs.stamp', { cloudId: h.cloudId })}</strong>
                   <span className="tag">{t(`sides.${h.side}`)}</span>
+                  <PurposeTag purpose={h.purpose} testId="handoff-purpose" />
                   {h.practice && <span className="tag">{t('common.practiceTag')}</span>}
                   <span className={h.complete ? 'status status-succeeded' : isArchived(h) ? 'status' : 'status status-running'}>
                     {t(`stages.${h.stage}`)}

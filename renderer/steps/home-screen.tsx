@@ -20,6 +20,11 @@ export function HomeScreen() {
           <span>{t('home.host')}</span>
         </button>
       </div>
+      <p className="step-what">{t('connected.home.what')}</p>
+      <button type="button" className="side-card" onClick={() => appStore.getState().openConnected()} data-testid="open-connected">
+        <strong>{t('connected.home.title')}</strong>
+        <span>{t('connected.home.text')}</span>
+      </button>
       <KeyExpectedList />
     </section>
   );

@@ -8,6 +8,7 @@ import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
+import { LifecyclePracticeFields } from './lifecycle/practice-fields';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
@@ -29,7 +30,11 @@ type Switch =
   | 'subscriptionPastDue'
   | 'foreignLocks'
   | 'moveNeverFinishes'
-  | 'noSubscriptionWideList';
+  | 'noSubscriptionWideList'
+  | ConnectedSwitch;
+/** Connected registration's failures; their texts live in the connected catalogue section. */
+type ConnectedSwitch = 'refreshTokenRefused' | 'roleAssignmentForbidden' | 'notRegistrationOwner';
+const CONNECTED_SWITCHES: ConnectedSwitch[] = ['refreshTokenRefused', 'roleAssignmentForbidden', 'notRegistrationOwner'];
 
 const SWITCHES: Switch[] = [
   'firstAddressDown',
@@ -205,6 +210,13 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
           </select>
         </Field>
         {SWITCHES.slice(STAMP_SWITCHES).map(toggle)}
+        <LifecyclePracticeFields draft={draft} change={change} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('connected.scenarios.legend')}</legend>
+        {CONNECTED_SWITCHES.map((k) => (
+          <SwitchField key={k} name={k} catalogue="connected.scenarios" checked={draft[k]} onChange={(v) => change({ [k]: v })} />
+        ))}
       </fieldset>
       <button type="submit" className="primary" disabled={busy || nodesError !== undefined || secondsError !== undefined}>
         {t('practice.save')}
@@ -217,17 +229,17 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
   );
 }
 
-function SwitchField({ name, checked, onChange }: { name: Switch; checked: boolean; onChange(value: boolean): void }) {
+function SwitchField({ name, checked, onChange, catalogue = 'practice.switches' }: { name: Switch; checked: boolean; onChange(value: boolean): void; catalogue?: string }) {
   const { t } = useTranslation();
   const id = `practice-${name}`;
   return (
     <div className="field">
       <label className="choice">
         <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={`${id}-hint`} />
-        <span>{t(`practice.switches.${name}.label`)}</span>
+        <span>{t(`${catalogue}.${name}.label`)}</span>
       </label>
       <p className="hint" id={`${id}-hint`}>
-        {t(`practice.switches.${name}.what`)}
+        {t(`${catalogue}.${name}.what`)}
       </p>
     </div>
   );

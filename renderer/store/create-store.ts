@@ -3,7 +3,9 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { StateStorage } from 'zustand/middleware';
 import type { Api } from '../../shared/contract';
 import { activateSlice } from './activate-slice';
+import { connectedSlice } from './connected-slice';
 import { exportSlice } from './export-slice';
+import { lifecycleSlice } from './lifecycle-slice';
 import { manageSlice } from './manage-slice';
 import { navSlice } from './nav-slice';
 import { operationsSlice } from './operations-slice';
@@ -33,6 +35,8 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
         ...navSlice(api)(...a),
+        ...lifecycleSlice(api)(...a),
+        ...connectedSlice(api)(...a),
         ...recordsSlice(api)(...a),
       }),
       {

@@ -35,8 +35,9 @@ export const exportSlice =
         const sessionId = get().stamp.sessionId;
         if (!sessionId) return;
         const choices = choicesToSend(get().exp.choices);
+        const purpose = get().life.exportPurpose;
         const started = await call('export', 'busy.startToken', () =>
-          api['operation.start']({ kind: 'stamp.createToken', sessionId, choices }),
+          api['operation.start']({ kind: 'stamp.createToken', sessionId, choices, ...(purpose ? { purpose } : {}) }),
         );
         if (!started) return;
         // A new token replaces the previous one and whatever was saved of it.

@@ -8,3 +8,4 @@ export const appStore = createAppStore(window.api, window.localStorage);
 export const useApp = <T>(selector: (s: AppState) => T): T => useStore(appStore, selector);
 
 export type { OperationView, Scope, Screen } from './types';
+export type { ConnectedPrefill } from './connected-slice';

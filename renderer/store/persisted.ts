@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { TokenChoicesSchema } from '../../shared/contract';
+import { PreviousRegistrationSchema, TokenChoicesSchema } from '../../shared/contract';
+import { CONNECTED_PURPOSES } from '../../shared/domain/connected';
 import { FLOW_STEPS } from '../../shared/domain/flow';
 import { LANGUAGES } from '../i18n/languages';
 import { CLOUD_NAMES } from '../../shared/domain/types';
+import { HANDOFF_PURPOSES, REGISTRATION_CHANGES } from '../../shared/domain/lifecycle';
 import type { AppState } from './types';
 
 // Progress only: steps, non-secret inputs and hand-off/operation ids. Main's journal is the record;
@@ -49,7 +51,7 @@ const PersistedSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]).default('auto'),
   side: z.enum(['stamp', 'host']).nullable(),
   progressMode: z.enum(['practice', 'live']).nullable(),
-  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'about']),
+  screen: z.enum(['home', 'export', 'register', 'activate', 'deactivate', 'handoffs', 'unregister', 'move', 'settings', 'practice', 'about', 'connected', 'change', 'remove-registration']),
   stamp: z.object({
     hosts: z.array(Text(255)).min(1).max(3),
     user: Text(256),
@@ -103,6 +105,30 @@ const PersistedSchema = z.object({
     unregisterOpId: OptId,
     moveOpId: OptId,
   }),
+  // Added later: progress saved before it has none.
+  life: z
+    .object({
+      change: z.enum(REGISTRATION_CHANGES),
+      connectivity: z.enum(['connected', 'disconnected']),
+      exportPurpose: z.enum(HANDOFF_PURPOSES).optional(),
+      resourceGroup: Text(90),
+      registrationName: Text(90),
+      stampDeactivated: z.boolean(),
+      removeOpId: OptId,
+    })
+    .optional(),
+  con: z
+    .object({
+      purpose: z.enum(CONNECTED_PURPOSES),
+      subscriptionId: OptId,
+      registrationName: Text(90),
+      resourceGroup: Text(90),
+      location: Text(64),
+      choices: TokenChoicesSchema.omit({ targetCloud: true, tokenVersion: true }),
+      previous: PreviousRegistrationSchema.optional(),
+      operationId: OptId,
+    })
+    .optional(),
 });
 export type Persisted = z.infer<typeof PersistedSchema>;
 
@@ -164,6 +190,25 @@ export const partialize = (s: AppState): Persisted => ({
     unregisterOpId: s.mng.unregisterOpId,
     moveOpId: s.mng.moveOpId,
   },
+  life: {
+    change: s.life.change,
+    connectivity: s.life.connectivity,
+    exportPurpose: s.life.exportPurpose,
+    resourceGroup: s.life.resourceGroup,
+    registrationName: s.life.registrationName,
+    stampDeactivated: s.life.stampDeactivated,
+    removeOpId: s.life.removeOpId,
+  },
+  con: {
+    purpose: s.con.purpose,
+    subscriptionId: s.con.subscriptionId,
+    registrationName: s.con.registrationName,
+    resourceGroup: s.con.resourceGroup,
+    location: s.con.location,
+    choices: s.con.choices,
+    previous: s.con.previous,
+    operationId: s.con.operationId,
+  },
 });
 
 /** zod-checked merge: a stored blob that fails its schema is dropped whole, never half-applied. */
@@ -182,5 +227,7 @@ export const mergePersisted = (stored: unknown, live: AppState): AppState => {
     reg: { ...live.reg, ...p.reg },
     act: { ...live.act, ...p.act },
     mng: { ...live.mng, ...p.mng },
+    life: { ...live.life, ...p.life },
+    con: { ...live.con, ...p.con },
   };
 };

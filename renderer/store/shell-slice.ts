@@ -17,6 +17,8 @@ export const shellSlice =
         reg: initial.reg,
         act: initial.act,
         mng: initial.mng,
+        life: initial.life,
+        con: initial.con,
         ops: {},
         problems: {},
         drives: [],
@@ -62,12 +64,13 @@ export const shellSlice =
         // Events can overtake each other's re-reads; an older generation has nothing new to say.
         if (generation <= get().generation) return;
         const recomposed = RECOMPOSING_CAUSES.has(cause);
-        set((s) => ({ generation, ...(recomposed ? sessionsGone(s) : {}) }));
+        // A recomposed Azure (new practice Azure, other mode) no longer holds what the last check read.
+        set((s) => ({ generation, ...(recomposed ? { ...sessionsGone(s), con: { ...s.con, check: undefined, subscriptions: [] } } : {}) }));
         await Promise.all([
           get().loadInfo(),
           get().syncOperations(),
           get().refreshHandoffs(),
-          ...(recomposed ? [get().loadSettings(), get().loadScenario()] : []),
+          ...(recomposed ? [get().loadSettings(), get().loadScenario(), get().loadConnectedRecords()] : []),
         ]);
         set((s) => reconcile(s));
       },

@@ -15,7 +15,9 @@ import type {
 import type { HelpTopic } from '../../shared/domain/help';
 import type { ArchiveReason } from '../../shared/domain/archive';
 import type { LanguageChoice } from '../i18n/languages';
+import type { ConnectedSlice } from './connected-slice';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
+import type { Connectivity, HandoffPurpose, RegistrationChange } from '../../shared/domain/lifecycle';
 import type {
   AzureAccount,
   AzureConnection,
@@ -48,10 +50,13 @@ export type Screen =
   | 'move'
   | 'settings'
   | 'practice'
-  | 'about';
+  | 'about'
+  | 'connected'
+  | 'change'
+  | 'remove-registration';
 
 /** Where a call's busy flag and problem are shown. */
-export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'records';
+export type Scope = 'shell' | 'stamp' | 'export' | 'register' | 'activate' | 'manage' | 'settings' | 'practice' | 'connected' | 'lifecycle' | 'records';
 
 export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
@@ -235,6 +240,36 @@ export type ManageSlice = {
 
 export type ManageInput = 'resourceGroup' | 'by' | 'registrationName' | 'handoffId' | 'confirmName' | 'targetResourceGroup';
 
+/** "Change the registration" and the connected removal. */
+export type LifecycleSlice = {
+  life: {
+    change: RegistrationChange;
+    connectivity: Connectivity;
+    /** What the next exported token is for (set by "Change the registration"); absent: a first registration. */
+    exportPurpose?: HandoffPurpose;
+    resourceGroup: string;
+    registrationName: string;
+    confirmName: string;
+    /** The registration the removal found, checked against the connected stamp's cloud ID. */
+    found?: RegistrationInfo;
+    /** An earlier removal deactivated the stamp and Azure's part failed: the re-run does only Azure's part. */
+    stampDeactivated: boolean;
+    removeOpId?: string;
+    /** The renewal name rule's last check on the names step (null: the name is free in Azure). */
+    renewalCheck?: { resourceGroup: string; registrationName: string; existing: RegistrationInfo | null };
+  };
+  setLife(patch: Partial<Pick<LifecycleSlice['life'], LifecycleInput>>): void;
+  /** Opens "Change the registration" on a change (e.g. from a status screen that found the registration gone). */
+  openChange(change: RegistrationChange, connectivity?: Connectivity): void;
+  /** Sets the purpose of the next hand-off and opens the export leg afresh. */
+  startChangeHandoff(): void;
+  findForRemoval(): Promise<void>;
+  removeRegistration(): Promise<void>;
+  checkRenewalName(): Promise<void>;
+};
+
+export type LifecycleInput = 'change' | 'connectivity' | 'exportPurpose' | 'resourceGroup' | 'registrationName' | 'confirmName' | 'stampDeactivated';
+
 /** Main's operations, mirrored; `log` keeps the recent progress lines. */
 export type OperationView = OperationSnapshot;
 
@@ -318,6 +353,8 @@ export type AppState = ShellSlice &
   ManageSlice &
   OperationsSlice &
   SettingsSlice &
-  PracticeSlice;
+  PracticeSlice &
+  ConnectedSlice &
+  LifecycleSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;

@@ -4,6 +4,7 @@ import type { OnEvent } from './events';
 import type { OperationSnapshot } from './operations';
 import type { Result } from './problems';
 import {
+  ConnectedRefSchema,
   Empty,
   FileName,
   Guid,
@@ -36,6 +37,7 @@ import type {
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
 import { ARCHIVE_REASONS } from '../domain/archive';
+import type { ConnectedRecord } from '../domain/connected';
 import { RECORD_LANGUAGES } from '../domain/handoff-record';
 import type { HandoffRecord } from '../domain/handoff-record';
 import { HELP_TOPICS } from '../domain/help';
@@ -174,6 +176,19 @@ export const channels = {
   'azure.registrations': def<RegistrationInfo[]>()(
     z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName.optional() }).strict(),
   ),
+
+  // One registration by name (null: Azure has none there), e.g. for the renewal name rule.
+  'azure.registration': def<RegistrationInfo | null>()(
+    z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName }).strict(),
+  ),
+  // Connected removal, before anything changes: the registration there must carry the connected stamp's cloud ID.
+  'registration.findForRemoval': def<RegistrationInfo>()(
+    z.object({ sessionId: Id, subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName }).strict(),
+  ),
+  /** Connected registrations this machine ran, newest first: what each left in Azure and on the stamp. */
+  'connected.records': def<ConnectedRecord[]>()(Empty),
+  /** Re-reads a connected registration in Azure (resource, lock, the stamp principal's role): settles an unknown outcome. */
+  'connected.check': def<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>()(ConnectedRefSchema),
 
   'operation.start': def<{ operationId: string }>()(OperationStartRequest),
   'operation.cancel': def<OperationSnapshot>()(z.object({ operationId: Id }).strict()),

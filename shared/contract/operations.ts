@@ -1,5 +1,6 @@
 import type { Result } from './problems';
 import type { OperationKind } from './schemas';
+import type { ConnectedRecord } from '../domain/connected';
 import type {
   HandoffSummary,
   KeyPreview,
@@ -17,6 +18,9 @@ export type OperationOutcomes = {
   'azure.register': { handoff: HandoffSummary; registration: RegistrationInfo; key: KeyPreview; reused: boolean };
   'azure.unregister': { registration: RegistrationInfo; deletedAt: string };
   'azure.move': { from: RegistrationInfo; to: RegistrationInfo };
+  /** Connected removal; `stampDeactivatedAt` null when an earlier run had deactivated the stamp. */
+  'registration.remove': { registration: RegistrationInfo; stampDeactivatedAt: string | null; deletedAt: string; alreadyGone: boolean };
+  'connected.register': { record: ConnectedRecord; registration: RegistrationInfo; reused: boolean; roleAssignmentCreated: boolean; activatedAt: string };
 };
 export type OperationOutcome = { [K in OperationKind]: { kind: K } & OperationOutcomes[K] }[OperationKind];
 

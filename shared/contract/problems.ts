@@ -49,6 +49,8 @@ export const PROBLEM_CODES = [
   'pep-hardware-info',
   'pep-empty-activation-key',
   'pep-already-registered',
+  /** Entra ID refused the refresh token the stamp redeems for its Azure Bridge principal (MFA, expired, revoked). */
+  'pep-refresh-token-refused',
   'pep-host-crashed',
   /** A command that changes the stamp was interrupted: it may or may not have taken effect. */
   'pep-outcome-unknown',
@@ -77,6 +79,13 @@ export const PROBLEM_CODES = [
   'azure-confirmation-mismatch',
   'azure-partial',
   'azure-failed',
+  // registration lifecycle
+  /** The registration found under the searched name belongs to another stamp (another cloud ID). */
+  'registration-other-stamp',
+  /** A connected removal deactivated the stamp, then Azure's part failed: re-running finishes it. */
+  'removal-partial',
+  /** A renewal's registration name is still taken by the old registration. */
+  'renewal-name-taken',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CONNECTED_PURPOSES } from '../domain/connected';
 import { ercsAddressProblem } from '../domain/ercs-address';
+import { HANDOFF_PURPOSES } from '../domain/lifecycle';
 import { BILLING_MODELS, CLOUD_NAMES } from '../domain/types';
 
 // Request schemas. Limits are generous for real input and tight enough to refuse garbage early.
@@ -41,8 +43,21 @@ export const TokenChoicesSchema = z.object({
 });
 
 // Strict like every other request: an unknown field is refused, not silently dropped.
+/** The registration a connected re-run starts from (change, renewal, scale). */
+export const PreviousRegistrationSchema = z
+  .object({ registrationName: RegistrationName, resourceGroup: ResourceGroupName, expired: z.boolean().optional(), deletedFirst: z.boolean().optional() })
+  .strict();
+/** Names of a connected registration, for re-reading what Azure holds. */
+export const ConnectedRefSchema = z.object({ subscriptionId: Guid, resourceGroup: ResourceGroupName, registrationName: RegistrationName, principalId: Guid.optional() }).strict();
+
 export const OperationStartRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stamp.createToken'), sessionId: Id, choices: TokenChoicesSchema.strict() }).strict(),
+  z.object({
+    kind: z.literal('stamp.createToken'),
+    sessionId: Id,
+    choices: TokenChoicesSchema.strict(),
+    /** What the new hand-off is for; absent: a first registration. */
+    purpose: z.enum(HANDOFF_PURPOSES).optional(),
+  }).strict(),
   z.object({ kind: z.literal('stamp.activate'), sessionId: Id, handoffId: Id }).strict(),
   z.object({ kind: z.literal('stamp.removeActivation'), sessionId: Id }).strict(),
   z.object({
@@ -65,12 +80,34 @@ export const OperationStartRequest = z.discriminatedUnion('kind', [
     confirmName: z.string().max(90),
   }).strict(),
   z.object({
+    kind: z.literal('registration.remove'),
+    sessionId: Id,
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName,
+    registrationName: RegistrationName,
+    /** The operator types the registration name to confirm. */
+    confirmName: z.string().max(90),
+    /** An earlier run deactivated the stamp and Azure's part failed: do only Azure's part. */
+    stampDeactivated: z.boolean(),
+  }).strict(),
+  z.object({
     kind: z.literal('azure.move'),
     subscriptionId: Guid,
     resourceGroup: ResourceGroupName,
     registrationName: RegistrationName,
     targetResourceGroup: ResourceGroupName,
     targetSubscriptionId: Guid.optional(),
+  }).strict(),
+  z.object({
+    kind: z.literal('connected.register'),
+    sessionId: Id,
+    purpose: z.enum(CONNECTED_PURPOSES),
+    subscriptionId: Guid,
+    resourceGroup: ResourceGroupName,
+    registrationName: RegistrationName,
+    location: z.string().min(1).max(64),
+    choices: TokenChoicesSchema.strict(),
+    previous: PreviousRegistrationSchema.optional(),
   }).strict(),
 ]);
 export type OperationStart = z.infer<typeof OperationStartRequest>;
@@ -148,6 +185,8 @@ export const PRACTICE_PERMISSION_PROFILES = ['owner', 'registration-role', 'regi
 /** The languages of the workstation's own WinRM client messages practice can show (error IDs do not change). */
 export const WORKSTATION_LANGUAGES = ['en-US', 'fr-FR'] as const;
 export type WorkstationLanguage = (typeof WORKSTATION_LANGUAGES)[number];
+/** A registration the practice Azure holds from the start (lifecycle rehearsals). */
+export const PRACTICE_AZURE_REGISTRATIONS = ['none', 'this-stamp', 'expired-capacity', 'another-stamp'] as const;
 /** How practice sign-in ends. */
 export const PRACTICE_SIGN_IN_OUTCOMES = ['completes', 'browser-abandoned', 'login-unreachable'] as const;
 
@@ -195,6 +234,20 @@ export const PracticeScenarioSchema = z
     noSubscriptionWideList: z.boolean(),
     /** Sign-in: completes; the browser is opened and abandoned (cancel, time limit); the login endpoint is unreachable. */
     signIn: z.enum(PRACTICE_SIGN_IN_OUTCOMES),
+    /**
+     * What the practice Azure holds from the start, named AzureStack-<practice stamp cloud ID> in the EA
+     * subscription's group azurestack: this stamp's registration (connected removal), this stamp's
+     * expired Capacity registration (renewal), or another stamp's registration under that name.
+     */
+    azureRegistration: z.enum(PRACTICE_AZURE_REGISTRATIONS),
+    /** The first DELETE of a registration is refused (403), after the lock was lifted: the stamp is already deactivated in a connected removal. */
+    registrationDeleteRefused: z.boolean(),
+    /** Connected: Entra ID refuses the refresh token the stamp redeems (MFA required). */
+    refreshTokenRefused: z.boolean(),
+    /** Connected: the first role assignment on the registration answers 403 (after the resource was created). */
+    roleAssignmentForbidden: z.boolean(),
+    /** Connected: registrations belong to another account, so changing one answers 403. */
+    notRegistrationOwner: z.boolean(),
   })
   .strict();
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
@@ -222,4 +275,9 @@ export const DEFAULT_PRACTICE_SCENARIO: PracticeScenario = {
   moveNeverFinishes: false,
   noSubscriptionWideList: false,
   signIn: 'completes',
+  azureRegistration: 'none',
+  registrationDeleteRefused: false,
+  refreshTokenRefused: false,
+  roleAssignmentForbidden: false,
+  notRegistrationOwner: false,
 };

@@ -26,3 +26,7 @@ export {
   TOKEN_VERSION_RULE,
 } from './billing';
 export type { TokenFlow } from './billing';
+export { HANDOFF_PURPOSES, REGISTRATION_CHANGES, changeRoute, isHandoffPurpose, renewalNameProblem, usageReportingAfter } from './lifecycle';
+export type { ChangeRoute, Connectivity, HandoffPurpose, RegistrationChange } from './lifecycle';
+export { CONNECTED_PURPOSES, CONNECTED_STEPS, connectedRuleErrors, partialState, planConnected, renewalName } from './connected';
+export type { ConnectedNames, ConnectedPurpose, ConnectedRecord, ConnectedStep, PreviousRegistration } from './connected';

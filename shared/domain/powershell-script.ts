@@ -70,3 +70,41 @@ export const activateScript = (v: { ercs: string; user: string; keyFile: string 
       `-ActivationKey (Get-Content -Raw ${psQuote(v.keyFile)})`,
     ].join(' `\n  '),
   ].join('\n');
+
+/**
+ * Connected registration (and its re-runs: change, renewal, scale) with the official module: one
+ * Set-AzsRegistration, which does every leg this app does, with the same values.
+ */
+export const connectedScript = (v: {
+  cloud: string;
+  subscriptionId: string;
+  ercs: string;
+  user: string;
+  registrationName: string;
+  resourceGroup: string;
+  location: string;
+  billingModel: string;
+  agreementNumber?: string;
+  msAssetTag?: string;
+  usageReportingEnabled: boolean;
+  marketplaceSyndicationEnabled: boolean;
+}): string =>
+  [
+    ...header('Connected registration (also to change the billing model or flags, renew, or record a scale change)'),
+    `Connect-AzAccount -Environment ${psQuote(v.cloud)}`,
+    `Select-AzSubscription -Subscription ${psQuote(v.subscriptionId)}`,
+    'Register-AzResourceProvider -ProviderNamespace Microsoft.AzureStack',
+    pepCredential(v.user),
+    [
+      'Set-AzsRegistration -PrivilegedEndpointCredential $pepCredential',
+      `-PrivilegedEndpoint ${psQuote(v.ercs)}`,
+      `-RegistrationName ${psQuote(v.registrationName)}`,
+      `-ResourceGroupName ${psQuote(v.resourceGroup)}`,
+      `-ResourceGroupLocation ${psQuote(v.location)}`,
+      `-BillingModel ${psQuote(v.billingModel)}`,
+      ...(v.agreementNumber ? [`-AgreementNumber ${psQuote(v.agreementNumber)}`] : []),
+      ...(v.msAssetTag ? [`-MsAssetTag ${psQuote(v.msAssetTag)}`] : []),
+      `-UsageReportingEnabled:$${String(v.usageReportingEnabled)}`,
+      `-MarketplaceSyndicationEnabled:$${String(v.marketplaceSyndicationEnabled)}`,
+    ].join(' `\n  '),
+  ].join('\n');

@@ -1,3 +1,5 @@
+import type { HandoffPurpose } from './lifecycle';
+
 // Plain JSON value types shared by main and renderer (ISO strings for dates, no Map/Set),
 // so structured clone over IPC and the browser test bridge agree.
 
@@ -142,6 +144,8 @@ export type HandoffSummary = {
   practice: boolean;
   cloudId: string;
   registrationName?: string;
+  /** What this hand-off is for (absent in journals written before purposes existed). */
+  purpose?: HandoffPurpose;
   tokenFingerprint?: Fingerprint;
   keyFingerprint?: Fingerprint;
   files: string[];
@@ -170,6 +174,8 @@ export type HandoffFile = {
   registrationName?: string;
   fingerprint?: Fingerprint;
   practice?: boolean;
+  /** What the file is for, from our sidecar. */
+  purpose?: HandoffPurpose;
   /** Why this entry cannot be used (skipped, unreadable, damaged, changed since written). */
   problem?: string;
 };

@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
 import { it } from 'vitest';
-import { createJournal } from '../../electron/journal';
+import { createJournal, journalLoaded } from '../../electron/journal';
+import { indexLog } from '../../electron/journal/journal-index';
 import { memoryLogger } from '../../electron/log';
 import { seedJournal } from '../fixtures/journal-seed';
 import { median, mib, printBlock, row } from './report';
 
 // Issue 12, goal 5: the journal with 10,000 hand-offs (open, listing, one stage change) next to 10,
 // and the node:sqlite alternative measured on the same records (why the journal is a log: see
-// electron/journal/journal.ts).
+// electron/journal/journal.ts). Open is until the journal is usable (hand-off lines indexed, not
+// parsed); the background load that parses them runs after, off the way of the window; a listing
+// asked for before it ends finishes the parse itself (the first-listing row).
 
 const clock = { now: () => new Date() };
 const RUNS = 5;
@@ -24,16 +27,26 @@ const measure = async (handoffs: number) => {
   const size = (await stat(file)).size;
   const opens: number[] = [];
   const openCpu: number[] = [];
+  const loads: number[] = [];
+  const loadCpu: number[] = [];
+  const firstLists: number[] = [];
+  const wholeParses: number[] = [];
   const lists: number[] = [];
   const changes: number[] = [];
   let grew = 0;
   for (let i = 0; i < RUNS; i++) {
     let t = performance.now();
-    const cpu = process.cpuUsage();
+    let cpu = process.cpuUsage();
     const j = await createJournal({ file, fs, clock, log: memoryLogger() });
     opens.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
+    let used = process.cpuUsage(cpu);
     openCpu.push((used.user + used.system) / 1000);
+    t = performance.now();
+    cpu = process.cpuUsage();
+    await journalLoaded(j);
+    loads.push(performance.now() - t);
+    used = process.cpuUsage(cpu);
+    loadCpu.push((used.user + used.system) / 1000);
     t = performance.now();
     const listed = j.list();
     lists.push(performance.now() - t);
@@ -44,8 +57,21 @@ const measure = async (handoffs: number) => {
     changes.push(performance.now() - t);
     grew = (await stat(file)).size - before;
     await j.close();
+    // The worst case: a listing asked for right after open, before the background load.
+    const early = await createJournal({ file, fs, clock, log: memoryLogger() });
+    t = performance.now();
+    early.list();
+    firstLists.push(performance.now() - t);
+    await early.close();
   }
-  return { size, open: median(opens), openCpu: median(openCpu), list: median(lists), change: median(changes), grew };
+  // For comparison, after the runs above (its garbage would land in their opens): reading and
+  // parsing every line at open, as the journal did before.
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    indexLog(await fs.readFile(file), memoryLogger()).all();
+    wholeParses.push(performance.now() - t);
+  }
+  return { size, open: median(opens), openCpu: median(openCpu), load: median(loads), loadCpu: median(loadCpu), firstList: median(firstLists), wholeParse: median(wholeParses), list: median(lists), change: median(changes), grew };
 };
 
 /** The same records in node:sqlite (WAL, synchronous=FULL): open, list all, one update. */
@@ -59,7 +85,7 @@ const measureSqlite = async (handoffs: number) => {
   setup.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE handoffs (id TEXT PRIMARY KEY, created TEXT, summary TEXT)');
   const insert = setup.prepare('INSERT INTO handoffs VALUES (?, ?, ?)');
   setup.exec('BEGIN');
-  for (const line of lines) {
+  for (const line of lines.slice(1)) {
     const summary = (JSON.parse(line) as { entry: { summary: { id: string; createdAt: string } } }).entry.summary;
     insert.run(summary.id, summary.createdAt, JSON.stringify(summary));
   }
@@ -93,8 +119,11 @@ it('journal at scale', async () => {
     row('journal size with 10,000 hand-offs, MiB', mib(large.size)),
     row('open with 10,000 hand-offs, ms', ms(large.open), '(goal <= 50)'),
     row('open with 10,000 hand-offs, CPU ms of this process', ms(large.openCpu), '(less sensitive to other load)'),
+    row('read and parse every line at open instead (the journal before), ms', ms(large.wholeParse), '(comparison)'),
     row('open with 10 hand-offs, ms', ms(small.open)),
-    row('listing 10,000 hand-offs, ms', ms(large.list), '(goal <= 20)'),
+    row('background load of 10,000 hand-offs after open, ms wall / CPU', `${ms(large.load)} / ${ms(large.loadCpu)}`, '(event loop free between slices of 500)'),
+    row('listing 10,000 hand-offs, ms', large.list.toFixed(2), '(goal <= 20)'),
+    row('first listing asked for right after open (finishes the load), ms', ms(large.firstList), '(worst case)'),
     row('one stage change with 10,000 hand-offs, ms (fsync included)', ms(large.change)),
     row('one stage change with 10 hand-offs, ms (fsync included)', ms(small.change)),
     row('bytes written per stage change, 10,000 hand-offs', large.grew),

@@ -56,7 +56,7 @@ describeOnEachLauncher('the journey in view', (flow) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
     await page.getByRole('button', { name: 'Copy Token fingerprint' }).first().click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(fingerprint);
-    await expect.poll(() => page.getByTestId('handoff-pin').textContent()).toBe(`Stamp ${cloudId}`);
+    await expect.poll(() => page.getByTestId('handoff-pin').textContent()).toBe(`First registration Stamp ${cloudId}`);
     expect(await station(page, 'USB stick: token').getAttribute('class')).toContain('journey-reached');
     await next(page);
     await page.getByTestId('script').getByText('Equivalent PowerShell').click();

@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,13 @@ describe.each(hosts)('real transport on %s', (_label, host) => {
     const token = await session.createToken({ BillingModel: 'Custom', MarketplaceSyndicationEnabled: true, UsageReportingEnabled: false, AgreementNumber: HOSTILE, MsAssetTag: HOSTILE, TokenVersion: '6.0' });
     expect(JSON.parse(Buffer.from(token, 'base64').toString('utf8'))).toMatchObject({ agreementNumber: HOSTILE, msAssetTag: HOSTILE, version: '6.0' });
     expect(calls().find((c) => c.cmd === 'New-RegistrationToken')?.params).toMatchObject({ AgreementNumber: HOSTILE, MsAssetTag: HOSTILE });
+
+    // Connected: the refresh token crosses as its own field and reaches the cmdlet whole, as data.
+    const refresh = `rt.${HOSTILE}`;
+    expect(await session.bridgeServicePrincipal({ refreshToken: Buffer.from(refresh, 'utf8'), azureEnvironment: 'AzureCloud', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' })).toBe('0d5f3c2a-1b4e-4f6a-8c7d-9e0f1a2b3c4d');
+    expect(calls().find((c) => c.cmd === 'New-AzureBridgeServicePrincipal')?.params).toMatchObject({
+      AzureEnvironment: 'AzureCloud', TimeoutInSeconds: 1800, RefreshTokenLength: refresh.length, RefreshTokenSha256: createHash('sha256').update(refresh, 'utf8').digest('hex'),
+    });
 
     const progress: PepRecord[] = [];
     await session.activate(' key.for.activation ', { onRecord: (r) => void progress.push(r) });

@@ -4,7 +4,7 @@ import { ArmError, invalidRequestContent } from './arm-error';
 import { PERMISSION_SETS } from './permissions';
 import { param, type Route, type RouteContext } from './router';
 import { isWithinScope, resolveScope } from './scope';
-import { PRACTICE_OBJECT_ID } from './seed';
+import { PRACTICE_OBJECT_ID, PRACTICE_TENANT_ID } from './seed';
 import type { Clock } from './types';
 import { key, requireWritable, type RoleDefinition, type World } from './world';
 
@@ -131,6 +131,16 @@ export const authorizationRoutes = (world: World, deps: { clock: Clock }): Route
     const roleGuid = roleDefinitionId.split('/').pop() ?? '';
     if (!findDefinitionHere(roleGuid)) {
       throw new ArmError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${roleGuid}' does not exist.`);
+    }
+    // Entra ID: an unknown principal, or one created moments ago and assigned without principalType
+    // (ARM then looks it up in a replica that has not seen it yet), is not found.
+    const known = principalId.toLowerCase() === PRACTICE_OBJECT_ID ? 'replicated' : world.principals.get(principalId.toLowerCase());
+    if (known === undefined || (known === 'new' && typeof p?.principalType !== 'string')) {
+      throw new ArmError(
+        400,
+        'PrincipalNotFound',
+        `Principal ${principalId.replaceAll('-', '')} does not exist in the directory ${PRACTICE_TENANT_ID}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
+      );
     }
     const duplicate = [...world.roleAssignments.values()].some(
       (a) =>

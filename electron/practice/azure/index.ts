@@ -8,5 +8,6 @@ export type {
   PracticeAzureStats,
   PracticeCloud,
   PracticeSubscription,
+  SeedRegistration,
 } from './types';
-export type { WorldSnapshot } from './world';
+export type { WorldSnapshot, WorldState } from './world';

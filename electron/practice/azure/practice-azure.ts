@@ -1,5 +1,6 @@
 // The practice Azure: a loopback HTTPS server speaking the ARM calls registration needs, reached by the
 // app through the same Azure SDK code as real Azure (only endpoint, credential and trusted CA differ).
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import type { CloudName } from '../../../shared/domain/types';
@@ -19,7 +20,7 @@ import { PRACTICE_OBJECT_ID, PRACTICE_SUBSCRIPTIONS, PRACTICE_TENANT_ID, PRACTIC
 import { subscriptionRoutes } from './subscriptions';
 import { generateCertificate } from './tls';
 import type { PracticeAzure, PracticeAzureDeps, PracticeAzureSettings, PracticeAzureStats, PracticeCloud } from './types';
-import { createWorld, snapshot } from './world';
+import { createWorld, putState, snapshot, takeState } from './world';
 
 const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   port: 0,
@@ -39,6 +40,7 @@ const DEFAULT_PRACTICE_AZURE_SETTINGS: PracticeAzureSettings = {
   foreignLocks: [],
   subscriptionStates: {},
   registrationListBySubscription: true,
+  registrations: [],
   latency: { requestMs: 0, connectionMs: 0 },
 };
 
@@ -130,6 +132,11 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     clouds: { AzureCloud: cloud('AzureCloud'), AzureUSGovernment: cloud('AzureUSGovernment'), AzureChinaCloud: cloud('AzureChinaCloud') },
     account: { username: PRACTICE_USERNAME, tenantId: PRACTICE_TENANT_ID, objectId: PRACTICE_OBJECT_ID },
     credential: auth.credential,
+    // Opaque like Entra's; what the tests search for is the marker.
+    refreshToken: () => `${settings.refreshTokenMarker ?? ''}${randomBytes(48).toString('base64url')}`,
+    directory: {
+      add: (objectId) => void world.principals.set(objectId.toLowerCase(), 'new'),
+    },
     faults: { add: faults.add, clear: faults.clear },
     stats: () => ({ ...stats, byRoute: { ...stats.byRoute } }),
     resetStats: () => {
@@ -141,6 +148,8 @@ export const startPracticeAzure = async (deps: PracticeAzureDeps): Promise<Pract
     closeIdleConnections: () => server.closeIdleConnections(),
     state: {
       snapshot: () => snapshot(world),
+      take: () => takeState(world),
+      put: (state) => putState(world, state),
       setPermissions: (profile) => {
         world.permissions = profile;
       },

@@ -4,6 +4,7 @@ import type { KeySigner } from './activation-key';
 import { decodeRegistrationToken, type DecodedToken } from './registration-token';
 import { param, type RouteContext, type Route } from './router';
 import { assertUnlocked, forgetLocksUnder } from './scope';
+import { PRACTICE_OBJECT_ID, PRACTICE_USERNAME } from './seed';
 import type { Clock } from './types';
 import {
   groupId,
@@ -84,12 +85,22 @@ export const registrationRoutes = (
           'Changing cloud identifiers is not allowed.',
       );
     }
-    const other = [...world.registrations.entries()].find(([ok, r]) => ok !== k && sameText(r.cloudId, token.cloudId));
+    // A Capacity registration past its term does not hold its cloud ID: the renewal registers beside it under a new name.
+    const other = [...world.registrations.entries()].find(([ok, r]) => ok !== k && !r.expired && sameText(r.cloudId, token.cloudId));
     if (other) {
       throw new ArmError(
         409,
         'CloudIdAlreadyRegistered',
         `Cloud identifier [${token.cloudId}] is already registered. Reusing cloud identifiers is not allowed.`,
+      );
+    }
+    if (existing && world.settings.registrationsOwnedByOthers) {
+      throw new ArmError(
+        403,
+        'AuthorizationFailed',
+        `The client '${PRACTICE_USERNAME}' with object id '${PRACTICE_OBJECT_ID}' does not have authorization to perform action ` +
+          `'Microsoft.AzureStack/registrations/write' over scope '${registrationId(existing)}' or the scope is invalid. ` +
+          'If access was recently granted, please refresh your credentials.',
       );
     }
     assertUnlocked(world, existing ? registrationId(existing) : groupId(sub, group.name), 'write');

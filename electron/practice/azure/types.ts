@@ -3,7 +3,7 @@ import type { CloudName } from '../../../shared/domain/types';
 import type { Logger } from '../../log';
 import type { FaultSpec, FaultHandle } from './faults';
 import type { PermissionProfile } from './permissions';
-import type { WorldSnapshot } from './world';
+import type { WorldSnapshot, WorldState } from './world';
 
 export type Clock = { now(): Date };
 export type Sleep = (ms: number) => Promise<void>;
@@ -38,6 +38,13 @@ export type PracticeAzureSettings = {
   cspSharedPartner: boolean;
   /** Written into every access token issued (its random part): the secrets tests search everything written or sent for it. */
   accessTokenMarker: string;
+  /** Written into every refresh token handed to the stamp (connected registration), for the secrets tests. */
+  refreshTokenMarker?: string;
+  /**
+   * Another account registered every registration (REGDOC: only the original registering account may
+   * change it): a PUT on an existing registration answers 403, as a non-owner re-registering meets.
+   */
+  registrationsOwnedByOthers?: boolean;
   /** How long ARM still enforces a lock after its deletion was accepted (propagation to every ARM instance). */
   lockPropagationSeconds: number;
   /** Reads of a just-moved registration at its new id answered 404 before it shows (ARM's cache). */
@@ -46,6 +53,11 @@ export type PracticeAzureSettings = {
   groups: { subscriptionId: string; name: string; location: string }[];
   /** Locks other admins placed before the app ran; their scopes must exist (subscriptions or `groups`). */
   foreignLocks: { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string }[];
+  /**
+   * Registrations that exist from the start (their resource group is created with them): a stamp
+   * registered before (connected removal, renewal), or another stamp's under a searched name.
+   */
+  registrations: SeedRegistration[];
   /** Microsoft.AzureStack lists registrations by subscription with 2017-06-01 (older RP revisions do not). */
   registrationListBySubscription: boolean;
   /** Subscription states overriding the seed (e.g. a subscription gone PastDue). */
@@ -55,6 +67,19 @@ export type PracticeAzureSettings = {
    * `connectionMs` before its handshake starts (TCP and TLS round trips). 0 on loopback.
    */
   latency: { requestMs: number; connectionMs: number };
+};
+
+export type SeedRegistration = {
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  name: string;
+  cloudId: string;
+  billingModel: string;
+  /** Its RegistrationResourceLock is in place, as registration leaves it. */
+  locked: boolean;
+  /** A Capacity registration past its term: a renewal may register the same stamp under a new name beside it. */
+  expired?: boolean;
 };
 
 export type PracticeAzureDeps = {
@@ -91,6 +116,13 @@ export type PracticeAzure = {
   account: { username: string; tenantId: string; objectId: string };
   /** The practice identity: bearer tokens the server accepts until they expire on the injected clock. */
   credential(): TokenCredential;
+  /** A refresh token of the practice identity, as the connected flow hands the stamp (carries the token marker). */
+  refreshToken(): string;
+  /**
+   * The directory's service principals: one the stamp just created is `new` until it replicates, so a
+   * role assignment without principalType meets PrincipalNotFound; an unknown one always does.
+   */
+  directory: { add(objectId: string): void };
   faults: { add(spec: FaultSpec): FaultHandle; clear(): void };
   stats(): PracticeAzureStats;
   resetStats(): void;
@@ -103,6 +135,9 @@ export type PracticeAzure = {
 /** Inspection and steering for tests and the practice scenarios. */
 export type PracticeAzureState = {
   snapshot(): WorldSnapshot;
+  /** Everything Azure holds, to carry over to another practice Azure (an app killed and restarted). */
+  take(): WorldState;
+  put(state: WorldState): void;
   setPermissions(profile: PermissionProfile): void;
   /** Every token issued so far is treated as expired. */
   expireTokens(): void;

@@ -17,6 +17,8 @@ export type Registration = {
   billingModel: string;
   /** The decoded registration token, kept to build the activation key. */
   token: Record<string, unknown>;
+  /** Seeded as a Capacity registration past its term (practice scenario). */
+  expired?: boolean;
 };
 
 export type Lock = { scope: string; name: string; level: 'CanNotDelete' | 'ReadOnly'; notes?: string; owners?: unknown[] };
@@ -45,6 +47,8 @@ export type World = {
   operations: Map<string, Operation>;
   roleDefinitions: Map<string, RoleDefinition>;
   roleAssignments: Map<string, RoleAssignment>;
+  /** Service principals of the directory (object id, lower case): `new` ones are still replicating. */
+  principals: Map<string, 'new' | 'replicated'>;
   permissions: PermissionProfile;
   etagSequence: number;
 };
@@ -61,9 +65,37 @@ export type WorldSnapshot = {
 
 export const key = (...parts: string[]): string => parts.join('/').toLowerCase();
 
+const LOCK_NOTES = (name: string) => `Registration resource ${name} is needed for syndication. Placing resource lock to prevent accidental deletion.`;
+
+/** Registrations (with their groups, locks and provider) that exist before the app runs. */
+const seedRegistrations = (world: World, seeds: PracticeAzureSettings['registrations']): World => {
+  for (const r of seeds) {
+    const gk = key(r.subscriptionId, r.resourceGroup);
+    if (!world.groups.has(gk)) world.groups.set(gk, { subscriptionId: r.subscriptionId, name: r.resourceGroup, location: r.location });
+    world.providers.set(r.subscriptionId.toLowerCase(), { state: 'Registered', pollsLeft: 0 });
+    const registration: Registration = {
+      subscriptionId: r.subscriptionId,
+      resourceGroup: r.resourceGroup,
+      name: r.name,
+      etag: nextEtag(world, world.clock.now()),
+      cloudId: r.cloudId,
+      objectId: r.cloudId,
+      billingModel: r.billingModel,
+      token: { cloudId: r.cloudId, billingModel: r.billingModel, usageReportingEnabled: false, marketplaceSyndicationEnabled: false, hardwareInfo: [] },
+      ...(r.expired ? { expired: true } : {}),
+    };
+    world.registrations.set(key(r.subscriptionId, r.resourceGroup, r.name), registration);
+    if (r.locked) {
+      const scope = registrationId(registration);
+      world.locks.set(key(scope, 'RegistrationResourceLock'), { scope, name: 'RegistrationResourceLock', level: 'CanNotDelete', notes: LOCK_NOTES(r.name) });
+    }
+  }
+  return world;
+};
+
 export const createWorld = (settings: PracticeAzureSettings, clock: Clock): World => {
   const registeredIn = new Set(settings.azureStackRegisteredIn.map((s) => s.toLowerCase()));
-  return {
+  return seedRegistrations({
     settings,
     clock,
     subscriptions: new Map(
@@ -83,9 +115,10 @@ export const createWorld = (settings: PracticeAzureSettings, clock: Clock): Worl
     operations: new Map(),
     roleDefinitions: new Map(),
     roleAssignments: new Map(),
+    principals: new Map(),
     permissions: settings.permissions,
     etagSequence: 0,
-  };
+  }, settings.registrations);
 };
 
 export const snapshot = (world: World): WorldSnapshot => ({
@@ -97,6 +130,35 @@ export const snapshot = (world: World): WorldSnapshot => ({
   roleAssignments: [...world.roleAssignments.values()],
   pendingOperations: world.operations.size,
 });
+
+/**
+ * Azure's state as it outlives the app: what a restart of the app finds there (the kill tests of the
+ * fault matrix). Taken, long-running operations finish first, as ARM finishes them on its own.
+ */
+export type WorldState = Pick<WorldSnapshot, 'resourceGroups' | 'locks' | 'roleDefinitions' | 'roleAssignments'> & {
+  registrations: Registration[];
+  providers: Record<string, ProviderState['state']>;
+  etagSequence: number;
+};
+
+export const takeState = (world: World): WorldState => {
+  for (const [id, op] of world.operations) {
+    world.operations.delete(id);
+    op.finish();
+  }
+  return { ...snapshot(world), registrations: [...world.registrations.values()].map((r) => ({ ...r })), etagSequence: world.etagSequence };
+};
+
+export const putState = (world: World, state: WorldState): void => {
+  const byKey = <T>(items: T[], keyOf: (t: T) => string) => new Map(items.map((t) => [keyOf(t), t]));
+  world.groups = byKey(state.resourceGroups, (g) => key(g.subscriptionId, g.name));
+  world.registrations = byKey(state.registrations, (r) => key(r.subscriptionId, r.resourceGroup, r.name));
+  world.locks = byKey(state.locks, (l) => key(l.scope, l.name));
+  world.roleDefinitions = byKey(state.roleDefinitions, (d) => d.name);
+  world.roleAssignments = byKey(state.roleAssignments, (a) => key(a.scope, a.name));
+  for (const [sub, p] of Object.entries(state.providers)) world.providers.set(sub, { state: p, pollsLeft: 0 });
+  world.etagSequence = state.etagSequence;
+};
 
 export const requireSubscription = (world: World, subscriptionId: string): PracticeSubscription => {
   const sub = world.subscriptions.get(subscriptionId.toLowerCase());

@@ -26,6 +26,8 @@ export type PracticeStampDeps = {
 
 export type PracticeStampState = {
   cloudId: string;
+  /** The Azure Bridge principal New-AzureBridgeServicePrincipal returns (the practice Azure's directory knows it). */
+  bridgeObjectId: string;
   stampVersion: string;
   activation?: { record: ActivationRecord; activatedAt: string; billingModel?: string };
 };
@@ -66,7 +68,7 @@ export const createPracticeStamp = (deps: PracticeStampDeps): PracticeStamp => {
     settings,
     async state() {
       const { identity, activation } = await store.read();
-      return { cloudId: identity.cloudId, stampVersion: settings.stampVersion, ...(activation ? { activation } : {}) };
+      return { cloudId: identity.cloudId, bridgeObjectId: identity.objectId, stampVersion: settings.stampVersion, ...(activation ? { activation } : {}) };
     },
     probePort: (host, port) => Promise.resolve(port === WINRM_HTTP_PORT && answers(settings, host)),
   };

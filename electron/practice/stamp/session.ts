@@ -90,10 +90,12 @@ export const createSession = (deps: SessionDeps) => {
       wire.send({ type: 'result', id: msg.id, output, errors });
     deps.log.info('practice stamp: invoke', { id: msg.id, cmd: msg.cmd, params: Object.keys(msg.params) });
     if (cmdlet.exists && !cmdlet.exists(settings.stampVersion)) return result([], [commandNotFound(msg.cmd)]);
+    // As pep-host.ps1 does: the refresh token's own field goes into that one cmdlet's splat, nowhere else.
+    const withToken = msg.cmd === 'New-AzureBridgeServicePrincipal' && msg.refreshToken !== undefined ? { ...msg.params, RefreshToken: msg.refreshToken } : msg.params;
     const params =
       msg.cmd === 'New-AzureStackActivation' && settings.faults.activationKeySplatDropped && !msg.argumentListForm
         ? { ...msg.params, ActivationKey: '' }
-        : msg.params;
+        : withToken;
     const bound = bindParameters(msg.cmd, cmdlet.params, params, settings.stampVersion);
     if (!bound.ok) return result([], [bound.error]);
     const silentWarnings = SILENT.has(String(bound.common.WarningAction ?? '').toLowerCase());

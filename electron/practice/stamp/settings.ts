@@ -29,6 +29,8 @@ export type PracticeStampFaults = {
   sessionDropsDuringActivation: boolean;
   /** Close-PrivilegedEndpoint copies the transcripts and ends the session: the transport breaks right after it. */
   closeBreaksSession: boolean;
+  /** Entra ID refuses the refresh token New-AzureBridgeServicePrincipal redeems (MFA required). */
+  refreshTokenRefused: boolean;
 };
 
 
@@ -107,6 +109,7 @@ export const resolveSettings = (input: PracticeStampSettingsInput = {}): Practic
     busyOnlyInVerbose: false,
     sessionDropsDuringActivation: false,
     closeBreaksSession: false,
+    refreshTokenRefused: false,
     ...defined(input.faults ?? {}),
   },
 });

@@ -1,6 +1,7 @@
 import { flowView } from '../../../shared/domain/flow';
 import type { ExportStep } from '../../../shared/domain/flow';
 import { FlowFrame } from '../../components/flow-frame';
+import { PendingPurpose } from '../lifecycle/pending-purpose';
 import { appStore, useApp } from '../../store';
 import { BillingStep } from './billing-step';
 import { ConnectStep } from './connect-step';
@@ -57,6 +58,7 @@ export function ExportFlow() {
       view={view}
       go={appStore.getState().goExport}
     >
+      <PendingPurpose />
       <Body step={step} />
     </FlowFrame>
   );

@@ -36,7 +36,7 @@ export function UnregisterScreen() {
       name="unregister"
       title={t('unregister.title')}
       what={t('unregister.what')}
-      replaces="Remove-AzsRegistration / UnRegister-AzsEnvironment"
+      replaces="UnRegister-AzsEnvironment"
       help="renew"
     >
       <NeedsAzure>

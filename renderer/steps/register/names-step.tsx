@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { describedBy, Field, TextField } from '../../components/field';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
+import { RenewalNameCheck } from '../lifecycle/renewal-name-check';
 import { nameProblems } from './name-errors';
 
 /** Name, resource group and location of the registration resource in Azure. */
@@ -33,6 +34,7 @@ export function NamesStep() {
         spellCheck={false}
         aria-invalid={problems.registrationName ? true : undefined}
       />
+      <RenewalNameCheck />
       <TextField
         id="resource-group"
         label={t('facts.resourceGroup')}

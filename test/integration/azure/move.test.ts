@@ -30,6 +30,23 @@ describe('move', () => {
     expect(h.sleeps.filter((ms) => ms !== 4000)).toEqual([3000]);
   });
 
+  it('run again after a move that went through unseen (outcome unknown), locks the registration where it arrived', async () => {
+    const { registration, rg, target, name } = await setup();
+    // The move POST reaches Azure but its answer is lost: the app cannot tell, and leaves the lock off.
+    h.practice.faults.add({ method: 'POST', pathPattern: /\/moveResources$/, kind: 'reset' });
+    expect((await problemOf(h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target }))).code).toBe('azure-outcome-unknown');
+    // Meanwhile Azure did move it (the state an app restarted after the move finds), unlocked.
+    const state = h.practice.state.take();
+    h.practice.state.put({ ...state, registrations: state.registrations.map((r) => (r.name === name ? { ...r, resourceGroup: target } : r)) });
+    const { from, to } = await h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: name, targetResourceGroup: target });
+    expect(from).toMatchObject({ id: registration.id, resourceGroup: rg, locked: false });
+    expect(to).toMatchObject({ resourceGroup: target, name, locked: true });
+    expect(locksOn(to.id)).toHaveLength(1);
+    // A name found in neither group is still reported, with what to do.
+    const missing = await problemOf(h.azure.move({ subscriptionId: EA_SUB, resourceGroup: rg, registrationName: unique('none'), targetResourceGroup: target }));
+    expect(missing).toMatchObject({ code: 'azure-not-found', action: expect.stringContaining('repeat the move') });
+  });
+
   it('puts the lock back on the old id when Azure refused the move before starting it (503)', async () => {
     const { registration, rg, target, name } = await setup();
     h.practice.faults.add({ method: 'POST', pathPattern: /\/moveResources$/, kind: 'status', status: 503, times: 50 });

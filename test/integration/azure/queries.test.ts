@@ -88,6 +88,22 @@ describe('permissions per flow', () => {
     expect(h.practice.state.snapshot().roleAssignments.filter((a) => String(a.properties.roleDefinitionId) === role.roleDefinitionId)).toHaveLength(1);
   });
 
+  it('says so when Azure refuses the assignment (a policy), instead of leaving the same gaps unexplained', async () => {
+    const saved = h.practice.state.take();
+    h.practice.state.put({ ...saved, roleAssignments: [] });
+    h.practice.state.setPermissions('user-access-administrator');
+    h.practice.faults.add({ method: 'PUT', pathPattern: /\/roleAssignments\/[^/]+$/, kind: 'policy-denied', policy: 'Allowed role definitions' });
+    try {
+      const problem = await problemOf(h.azure.createRole(EA_SUB));
+      expect(problem).toMatchObject({ code: 'azure-policy-denied', action: expect.stringContaining('Owner or User Access Administrator') });
+      expect(problem.message).toContain('was created, but it could not be assigned to your account');
+      expect(h.practice.state.snapshot().roleAssignments).toEqual([]);
+    } finally {
+      h.practice.faults.clear();
+      h.practice.state.put(saved);
+    }
+  });
+
   it('assigns nothing to an Owner, who needs nothing', async () => {
     const before = h.practice.state.snapshot().roleAssignments.length;
     expect((await h.azure.createRole(EA_SUB)).assigned).toBe(false);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,16 @@ import type { HandoffSummary, KeyPreview, SubscriptionInfo, TokenPreview } from 
 import { HANDOFF_STAGES } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
 import type { HandoffFs } from '../../../electron/handoff';
-import type { FaultSpec, PracticeAzureSettings } from '../../../electron/practice/azure';
+import type { FaultSpec, PracticeAzureSettings, WorldSnapshot, WorldState } from '../../../electron/practice/azure';
+import { ROLE_NAME } from '../../../electron/azure/role';
 import { scriptDigest } from '../../../electron/integrity';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { FAKE_HOST } from '../../unit/electron/pep/fake-host';
 import { advance, handoffs, KILL_POINTS, PEP } from './air-gap-flow';
 import type { KillPoint } from './air-gap-flow';
+import { isAzureWrite, practiceFor, stepName } from './azure-kill';
+import type { AzureKillRequest } from './azure-kill';
 import { clearStop, syncReliability } from './matrix';
 import type { Area, Observed, Row } from './matrix';
 
@@ -415,42 +418,55 @@ describe('fault matrix: PEP transport (live composition, stand-in PowerShell hos
 // ---------------------------------------------------------------------------------- killed and restarted
 
 const CHILD_DIR = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', `azs-evidence-${process.pid}`);
+/** A kill cell starts a child app, restarts on its folders and finishes the flow: several compositions each. */
+const KILL_CELL_MS = 90_000;
+let bundled: Promise<unknown> | undefined;
+/** The children run the same TypeScript as the tests: bundled once (rolldown), packages left to node_modules. */
+const bundleChildren = async (): Promise<void> => {
+  await (bundled ??= build({
+    input: { 'flow-child': join(import.meta.dirname, 'flow-child.ts'), 'azure-child': join(import.meta.dirname, 'azure-child.ts') },
+    platform: 'node',
+    external: [/^[^./]/],
+    output: { dir: CHILD_DIR, format: 'esm' },
+    logLevel: 'warn',
+  }));
+};
+afterAll(async () => {
+  await rm(CHILD_DIR, { recursive: true, force: true });
+});
 const noMarks = { starting: async () => undefined, done: async () => undefined };
 type Acknowledged = { stamp: HandoffSummary[]; host: HandoffSummary[] };
 
-/** Runs the procedure in a child process (the app), kills it (SIGKILL) at `point`, returns what it had acknowledged. */
-const killAt = async (point: KillPoint, stampDir: string, hostDir: string, usb: string): Promise<Acknowledged> => {
-  const child = spawn(process.execPath, [join(CHILD_DIR, 'flow-child.js'), stampDir, hostDir, usb, point], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `child` with `args` until it prints STOPPED (then kills it, SIGKILL) or FINISHED; returns that line's JSON. */
+const runChild = async <T>(child: string, args: string[]): Promise<{ stopped: boolean; value: T }> => {
+  const proc = spawn(process.execPath, [join(CHILD_DIR, `${child}.js`), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let acknowledged: Acknowledged | undefined;
-  for await (const line of createInterface({ input: child.stdout })) {
-    if (line.startsWith('STOPPED ')) {
-      acknowledged = (JSON.parse(line.slice('STOPPED '.length)) as { acknowledged: Acknowledged }).acknowledged;
-      child.kill('SIGKILL');
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  let result: { stopped: boolean; value: T } | undefined;
+  for await (const line of createInterface({ input: proc.stdout })) {
+    const [word] = line.split(' ', 1);
+    if (word === 'STOPPED' || word === 'FINISHED') {
+      const payload = line.slice((word?.length ?? 0) + 1);
+      result = { stopped: word === 'STOPPED', value: (payload ? JSON.parse(payload) : undefined) as T };
+      if (result.stopped) proc.kill('SIGKILL');
       break;
     }
   }
   await exited;
-  if (!acknowledged) throw new Error(`The app never reached ${point}: ${stderr}`);
-  return acknowledged;
+  if (!result) throw new Error(`${child} ended without an answer: ${stderr}`);
+  return result;
+};
+
+/** Runs the procedure in a child process (the app), kills it (SIGKILL) at `point`, returns what it had acknowledged. */
+const killAt = async (point: KillPoint, stampDir: string, hostDir: string, usb: string): Promise<Acknowledged> => {
+  const child = await runChild<{ acknowledged: Acknowledged } | undefined>('flow-child', [stampDir, hostDir, usb, point]);
+  if (!child.stopped || !child.value) throw new Error(`The app never reached ${point}.`);
+  return child.value.acknowledged;
 };
 
 describe('fault matrix: the app killed at each step of the air-gap procedure, then restarted', () => {
-  beforeAll(async () => {
-    // The child runs the same TypeScript as the tests: bundled once (rolldown), packages left to node_modules.
-    await build({
-      input: join(import.meta.dirname, 'flow-child.ts'),
-      platform: 'node',
-      external: [/^[^./]/],
-      output: { dir: CHILD_DIR, format: 'esm' },
-      logLevel: 'warn',
-    });
-  });
-  afterAll(async () => {
-    await rm(CHILD_DIR, { recursive: true, force: true });
-  });
+  beforeAll(bundleChildren);
 
   // Each cell has its own folders and processes: they run side by side.
   it.concurrent.each(KILL_POINTS.map((point) => ({ point })))('killed at $point', async ({ point }) => {
@@ -491,6 +507,266 @@ describe('fault matrix: the app killed at each step of the air-gap procedure, th
       { outcome: 'recovered' },
       `journal as acknowledged${point.endsWith(':running') ? '; the cut operation shown as interrupted' : ''}; the procedure finished with the same token and key`,
     );
+  }, KILL_CELL_MS);
+});
+
+// ------------------------------------------------------------- killed at each Azure step, then restarted
+
+type AzureFlow = AzureKillRequest['kind'];
+/** The steps that change Azure, in order; each is a kill point (the count is checked against a run). */
+const AZURE_STEPS: Record<AzureFlow, string[]> = {
+  'azure.unregister': ['DELETE lock', 'DELETE registration'],
+  'azure.move': ['PUT resource group', 'DELETE lock', 'POST validateMoveResources', 'POST moveResources', 'PUT lock'],
+  'azure.createRole': ['PUT role definition', 'PUT role assignment'],
+};
+const MOVED_TO = 'azurestack-moved';
+
+type AzureTemplate = { hostDir: string; usb: string; state: WorldState; request: AzureKillRequest; name: string };
+const templates = new Map<AzureFlow, Promise<AzureTemplate>>();
+
+type Registered = { hostDir: string; usb: string; state: WorldState; subscriptionId: string; name: string };
+let registered: Promise<Registered> | undefined;
+/** One host that registered a stamp, shared by the unregister and move cells (each runs on a copy). */
+const registeredHost = (): Promise<Registered> =>
+  (registered ??= (async () => {
+    const hostDir = await mkdtemp(join(tmpdir(), 'azs-kill-template-'));
+    const h = await hostWithToken([], { dataDir: hostDir });
+    await h.host.run(h.req);
+    const azure = await h.host.runtime.practiceAzure();
+    if (!azure) throw new Error('no practice Azure');
+    const state = azure.state.take();
+    await h.host.runtime.dispose();
+    return { hostDir, usb: h.usb, state, subscriptionId: h.req.subscriptionId ?? '', name: h.req.registrationName };
+  })());
+
+/** A host data folder and the Azure it works in, before the flow runs (made once per flow). */
+const azureTemplate = (kind: AzureFlow): Promise<AzureTemplate> => {
+  const made = templates.get(kind) ?? (async (): Promise<AzureTemplate> => {
+    if (kind !== 'azure.createRole') {
+      const { hostDir, usb, state, subscriptionId, name } = await registeredHost();
+      const request: AzureKillRequest =
+        kind === 'azure.unregister'
+          ? { kind, subscriptionId, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name }
+          : { kind, subscriptionId, resourceGroup: 'azurestack', registrationName: name, targetResourceGroup: MOVED_TO };
+      return { hostDir, usb, state, request, name };
+    }
+    const hostDir = await mkdtemp(join(tmpdir(), 'azs-kill-template-'));
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const m = await machine(usb, practiceFor(kind), { dataDir: hostDir, sleep: hostSleep });
+    await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const subs = await m.call<SubscriptionInfo[]>('azure.subscriptions', { flow: 'disconnected' });
+    const azure = await m.runtime.practiceAzure();
+    if (!azure) throw new Error('no practice Azure');
+    const state = azure.state.take();
+    await m.runtime.dispose();
+    return { hostDir, usb, state, request: { kind, subscriptionId: subs.find((x) => x.state === 'Enabled')?.id ?? '' }, name: '' };
+  })();
+  templates.set(kind, made);
+  return made;
+};
+
+type HostOptions = Parameters<typeof startPracticeMachine>[2] & { azure?: Partial<PracticeAzureSettings> };
+/** A host on a copy of the template's data folder, signed in, its practice Azure holding `state`. */
+const hostOn = async (t: AzureTemplate, dataDir: string, state: WorldState, { azure: settings, ...opts }: HostOptions = {}) => {
+  const practice = practiceFor(t.request.kind);
+  const m = await machine(t.usb, settings ? { ...practice, azure: { ...practice.azure, ...settings } } : practice, { dataDir, sleep: hostSleep, ...opts });
+  await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+  const azure = await m.runtime.practiceAzure();
+  if (!azure) throw new Error('no practice Azure');
+  azure.state.put(state);
+  return { m, azure };
+};
+
+const copyOf = async (dir: string): Promise<string> => {
+  const to = await mkdtemp(join(tmpdir(), 'azs-kill-host-'));
+  await cp(dir, to, { recursive: true });
+  return to;
+};
+
+const runAzure = async (m: PracticeMachine, request: AzureKillRequest): Promise<Observed> => {
+  if (request.kind !== 'azure.createRole') return observe(await runOp(m, request));
+  const res = await m.runtime.dispatch('azure.createRole', { subscriptionId: request.subscriptionId });
+  return observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
+};
+
+/** Azure as the flow means to leave it: what every cell checks once the operator ran it again. */
+const expectAzureDone = (t: AzureTemplate, azure: WorldSnapshot): string => {
+  const regs = azure.registrations.filter((r) => r.name === t.name);
+  const lockedAt = (rg: string) => azure.locks.some((l) => l.scope.toLowerCase().endsWith(`/resourcegroups/${rg}/providers/microsoft.azurestack/registrations/${t.name}`.toLowerCase()));
+  switch (t.request.kind) {
+    case 'azure.unregister':
+      expect(regs).toEqual([]);
+      return 'registration removed';
+    case 'azure.move':
+      expect(regs.map((r) => r.resourceGroup)).toEqual([MOVED_TO]);
+      expect(lockedAt(MOVED_TO), 'the moved registration has its delete lock').toBe(true);
+      return `registration in ${MOVED_TO} with its delete lock`;
+    case 'azure.createRole': {
+      const roles = azure.roleDefinitions.filter((d) => d.properties['roleName'] === ROLE_NAME);
+      expect(roles).toHaveLength(1);
+      expect(azure.roleAssignments.filter((a) => String(a.properties['roleDefinitionId']).endsWith(roles[0]?.name ?? '?'))).toHaveLength(1);
+      return 'one role, one assignment (no duplicate)';
+    }
+  }
+};
+
+describe('fault matrix: the app killed at each Azure step of unregister, move and role creation, then restarted', () => {
+  beforeAll(bundleChildren);
+
+  it.each(Object.keys(AZURE_STEPS) as AzureFlow[])('%s changes Azure in the steps the cells kill at', async (kind) => {
+    const t = await azureTemplate(kind);
+    const steps: string[] = [];
+    let counting = false;
+    const { m } = await hostOn(t, await copyOf(t.hostDir), t.state, {
+      onLog: (l) => {
+        if (counting && l.message === 'Practice Azure answered' && isAzureWrite(l.data)) steps.push(stepName(l.data));
+      },
+    });
+    counting = true;
+    expect(await runAzure(m, t.request)).toEqual({ outcome: 'recovered' });
+    expect(steps).toEqual(AZURE_STEPS[kind]);
+  });
+
+  const cells = (Object.entries(AZURE_STEPS) as [AzureFlow, string[]][]).flatMap(([kind, steps]) => steps.map((step, i) => ({ kind, step, n: i + 1 })));
+  it.concurrent.each(cells)('killed at $kind after $step', async ({ kind, step, n }) => {
+    const t = await azureTemplate(kind);
+    const dataDir = await copyOf(t.hostDir);
+    const files = await mkdtemp(join(tmpdir(), 'azs-kill-args-'));
+    await writeFile(join(files, 'state.json'), JSON.stringify(t.state));
+    await writeFile(join(files, 'request.json'), JSON.stringify(t.request));
+    const child = await runChild<{ acknowledged: HandoffSummary[]; azure: WorldState }>('azure-child', [dataDir, t.usb, join(files, 'state.json'), join(files, 'request.json'), String(n)]);
+    expect(child.stopped, `the child finished before write ${n}`).toBe(true);
+
+    // The app restarts on its data folder; Azure kept what it had done.
+    const { m, azure } = await hostOn(t, dataDir, child.value.azure);
+    await expectIntact(m, child.value.acknowledged);
+    const interrupted = (await m.call<OperationSnapshot[]>('operation.list', {})).filter((o) => o.status === 'interrupted');
+    if (kind === 'azure.createRole') expect(interrupted).toEqual([]);
+    else {
+      expect(interrupted.map((o) => o.kind)).toEqual([kind]);
+      const problem = interrupted[0]?.finished?.outcome.ok === false ? interrupted[0].finished.outcome.problem : undefined;
+      expect(problem && clearStop(problem)).toBe(true);
+    }
+    // The operator runs it again.
+    const seen = await runAzure(m, t.request);
+    if (seen.outcome === 'stopped') expect(clearStop(seen.problem), JSON.stringify(seen.problem)).toBe(true);
+    const done = expectAzureDone(t, azure.state.snapshot());
+    await expectIntact(m, child.value.acknowledged);
+    record(
+      'Killed and restarted',
+      `killed at ${kind} after ${step}`,
+      `SIGKILL once Azure has done ${step} (the app never read the answer); restarted, then ${kind === 'azure.createRole' ? 'Create role' : 'the operation'} run again`,
+      seen,
+      `journal as acknowledged${kind === 'azure.createRole' ? '' : '; the cut operation shown as interrupted'}; Azure: ${done}`,
+    );
+  }, KILL_CELL_MS);
+});
+
+// ------------------------------------------------------------------ Azure faults on move and role creation
+
+const MOVE_RESOURCES = /\/moveResources$/i;
+const VALIDATE_MOVE = /\/validateMoveResources$/i;
+const ROLE_DEFINITION = /\/roleDefinitions\/[^/]+$/i;
+const ROLE_ASSIGNMENT = /\/roleAssignments\/[^/]+$/i;
+
+type FlowFaultCell = {
+  flow: 'azure.move' | 'azure.createRole';
+  fault: string;
+  how: string;
+  faults?: FaultSpec[];
+  /** Practice Azure settings for the cell (lock propagation). */
+  azure?: Partial<PracticeAzureSettings>;
+  /** Changes Azure's state before the flow runs (a conflict). */
+  arrange?: (state: WorldState) => WorldState;
+  expect: 'recovered' | 'stopped';
+  code?: string;
+  signInAgain?: boolean;
+  /** The fault lasts (propagation for an hour): Azure must be left as it was, not finished by a second run. */
+  lasting?: boolean;
+};
+
+const FLOW_FAULT_CELLS: FlowFaultCell[] = [
+  { flow: 'azure.move', fault: '429 throttled, passing', how: '429 + Retry-After on moveResources, twice', faults: [{ kind: 'throttle', method: 'POST', pathPattern: MOVE_RESOURCES, retryAfterSeconds: 5, times: 2 }], expect: 'recovered' },
+  { flow: 'azure.move', fault: '429 throttled, lasting', how: '429 on every try of moveResources', faults: [{ kind: 'throttle', method: 'POST', pathPattern: MOVE_RESOURCES, retryAfterSeconds: 5, times: 9 }], expect: 'stopped', code: 'azure-throttled' },
+  { flow: 'azure.move', fault: '5xx, passing', how: '503 on validateMoveResources and on moveResources, once each', faults: [{ kind: 'status', method: 'POST', pathPattern: VALIDATE_MOVE, status: 503 }, { kind: 'status', method: 'POST', pathPattern: MOVE_RESOURCES, status: 503 }], expect: 'recovered' },
+  { flow: 'azure.move', fault: '5xx on the move itself', how: '500 on moveResources (it may have started: never repeated)', faults: [{ kind: 'status', method: 'POST', pathPattern: MOVE_RESOURCES, status: 500 }], expect: 'stopped', code: 'azure-outcome-unknown' },
+  { flow: 'azure.move', fault: 'connection reset', how: 'TCP reset on moveResources (it may have started: never repeated)', faults: [{ kind: 'reset', method: 'POST', pathPattern: MOVE_RESOURCES }], expect: 'stopped', code: 'azure-outcome-unknown' },
+  { flow: 'azure.move', fault: '401 expired token', how: 'ExpiredAuthenticationToken on validateMoveResources', faults: [{ kind: 'expired-token', method: 'POST', pathPattern: VALIDATE_MOVE }], expect: 'stopped', code: 'azure-credential-expired', signInAgain: true },
+  { flow: 'azure.move', fault: '403 forbidden', how: 'AuthorizationFailed on moveResources', faults: [{ kind: 'forbidden', method: 'POST', pathPattern: MOVE_RESOURCES }], expect: 'stopped', code: 'azure-forbidden' },
+  { flow: 'azure.move', fault: 'policy', how: 'RequestDisallowedByPolicy on creating the target resource group', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP }], expect: 'stopped', code: 'azure-policy-denied' },
+  {
+    flow: 'azure.move',
+    fault: 'conflict: name taken in the target group',
+    how: '409 ResourceExistsInTargetResourceGroup from validateMoveResources',
+    arrange: (state) => {
+      const [r] = state.registrations;
+      return r ? { ...state, resourceGroups: [...state.resourceGroups, { subscriptionId: r.subscriptionId, name: MOVED_TO, location: 'westcentralus' }], registrations: [...state.registrations, { ...r, resourceGroup: MOVED_TO }] } : state;
+    },
+    expect: 'stopped',
+    code: 'azure-failed',
+  },
+  { flow: 'azure.move', fault: 'lock propagation, passing', how: 'ARM enforces the lifted lock for 20 s more (ScopeLocked on validateMoveResources)', azure: { lockPropagationSeconds: 20 }, expect: 'recovered' },
+  { flow: 'azure.move', fault: 'lock propagation, lasting', how: 'ARM enforces the lifted lock for an hour', azure: { lockPropagationSeconds: 3600 }, expect: 'stopped', code: 'azure-scope-locked', lasting: true },
+  { flow: 'azure.createRole', fault: '429 throttled, passing', how: '429 + Retry-After on the role definition PUT, twice', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: ROLE_DEFINITION, retryAfterSeconds: 5, times: 2 }], expect: 'recovered' },
+  { flow: 'azure.createRole', fault: '429 throttled, lasting', how: '429 on every try of the role definition PUT', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: ROLE_DEFINITION, retryAfterSeconds: 5, times: 9 }], expect: 'stopped', code: 'azure-throttled' },
+  { flow: 'azure.createRole', fault: '5xx, passing', how: '500 on the role definition PUT, 503 on the role assignment PUT, once each', faults: [{ kind: 'status', method: 'PUT', pathPattern: ROLE_DEFINITION, status: 500 }, { kind: 'status', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, status: 503 }], expect: 'recovered' },
+  { flow: 'azure.createRole', fault: '5xx, lasting', how: '503 on every try of the role definition PUT', faults: [{ kind: 'status', method: 'PUT', pathPattern: ROLE_DEFINITION, status: 503, times: 9 }], expect: 'stopped', code: 'azure-unavailable' },
+  { flow: 'azure.createRole', fault: 'connection reset', how: 'TCP reset on the role definition PUT and on the role assignment PUT', faults: [{ kind: 'reset', method: 'PUT', pathPattern: ROLE_DEFINITION }, { kind: 'reset', method: 'PUT', pathPattern: ROLE_ASSIGNMENT }], expect: 'recovered' },
+  { flow: 'azure.createRole', fault: '401 expired token', how: 'ExpiredAuthenticationToken on the role definition PUT', faults: [{ kind: 'expired-token', method: 'PUT', pathPattern: ROLE_DEFINITION }], expect: 'stopped', code: 'azure-credential-expired', signInAgain: true },
+  { flow: 'azure.createRole', fault: '403 forbidden', how: 'AuthorizationFailed on the role definition PUT (roleDefinitions/write missing)', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: ROLE_DEFINITION }], expect: 'stopped', code: 'azure-forbidden' },
+  { flow: 'azure.createRole', fault: 'policy', how: 'RequestDisallowedByPolicy on the role assignment PUT', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, policy: 'Allowed role definitions' }], expect: 'stopped', code: 'azure-policy-denied' },
+  {
+    flow: 'azure.createRole',
+    fault: 'conflict: same role name, made elsewhere',
+    how: '409 RoleDefinitionWithSameNameExists (a role of that name with another id)',
+    arrange: (state) => ({ ...state, roleDefinitions: [...state.roleDefinitions, { scope: '/', name: '0f0f0f0f-0000-4000-8000-000000000001', properties: { roleName: ROLE_NAME, type: 'CustomRole', permissions: [], assignableScopes: [] } }] }),
+    expect: 'stopped',
+    code: 'azure-failed',
+  },
+];
+
+/** Azure as it was before the flow: the registration in its group with its lock, or no role. */
+const expectAzureUnchanged = (t: AzureTemplate, azure: WorldSnapshot): void => {
+  if (t.request.kind === 'azure.createRole') {
+    expect(azure.roleAssignments).toEqual([]);
+    return;
+  }
+  const regs = azure.registrations.filter((r) => r.name === t.name);
+  expect(regs.map((r) => r.resourceGroup)).toEqual(['azurestack']);
+  expect(azure.locks.some((l) => l.scope.toLowerCase().endsWith(`/resourcegroups/azurestack/providers/microsoft.azurestack/registrations/${t.name}`.toLowerCase()))).toBe(true);
+};
+
+describe('fault matrix: Azure faults on move and on role creation', () => {
+  it.each(FLOW_FAULT_CELLS)('$flow: $fault', async (cell) => {
+    const t = await azureTemplate(cell.flow);
+    // Virtual time: every wait moves the clock the practice Azure measures lock propagation with.
+    let now = Date.now();
+    const { m, azure } = await hostOn(t, await copyOf(t.hostDir), cell.arrange ? cell.arrange(t.state) : t.state, {
+      ...(cell.azure ? { azure: cell.azure } : {}),
+      clock: { now: () => new Date(now) },
+      sleep: (ms, signal) => ((now += ms), hostSleep(ms, signal)),
+    });
+    for (const f of cell.faults ?? []) azure.faults.add(f);
+    const before = await m.call<HandoffSummary[]>('handoff.list', {});
+    const seen = await runAzure(m, t.request);
+    expect(seen.outcome).toBe(cell.expect);
+    if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
+    await expectIntact(m, before);
+    // Nothing lost in Azure: the registration exists once; a stop before the move was sent put its lock back.
+    const after = azure.state.snapshot();
+    if (t.request.kind === 'azure.move') expect(after.registrations.filter((r) => r.name === t.name)).toHaveLength(cell.arrange ? 2 : 1);
+    if (cell.lasting || (seen.outcome === 'stopped' && cell.code !== 'azure-outcome-unknown' && !cell.arrange)) expectAzureUnchanged(t, after);
+    let kept: string;
+    if (cell.lasting) kept = 'journal; Azure as before (registration in its group, its lock put back)';
+    else if (cell.arrange) kept = `journal; Azure as before${cell.flow === 'azure.move' ? ' (registration in its group, its lock put back)' : ' (no role assigned)'}`;
+    else {
+      // The fault has passed: running it again leaves Azure as the flow means to.
+      azure.faults.clear();
+      if (cell.signInAgain) await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+      if (seen.outcome === 'stopped') expect(await runAzure(m, t.request)).toEqual({ outcome: 'recovered' });
+      kept = `journal; Azure: ${expectAzureDone(t, azure.state.snapshot())}${seen.outcome === 'stopped' ? ' (run again once the fault passed)' : ''}`;
+    }
+    record('Azure', `${cell.flow === 'azure.move' ? 'move' : 'role creation'}: ${cell.fault}`, cell.how, seen, kept);
   });
 });
 

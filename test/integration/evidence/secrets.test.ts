@@ -31,7 +31,8 @@ import { advance, handoffs, PEP } from './air-gap-flow';
 const PEP_PASSWORD = 'SentinelPep-4b1d"$(x)é';
 const SHARE_PASSWORD = 'SentinelShare-90aa';
 const TOKEN_MARKER = 'SentinelAzureToken7c1e';
-const SENTINELS = [PEP_PASSWORD, SHARE_PASSWORD, TOKEN_MARKER];
+const REFRESH_MARKER = 'SentinelRefreshToken3f9b';
+const SENTINELS = [PEP_PASSWORD, SHARE_PASSWORD, TOKEN_MARKER, REFRESH_MARKER];
 /** Not a secret: printed on records and in diagnostics on purpose, to show the search finds what they hold. */
 const PLANTED = 'PlantedMachine7f3a';
 
@@ -56,7 +57,7 @@ const recordedMachine = async (usb: string, opts: Parameters<typeof startPractic
   const context = await browser?.newContext();
   const m = await startPracticeMachine(
     usb,
-    { ...FAST_PRACTICE, stamp: { ...FAST_PRACTICE.stamp, cloudAdminPassword: PEP_PASSWORD }, azure: { ...FAST_PRACTICE.azure, accessTokenMarker: TOKEN_MARKER } },
+    { ...FAST_PRACTICE, stamp: { ...FAST_PRACTICE.stamp, cloudAdminPassword: PEP_PASSWORD }, azure: { ...FAST_PRACTICE.azure, accessTokenMarker: TOKEN_MARKER, refreshTokenMarker: REFRESH_MARKER } },
     {
       chooseSavePath: async ({ defaultName }) => join(saves, defaultName),
       printRecord: async (req) => {
@@ -158,6 +159,31 @@ describe('sentinel secrets', () => {
       ...hits('stamp PDF record', stampRecord),
       ...hits('host PDF record', hostRecord),
       ...hits('saved files', (await allFiles(stamp.saves)) + (await allFiles(host.saves))),
+    ];
+    expect(found).toEqual([]);
+  });
+
+  it('appear nowhere after a connected registration: the refresh token reaches the stamp over stdin only', async () => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const { m, results } = await recordedMachine(usb);
+    await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
+    const c = await m.call<PepConnected>('pep.connect', { ...PEP, password: PEP_PASSWORD });
+    // The stamp is given a refresh token carrying the sentinel (the search below can find it).
+    const handed = await m.runtime.services().azure.stampRefreshToken();
+    expect(handed.token.toString('utf8')).toContain(REFRESH_MARKER);
+    handed.token.fill(0);
+    const done = await m.run<{ record: { completedAt?: string } }>({
+      kind: 'connected.register', sessionId: c.sessionId, purpose: 'register', subscriptionId: 'c4b7a1d9-6e25-4f83-a0d2-9b1e5c7f3a28',
+      resourceGroup: 'azurestack', location: 'westcentralus', registrationName: `AzureStack-${c.stamp.cloudId}`, choices: { billingModel: 'PayAsYouUse', targetCloud: 'AzureCloud' },
+    });
+    expect(done.record.completedAt).toBeDefined();
+    await m.call('pep.disconnect', { sessionId: c.sessionId });
+    const found = [
+      ...hits('data folder', await allFiles(m.dataDir)),
+      ...hits('USB folder', await allFiles(usb)),
+      ...hits('log', JSON.stringify(m.log.lines)),
+      ...hits('events to the renderer', JSON.stringify(m.events)),
+      ...hits('IPC results', JSON.stringify(results)),
     ];
     expect(found).toEqual([]);
   });

@@ -63,6 +63,10 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'azure.prepare': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-reg' },
   'azure.createRole': { subscriptionId: GUID },
   'azure.registrations': { subscriptionId: GUID, resourceGroup: 'azurestack' },
+  'azure.registration': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x' },
+  'registration.findForRemoval': { sessionId: 's1', subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x' },
+  'connected.records': {},
+  'connected.check': { subscriptionId: GUID, resourceGroup: 'azurestack', registrationName: 'AzureStack-x', principalId: GUID },
   'operation.start': {
     kind: 'azure.unregister',
     subscriptionId: GUID,

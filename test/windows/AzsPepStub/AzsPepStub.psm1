@@ -96,7 +96,9 @@ function New-RegistrationToken {
 function New-AzureBridgeServicePrincipal {
     [CmdletBinding()]
     param([string] $RefreshToken, [string] $AzureEnvironment, [string] $TenantId, [int] $TimeoutInSeconds = 420)
-    Write-StubCall -Name $MyInvocation.MyCommand.Name -Bound @{ AzureEnvironment = $AzureEnvironment; TenantId = $TenantId; TimeoutInSeconds = $TimeoutInSeconds }
+    # The token itself is never written: its length and SHA-256 show it arrived whole, as data.
+    $digest = [BitConverter]::ToString([Security.Cryptography.SHA256]::Create().ComputeHash([Text.Encoding]::UTF8.GetBytes([string]$RefreshToken))).Replace('-', '').ToLowerInvariant()
+    Write-StubCall -Name $MyInvocation.MyCommand.Name -Bound @{ AzureEnvironment = $AzureEnvironment; TenantId = $TenantId; TimeoutInSeconds = $TimeoutInSeconds; RefreshTokenLength = ([string]$RefreshToken).Length; RefreshTokenSha256 = $digest }
     [pscustomobject]@{ ObjectId = '0d5f3c2a-1b4e-4f6a-8c7d-9e0f1a2b3c4d' }
 }
 

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJournal } from '../../../../electron/journal';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createJournal, journalLoaded } from '../../../../electron/journal';
 import type { JournalFs } from '../../../../electron/journal';
+import { FORMAT_LINE } from '../../../../electron/journal/journal-lines';
 import { memoryLogger } from '../../../../electron/log';
 import { seedJournal } from '../../../fixtures/journal-seed';
 
@@ -85,17 +86,99 @@ describe('journal at scale', () => {
     expect(large.bytes).toBeLessThan(2_000);
   });
 
+  it('opens without parsing a hand-off line: the same parses with 10,000 hand-offs as with 10', async () => {
+    const parsesAtOpen = async (handoffs: number) => {
+      const sub = join(dir, `open-${handoffs}`);
+      await fs.mkdir(sub, { recursive: true });
+      const path = join(sub, 'journal.jsonl');
+      const ids = await seedJournal(path, handoffs);
+      await fs.appendFile(path, `${JSON.stringify({ t: 'op-start', id: 'op-1', kind: 'azure.register', at: '2026-11-25T10:00:00.000Z', meta: {} })}\n`);
+      const parse = vi.spyOn(JSON, 'parse');
+      try {
+        const j = await createJournal({ file: path, fs, clock: stepClock(), log: memoryLogger() });
+        const atOpen = parse.mock.calls.length;
+        // One hand-off needed before the background load parses its own line only.
+        const one = j.handoff(ids[1] ?? '');
+        const forOne = parse.mock.calls.length - atOpen;
+        await journalLoaded(j);
+        const loaded = parse.mock.calls.length;
+        const listed = j.list();
+        const forListing = parse.mock.calls.length - loaded;
+        await j.close();
+        return { atOpen, forOne, forListing, loadedTotal: loaded, listed: listed.length, unfinished: j.unfinishedOperations().length, stage: one?.stage };
+      } finally {
+        parse.mockRestore();
+      }
+    };
+    const small = await parsesAtOpen(10);
+    const large = await parsesAtOpen(10_000);
+    expect(large.atOpen).toBe(small.atOpen);
+    expect(large.atOpen).toBe(1); // the operation line
+    expect(large.unfinished).toBe(1);
+    expect([small.forOne, large.forOne]).toEqual([1, 1]);
+    expect(large.stage).toBe('key-saved');
+    // The background load parses each hand-off once; listings are then served from memory.
+    expect(large.loadedTotal).toBe(1 + 10_000);
+    expect([small.forListing, large.forListing]).toEqual([0, 0]);
+    expect([small.listed, large.listed]).toEqual([10, 10_000]);
+  });
+
+  it('a listing asked for before the background load is complete and in order', async () => {
+    const ids = await seedJournal(file, 2_000);
+    const j = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+    const listed = j.list();
+    expect(listed.map((h) => h.id)).toEqual([...ids].reverse());
+    await j.close();
+  });
+
+  it('an unreadable last line of a hand-off gives way to its line before, and the log is compacted', async () => {
+    const j = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+    const h = await j.createHandoff({ side: 'host', stage: 'token-received', practice: false, cloudId: CLOUD, token: TOKEN });
+    await j.close();
+    const good = await fs.readFile(file, 'utf8');
+    const last = good.trimEnd().split('\n').at(-1) ?? '';
+    // A damaged line of the same hand-off after it (its prefix intact, its end garbled).
+    await fs.appendFile(file, `${last.replace('token-received', 'registered').slice(0, -10)}#garbled\n`);
+    const log = memoryLogger();
+    const again = await createJournal({ file, fs, clock: stepClock(), log });
+    expect(again.handoff(h.id)?.stage).toBe('token-received');
+    expect(again.kept(h.id)).toEqual({ token: TOKEN });
+    await again.close(); // waits for the compaction the unreadable line calls for
+    expect(await fs.readFile(file, 'utf8')).toBe(good);
+  });
+
+  it('keeps fields it does not know through an update, a reopen and a compaction', async () => {
+    const j = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+    const h = await j.createHandoff({ side: 'host', stage: 'token-received', practice: false, cloudId: CLOUD });
+    await j.close();
+    // As a newer version (or another part of the app) would write it.
+    const written = (await fs.readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(written[0]).toBe(FORMAT_LINE.trim());
+    const line = JSON.parse(written[1] ?? '') as { entry: { summary: Record<string, unknown>; archived?: unknown } };
+    line.entry.summary['purpose'] = 'renewal';
+    line.entry.archived = { reason: 'duplicate' };
+    await fs.writeFile(file, FORMAT_LINE + `${JSON.stringify(line)}\n`.repeat(200));
+    const again = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+    await again.updateHandoff(h.id, { stage: 'registered' });
+    await again.close(); // compacted: 201 lines for one hand-off
+    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(2);
+    const third = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+    expect(third.handoff(h.id)).toMatchObject({ stage: 'registered', purpose: 'renewal' });
+    expect(await fs.readFile(file, 'utf8')).toContain('"archived":{"reason":"duplicate"}');
+    await third.close();
+  });
+
   it('compacts a log of superseded lines after open, keeping every hand-off at its last stage', async () => {
     const j = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     const h = await j.createHandoff({ side: 'host', stage: 'token-received', practice: false, cloudId: CLOUD, token: TOKEN });
     for (let i = 0; i < 100; i++) await j.operationStarted(`op-${i}`, 'azure.register', { i }).then(() => j.operationEnded(`op-${i}`, 'succeeded'));
     await j.updateHandoff(h.id, { stage: 'registered' });
     await j.close();
-    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(202);
+    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(1 + 202);
 
     const again = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     await again.close(); // waits for the compaction queued at open
-    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(1);
+    expect((await fs.readFile(file, 'utf8')).trimEnd().split('\n')).toEqual([FORMAT_LINE.trim(), expect.stringContaining(h.id)]);
     const third = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     expect(third.handoff(h.id)?.history.map((s) => s.stage)).toEqual(['token-received', 'registered']);
     expect(third.kept(h.id)).toEqual({ token: TOKEN });
@@ -119,6 +202,7 @@ describe('journal at scale', () => {
       expect(again.kept(a.id)?.token).toBe(TOKEN);
       expect(again.handoff(b.id)?.stage).toBe('token-created');
       expect(again.unfinishedOperations().map((o) => o.id)).toEqual(['op-1']);
+      expect(again.list().map((x) => [x.id, x.stage])).toEqual([[b.id, 'token-created'], [a.id, 'token-received']]);
       // The torn line is cut off, so the next acknowledged write survives a reopen.
       await again.updateHandoff(b.id, { stage: 'token-saved' });
       await again.close();
@@ -130,6 +214,28 @@ describe('journal at scale', () => {
     const whole = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
     expect(whole.handoff(a.id)?.stage).toBe('key-issued');
     expect(whole.kept(a.id)).toEqual({ token: TOKEN, key: KEY });
+  });
+
+  it('a kill at any byte of the first write of a new journal (format line and first hand-off) loses nothing acknowledged', async () => {
+    const j = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+    expect(await fs.readFile(file).catch(() => 'none')).toBe('none'); // opening writes nothing
+    const a = await j.createHandoff({ side: 'host', stage: 'token-received', practice: false, cloudId: CLOUD, token: TOKEN });
+    await j.close();
+    const whole = await fs.readFile(file);
+    expect(whole.toString('utf8').startsWith(FORMAT_LINE)).toBe(true);
+    for (let cut = 0; cut < whole.length; cut++) {
+      await fs.writeFile(file, whole.subarray(0, cut));
+      const again = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+      expect(again.list(), `cut at byte ${cut}`).toEqual([]); // never acknowledged
+      const b = await again.createHandoff({ side: 'stamp', stage: 'token-created', practice: false, cloudId: CLOUD });
+      await again.close();
+      const third = await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() });
+      expect(third.handoff(b.id)?.stage, `write after a cut at byte ${cut}`).toBe('token-created');
+      expect((await fs.readFile(file, 'utf8')).startsWith(FORMAT_LINE)).toBe(true);
+      await third.close();
+    }
+    await fs.writeFile(file, whole);
+    expect((await createJournal({ file, fs, clock: stepClock(), log: memoryLogger() })).handoff(a.id)?.stage).toBe('token-received');
   });
 
   it('a kill between the completion line and the texts file deletion leaves no texts behind', async () => {
@@ -169,6 +275,7 @@ describe('journal at scale', () => {
     expect(j.handoff(done)?.complete).toBe(true);
     expect(j.unfinishedOperations().map((o) => o.id)).toEqual(['op-9']);
     const text = await fs.readFile(file, 'utf8');
+    expect(text.startsWith(FORMAT_LINE)).toBe(true);
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(KEY);
     await j.close();

@@ -114,7 +114,7 @@ describe('journal', () => {
     const j = await open();
     const h = await hostHandoff(j);
     await j.close();
-    const line = JSON.parse((await fs.readFile(file, 'utf8')).trim()) as { entry: { summary: { complete: boolean; stage: string } } };
+    const line = JSON.parse((await fs.readFile(file, 'utf8')).trim().split('\n').at(-1) ?? '') as { entry: { summary: { complete: boolean; stage: string } } };
     line.entry.summary.complete = true;
     line.entry.summary.stage = 'key-saved';
     await fs.appendFile(file, `${JSON.stringify(line)}\n`);
@@ -157,5 +157,40 @@ describe('journal', () => {
     expect(again.handoff(h.id)?.stage).toBe('token-received');
     await expect(again.updateHandoff(h.id, { stage: 'key-saved' })).rejects.toMatchObject({ problem: { code: 'internal' } });
     expect(again.handoff(h.id)?.complete).toBe(false);
+  });
+
+  it('tries a write again while another program holds the file (Windows antivirus), then reports it', async () => {
+    const j = await open();
+    const h = await hostHandoff(j);
+    await j.close();
+    const busy = (code: string, times: number) => {
+      let left = times;
+      const files: JournalFs = {
+        ...fs,
+        open: (async (...args: Parameters<typeof fs.open>) => {
+          if (args[1] === 'a' && left > 0) {
+            left -= 1;
+            throw Object.assign(new Error(`${code}: resource busy or locked, open`), { code });
+          }
+          return fs.open(...args);
+        }) as JournalFs['open'],
+      };
+      return files;
+    };
+    const waits: number[] = [];
+    const log = memoryLogger();
+    const held = await createJournal({ file, fs: busy('EBUSY', 2), clock: stepClock(), log, sleep: async (ms) => void waits.push(ms) });
+    await held.updateHandoff(h.id, { stage: 'registered' });
+    expect(waits).toEqual([50, 200]);
+    expect(log.lines.filter((l) => l.message.includes('held by another program'))).toHaveLength(2);
+    await held.close();
+    const lines = (await fs.readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(lines.filter((l) => l.includes('"registered"'))).toHaveLength(1);
+
+    waits.length = 0;
+    const locked = await createJournal({ file, fs: busy('EPERM', 99), clock: stepClock(), log: memoryLogger(), sleep: async (ms) => void waits.push(ms) });
+    await expect(locked.updateHandoff(h.id, { stage: 'key-issued' })).rejects.toMatchObject({ problem: { code: 'internal', action: expect.stringMatching(/permissions/) } });
+    expect(waits).toEqual([50, 200, 800]);
+    expect(locked.handoff(h.id)?.stage).toBe('registered');
   });
 });

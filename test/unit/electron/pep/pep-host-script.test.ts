@@ -84,7 +84,9 @@ const dynamicCodeViolations = (root: Node): string[] => {
 };
 
 /** Fields of a request that carry a secret. */
-const SECRET_FIELDS = /^(password|sharePassword)$/i;
+const SECRET_FIELDS = /^(password|sharePassword|refreshToken)$/i;
+/** Words that name a secret in a command that writes. */
+const SECRET_WORDS = /password|refreshtoken/i;
 /** Where secret-bearing data enters the script: the raw input line and the parsed request. */
 const SECRET_HOLDERS = ['$script:InputLine', '$script:Request'];
 /** Commands whose output is a raw input line. */
@@ -98,7 +100,8 @@ const stringKey = (access: Node): string | undefined => {
 };
 /** A variable's identity: `$script:` names are shared, others belong to their function (or the top level). */
 const variableKey = (v: Node): string => {
-  const name = lower(v.text);
+  // A splat (`@p`) passes the variable `$p`; `@using:p` stays a remote reference to it.
+  const name = lower(v.text).replace(/^@/, '$');
   if (/^\$(script|global):/.test(name)) return name;
   const fn = ancestor(v, (a) => a.type === 'function_statement');
   return `${fn?.id ?? 'top'}|${name}`;
@@ -197,14 +200,34 @@ const keysOf = (root: Node, names: string[]): string[] =>
  * The password fields are only read to build a SecureString character by character (no cmdlet), tested
  * for presence, and cleared; nothing that writes sees them.
  */
+/**
+ * The refresh token's one permitted read: copied as a fresh string into the splat of the
+ * New-AzureBridgeServicePrincipal branch of Start-PepJob (`$p['RefreshToken'] = [string]::new(…)`),
+ * which reaches the endpoint only as @using: data.
+ */
+const intoBridgeSplat = (use: Node): boolean => {
+  if (!/^refreshToken$/i.test(stringKey(use) ?? '')) return false;
+  const assignment = ancestor(use, (a) => a.type === 'assignment_expression');
+  const target = assignment?.child(0)?.text.trim() ?? '';
+  const value = assignment?.childForFieldName('value')?.text.trim() ?? assignment?.lastChild?.text.trim() ?? '';
+  const fn = ancestor(use, (a) => a.type === 'function_statement');
+  const branch = ancestor(use, (a) => a.type === 'switch_clause');
+  return (
+    target === "$p['RefreshToken']" &&
+    /^\[string\]::new\(\(\[string\]\$script:Request\['refreshToken'\]\)\.ToCharArray\(\)\)$/.test(value) &&
+    /^function Start-PepJob\b/i.test(fn?.text ?? '') &&
+    /^'New-AzureBridgeServicePrincipal'/.test(branch?.text.trim() ?? '')
+  );
+};
+
 const passwordViolations = (root: Node): string[] => {
   const problems: string[] = [];
   for (const cmd of all(root, 'command')) {
-    if (WRITERS.test(commandName(cmd)) && /password/i.test(cmd.text)) problems.push(`${commandName(cmd)} mentions a password at line ${cmd.startPosition.row + 1}`);
+    if (WRITERS.test(commandName(cmd)) && SECRET_WORDS.test(cmd.text)) problems.push(`${commandName(cmd)} mentions a secret at line ${cmd.startPosition.row + 1}`);
     if (/^ConvertTo-SecureString$/i.test(commandName(cmd))) problems.push(`ConvertTo-SecureString at line ${cmd.startPosition.row + 1}`);
   }
   for (const call of all(root, 'invokation_expression')) {
-    if (/\.Write(Line)?$/i.test(call.text.split('(')[0] ?? '') && /password/i.test(call.text)) problems.push(`write call mentions a password at line ${call.startPosition.row + 1}`);
+    if (/\.Write(Line)?$/i.test(call.text.split('(')[0] ?? '') && SECRET_WORDS.test(call.text)) problems.push(`write call mentions a secret at line ${call.startPosition.row + 1}`);
   }
   const uses = [
     ...all(root, 'member_access').filter((m) => /password$/i.test(m.text)),
@@ -218,7 +241,7 @@ const passwordViolations = (root: Node): string[] => {
     const assignment = ancestor(use, (a) => a.type === 'assignment_expression');
     const cleared = assignment !== null && assignment.childForFieldName('value')?.text.trim() === '$null' && ancestor(use, (a) => a.type === 'left_assignment_expression') !== null;
     const tested = ancestor(use, (a) => a.parent?.type === 'if_statement' && a.parent.childForFieldName('condition')?.id === a.id) !== null;
-    if (!appendsChars && !cleared && !tested) problems.push(`${use.text} used at line ${use.startPosition.row + 1}`);
+    if (!appendsChars && !cleared && !tested && !intoBridgeSplat(use)) problems.push(`${use.text} used at line ${use.startPosition.row + 1}`);
   }
   return problems;
 };
@@ -299,8 +322,34 @@ describe('pep-host.ps1 (static checks)', () => {
       "$copy = $script:Request['password']",
       "$s = ConvertTo-SecureString -String ([string]$script:Request['password']) -AsPlainText -Force",
       "foreach ($c in ([string]$script:Request['password']).ToCharArray()) { $s.AppendChar($c); Write-Host $c }",
+      // The refresh token: only into the bridge splat, in Start-PepJob's branch for that cmdlet.
+      "Write-Verbose ('rt ' + $script:Request['refreshToken'])",
+      "$rt = $script:Request['refreshToken']",
+      "function Start-PepJob { switch ($c) { 'New-RegistrationToken' { $p['RefreshToken'] = [string]::new(([string]$script:Request['refreshToken']).ToCharArray()) } } }",
+      "function Other { switch ($c) { 'New-AzureBridgeServicePrincipal' { $p['RefreshToken'] = [string]::new(([string]$script:Request['refreshToken']).ToCharArray()) } } }",
     ]) {
       expect(passwordViolations(parse(bad)), bad).not.toEqual([]);
+    }
+  });
+
+  it('hands the refresh token to New-AzureBridgeServicePrincipal only as @using: data, from its own field, then clears the field', () => {
+    const root = parse(SCRIPT);
+    const start = SCRIPT.slice(SCRIPT.indexOf('function Start-PepJob'), SCRIPT.indexOf('function Send-JobStreams'));
+    expect(start).toContain("$p['RefreshToken'] = [string]::new(([string]$script:Request['refreshToken']).ToCharArray())");
+    expect(start.indexOf("$script:Request['refreshToken'] = $null")).toBeGreaterThan(start.indexOf("$p['RefreshToken'] ="));
+    expect(start.indexOf("$script:Request['refreshToken'] = $null")).toBeLessThan(start.indexOf('{ New-AzureBridgeServicePrincipal @using:p }'));
+    // The splat now holds the token: the taint rule follows it, and it is no command's argument.
+    const fnOf = (v: Node) => ancestor(v, (a) => a.type === 'function_statement');
+    const splat = all(root, 'variable').find((v) => v.text === '$p' && /^function Start-PepJob\b/.test(fnOf(v)?.text ?? ''));
+    expect(splat && secretVariables(root).has(variableKey(splat))).toBe(true);
+    expect(secretArgumentViolations(root)).toEqual([]);
+    // Handed to a local command or function instead, it is caught.
+    for (const bad of [
+      "function Start-PepJob { $p = @{}\n$p['RefreshToken'] = [string]$script:Request['refreshToken']\nWrite-Verbose $p }",
+      "function Start-PepJob { $p = @{}\n$p['RefreshToken'] = [string]$script:Request['refreshToken']\nNew-AzureBridgeServicePrincipal @p }",
+      "New-AzureBridgeServicePrincipal -RefreshToken $script:Request['refreshToken']",
+    ]) {
+      expect(secretArgumentViolations(parse(bad)), bad).not.toEqual([]);
     }
   });
 

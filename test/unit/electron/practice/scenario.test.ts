@@ -38,8 +38,22 @@ describe('practice scenario → simulation settings', () => {
       busyOnlyInVerbose: false,
       sessionDropsDuringActivation: false,
       closeBreaksSession: false,
+      refreshTokenRefused: false,
       activationKeySplatDropped: true,
     });
     expect(s.azure).toEqual({ permissions: 'owner', providerPollsUntilRegistered: 0 });
+  });
+
+  it('maps the connected registration scenarios: refused refresh token on the stamp, one refused role assignment, another account owning the registrations', () => {
+    const s = practiceSettingsFor({ ...DEFAULT_PRACTICE_SCENARIO, refreshTokenRefused: true, roleAssignmentForbidden: true, notRegistrationOwner: true });
+    expect(s.stamp?.faults).toMatchObject({ refreshTokenRefused: true });
+    expect(s.azure).toMatchObject({ registrationsOwnedByOthers: true });
+    const role = '/subscriptions/s/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/r/providers/Microsoft.Authorization/roleAssignments/9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
+    const hitting = (s.azureFaults ?? []).filter((f) => typeof f.pathPattern !== 'string' && f.pathPattern.test(role));
+    expect(hitting).toEqual([{ kind: 'forbidden', method: 'PUT', pathPattern: expect.any(RegExp) as unknown, times: 1 }]);
+    // The list of assignments is not refused: the re-run finds what exists.
+    expect(hitting[0]?.pathPattern instanceof RegExp && hitting[0].pathPattern.test(role.replace(/\/[^/]+$/, ''))).toBe(false);
+    const none = practiceSettingsFor(DEFAULT_PRACTICE_SCENARIO);
+    expect([none.stamp?.faults?.refreshTokenRefused, none.azure?.registrationsOwnedByOthers, none.azureFaults]).toEqual([false, undefined, []]);
   });
 });

@@ -1,5 +1,5 @@
 import type { StateStorage } from 'zustand/middleware';
-import { DEFAULT_PRACTICE_SCENARIO, ok } from '../../../../shared/contract';
+import { DEFAULT_PRACTICE_SCENARIO, fail, ok } from '../../../../shared/contract';
 import type { Api, EventName, EventPayloads, OperationSnapshot, PowerShellInfo, PracticeScenario, Result, Settings, SettingsRequest } from '../../../../shared/contract';
 import type { HandoffSummary, StampInfo, TokenPreview } from '../../../../shared/domain';
 
@@ -166,6 +166,10 @@ export const createFakeApi = () => {
     'azure.prepare': answer('azure.prepare', () => ok({ locations: [], permissions: { scope: '/subscriptions/x', granted: [], missing: [], ok: true, flows: [] } })),
     'azure.createRole': answer('azure.createRole', () => ok({ roleDefinitionId: 'r', roleName: 'Registration', assigned: false })),
     'azure.registrations': answer('azure.registrations', () => ok([])),
+    'azure.registration': answer('azure.registration', () => ok(null)),
+    'registration.findForRemoval': answer('registration.findForRemoval', () => fail('azure-not-found', 'not found')),
+    'connected.records': answer('connected.records', () => ok([])),
+    'connected.check': answer('connected.check', () => ok({})),
     'operation.start': answer('operation.start', () => ok({ operationId: 'op-1' })),
     'operation.cancel': answer('operation.cancel', () => ok(snapshot({ status: 'cancelling' }))),
     'operation.list': answer('operation.list', () => ok(operations)),

@@ -102,6 +102,8 @@ describe('authorization', () => {
     await prepare(h);
     await putRegistration(h, EA, 'azurestack', 'reg1');
     const scope = regPath(EA, 'azurestack', 'reg1');
+    // The stamp's Azure Bridge principal, as the stamp just created it.
+    h.az.directory.add('5b3b06a8-9c6c-4888-9eb3-e8cdace74795');
     const body = {
       properties: {
         roleDefinitionId: `/subscriptions/${EA}/providers/Microsoft.Authorization/roleDefinitions/6f12a6df-dd06-4f3e-bcb1-ce8be600526a`,
@@ -117,6 +119,13 @@ describe('authorization', () => {
     expect([again.status, armError(again).code]).toEqual([409, 'RoleAssignmentExists']);
     const list = await h.call('GET', `${scope}/providers/Microsoft.Authorization/roleAssignments?${V}&$filter=${encodeURIComponent("principalId eq '5b3b06a8-9c6c-4888-9eb3-e8cdace74795'")}`);
     expect((list.json as { value: unknown[] }).value).toHaveLength(1);
+    // Unknown to the directory, or just created and assigned without principalType: not found (replication delay).
+    const unknown = await h.call('PUT', `${scope}/providers/Microsoft.Authorization/roleAssignments/1d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a?${V}`, { body: { properties: { ...body.properties, principalId: '6c3b06a8-9c6c-4888-9eb3-e8cdace74795' } } });
+    expect([unknown.status, armError(unknown).code]).toEqual([400, 'PrincipalNotFound']);
+    h.az.directory.add('7d3b06a8-9c6c-4888-9eb3-e8cdace74795');
+    const { principalType: _dropped, ...untyped } = body.properties;
+    const replicating = await h.call('PUT', `${scope}/providers/Microsoft.Authorization/roleAssignments/2d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a?${V}`, { body: { properties: { ...untyped, principalId: '7d3b06a8-9c6c-4888-9eb3-e8cdace74795' } } });
+    expect([replicating.status, armError(replicating).code]).toEqual([400, 'PrincipalNotFound']);
     const role = await h.call('GET', `/subscriptions/${EA}/providers/Microsoft.Authorization/roleDefinitions/6f12a6df-dd06-4f3e-bcb1-ce8be600526a?${V}`);
     expect(role.json).toMatchObject({ properties: { roleName: 'Azure Stack Registration Owner', type: 'BuiltInRole' } });
   });

@@ -36,8 +36,10 @@ describe('moving a registration', () => {
       properties: {
         roleDefinitionId: `/subscriptions/${EA}/providers/Microsoft.Authorization/roleDefinitions/6f12a6df-dd06-4f3e-bcb1-ce8be600526a`,
         principalId: '5b3b06a8-9c6c-4888-9eb3-e8cdace74795',
+        principalType: 'ServicePrincipal',
       },
     };
+    h.az.directory.add('5b3b06a8-9c6c-4888-9eb3-e8cdace74795');
     await h.call('PUT', `${id}/providers/Microsoft.Authorization/roleAssignments/9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a?api-version=2022-04-01`, { body: assignment });
     expect(h.az.state.snapshot().roleAssignments).toHaveLength(1);
     const validation = await poll(await move('validateMoveResources', EA, 'azurestack', [id], EA, 'target'));

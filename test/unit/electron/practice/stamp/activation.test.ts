@@ -60,7 +60,7 @@ describe('New-AzureStackActivation and Remove-AzureStackActivation', () => {
     expect(removed.final).toEqual({ type: 'result', id: 'r1', output: [], errors: [] });
     again.proc.kill();
     expect((await restarted.state()).activation).toBeUndefined();
-    await expect((await makeStamp({ dataDir })).stamp.state()).resolves.toEqual({ cloudId, stampVersion: '1.2406.0.8' });
+    await expect((await makeStamp({ dataDir })).stamp.state()).resolves.toEqual({ cloudId, bridgeObjectId: after.bridgeObjectId, stampVersion: '1.2406.0.8' });
   });
 
   it('refuses an empty key with the real binding error', async () => {

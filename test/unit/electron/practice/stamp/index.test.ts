@@ -6,7 +6,7 @@ describe('createPracticeStamp', () => {
   it('exposes the stamp state without activation at first', async () => {
     const { stamp } = await makeStamp({ settings: { stampVersion: '1.2311.0.30' } });
     const state = await stamp.state();
-    expect(state).toEqual({ cloudId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown, stampVersion: '1.2311.0.30' });
+    expect(state).toEqual({ cloudId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown, bridgeObjectId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown, stampVersion: '1.2311.0.30' });
   });
 
   it('answers WinRM port probes for practice ERCS addresses only, except the one set down', async () => {
@@ -32,6 +32,7 @@ describe('createPracticeStamp', () => {
       busyOnlyInVerbose: false,
       sessionDropsDuringActivation: false,
       closeBreaksSession: false,
+      refreshTokenRefused: false,
     });
   });
 });

@@ -29,4 +29,23 @@ describe('New-AzureBridgeServicePrincipal', () => {
       errors: [{ message: 'Cannot process command because of one or more missing mandatory parameters: RefreshToken AzureEnvironment TenantId.' }],
     });
   });
+
+  it('takes the refresh token from its own field of the invoke line, as pep-host.ps1 does', async () => {
+    const { stamp } = await makeStamp();
+    const host = await connectedHost(stamp);
+    const { RefreshToken: _inField, ...rest } = PARAMS;
+    const { final } = await host.request({ ...invoke('p1', 'New-AzureBridgeServicePrincipal', rest), refreshToken: 'rt-secret' } as Parameters<typeof host.request>[0]);
+    host.proc.kill();
+    expect(final).toMatchObject({ type: 'result', errors: [], output: [{ ObjectId: (await stamp.state()).bridgeObjectId }] });
+    expect(host.rawLines.join('\n')).not.toContain('rt-secret');
+  });
+
+  it('MFA required: Entra ID refuses the refresh token the stamp redeems, and nothing is created', async () => {
+    const { stamp } = await makeStamp({ settings: { faults: { refreshTokenRefused: true } } });
+    const host = await connectedHost(stamp);
+    const { final } = await host.request(invoke('p1', 'New-AzureBridgeServicePrincipal', PARAMS));
+    host.proc.kill();
+    expect(final).toMatchObject({ type: 'result', output: [], errors: [{ message: expect.stringContaining('AADSTS50076') as unknown, origin: 'remote' }] });
+    expect(host.rawLines.join('\n')).not.toContain('rt-secret');
+  });
 });

@@ -1,0 +1,2 @@
+export { createConnectedRecords, recordId } from './records';
+export type { ConnectedRecords, RecordsFs } from './records';
