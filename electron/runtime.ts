@@ -1,7 +1,8 @@
 import { arch, hostname, release, type as osType } from 'node:os';
 import { join } from 'node:path';
 import * as fs from 'node:fs/promises';
-import { AppError } from '../shared/contract';
+import { z } from 'zod';
+import { AppError, PepHosts } from '../shared/contract';
 import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
 import { HELP_TOPICS } from '../shared/domain/help';
 import type { HelpTopic } from '../shared/domain/help';
@@ -10,7 +11,7 @@ import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
 import type { Dispatch } from './ipc';
 import { systemSpawn } from './pep';
-import { parseSavedState, serializeSavedState, settingsHandlers, systemLocationPorts } from './settings';
+import { parseSavedState, rememberErcs, serializeSavedState, settingsHandlers, systemLocationPorts } from './settings';
 import type { SavedState } from './settings';
 import type { PracticeAzure } from './practice/azure';
 import { recentLog, recordHandlers } from './records';
@@ -56,6 +57,8 @@ const CHANGES: Partial<Record<ChannelName, StateChangeCause>> = {
   'handoff.readKey': 'handoff',
   'handoff.saveKey': 'handoff',
   'handoff.confirmActivated': 'handoff',
+  'handoff.archive': 'handoff',
+  'handoff.restore': 'handoff',
   'pep.connect': 'session',
   'pep.disconnect': 'session',
   'azure.signIn': 'session',
@@ -159,6 +162,17 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
     };
   };
 
+  // Remembered ERCS addresses change settings.json without recomposing: the session just opened stays.
+  let saving: Promise<unknown> = Promise.resolve();
+  const replaceErcs = (list: string[][]): Promise<void> => {
+    state = { ...state, recentErcs: { ...state.recentErcs, [state.mode]: list } };
+    const write = saving.then(() => fs.writeFile(settingsFile, serializeSavedState(state), 'utf8'));
+    saving = write.catch(() => undefined);
+    return write;
+  };
+  const ercsList = (): string[][] => state.recentErcs?.[state.mode] ?? [];
+  const ConnectedHosts = z.object({ hosts: PepHosts });
+
   const appHandlers: Pick<Handlers, AppChannel> = {
     'app.info': async () => info(),
     'app.setMode': async ({ mode }) => {
@@ -188,6 +202,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
         spawn: cfg.spawnProcess ?? systemSpawn,
         sleep: cfg.sleep ?? systemSleep,
       },
+      ercs: { list: ercsList, replace: replaceErcs },
     }),
     'practice.get': async () => state.practice,
     'practice.set': async (practice) => {
@@ -235,6 +250,14 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       const result = await dispatch(name, raw);
       const cause = CHANGES[name as ChannelName];
       if (result.ok && cause) changed(cause);
+      if (result.ok && name === 'pep.connect') {
+        const connected = ConnectedHosts.safeParse(raw);
+        if (connected.success) {
+          await replaceErcs(rememberErcs(ercsList(), connected.data.hosts)).catch((err: unknown) =>
+            cfg.log.warn('The ERCS addresses could not be remembered.', { error: String(err) }),
+          );
+        }
+      }
       return result;
     },
     info,

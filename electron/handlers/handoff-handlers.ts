@@ -17,6 +17,8 @@ export const handoffHandlers = (
   | 'handoff.saveKey'
   | 'handoff.list'
   | 'handoff.confirmActivated'
+  | 'handoff.archive'
+  | 'handoff.restore'
 > => ({
   'handoff.drives': () => handoff.drives(),
   'handoff.addFolder': () => handoff.addFolder(),
@@ -30,4 +32,6 @@ export const handoffHandlers = (
   'handoff.saveKey': ({ handoffId, driveId }) => handoff.saveKey(handoffId, driveId),
   'handoff.list': () => handoff.list(),
   'handoff.confirmActivated': ({ handoffId }) => handoff.confirmActivated(handoffId),
+  'handoff.archive': ({ handoffId, reason, detail }) => handoff.archive(handoffId, reason, detail),
+  'handoff.restore': ({ handoffId }) => handoff.restore(handoffId),
 });

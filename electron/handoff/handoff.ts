@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract';
 import {
+  archiveNote,
   assertKeyUsable,
   bytesToText,
+  isArchived,
   decodeActivationKey,
   decodeRegistrationToken,
   matchKey,
@@ -10,6 +12,7 @@ import {
 } from '../../shared/domain';
 import type {
   AppMode,
+  ArchiveReason,
   DecodedKey,
   DecodedToken,
   DriveInfo,
@@ -79,6 +82,13 @@ export type Handoff = {
   keyFor(handoffId: string, check?: { stampCloudId: string }): string;
   /** `facts` go to the journal for the printable record (the ERCS address used, the registration resource). */
   markStage(handoffId: string, stage: HandoffStage, note?: string, facts?: HandoffFacts): Promise<HandoffSummary>;
+  /**
+   * Either side: a hand-off that will never complete, set aside with a reason (kept in its history).
+   * Its token and key stay kept, so nothing is lost: restore() brings it back, and so does reading its key.
+   */
+  archive(handoffId: string, reason: ArchiveReason, detail?: string): Promise<HandoffSummary>;
+  /** An archived hand-off back at the stage it had. */
+  restore(handoffId: string): Promise<HandoffSummary>;
 };
 
 const SIDE_STAGES: Record<MachineSide, readonly HandoffStage[]> = {
@@ -134,7 +144,9 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     checkMode(decoded.summary.practice, 'registration token');
     const fingerprint = fingerprintOf(decoded.canonical);
     const preview: TokenPreview = { summary: decoded.summary, fingerprint };
+    // An archived hand-off of the same token comes back rather than a second one being started.
     const same = journal.list().find((h) => h.side === 'host' && !h.complete && h.tokenFingerprint === fingerprint);
+    if (same && isArchived(same)) return { handoff: await restoreTo(same, 'Token read again'), token: preview };
     if (same) return { handoff: same, token: preview };
     const handoff = await journal.createHandoff({
       side: 'host',
@@ -161,18 +173,26 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     checkMode(summary.practice, 'activation key');
     const fingerprint = fingerprintOf(decoded.canonical);
     const ctx = (h?: HandoffSummary) => ({ stampCloudId, token: h && keptTokenSummary(h.id), keyHosts: decoded.hosts, now: clock.now() });
-    const open = journal.list().filter((h) => h.side === 'stamp' && !h.complete && sameGuid(h.cloudId, summary.cloudId));
+    // Archived hand-offs last: a key for one of them brings it back only when no open one takes it.
+    const stampSide = journal.list().filter((h) => h.side === 'stamp' && !h.complete && sameGuid(h.cloudId, summary.cloudId));
+    const open = [...stampSide.filter((h) => !isArchived(h)), ...stampSide.filter(isArchived)];
     const target =
       open.find((h) => h.keyFingerprint === fingerprint) ?? open.find((h) => matchKey(summary, ctx(h)).matchesToken !== false) ?? open[0];
     const match = assertKeyUsable(summary, ctx(target));
     const key: KeyPreview = { summary, fingerprint };
     const note = `${source}${match.problems.length ? `; ${match.problems.map((p) => p.text).join(' ')}` : ''}`;
-    if (target?.keyFingerprint === fingerprint) return { handoff: target, key, match };
+    if (target?.keyFingerprint === fingerprint && !isArchived(target)) return { handoff: target, key, match };
     const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, facts: { ...keyFacts(summary), keyFile: path }, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
     const handoff = target
       ? await journal.updateHandoff(target.id, { ...change, stage: 'key-received' })
       : await journal.createHandoff({ side: 'stamp', stage: 'key-received', practice: summary.practice, cloudId: summary.cloudId, ...change, ...(purpose ? { purpose } : {}) });
     return { handoff, key, match };
+  };
+
+  /** The stage an archived hand-off had before it was archived. */
+  const restoreTo = (h: HandoffSummary, note: string): Promise<HandoffSummary> => {
+    const before = h.history.findLast((e) => !isArchived(e))?.stage ?? SIDE_STAGES[h.side][0];
+    return journal.updateHandoff(h.id, { stage: before, note });
   };
 
   /** A file from a drive: its sidecar first (a practice marker is honoured before anything else). */
@@ -309,6 +329,22 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
         throw new AppError('bad-request', `Stage ${stage} does not belong to the ${h.side} side of a hand-off.`);
       }
       return journal.updateHandoff(handoffId, { stage, ...(note ? { note } : {}), ...(facts ? { facts } : {}) });
+    },
+    archive: async (handoffId, reason, detail) => {
+      const h = journal.handoff(handoffId);
+      if (!h) throw new AppError('not-found', 'This hand-off is not in the journal of this machine.', { action: 'Open the Hand-offs screen again to see the current list.' });
+      if (isArchived(h)) return h;
+      if (h.complete) {
+        throw new AppError('bad-request', 'This hand-off is complete; there is nothing to archive.', { action: 'Archive only a hand-off that will never complete.' });
+      }
+      return journal.updateHandoff(handoffId, { stage: 'archived', note: archiveNote(reason, detail) });
+    },
+    restore: async (handoffId) => {
+      const h = journal.handoff(handoffId);
+      if (!h || !isArchived(h)) {
+        throw new AppError('bad-request', 'This hand-off is not archived.', { action: 'Open the Hand-offs screen again to see the current list.' });
+      }
+      return restoreTo(h, 'Restored from the archive by the operator');
     },
   };
 };

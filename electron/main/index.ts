@@ -124,6 +124,7 @@ void app.whenReady().then(async () => {
           showAbout: () => events('app.show', { screen: 'about' }),
           // The About screen runs the export, so it shows its progress and where the file went.
           exportDiagnostics: () => events('app.show', { screen: 'about', action: 'exportDiagnostics' }),
+          startNew: (leg) => events('app.show', { screen: leg === 'export' ? 'new-export' : 'new-registration' }),
         },
       }),
     ),

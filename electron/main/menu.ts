@@ -7,7 +7,15 @@ export type MenuActions = {
   showAbout(): void;
   /** Shows the About screen and starts Export diagnostics there. */
   exportDiagnostics(): void;
+  /** Starts a new export (stamp side) or registration (connected host); the window asks about one in progress. */
+  startNew(leg: 'export' | 'registration'): void;
 };
+
+/**
+ * The window's own shortcuts for a new leg (renderer/app/new-leg.tsx handles the keys, so they work
+ * the same without this menu): shown here, not registered, or the menu would take the keys first.
+ */
+export const NEW_LEG_SHORTCUTS = { export: 'CmdOrCtrl+Shift+E', registration: 'CmdOrCtrl+Shift+R' } as const;
 
 /**
  * The application menu: editing (copy and paste in the fields; macOS needs the Edit menu for its
@@ -16,7 +24,22 @@ export type MenuActions = {
  */
 export const appMenuTemplate = (opts: { platform: NodeJS.Platform; packaged: boolean; appName?: string; actions?: MenuActions }): MenuItemConstructorOptions[] => [
   ...(opts.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-  { role: 'fileMenu' },
+  opts.actions
+    ? {
+        label: 'File',
+        submenu: [
+          { label: 'New export (stamp side)', accelerator: NEW_LEG_SHORTCUTS.export, registerAccelerator: false, click: () => opts.actions?.startNew('export') },
+          {
+            label: 'New registration (connected host)',
+            accelerator: NEW_LEG_SHORTCUTS.registration,
+            registerAccelerator: false,
+            click: () => opts.actions?.startNew('registration'),
+          },
+          { type: 'separator' as const },
+          opts.platform === 'darwin' ? { role: 'close' as const } : { role: 'quit' as const },
+        ],
+      }
+    : { role: 'fileMenu' as const },
   { role: 'editMenu' },
   {
     label: 'View',

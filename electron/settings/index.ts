@@ -4,3 +4,5 @@ export type { SavedState } from './settings-file';
 export { settingsHandlers } from './settings-handlers';
 export type { PowerShellPorts, SettingsChannel } from './settings-handlers';
 export { systemLocationPorts } from './powershell-location';
+export { forgetErcs, rememberErcs } from './recent-ercs';
+export type { RecentErcs } from './recent-ercs';

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { AppError, DEFAULT_PRACTICE_SCENARIO, PracticeScenarioSchema, SettingsSchema } from '../../shared/contract';
 import type { PowerShellChoice, PracticeScenario, Settings } from '../../shared/contract';
 import type { AppMode } from '../../shared/domain/types';
+import { parseRecentErcs } from './recent-ercs';
+import type { RecentErcs } from './recent-ercs';
 
 // settings.json in the data folder: the mode, the operator settings and the practice scenario, nothing secret. Each part is
 // read on its own, so one damaged or unknown value falls back to its default without losing the rest.
 
 /** What is kept across restarts. */
-export type SavedState = { mode: AppMode; settings: Settings; practice: PracticeScenario };
+export type SavedState = { mode: AppMode; settings: Settings; practice: PracticeScenario; recentErcs?: RecentErcs };
 
 const Mode = z.enum(['practice', 'live']);
 
@@ -59,6 +61,7 @@ export const parseSavedState = (raw: unknown, platform: NodeJS.Platform): SavedS
   const powershell = SettingsSchema.shape.powershell.safeParse(field(raw, 'powershell'));
   const apiVersion = SettingsSchema.shape.registrationApiVersion.safeParse(field(raw, 'registrationApiVersion'));
   const signInClient = SettingsSchema.shape.signInClient.safeParse(field(raw, 'signInClient'));
+  const recentErcs = parseRecentErcs(field(raw, 'recentErcs'));
   return {
     mode: mode.success ? mode.data : 'practice',
     settings: {
@@ -68,7 +71,8 @@ export const parseSavedState = (raw: unknown, platform: NodeJS.Platform): SavedS
       ...(signInClient.success && signInClient.data ? { signInClient: signInClient.data } : {}),
     },
     practice: parseScenario(field(raw, 'practice')),
+    ...(recentErcs ? { recentErcs } : {}),
   };
 };
 
-export const serializeSavedState = (state: SavedState): string => JSON.stringify({ mode: state.mode, ...state.settings, practice: state.practice }, null, 2);
+export const serializeSavedState = (state: SavedState): string => JSON.stringify({ mode: state.mode, ...state.settings, practice: state.practice, recentErcs: state.recentErcs }, null, 2);

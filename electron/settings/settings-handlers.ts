@@ -6,13 +6,14 @@ import type { SpawnHost } from '../pep/host-process';
 import type { Sleep } from '../pep/types';
 import { localExecutable } from './powershell-location';
 import type { LocationPorts } from './powershell-location';
+import { forgetErcs } from './recent-ercs';
 import { checkSettings } from './settings-file';
 
 // The Settings channels: the renderer chooses Windows PowerShell or "the pwsh chosen", never a path;
 // pwsh is chosen in main's file dialog, refused when it is not a local file, and run once to show
 // what the app will start (path, version).
 
-export type SettingsChannel = 'settings.get' | 'settings.set' | 'settings.powershell' | 'settings.choosePowerShell';
+export type SettingsChannel = 'settings.get' | 'settings.set' | 'settings.powershell' | 'settings.choosePowerShell' | 'settings.recentErcs' | 'settings.forgetErcs';
 
 export type PowerShellPorts = LocationPorts & {
   systemRoot: string;
@@ -30,6 +31,8 @@ type SettingsDeps = {
   /** Saves and applies new settings (the runtime recomposes). */
   apply(next: Settings): Promise<void>;
   powershell: PowerShellPorts;
+  /** The remembered ERCS addresses of the current mode; replacing them saves settings.json without recomposing. */
+  ercs: { list(): string[][]; replace(list: string[][]): Promise<void> };
 };
 
 const PROBE_TIMEOUT_MS = 30_000;
@@ -74,6 +77,11 @@ export const settingsHandlers = (deps: SettingsDeps): Pick<Handlers, SettingsCha
       return deps.current();
     },
     'settings.powershell': () => describe(deps.current().powershell),
+    'settings.recentErcs': async () => deps.ercs.list(),
+    'settings.forgetErcs': async ({ hosts }) => {
+      await deps.ercs.replace(forgetErcs(deps.ercs.list(), hosts));
+      return deps.ercs.list();
+    },
     'settings.choosePowerShell': async () => {
       const chosen = await ports.pickExecutable();
       if (chosen === null) return null;

@@ -11,6 +11,7 @@ import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
 import { uiLanguage } from './language';
 import type * as Screens from './screens';
+import { NewLegDialog, useNewLegShortcuts } from './new-leg';
 import { SideNav } from './side-nav';
 
 // Every screen but the first comes in one chunk (screens.ts), read right after the first render: the window
@@ -106,6 +107,7 @@ export function App() {
   useLanguage();
   useFocusRescue();
   useFinishNotifications();
+  useNewLegShortcuts();
   const screen = useApp((s) => s.screen);
   const version = useApp((s) => s.info?.version);
   return (
@@ -130,6 +132,7 @@ export function App() {
           </Suspense>
         </main>
       </div>
+      <NewLegDialog />
     </div>
   );
 }

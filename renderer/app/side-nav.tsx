@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n';
 import type { Screen } from '../store';
 import { appStore, useApp } from '../store';
+import { NewLegButtons } from './new-leg';
 
 const TASKS: Record<'stamp' | 'host', Screen[]> = {
   stamp: ['export', 'activate', 'deactivate', 'connected', 'change', 'remove-registration'],
@@ -28,6 +29,7 @@ export function SideNav() {
           {t('nav.thisMachine')} <strong>{t(`sides.${side}`)}</strong>
         </p>
       )}
+      <NewLegButtons />
       <ul>
         {side && TASKS[side].map(item)}
         {item('handoffs')}

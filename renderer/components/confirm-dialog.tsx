@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
 type Props = {
@@ -9,6 +9,8 @@ type Props = {
   cancelLabel: string;
   /** `danger` for what cannot be undone. */
   tone?: 'primary' | 'danger';
+  /** The title's id, unique when more than one dialog lives in the page. */
+  titleId?: string;
   onConfirm(): void;
   onCancel(): void;
 };
@@ -17,9 +19,11 @@ type Props = {
  * An in-app modal question (never `window.confirm`): a native `<dialog>` opened with showModal, so
  * focus moves into it, stays in it, Escape cancels, and focus returns to where it was.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone = 'primary', onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone = 'primary', titleId = 'confirm-dialog-title', onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Before the screen's own effects: closing gives focus back to where it was, and a step that opens
+  // behind the dialog then takes it for its title.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
@@ -29,14 +33,14 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
     <dialog
       ref={ref}
       className="confirm-dialog"
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       data-testid="confirm-dialog"
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="confirm-dialog-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <div className="confirm-dialog-body">{children}</div>
       <div className="nav-buttons">
         <button type="button" className="secondary" onClick={onCancel} autoFocus>

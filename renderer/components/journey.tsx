@@ -60,7 +60,7 @@ export function Journey() {
 export function HandoffPin() {
   const { t } = useTranslation();
   const handoff = useApp(handoffInView);
-  if (!handoff || handoff.complete) return null;
+  if (!handoff || handoff.complete || handoff.stage === 'archived') return null;
   return (
     <p className="handoff-pin" data-testid="handoff-pin">
       <PurposeTag purpose={handoff.purpose} testId="handoff-pin-purpose" /> {t('journey.pin', { cloudId: handoff.cloudId })}

@@ -1,82 +1,175 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { ARCHIVE_REASONS, archiveReasonOf, isArchived } from '../../shared/domain';
+import type { ArchiveReason } from '../../shared/domain';
+import type { HandoffSummary } from '../../shared/domain/types';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ActivateButton } from '../components/key-expected';
 import { SaveRecord } from '../components/save-record';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { appStore, useApp } from '../store';
+import { keyExpected } from '../store/nav-slice';
 import { PurposeTag } from '../components/purpose-tag';
+
+/** A history note as the operator reads it: an archiving's reason in the UI language. */
+function HistoryNote({ note }: { note: string }) {
+  const { t } = useTranslation();
+  const archived = archiveReasonOf(note);
+  const text = archived ? [t(`navigation.reasons.${archived.reason}`), archived.detail].filter(Boolean).join(' — ') : note;
+  return <span className="muted"> — {text}</span>;
+}
+
+/** Asks why a hand-off will never complete; its token and key stay kept, so it can come back. */
+function ArchiveDialog({ handoff, onClose }: { handoff: HandoffSummary | undefined; onClose(): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<ArchiveReason>('abandoned');
+  const [detail, setDetail] = useState('');
+  const close = () => {
+    setReason('abandoned');
+    setDetail('');
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={handoff !== undefined}
+      titleId="archive-dialog-title"
+      title={t('navigation.archiveAsk', { cloudId: handoff?.cloudId ?? '' })}
+      confirmLabel={t('navigation.archive')}
+      cancelLabel={t('navigation.keepOpen')}
+      onCancel={close}
+      onConfirm={() => {
+        if (handoff) void appStore.getState().archiveHandoff(handoff.id, reason, detail);
+        close();
+      }}
+    >
+      <fieldset className="archive-reasons">
+        <legend>{t('navigation.reason')}</legend>
+        {ARCHIVE_REASONS.map((r) => (
+          <label key={r} className="choice">
+            <input type="radio" name="archive-reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
+            {t(`navigation.reasons.${r}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{t('navigation.detail')}</span>
+        <input value={detail} maxLength={500} onChange={(e) => setDetail(e.target.value)} />
+      </label>
+      <p className="hint">{handoff?.keyFingerprint ? t('navigation.archiveKeepsBoth') : t('navigation.archiveKeepsToken')}</p>
+    </ConfirmDialog>
+  );
+}
 
 /** Every round trip across the air gap this machine knows, and where it stands. */
 export function HandoffsScreen() {
   const { t } = useTranslation();
   const handoffs = useApp((s) => s.handoffs);
+  const [showArchived, setShowArchived] = useState(false);
+  const [archiving, setArchiving] = useState<string>();
   useEffect(() => {
     void appStore.getState().refreshHandoffs();
   }, []);
+  const archivedCount = handoffs.filter(isArchived).length;
+  const shown = handoffs.filter((h) => showArchived || !isArchived(h));
   return (
     <Screen name="handoffs" title={t('handoffs.title')} what={t('handoffs.what')}>
       <ScopeProblem scope="shell" />
       {handoffs.length === 0 && <p className="hint">{t('handoffs.none')}</p>}
+      {archivedCount > 0 && (
+        <label className="choice">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} data-testid="show-archived" />
+          {t('navigation.showArchived', { count: archivedCount })}
+        </label>
+      )}
       <ul className="handoffs">
-        {[...handoffs]
+        {[...shown]
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-          .map((h) => (
-            <li key={h.id} className="handoff" data-testid="handoff">
-              <div className="handoff-head">
-                <strong>{h.registrationName ?? t('handoffs.stamp', { cloudId: h.cloudId })}</strong>
-                <span className="tag">{t(`sides.${h.side}`)}</span>
-                <PurposeTag purpose={h.purpose} testId="handoff-purpose" />
-                {h.practice && <span className="tag">{t('common.practiceTag')}</span>}
-                <span className={h.complete ? 'status status-succeeded' : 'status status-running'}>
-                  {t(`stages.${h.stage}`)}
-                </span>
-              </div>
-              <p className="muted">
-                {t('handoffs.cloudId', { cloudId: h.cloudId })}
-                {h.tokenFingerprint && <> · {t('handoffs.token', { fingerprint: h.tokenFingerprint })}</>}
-                {h.keyFingerprint && <> · {t('handoffs.key', { fingerprint: h.keyFingerprint })}</>}
-              </p>
-              {h.side === 'stamp' && h.stage === 'activating' && (
-                <div className="handoff-close">
-                  <p className="hint">{t('handoffs.activationUnknown')}</p>
-                  <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
-                    {t('handoffs.portalShows')}
-                  </button>
+          .map((h) => {
+            const archived = isArchived(h) ? archiveReasonOf(h.history.findLast(isArchived)?.note) : undefined;
+            return (
+              <li key={h.id} className={isArchived(h) ? 'handoff handoff-archived' : 'handoff'} data-testid="handoff">
+                <div className="handoff-head">
+                  <strong>{h.registrationName ?? t('handoffs.stamp', { cloudId: h.cloudId })}</strong>
+                  <span className="tag">{t(`sides.${h.side}`)}</span>
+                  <PurposeTag purpose={h.purpose} testId="handoff-purpose" />
+                  {h.practice && <span className="tag">{t('common.practiceTag')}</span>}
+                  <span className={h.complete ? 'status status-succeeded' : isArchived(h) ? 'status' : 'status status-running'}>
+                    {t(`stages.${h.stage}`)}
+                  </span>
                 </div>
-              )}
-              {h.side === 'host' && h.stage === 'key-saved' && (
-                <div className="handoff-close">
-                  <p className="hint">{t('handoffs.keeps')}</p>
-                  <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
-                    {t('handoffs.close')}
-                  </button>
+                <p className="muted">
+                  {t('handoffs.cloudId', { cloudId: h.cloudId })}
+                  {h.tokenFingerprint && <> · {t('handoffs.token', { fingerprint: h.tokenFingerprint })}</>}
+                  {h.keyFingerprint && <> · {t('handoffs.key', { fingerprint: h.keyFingerprint })}</>}
+                </p>
+                {archived && (
+                  <p data-testid="archive-reason">
+                    {t('navigation.archivedBecause', { reason: t(`navigation.reasons.${archived.reason}`) })}
+                    {archived.detail && <span className="muted"> — {archived.detail}</span>}
+                  </p>
+                )}
+                {keyExpected(h) && (
+                  <div className="handoff-close">
+                    <p className="hint">{t('navigation.keyExpectedHint')}</p>
+                    <ActivateButton handoffId={h.id} />
+                  </div>
+                )}
+                {h.side === 'stamp' && h.stage === 'activating' && (
+                  <div className="handoff-close">
+                    <p className="hint">{t('handoffs.activationUnknown')}</p>
+                    <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
+                      {t('handoffs.portalShows')}
+                    </button>
+                  </div>
+                )}
+                {h.side === 'host' && h.stage === 'key-saved' && (
+                  <div className="handoff-close">
+                    <p className="hint">{t('handoffs.keeps')}</p>
+                    <button type="button" className="secondary" onClick={() => void appStore.getState().confirmActivated(h.id)}>
+                      {t('handoffs.close')}
+                    </button>
+                  </div>
+                )}
+                <div className="handoff-actions">
+                  {!h.complete && !isArchived(h) && (
+                    <button type="button" className="link-button" onClick={() => setArchiving(h.id)} data-testid="archive-handoff">
+                      {t('navigation.archiveEllipsis')}
+                    </button>
+                  )}
+                  {isArchived(h) && (
+                    <button type="button" className="link-button" onClick={() => void appStore.getState().restoreHandoff(h.id)} data-testid="restore-handoff">
+                      {t('navigation.restore')}
+                    </button>
+                  )}
                 </div>
-              )}
-              <SaveRecord handoffId={h.id} compact />
-              <details>
-                <summary>{t('handoffs.history')}</summary>
-                <ol className="history">
-                  {h.history.map((e) => (
-                    <li key={`${e.stage}-${e.at}`}>
-                      <time dateTime={e.at}>{formatDateTime(e.at)}</time> {t(`stages.${e.stage}`)}
-                      {e.note && <span className="muted"> — {e.note}</span>}
-                    </li>
-                  ))}
-                </ol>
-                {h.files.length > 0 && (
-                  <ul className="files-written" aria-label={t('handoffs.files')}>
-                    {h.files.map((f) => (
-                      <li key={f}>
-                        <code>{f}</code>
+                <SaveRecord handoffId={h.id} compact />
+                <details>
+                  <summary>{t('handoffs.history')}</summary>
+                  <ol className="history">
+                    {h.history.map((e) => (
+                      <li key={`${e.stage}-${e.at}`}>
+                        <time dateTime={e.at}>{formatDateTime(e.at)}</time> {t(`stages.${e.stage}`)}
+                        {e.note && <HistoryNote note={e.note} />}
                       </li>
                     ))}
-                  </ul>
-                )}
-              </details>
-            </li>
-          ))}
+                  </ol>
+                  {h.files.length > 0 && (
+                    <ul className="files-written" aria-label={t('handoffs.files')}>
+                      {h.files.map((f) => (
+                        <li key={f}>
+                          <code>{f}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </details>
+              </li>
+            );
+          })}
       </ul>
+      <ArchiveDialog handoff={handoffs.find((h) => h.id === archiving)} onClose={() => setArchiving(undefined)} />
     </Screen>
   );
 }

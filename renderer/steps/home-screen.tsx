@@ -1,4 +1,5 @@
 import { useTranslation } from '../i18n';
+import { KeyExpectedList } from '../components/key-expected';
 import { appStore } from '../store';
 
 /** First question: where does this machine stand in the disconnected flow? */
@@ -29,6 +30,7 @@ export function HomeScreen() {
           {t('status.fromHome')}
         </button>
       </p>
+      <KeyExpectedList />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { connectedSlice } from './connected-slice';
 import { exportSlice } from './export-slice';
 import { lifecycleSlice } from './lifecycle-slice';
 import { manageSlice } from './manage-slice';
+import { navSlice } from './nav-slice';
 import { operationsSlice } from './operations-slice';
 import { mergePersisted, partialize } from './persisted';
 import { practiceSlice } from './practice-slice';
@@ -34,6 +35,7 @@ export const createAppStore = (api: Api, storage: StateStorage) =>
         ...operationsSlice(api)(...a),
         ...settingsSlice(api)(...a),
         ...practiceSlice(api)(...a),
+        ...navSlice(api)(...a),
         ...lifecycleSlice(api)(...a),
         ...statusSlice(api)(...a),
         ...connectedSlice(api)(...a),

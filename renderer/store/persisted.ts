@@ -94,6 +94,7 @@ const PersistedSchema = z.object({
     handoffId: OptId,
     operationId: OptId,
     removeOpId: OptId,
+    awaiting: OptId,
   }),
   mng: z.object({
     resourceGroup: Text(90),
@@ -178,6 +179,7 @@ export const partialize = (s: AppState): Persisted => ({
     handoffId: s.act.handoffId,
     operationId: s.act.operationId,
     removeOpId: s.act.removeOpId,
+    awaiting: s.act.awaiting,
   },
   mng: {
     resourceGroup: s.mng.resourceGroup,

@@ -1,5 +1,6 @@
 import type { HandoffSummary } from '../../shared/domain/types';
 import { FLOW_STEPS } from '../../shared/domain/flow';
+import { isArchived } from '../../shared/domain/archive';
 import type { AppState, OperationView } from './types';
 
 // What the screens hold is a copy of main's record. After main says something changed, these pure
@@ -66,7 +67,7 @@ export const reconcile = (s: AppState): Partial<AppState> => {
   const patch: Partial<AppState> = {};
   // A hand-off main has closed (or no longer has) cannot be registered: the token is let go of.
   const regHandoff = s.handoffs.find((h) => h.id === s.reg.handoffId);
-  if (s.reg.handoffId && (!regHandoff || regHandoff.complete)) {
+  if (s.reg.handoffId && (!regHandoff || regHandoff.complete || isArchived(regHandoff))) {
     const step = FLOW_STEPS.register.indexOf(s.reg.step) > TOKEN_STEP ? 'token' : s.reg.step;
     patch.reg = {
       ...s.reg,

@@ -45,6 +45,7 @@ export const shellSlice =
           api.on('azure.deviceCode', (d) => set((s) => ({ reg: { ...s.reg, deviceCode: d } }))),
           api.on('app.stateChanged', (c) => void get().resync(c)),
           api.on('app.show', ({ screen, action }) => {
+            if (screen !== 'about') return get().startNew(screen === 'new-export' ? 'export' : 'register');
             set({ screen });
             if (action === 'exportDiagnostics') void get().exportDiagnostics();
           }),

@@ -13,6 +13,7 @@ import type {
   StateChanged,
 } from '../../shared/contract';
 import type { HelpTopic } from '../../shared/domain/help';
+import type { ArchiveReason } from '../../shared/domain/archive';
 import type { LanguageChoice } from '../i18n/languages';
 import type { ConnectedSlice } from './connected-slice';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
@@ -207,6 +208,8 @@ export type ActivateSlice = {
     operationId?: string;
     /** Remove-AzsActivationResource, before re-registering or unregistering. */
     removeOpId?: string;
+    /** The hand-off whose key the operator came to read (Activate offered on it). */
+    awaiting?: string;
   };
   goActivate(step: ActivateStep): void;
   setActivateDrive(driveId: string): Promise<void>;
@@ -306,6 +309,30 @@ export type PracticeSlice = {
   resetPractice(): Promise<boolean>;
 };
 
+/** The two legs that start a hand-off. */
+export type Leg = 'export' | 'register';
+
+export type NavSlice = {
+  /** A new leg asked for while one holds a hand-off: the dialog says what becomes of it. */
+  pendingNew: Leg | null;
+  /** ERCS address sets of the last sessions in this mode, as main remembers them. */
+  recentErcs: string[][];
+  /** A new export (stamp side) or registration (connected host); asks first when one is in progress. */
+  startNew(leg: Leg): void;
+  confirmNew(): void;
+  cancelNew(): void;
+  /** Opens the activation leg on a hand-off whose key is expected. */
+  activateHandoff(handoffId: string): void;
+  /** Lists the activation drive again without a busy note (a key may have arrived). */
+  pollKeyFiles(): Promise<void>;
+  /** True when main archived it. */
+  archiveHandoff(handoffId: string, reason: ArchiveReason, detail?: string): Promise<boolean>;
+  restoreHandoff(handoffId: string): Promise<void>;
+  loadRecentErcs(): Promise<void>;
+  /** Forgets one set of addresses, or every set. */
+  forgetErcs(hosts?: string[]): Promise<void>;
+};
+
 /** Printable records of hand-offs and Export diagnostics: files main saves where the operator chooses. */
 export type RecordsSlice = {
   records: {
@@ -320,6 +347,7 @@ export type RecordsSlice = {
 };
 
 export type AppState = ShellSlice &
+  NavSlice &
   RecordsSlice &
   StampSlice &
   ExportSlice &

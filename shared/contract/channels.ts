@@ -35,6 +35,7 @@ import type {
 } from '../domain/types';
 import { CLOUD_NAMES } from '../domain/types';
 import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from '../domain/registration-status';
+import { ARCHIVE_REASONS } from '../domain/archive';
 import type { ConnectedRecord } from '../domain/connected';
 import { RECORD_LANGUAGES } from '../domain/handoff-record';
 import type { HandoffRecord } from '../domain/handoff-record';
@@ -138,6 +139,15 @@ export const channels = {
   'handoff.saveKey': def<SavedFile>()(z.object({ handoffId: Id, driveId: Id }).strict()),
   'handoff.list': def<HandoffSummary[]>()(Empty),
   'handoff.confirmActivated': def<HandoffSummary>()(z.object({ handoffId: Id }).strict()),
+  // A hand-off that will never complete, set aside with a reason; its token and key stay kept.
+  'handoff.archive': def<HandoffSummary>()(
+    z.object({ handoffId: Id, reason: z.enum(ARCHIVE_REASONS), detail: z.string().max(500).optional() }).strict(),
+  ),
+  'handoff.restore': def<HandoffSummary>()(z.object({ handoffId: Id }).strict()),
+  // The ERCS addresses of the last privileged-endpoint sessions of this mode (never a user name or password).
+  'settings.recentErcs': def<string[][]>()(Empty),
+  /** Forgets one remembered set of addresses, or all of them without `hosts`. */
+  'settings.forgetErcs': def<string[][]>()(z.object({ hosts: PepHosts.optional() }).strict()),
   // The printable record: its facts (the record page reads them), and the PDF main prints and saves
   // where the operator chooses in its dialog (null when the operator cancels).
   'handoff.record': def<HandoffRecord>()(z.object({ handoffId: Id }).strict()),

@@ -10,8 +10,8 @@ export type EventPayloads = {
   'azure.deviceCode': DeviceCodePrompt;
   'app.modeChanged': { mode: AppMode };
   'app.stateChanged': StateChanged;
-  /** The application menu asks for a screen (About), and maybe to start what it offers (Export diagnostics). */
-  'app.show': { screen: 'about'; action?: 'exportDiagnostics' };
+  /** The application menu asks for a screen (About), maybe to start what it offers (Export diagnostics), or a new leg (File menu). */
+  'app.show': { screen: 'about' | 'new-export' | 'new-registration'; action?: 'exportDiagnostics' };
 };
 
 /**

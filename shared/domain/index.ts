@@ -12,6 +12,8 @@ export { assertKeyUsable, matchKey } from './key-match';
 export { parseInstant } from './instant';
 export type { KeyMatchContext } from './key-match';
 export { ercsAddressProblem } from './ercs-address';
+export { ARCHIVE_REASONS, archiveNote, archiveReasonOf, isArchived } from './archive';
+export type { ArchiveReason } from './archive';
 export { STAMP_GATES, compareStampVersions, isAtLeast, isNewerThan } from './stamp-version';
 export { CAPACITY_USAGE_NOTICE, CUSTOM_TOO_OLD, needsKeyPair, planToken, TOKEN_VERSION_RULE } from './billing';
 export { DEFAULT_RESOURCE_GROUP, defaultLocation, suggestRegistrationName } from './registration-defaults';

@@ -132,6 +132,8 @@ export const HANDOFF_STAGES = [
   'key-saved',
   /** The operator confirmed the stamp is activated: the host lets go of the token and the key. */
   'activation-confirmed',
+  /** Either side: the operator archived a hand-off that will never complete (the reason is the note). */
+  'archived',
 ] as const;
 export type HandoffStage = (typeof HANDOFF_STAGES)[number];
 

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 import { describeOnEachLauncher } from './harness/fixture';
-import { connectStamp, exportTokenToUsb, next, readTokenOnHost, stepIs, text, useUsbFolder } from './harness/operator';
+import { connectStamp, exportTokenToUsb, next, readTokenOnHost, registerAndSaveKey, stepIs, text, useUsbFolder } from './harness/operator';
 
 // Screens never show a state main no longer has. Each test reproduces one of the stale screens an
 // operator met (issue 10) against the real runtime: settings, scenario and practice resets recompose
@@ -11,21 +11,6 @@ import { connectStamp, exportTokenToUsb, next, readTokenOnHost, stepIs, text, us
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Tasks' }).getByRole('button', { name, exact: true }).click();
 const doneSteps = (page: Page) => page.locator('.stepper li[data-done="true"]').count();
 const confirmToken = (page: Page) => page.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').check();
-
-/** Host: from a read token to a saved activation key. */
-const registerAndSaveKey = async (host: Page) => {
-  await confirmToken(host);
-  await next(host);
-  await next(host);
-  await host.getByTestId('permissions').waitFor();
-  await next(host);
-  await host.getByRole('button', { name: 'Register in Azure', exact: true }).click();
-  await host.getByTestId('host-key-fingerprint').waitFor();
-  await next(host);
-  await host.getByRole('button', { name: 'Save the activation key to this drive' }).click();
-  await host.getByTestId('saved-file').waitFor();
-  await next(host);
-};
 
 describeOnEachLauncher('screens re-read what they show after main changes', (flow) => {
   const machine = (name: string) => flow.machine(name);

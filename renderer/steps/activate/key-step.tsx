@@ -6,6 +6,7 @@ import { Fingerprint } from '../../components/fingerprint';
 import { useTranslation } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { appStore, useApp } from '../../store';
+import { AwaitedKey } from '../../components/key-expected';
 import { KeyMatchBox } from './key-match-box';
 
 
@@ -24,6 +25,7 @@ export function KeyStep() {
   }, []);
   return (
     <>
+      <AwaitedKey />
       <DrivePicker selected={act.driveId} onSelect={(id) => void appStore.getState().setActivateDrive(id)} purpose={t('key.drive')} />
       {act.driveId && (
         <FileList

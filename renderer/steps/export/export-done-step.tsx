@@ -4,6 +4,7 @@ import { SaveRecord } from '../../components/save-record';
 import { ScriptBox } from '../../components/script-box';
 import { useTranslation } from '../../i18n';
 import { useApp } from '../../store';
+import { ActivateButton } from '../../components/key-expected';
 
 /** The hand-off to the connected host, in plain steps. */
 export function ExportDoneStep() {
@@ -23,6 +24,11 @@ export function ExportDoneStep() {
         <li>{t('export.done.import', { file: saved?.fileName ?? t('export.done.tokenFile'), cloudId: cloudId ?? '' })}</li>
         <li>{t('export.done.back')}</li>
       </ol>
+      {handoffId && (
+        <p className="next-leg">
+          <ActivateButton handoffId={handoffId} label={t('navigation.activateWhenBack')} tone="secondary" />
+        </p>
+      )}
       <SaveRecord handoffId={handoffId} />
       <ScriptBox
         script={exportScript({

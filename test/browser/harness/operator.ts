@@ -58,3 +58,18 @@ export const readTokenOnHost = async (page: Page): Promise<void> => {
   await page.getByRole('button', { name: /^Read token / }).first().click();
   await page.getByTestId('host-token-fingerprint').waitFor();
 };
+
+/** Host: from a read token to a saved activation key. */
+export const registerAndSaveKey = async (host: Page) => {
+  await host.getByLabel('The cloud ID and fingerprint match what the stamp screen showed.').check();
+  await next(host);
+  await next(host);
+  await host.getByTestId('permissions').waitFor();
+  await next(host);
+  await host.getByRole('button', { name: 'Register in Azure', exact: true }).click();
+  await host.getByTestId('host-key-fingerprint').waitFor();
+  await next(host);
+  await host.getByRole('button', { name: 'Save the activation key to this drive' }).click();
+  await host.getByTestId('saved-file').waitFor();
+  await next(host);
+};

@@ -32,10 +32,27 @@ describe('application menu: Help', () => {
     const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
       items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
     const items = flatten(
-      appMenuTemplate({ platform: 'win32', packaged: true, appName: 'AzS Registrar', actions: { openDocumentation: () => calls.push('docs'), showAbout: () => calls.push('about'), exportDiagnostics: () => calls.push('diagnostics') } }),
+      appMenuTemplate({
+        platform: 'win32',
+        packaged: true,
+        appName: 'AzS Registrar',
+        actions: {
+          openDocumentation: () => calls.push('docs'),
+          showAbout: () => calls.push('about'),
+          exportDiagnostics: () => calls.push('diagnostics'),
+          startNew: (leg) => calls.push(`new ${leg}`),
+        },
+      }),
     );
     for (const i of items.filter((x) => typeof x.click === 'function')) (i.click as () => void)();
-    expect(calls.sort()).toEqual(['about', 'diagnostics', 'docs']);
+    expect(calls.sort()).toEqual(['about', 'diagnostics', 'docs', 'new export', 'new registration']);
+    // The window handles the keys itself (the same without the menu): the menu only shows them.
+    const news = items.filter((i) => i.label?.startsWith('New '));
+    expect(news.map((i) => [i.accelerator, i.registerAccelerator])).toEqual([
+      ['CmdOrCtrl+Shift+E', false],
+      ['CmdOrCtrl+Shift+R', false],
+    ]);
+    expect(items.map((i) => i.role)).toContain('quit');
     expect(items.map((i) => i.role)).not.toContain('toggleDevTools');
   });
 });

@@ -66,6 +66,8 @@ export const createFakeApi = () => {
   let operations: OperationSnapshot[] = [];
   let settings: Settings = { powershell: { kind: 'windows-powershell' }, registrationApiVersion: '2017-06-01' };
   let scenario: PracticeScenario = DEFAULT_PRACTICE_SCENARIO;
+  let handoffs: HandoffSummary[] = [];
+  let recentErcs: string[][] = [['10.0.0.224', '10.0.0.225']];
   // Like main's runtime: a change that recomposes the services is announced to the renderer.
   let generation = 0;
   const recomposed = (cause: 'settings' | 'scenario' | 'practice-reset') =>
@@ -131,7 +133,19 @@ export const createFakeApi = () => {
     ),
     'handoff.readKey': answer('handoff.readKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
     'handoff.saveKey': answer('handoff.saveKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
-    'handoff.list': answer('handoff.list', () => ok([])),
+    'handoff.list': answer('handoff.list', () => ok(handoffs)),
+    'handoff.archive': async (req: { handoffId: string; reason: string; detail?: string }): Promise<Result<HandoffSummary>> => {
+      calls.push({ name: 'handoff.archive', req });
+      handoffs = handoffs.map((h) => (h.id === req.handoffId ? { ...h, stage: 'archived' } : h));
+      return ok(handoff({ id: req.handoffId, stage: 'archived' }));
+    },
+    'handoff.restore': answer('handoff.restore', () => ok(handoff())),
+    'settings.recentErcs': answer('settings.recentErcs', () => ok(recentErcs)),
+    'settings.forgetErcs': async (req: { hosts?: string[] }): Promise<Result<string[][]>> => {
+      calls.push({ name: 'settings.forgetErcs', req });
+      recentErcs = req.hosts ? recentErcs.filter((l) => l.join() !== req.hosts?.join()) : [];
+      return ok(recentErcs);
+    },
     'handoff.confirmActivated': answer('handoff.confirmActivated', () => ({ ok: false, problem: { code: 'not-found', message: 'No hand-off.', retryable: false } })),
     'handoff.record': answer('handoff.record', () => ({ ok: false, problem: { code: 'not-found', message: 'No hand-off.', retryable: false } })),
     'handoff.saveRecord': answer('handoff.saveRecord', () => ok({ path: '/home/op/record.pdf', bytes: 2048 })),
@@ -178,6 +192,9 @@ export const createFakeApi = () => {
     calls,
     setOperations: (list: OperationSnapshot[]) => {
       operations = list;
+    },
+    setHandoffs: (list: HandoffSummary[]) => {
+      handoffs = list;
     },
     emit: <E extends EventName>(name: E, payload: EventPayloads[E]) =>
       listeners.get(name)?.forEach((l) => (l as (p: EventPayloads[E]) => void)(payload)),
