@@ -33,7 +33,7 @@ export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, c
   const ref = { subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, registrationName: req.registrationName };
   // Checked again here: the renderer's preview is advisory.
   const plan = planConnected(stamp, choices, req.purpose, ref, req.previous);
-  if (plan.errors.length > 0) throw new AppError('billing-invalid', plan.errors.join(' '), { action: 'Change the choices and start again. Nothing was changed.' });
+  if (plan.errors.length > 0) throw new AppError('billing-invalid', plan.errors.map((e) => e.text).join(' '), { action: 'Change the choices and start again. Nothing was changed.' });
   for (const notice of plan.notices) ctx.progress({ level: 'info', phase: 'plan', message: notice });
 
   const now = () => deps.clock.now().toISOString();

@@ -4,7 +4,7 @@ import { useFocusRescue } from '../components/focus-rescue';
 import { HandoffPin, Journey } from '../components/journey';
 import { ModeBanner } from '../components/mode-banner';
 import { ScopeProblem } from '../components/scope-problem';
-import { LANGUAGES, switchLanguage, useTranslation } from '../i18n';
+import { LANGUAGES, loadScreenTexts, switchLanguage, useTranslation } from '../i18n';
 import type { LanguageChoice } from '../i18n';
 import { HomeScreen } from '../steps/home-screen';
 import type { Screen } from '../store';
@@ -18,7 +18,7 @@ import { SideNav } from './side-nav';
 // starts with what the home screen needs (npm run bench prints both sizes). Once read, screens render
 // directly; a screen opened before (a reload on a flow's step) suspends until the chunk is in.
 let screens: typeof Screens | undefined;
-export const loadScreens = () => import('./screens').then((m) => (screens = m));
+export const loadScreens = () => Promise.all([import('./screens'), loadScreenTexts()]).then(([m]) => (screens = m));
 const lazyScreen = (name: keyof typeof Screens) => {
   const Lazy = lazy(() => loadScreens().then((m) => ({ default: m[name] })));
   return function Screen() {

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Said } from '../../shared/contract/said';
-import type { Catalogue, MainTexts } from './catalogue';
+import type { Catalogue, MainTexts, ScreensCatalogue } from './catalogue';
 import type { Language } from './languages';
 
 import { LANGUAGES } from './languages';
@@ -16,6 +16,27 @@ export type { Language, LanguageChoice } from './languages';
 const catalogues: Record<Language, () => Promise<Catalogue>> = {
   en: () => import('./en').then((m) => m.en),
   fr: () => import('./fr').then((m) => m.fr),
+};
+// The words of the screens after the first (renderer/app/screens.ts), read with those screens.
+const screenCatalogues: Record<Language, () => Promise<ScreensCatalogue>> = {
+  en: () => import('./en-screens').then((m) => m.enScreens),
+  fr: () => import('./fr-screens').then((m) => m.frScreens),
+};
+let wanted: Language | undefined;
+const screenTexts = new Map<Language, Promise<void>>();
+let screensWanted = false;
+const loadScreenTextsOf = (language: Language): Promise<void> => {
+  let loading = screenTexts.get(language);
+  if (!loading) {
+    loading = screenCatalogues[language]().then((texts) => void i18next.addResourceBundle(language, 'translation', texts, true, true));
+    screenTexts.set(language, loading);
+  }
+  return loading;
+};
+/** The screens' words in the UI language; from then on, a language switch loads them too before it applies. */
+export const loadScreenTexts = (): Promise<void> => {
+  screensWanted = true;
+  return loadScreenTextsOf(wanted ?? 'en');
 };
 // Main's problems and sentences by code (catalogue.ts): English shows main's own words.
 const mainTexts: Partial<Record<Language, () => Promise<MainTexts>>> = {
@@ -34,11 +55,11 @@ void i18next.use(initReactI18next).init({
   react: { bindI18nStore: 'added' },
 });
 
-let wanted: Language | undefined;
 /** Loads the catalogue of `language` (once) and makes it the UI language; the old one stays until it is in. */
 export const switchLanguage = async (language: Language): Promise<void> => {
   wanted = language;
-  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', await catalogues[language]());
+  if (!i18next.hasResourceBundle(language, 'translation')) i18next.addResourceBundle(language, 'translation', await catalogues[language](), true, true);
+  if (screensWanted) await loadScreenTextsOf(language);
   // A later choice made while this catalogue loaded wins.
   if (wanted !== language) return;
   await i18next.changeLanguage(language);

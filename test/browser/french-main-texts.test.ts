@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en';
+import { enScreens } from '../../renderer/i18n/en-screens';
 import { fr } from '../../renderer/i18n/fr';
+import { frScreens } from '../../renderer/i18n/fr-screens';
 import { frMain } from '../../renderer/i18n/fr-main';
 import { KEY_SIGNATURE_NOTICE, TOKEN_VERSION_RULE } from '../../shared/domain';
 import { describeOnEachLauncher } from './harness/fixture';
@@ -16,8 +18,8 @@ import { next, stepIs, text } from './harness/operator';
 type Tree = { [k: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): [string, string][] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
-const EN = new Map(flatten(en as unknown as Tree).map(([k, v]) => [v, k]));
-const FR = new Map(flatten(fr as unknown as Tree));
+const EN = new Map([...flatten(en as unknown as Tree), ...flatten(enScreens as unknown as Tree)].map(([k, v]) => [v, k]));
+const FR = new Map([...flatten(fr as unknown as Tree), ...flatten(frScreens as unknown as Tree)]);
 /** The French words of the UI text written `english` in en.ts. */
 const french = (english: string): string => {
   const key = EN.get(english);

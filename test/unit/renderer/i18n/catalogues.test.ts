@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES } from '../../../../shared/contract/problems';
 import { SAID } from '../../../../shared/contract/said';
 import { en } from '../../../../renderer/i18n/en';
+import { enScreens } from '../../../../renderer/i18n/en-screens';
 import { fr } from '../../../../renderer/i18n/fr';
+import { frScreens } from '../../../../renderer/i18n/fr-screens';
 import { frMain } from '../../../../renderer/i18n/fr-main';
 import { rendererFiles } from './renderer-files';
 
@@ -23,8 +25,16 @@ const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
   }
   return out;
 };
-const EN = flatten(en as unknown as Tree);
-const FR = flatten(fr as unknown as Tree);
+// Each language in two parts (the first screen's words, the later screens'): together, one catalogue.
+const both = (core: unknown, screens: unknown): Map<string, string> => {
+  const a = flatten(core as Tree);
+  const b = flatten(screens as Tree);
+  const twice = [...b.keys()].filter((k) => a.has(k));
+  if (twice.length > 0) throw new Error(`keys in both parts of a catalogue: ${twice.join(', ')}`);
+  return new Map([...a, ...b]);
+};
+const EN = both(en, enScreens);
+const FR = both(fr, frScreens);
 const values = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('catalogues', () => {
