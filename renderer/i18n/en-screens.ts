@@ -140,6 +140,7 @@ export const enScreens = {
       'lock-missing': 'The registration {{id}} has no RegistrationResourceLock: it can be deleted by mistake. Run registration again with the same name, or place the lock in the Azure portal.',
       'record-unreadable': 'The activation record names {{id}}, which is not a registration resource.',
     },
+    openChange: 'Guided: Change the registration ({{change}}), with its purpose on every file',
     fixes: {
       export: 'Export a registration token (stamp side)',
       register: 'Register the token (connected host)',

@@ -141,6 +141,7 @@ export const frScreens: ScreensCatalogue = {
       'lock-missing': 'L’inscription {{id}} n’a pas de verrou RegistrationResourceLock : elle peut être supprimée par erreur. Relancez l’inscription avec le même nom, ou posez le verrou dans le portail Azure.',
       'record-unreadable': 'L’enregistrement d’activation désigne {{id}}, qui n’est pas une ressource d’inscription.',
     },
+    openChange: 'Guidé : Modifier l’inscription ({{change}}), avec son objet sur chaque fichier',
     fixes: {
       export: 'Exporter un jeton d’inscription (côté instance)',
       register: 'Inscrire le jeton (hôte connecté)',

@@ -1,4 +1,5 @@
 import { parseResourceId, sameGuid } from './ids';
+import type { RegistrationChange } from './lifecycle';
 import { parseInstant } from './instant';
 import type { RegistrationInfo } from './types';
 
@@ -59,6 +60,8 @@ export type Finding = {
   params: Record<string, string>;
   /** In the order to run them. */
   fixes: FixFlow[];
+  /** The guided change (Change the registration) that runs those flows for this case, with its purpose. */
+  change?: RegistrationChange;
 };
 
 export type StatusComparison = { stampState: StampState; findings: Finding[] };
@@ -99,15 +102,15 @@ export const compareRegistration = (input: { stamp: StampSide; azure?: AzureSide
   }
   if (stampState === 'expired') {
     // Disconnected: remove the activation, unregister, then a new hand-off with a new name (REGDOC).
-    findings.push({ code: 'expired', params: { expiration: activation.expiration ?? '' }, fixes: ['deactivate', 'unregister', 'export', 'register'] });
+    findings.push({ code: 'expired', params: { expiration: activation.expiration ?? '' }, fixes: ['deactivate', 'unregister', 'export', 'register'], change: 'renewal' });
   }
   if (!azure) return { stampState, findings };
   switch (azure.state) {
     case 'missing':
-      findings.push({ code: 'resource-missing', params: { id: recorded, subscriptionId: azure.subscriptionId }, fixes: ['deactivate', 'export', 'register'] });
+      findings.push({ code: 'resource-missing', params: { id: recorded, subscriptionId: azure.subscriptionId }, fixes: ['deactivate', 'export', 'register'], change: 're-registration' });
       break;
     case 'other-directory':
-      findings.push({ code: 'directory-changed', params: { subscriptionId: azure.subscriptionId }, fixes: ['deactivate', 'export', 'register'] });
+      findings.push({ code: 'directory-changed', params: { subscriptionId: azure.subscriptionId }, fixes: ['deactivate', 'export', 'register'], change: 'subscription-change' });
       break;
     case 'elsewhere':
       findings.push({ code: 'moved', params: { id: recorded, now: azure.registration.id }, fixes: ['move'] });

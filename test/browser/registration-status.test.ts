@@ -41,7 +41,12 @@ describeOnEachLauncher('registration status on both sides', (flow) => {
     expect(await page.getByTestId('status-agree').count()).toBe(0);
     expect(await axeViolations(page), 'axe on the status screen with a disagreement').toEqual([]);
 
-    await finding.getByTestId('fix-deactivate').click();
+    // The guided change opens with the case's purpose; the single flows stay offered beside it.
+    await finding.getByTestId('change-re-registration').click();
+    await page.getByTestId('change-plan').waitFor();
+    expect(await page.getByTestId('change-plan').textContent()).toContain('Re-registration');
+    await page.getByRole('button', { name: 'Registration status' }).click();
+    await page.getByTestId('finding-resource-missing').getByTestId('fix-deactivate').click();
     await page.getByTestId('remove-activation-screen').waitFor();
     expect(app.errors, 'page errors or CSP violations').toEqual([]);
   });

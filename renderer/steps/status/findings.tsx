@@ -43,6 +43,13 @@ export function Findings({ findings }: { findings: Finding[] }) {
               ))}
             </p>
           )}
+          {f.change && (
+            <p>
+              <button type="button" onClick={() => f.change && appStore.getState().openChange(f.change)} data-testid={`change-${f.change}`}>
+                {t('status.openChange', { change: t(`lifecycle.purposes.${f.change}`) })}
+              </button>
+            </p>
+          )}
           {f.code !== 'not-registered' && f.code !== 'lock-missing' && <p className="hint">{t('status.connectedNote')}</p>}
         </li>
       ))}

@@ -62,13 +62,13 @@ describe('registration status rules', () => {
     expect(stampStateOf(stamp(activation({ expiration: at })), NOW)).toBe('expired');
     expect(stampStateOf(stamp(activation({ expiration: '2026-12-05T08:00:01' })), NOW)).toBe('registered');
     const expired = compareRegistration({ stamp: stamp(activation({ expiration: at })), azure: found(), cloudId: CLOUD, now: NOW }).findings;
-    expect(expired).toEqual([{ code: 'expired', params: { expiration: at }, fixes: ['deactivate', 'unregister', 'export', 'register'] }]);
+    expect(expired).toEqual([{ code: 'expired', params: { expiration: at }, fixes: ['deactivate', 'unregister', 'export', 'register'], change: 'renewal' }]);
   });
 
   it('a resource gone from Azure, a changed directory and a move each say so and offer their fix', () => {
     const sub = '4e9319a5-1cf7-4099-80ea-9aa2f09cb1e7';
     const missing = compareRegistration({ stamp: stamp(), azure: { state: 'missing', subscriptionId: sub }, now: NOW }).findings;
-    expect(missing).toEqual([{ code: 'resource-missing', params: { id: RECORDED, subscriptionId: sub }, fixes: ['deactivate', 'export', 'register'] }]);
+    expect(missing).toEqual([{ code: 'resource-missing', params: { id: RECORDED, subscriptionId: sub }, fixes: ['deactivate', 'export', 'register'], change: 're-registration' }]);
     expect(codes(stamp(), { state: 'other-directory', subscriptionId: sub })).toEqual(['directory-changed']);
     const elsewhere = registration({ id: RECORDED.replace('/azurestack/', '/moved-here/'), resourceGroup: 'moved-here' });
     const moved = compareRegistration({ stamp: stamp(), azure: { state: 'elsewhere', registration: elsewhere }, now: NOW }).findings;
