@@ -89,7 +89,7 @@ export const enScreens = {
         'expired-capacity': { label: 'This stamp’s expired Capacity registration', what: 'AzureStack-<cloud ID> of the practice stamp, Capacity, past its term: rehearse a renewal and its name rule.' },
         'another-stamp': { label: 'Another stamp’s registration under this stamp’s name', what: 'AzureStack-<cloud ID of the practice stamp>, but registered by another stamp: the app must refuse to remove it.' },
       },
-      deleteRefused: {
+      registrationDeleteRefused: {
         label: 'Registration delete refused once',
         what: 'The first DELETE of a registration is refused (403) after its lock was lifted: in a connected removal the stamp is already deactivated; running again completes it.',
       },
@@ -176,7 +176,7 @@ export const enScreens = {
         'directory-changed': { label: 'Directory changed', what: "The registration's subscription was moved to another Azure AD directory." },
         moved: { label: 'Registration moved', what: 'The registration was moved to the resource group azurestack-moved; the stamp still names the old place.' },
       },
-      untrusted: {
+      stampArmCertificateUntrusted: {
         label: "Admin Resource Manager's certificate not trusted",
         what: "The stamp's admin Resource Manager presents a certificate from a CA this computer does not trust.",
       },

@@ -90,7 +90,7 @@ export const frScreens: ScreensCatalogue = {
         'expired-capacity': { label: 'L’inscription Capacity expirée de cette instance', what: 'AzureStack-<ID de cloud> de l’instance d’entraînement, Capacity, arrivée à échéance : entraînez-vous au renouvellement et à sa règle de nom.' },
         'another-stamp': { label: 'L’inscription d’une autre instance sous le nom de celle-ci', what: 'AzureStack-<ID de cloud de l’instance d’entraînement>, mais inscrite par une autre instance : l’application doit refuser de la supprimer.' },
       },
-      deleteRefused: {
+      registrationDeleteRefused: {
         label: 'Suppression de l’inscription refusée une fois',
         what: 'Le premier DELETE d’une inscription est refusé (403) après la levée de son verrou : dans une suppression connectée, l’instance est déjà désactivée ; relancer la termine.',
       },
@@ -177,7 +177,7 @@ export const frScreens: ScreensCatalogue = {
         'directory-changed': { label: 'Annuaire changé', what: 'L’abonnement de l’inscription a été déplacé vers un autre annuaire Azure AD.' },
         moved: { label: 'Inscription déplacée', what: 'L’inscription a été déplacée vers le groupe de ressources azurestack-moved ; l’instance désigne toujours l’ancien emplacement.' },
       },
-      untrusted: {
+      stampArmCertificateUntrusted: {
         label: 'Certificat du Resource Manager d’administration non approuvé',
         what: 'Le Resource Manager d’administration de l’instance présente un certificat d’une autorité que cet ordinateur n’approuve pas.',
       },

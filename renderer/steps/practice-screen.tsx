@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_PRACTICE_SCENARIO, PRACTICE_PERMISSION_PROFILES, PRACTICE_SIGN_IN_OUTCOMES, PRACTICE_STAMP_VERSIONS, WORKSTATION_LANGUAGES } from '../../shared/contract/choices';
+import {
+  DEFAULT_PRACTICE_SCENARIO,
+  PRACTICE_AZURE_REGISTRATIONS,
+  PRACTICE_PERMISSION_PROFILES,
+  PRACTICE_SIGN_IN_OUTCOMES,
+  PRACTICE_STAMP_VERSIONS,
+  PRACTICE_STATUS_REHEARSALS,
+  WORKSTATION_LANGUAGES,
+} from '../../shared/contract/choices';
 import type { PracticeScenario } from '../../shared/contract';
 import { BusyNote } from '../components/busy-note';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -8,13 +16,10 @@ import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
 import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
-import { LifecyclePracticeFields } from './lifecycle/practice-fields';
-import { StatusRehearsalFields } from './status/status-rehearsal-fields';
 
 type Version = PracticeScenario['stampVersion'];
 type Profile = PracticeScenario['azurePermissions'];
 type Language = PracticeScenario['workstationLanguage'];
-type SignInOutcome = PracticeScenario['signIn'];
 type Switch =
   | 'firstAddressDown'
   | 'eceBusy'
@@ -196,24 +201,38 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
             ))}
           </select>
         </Field>
-        <Field id="practice-sign-in" label={t('practice.signIn')} hint={t(`practice.signIns.${draft.signIn}.what`)}>
-          <select
-            id="practice-sign-in"
-            value={draft.signIn}
-            onChange={(e) => change({ signIn: e.target.value as SignInOutcome })}
-            aria-describedby={describedBy('practice-sign-in', 'hint')}
-          >
-            {PRACTICE_SIGN_IN_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`practice.signIns.${o}.label`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceField
+          id="practice-sign-in"
+          label={t('practice.signIn')}
+          catalogue="practice.signIns"
+          values={PRACTICE_SIGN_IN_OUTCOMES}
+          value={draft.signIn}
+          onChange={(v) => change({ signIn: v })}
+        />
         {SWITCHES.slice(STAMP_SWITCHES).map(toggle)}
-        <LifecyclePracticeFields draft={draft} change={change} />
+        {/* What the practice Azure holds from the start (lifecycle rehearsals). */}
+        <ChoiceField
+          id="practice-azure-registration"
+          label={t('lifecycle.practice.registration')}
+          catalogue="lifecycle.practice.registrations"
+          values={PRACTICE_AZURE_REGISTRATIONS}
+          value={draft.azureRegistration}
+          onChange={(v) => change({ azureRegistration: v })}
+        />
+        <SwitchField name="registrationDeleteRefused" catalogue="lifecycle.practice" checked={draft.registrationDeleteRefused} onChange={(v) => change({ registrationDeleteRefused: v })} />
       </fieldset>
-      <StatusRehearsalFields draft={draft} change={change} />
+      <fieldset>
+        <legend>{t('status.practice.legend')}</legend>
+        <ChoiceField
+          id="practice-status-rehearsal"
+          label={t('status.practice.rehearsal')}
+          catalogue="status.practice.rehearsals"
+          values={PRACTICE_STATUS_REHEARSALS}
+          value={draft.statusRehearsal}
+          onChange={(v) => change({ statusRehearsal: v })}
+        />
+        <SwitchField name="stampArmCertificateUntrusted" catalogue="status.practice" checked={draft.stampArmCertificateUntrusted} onChange={(v) => change({ stampArmCertificateUntrusted: v })} />
+      </fieldset>
       <fieldset>
         <legend>{t('connected.scenarios.legend')}</legend>
         {CONNECTED_SWITCHES.map((k) => (
@@ -231,7 +250,37 @@ function ScenarioForm({ saved, onSaved }: { saved: PracticeScenario; onSaved(): 
   );
 }
 
-function SwitchField({ name, checked, onChange, catalogue = 'practice.switches' }: { name: Switch; checked: boolean; onChange(value: boolean): void; catalogue?: string }) {
+/** A choice among a scenario's values; `catalogue` holds each value's `label` and `what`. */
+function ChoiceField<V extends string>(props: { id: string; label: string; catalogue: string; values: readonly V[]; value: V; onChange(value: V): void }) {
+  const { t } = useTranslation();
+  const { id, catalogue, value } = props;
+  // Widened to string: i18next's key types cannot follow a generic value.
+  const words = (v: string, part: 'label' | 'what'): string => t(`${catalogue}.${v}.${part}`);
+  const hint = words(value, 'what');
+  return (
+    <Field id={id} label={props.label} hint={hint}>
+      <select id={id} value={value} onChange={(e) => props.onChange(props.values.find((v) => v === e.target.value) ?? value)} aria-describedby={describedBy(id, hint)}>
+        {props.values.map((v) => (
+          <option key={v} value={v}>
+            {words(v, 'label')}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function SwitchField({
+  name,
+  checked,
+  onChange,
+  catalogue = 'practice.switches',
+}: {
+  name: Switch | 'registrationDeleteRefused' | 'stampArmCertificateUntrusted';
+  checked: boolean;
+  onChange(value: boolean): void;
+  catalogue?: string;
+}) {
   const { t } = useTranslation();
   const id = `practice-${name}`;
   return (
