@@ -1,5 +1,6 @@
 import { AppError, isAppError } from '../../shared/contract/problems';
 import type { OperationOutcomes, OperationStart } from '../../shared/contract';
+import { said } from '../../shared/contract/said';
 import { decodeActivationKey, needsKeyPair, partialState, planConnected, sameGuid } from '../../shared/domain';
 import type { ConnectedRecord, ConnectedStep } from '../../shared/domain';
 import type { AzureService } from '../azure';
@@ -65,14 +66,14 @@ export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, c
 
   try {
     // Contract §2.7 step 1: what Azure will refuse is found before the stamp is asked for anything.
-    ctx.progress({ phase: 'permissions', message: 'Checking your permissions for registering and assigning the role…' });
+    ctx.progress({ phase: 'permissions', message: said('progress.connected-permissions', 'Checking your permissions for registering and assigning the role…') });
     const { scope, missing } = await deps.azure.connectedPermissions(ref);
     if (missing.length > 0) {
       throw new AppError('azure-forbidden', `Your account lacks what connected registration needs at ${scope}: ${missing.join(', ')}. Nothing was changed on the stamp or in Azure.`, {
         action: 'Ask a subscription Owner for these actions (the registration role of the Permissions step plus Microsoft.Authorization/roleAssignments/write, or Owner), then start again.',
       });
     }
-    ctx.progress({ phase: 'connected.stamp', message: 'Reading the stamp information (Get-AzureStackStampInformation)…' });
+    ctx.progress({ phase: 'connected.stamp', message: said('progress.connected-stamp', 'Reading the stamp information (Get-AzureStackStampInformation)…') });
     const info = await session.stampInfo(recordTo(ctx));
     if (!sameGuid(info.cloudId, stamp.cloudId)) {
       throw new AppError('session-missing', `The privileged endpoint now answers for another stamp (cloud ID ${info.cloudId}, was ${stamp.cloudId}).`, { action: 'Connect to the privileged endpoint of the stamp to register, then start again.' });
@@ -81,13 +82,13 @@ export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, c
 
     if (needsKeyPair(info)) {
       current = 'key-pair';
-      ctx.progress({ phase: 'key-pair', message: 'Preparing the stamp key pair (Set-RegistrationKeyPair)…' });
+      ctx.progress({ phase: 'key-pair', message: said('progress.key-pair', 'Preparing the stamp key pair (Set-RegistrationKeyPair)…') });
       await session.setKeyPair(recordTo(ctx));
       await mark('key-pair');
     }
 
     current = 'principal';
-    ctx.progress({ phase: 'connected.principal', message: 'Creating the Azure Bridge service principal on the stamp (New-AzureBridgeServicePrincipal)…' });
+    ctx.progress({ phase: 'connected.principal', message: said('progress.connected-principal', 'Creating the Azure Bridge service principal on the stamp (New-AzureBridgeServicePrincipal)…') });
     const refresh = await deps.azure.stampRefreshToken();
     let principalId: string;
     try {
@@ -98,7 +99,7 @@ export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, c
     await mark('principal', { principalId });
 
     current = 'token';
-    ctx.progress({ phase: 'token', message: 'Asking the stamp for a registration token (New-RegistrationToken)…' });
+    ctx.progress({ phase: 'token', message: said('progress.token', 'Asking the stamp for a registration token (New-RegistrationToken)…') });
     const token = await session.createToken(plan.params, recordTo(ctx));
     await mark('token');
 
@@ -130,7 +131,7 @@ export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, c
     await mark('key');
 
     current = 'activation';
-    ctx.progress({ phase: 'activate', message: 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.' });
+    ctx.progress({ phase: 'activate', message: said('progress.activate', 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.') });
     await session.activate(key.canonical, recordTo(ctx));
     const activatedAt = now();
     record = { ...record, done: [...record.done, 'activation'], updatedAt: activatedAt, completedAt: activatedAt };

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '../../shared/contract';
+import { AppError, isAppError, said } from '../../shared/contract';
 import type { OperationOutcomes, OperationStart } from '../../shared/contract';
 import { sameGuid } from '../../shared/domain';
 import type { RegistrationInfo, StampInfo } from '../../shared/domain/types';
@@ -57,12 +57,12 @@ export const removeRegistration = async (
   const { session, stamp } = deps.sessions.get(req.sessionId);
   const ref = refOf(req);
   const ctl = { signal: ctx.signal, progress: (phase: string, message: string) => ctx.progress({ phase, message }) };
-  ctx.progress({ phase: 'remove.find', message: `Looking for the registration in ${where(ref)}…` });
+  ctx.progress({ phase: 'remove.find', message: said('progress.remove-find', `Looking for the registration in ${where(ref)}…`, { subscription: ref.subscriptionId, group: ref.resourceGroup, name: ref.registrationName }) });
   const found = await deps.azure.findRegistration(ref, ctx.signal);
   if (!found) {
     // The earlier run deactivated the stamp and Azure did delete it after all: nothing is left.
     if (req.stampDeactivated) {
-      ctx.progress({ level: 'info', phase: 'remove.done', message: 'Azure no longer has the registration: the earlier run finished there after all.' });
+      ctx.progress({ level: 'info', phase: 'remove.done', message: said('progress.remove-gone', 'Azure no longer has the registration: the earlier run finished there after all.') });
       return { registration: { id: '', name: ref.registrationName, subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup }, stampDeactivatedAt: null, deletedAt: deps.clock.now().toISOString(), alreadyGone: true };
     }
     throw notFound(ref, stamp);
@@ -76,12 +76,12 @@ export const removeRegistration = async (
 
   let stampDeactivatedAt: string | null = null;
   if (req.stampDeactivated) {
-    ctx.progress({ level: 'info', phase: 'remove.stamp-skipped', message: 'The stamp was deactivated by an earlier run: only the Azure part is left.' });
+    ctx.progress({ level: 'info', phase: 'remove.stamp-skipped', message: said('progress.remove-stamp-skipped', 'The stamp was deactivated by an earlier run: only the Azure part is left.') });
   } else {
-    ctx.progress({ phase: 'remove.deactivate', message: 'Removing the activation from the stamp (Remove-AzureStackActivation): marketplace syndication and usage reporting stop…' });
+    ctx.progress({ phase: 'remove.deactivate', message: said('progress.remove-deactivate', 'Removing the activation from the stamp (Remove-AzureStackActivation): marketplace syndication and usage reporting stop…') });
     await session.removeActivation({ signal: ctx.signal, onRecord: (r) => ctx.progress(r) });
     stampDeactivatedAt = deps.clock.now().toISOString();
-    ctx.progress({ level: 'info', phase: 'remove.deactivated', message: 'The stamp is deactivated. Next: the registration in Azure.' });
+    ctx.progress({ level: 'info', phase: 'remove.deactivated', message: said('progress.remove-deactivated', 'The stamp is deactivated. Next: the registration in Azure.') });
   }
 
   let registration: RegistrationInfo;
