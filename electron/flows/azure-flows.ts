@@ -54,7 +54,7 @@ export const register = async (
  * first. Checked again here (the names step shows it first), before anything changes in Azure.
  */
 const refuseTakenRenewalName = async (deps: AzureFlowDeps, handoffId: string, ref: RegistrationRef): Promise<void> => {
-  const purpose = (await deps.handoff.list()).find((h) => h.id === handoffId)?.purpose;
+  const purpose = deps.handoff.find(handoffId)?.purpose;
   if (purpose !== 'renewal') return;
   const problem = renewalNameProblem(purpose, ref.registrationName, await deps.azure.findRegistration(ref));
   if (problem) throw new AppError('renewal-name-taken', `${problem.message} Nothing was changed in Azure.`, { action: problem.fix });
@@ -69,7 +69,7 @@ export const unregister = async (
   const target =
     req.target.by === 'name'
       ? ({ by: 'name', registrationName: req.target.registrationName } as const)
-      : ({ by: 'cloudId', cloudId: await cloudIdOfHandoff(deps.handoff, req.target.handoffId) } as const);
+      : ({ by: 'cloudId', cloudId: cloudIdOfHandoff(deps.handoff, req.target.handoffId) } as const);
   const registration = await deps.azure.unregister(
     {
       subscriptionId: req.subscriptionId,
@@ -89,8 +89,8 @@ export const unregister = async (
 };
 
 // From the journal's summary, not the token text: a completed hand-off no longer keeps its token.
-const cloudIdOfHandoff = async (handoff: Handoff, handoffId: string): Promise<string> => {
-  const found = (await handoff.list()).find((h) => h.id === handoffId);
+const cloudIdOfHandoff = (handoff: Handoff, handoffId: string): string => {
+  const found = handoff.find(handoffId);
   if (!found) {
     throw new AppError('not-found', 'This hand-off is not in the journal of this machine.', {
       action: 'Read the registration token again, or unregister by name.',

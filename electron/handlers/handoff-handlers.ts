@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract';
+import { HANDOFF_PAGE_SIZE } from '../../shared/domain';
 import type { StampSessions } from '../flows';
 import type { Handoff } from '../handoff';
 
@@ -30,7 +31,7 @@ export const handoffHandlers = (
   'handoff.readKey': ({ driveId, file, sessionId }) =>
     handoff.readKey(driveId, file, sessionId ? sessions.get(sessionId).stamp.cloudId : undefined),
   'handoff.saveKey': ({ handoffId, driveId }) => handoff.saveKey(handoffId, driveId),
-  'handoff.list': () => handoff.list(),
+  'handoff.list': ({ finished, also }) => handoff.list(finished ?? HANDOFF_PAGE_SIZE, also),
   'handoff.confirmActivated': ({ handoffId }) => handoff.confirmActivated(handoffId),
   'handoff.archive': ({ handoffId, reason, detail }) => handoff.archive(handoffId, reason, detail),
   'handoff.restore': ({ handoffId }) => handoff.restore(handoffId),

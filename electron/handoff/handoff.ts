@@ -17,6 +17,7 @@ import type {
   DecodedToken,
   DriveInfo,
   HandoffFile,
+  HandoffPage,
   HandoffPurpose,
   HandoffStage,
   HandoffSummary,
@@ -68,7 +69,10 @@ export type Handoff = {
   saveToken(handoffId: string, driveId: string): Promise<SavedFile>;
   readKey(driveId: string, file: string, stampCloudId?: string): Promise<KeyRead>;
   saveKey(handoffId: string, driveId: string): Promise<SavedFile>;
-  list(): Promise<HandoffSummary[]>;
+  /** Every open hand-off, the newest `finished` complete ones and those named in `also` (Journal.page). */
+  list(finished: number, also?: readonly string[]): Promise<HandoffPage>;
+  /** One hand-off of the journal, complete or not. */
+  find(handoffId: string): HandoffSummary | undefined;
   /** Host side: the operator says the stamp is activated; only after the key went to a drive. */
   /** Host side: the stamp is activated, the kept token and key may go. Stamp side: an activation whose outcome was unknown was checked. */
   confirmActivated(handoffId: string): Promise<HandoffSummary>;
@@ -145,7 +149,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     const fingerprint = fingerprintOf(decoded.canonical);
     const preview: TokenPreview = { summary: decoded.summary, fingerprint };
     // An archived hand-off of the same token comes back rather than a second one being started.
-    const same = journal.list().find((h) => h.side === 'host' && !h.complete && h.tokenFingerprint === fingerprint);
+    const same = journal.open().find((h) => h.side === 'host' && h.tokenFingerprint === fingerprint);
     if (same && isArchived(same)) return { handoff: await restoreTo(same, 'Token read again'), token: preview };
     if (same) return { handoff: same, token: preview };
     const handoff = await journal.createHandoff({
@@ -174,7 +178,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     const fingerprint = fingerprintOf(decoded.canonical);
     const ctx = (h?: HandoffSummary) => ({ stampCloudId, token: h && keptTokenSummary(h.id), keyHosts: decoded.hosts, now: clock.now() });
     // Archived hand-offs last: a key for one of them brings it back only when no open one takes it.
-    const stampSide = journal.list().filter((h) => h.side === 'stamp' && !h.complete && sameGuid(h.cloudId, summary.cloudId));
+    const stampSide = journal.open().filter((h) => h.side === 'stamp' && sameGuid(h.cloudId, summary.cloudId));
     const open = [...stampSide.filter((h) => !isArchived(h)), ...stampSide.filter(isArchived)];
     const target =
       open.find((h) => h.keyFingerprint === fingerprint) ?? open.find((h) => matchKey(summary, ctx(h)).matchesToken !== false) ?? open[0];
@@ -242,7 +246,8 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       await journal.updateHandoff(handoffId, { file: saved.path, stage: 'key-saved', note: `Saved to ${saved.path}`, facts: { keyFile: saved.path } });
       return saved;
     },
-    list: async () => journal.list(),
+    list: async (finished, also) => journal.page(finished, also),
+    find: (handoffId) => journal.handoff(handoffId),
     confirmActivated: async (handoffId) => {
       // Stamp side, after an activation whose outcome was unknown: the operator checked the portal.
       const own = journal.handoff(handoffId);

@@ -4,13 +4,18 @@ import type { HandoffEntry, JournalLine } from './journal-lines';
 import type { Texts } from './kept-texts';
 
 // The journal log as read at open, indexed without parsing its hand-off lines (journal.ts says why).
-// A hand-off line that formatLine wrote starts with a fixed prefix followed by the id; the index keeps,
-// per id, where each of its lines starts, and parses the last one only when the hand-off is first
-// needed. A line that cannot be read is skipped for the one before it, as a full replay did.
+// A hand-off line that formatLine wrote starts with a fixed prefix followed by the id, side, stage and
+// `complete` (the key order of createHandoff's summary, which JSON keeps through every update); the
+// index keeps, per id, where each of its lines starts and whether its last line says it is complete,
+// and parses the last line only when the hand-off is first needed. A line that cannot be read is
+// skipped for the one before it, as a full replay did.
 
 type Op = Extract<JournalLine, { t: 'op-start' }>;
-/** A hand-off: parsed (`entry`), or still as line offsets into the log, oldest first. */
-type Slot = { entry?: HandoffEntry; lines?: number[] };
+/**
+ * A hand-off: parsed (`entry`), or still as line offsets into the log, oldest first, with `done`,
+ * what its last line says of `complete` (read from the prefix, unparsed).
+ */
+type Slot = { entry?: HandoffEntry; lines?: number[]; done?: boolean };
 
 export type LogIndex = {
   /** Bytes of complete lines; anything after is a last line a crash cut short. */
@@ -32,6 +37,15 @@ export type LogIndex = {
   parseSome(count: number): boolean;
   /** Every hand-off, in the order they first appear in the log (creation order). */
   all(): HandoffEntry[];
+  /** Ids in the order they first appear in the log (creation order); an id may since be gone (every line unreadable). */
+  order(): readonly string[];
+  /**
+   * Whether the hand-off is complete: from its entry once parsed, else from its last line's prefix
+   * (a damaged last line is found only when parsed; the line before it then decides). Undefined: no such hand-off.
+   */
+  isComplete(id: string): boolean | undefined;
+  /** Lines parsed so far (at open and after): what a listing costs, counted by tests. */
+  parsed(): number;
 };
 
 const NL = 0x0a;
@@ -41,17 +55,44 @@ const BACKSLASH = 0x5c;
 const PREFIX = Buffer.from('{"t":"handoff","entry":{"summary":{"id":"', 'latin1');
 const FORMAT = Buffer.from(FORMAT_LINE, 'latin1');
 
-/** The id after the prefix of the line at [start, end), or undefined when the line has another shape. */
-const idAt = (bytes: Buffer, start: number, end: number): string | undefined => {
-  const from = start + PREFIX.length;
-  if (from >= end || bytes.compare(PREFIX, 0, PREFIX.length, start, from) !== 0) return undefined;
+const SIDE = Buffer.from('","side":"', 'latin1');
+const STAGE = Buffer.from('","stage":"', 'latin1');
+const COMPLETE = Buffer.from('","complete":', 'latin1');
+const TRUE = Buffer.from('true,', 'latin1');
+const FALSE = Buffer.from('false,', 'latin1');
+
+/** Whether `bytes` holds `part` at `at`, before `end`. */
+const has = (bytes: Buffer, part: Buffer, at: number, end: number): boolean =>
+  at + part.length <= end && bytes.compare(part, 0, part.length, at, at + part.length) === 0;
+
+/** The end of a plain string value starting at `from` (its closing quote), or -1 (escapes, non-ASCII, no quote before `end`). */
+const plainString = (bytes: Buffer, from: number, end: number): number => {
   const close = bytes.indexOf(QUOTE, from);
-  if (close <= from || close >= end) return undefined;
+  if (close <= from || close >= end) return -1;
   for (let i = from; i < close; i++) {
     const b = bytes[i] ?? 0;
-    if (b === BACKSLASH || b >= 0x80 || b < 0x20) return undefined;
+    if (b === BACKSLASH || b >= 0x80 || b < 0x20) return -1;
   }
-  return bytes.toString('latin1', from, close);
+  return close;
+};
+
+/**
+ * The id and `complete` of the line at [start, end) as formatLine writes a hand-off line
+ * (`{"t":"handoff","entry":{"summary":{"id":"…","side":"…","stage":"…","complete":true|false,…`),
+ * or undefined when the line has another shape (it is then parsed).
+ */
+const headAt = (bytes: Buffer, start: number, end: number): { id: string; done: boolean } | undefined => {
+  const from = start + PREFIX.length;
+  if (!has(bytes, PREFIX, start, end)) return undefined;
+  const idEnd = plainString(bytes, from, end);
+  if (idEnd < 0 || !has(bytes, SIDE, idEnd, end)) return undefined;
+  const sideEnd = plainString(bytes, idEnd + SIDE.length, end);
+  if (sideEnd < 0 || !has(bytes, STAGE, sideEnd, end)) return undefined;
+  const stageEnd = plainString(bytes, sideEnd + STAGE.length, end);
+  if (stageEnd < 0 || !has(bytes, COMPLETE, stageEnd, end)) return undefined;
+  const value = stageEnd + COMPLETE.length;
+  const done = has(bytes, TRUE, value, end) ? true : has(bytes, FALSE, value, end) ? false : undefined;
+  return done === undefined ? undefined : { id: bytes.toString('latin1', from, idEnd), done };
 };
 
 /** Stored summaries are never changed in place (an update builds a new one), so readers get them as they are. */
@@ -73,19 +114,30 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
   const legacyTexts = new Map<string, Texts>();
   let lines = 0;
   let unreadable = 0;
+  let parsed = 0;
+  /** Every id in the order it first appears (creation order), new ones appended by set(). */
+  const order: string[] = [];
   /** Slots with lines still to parse, in log order; `next` is where parseSome goes on. */
   const queue: string[] = [];
   let next = 0;
 
   // Released once every hand-off is parsed.
   let source: Buffer | undefined = bytes;
-  const lineAt = (start: number) => (source ? parseLine(source.toString('utf8', start, source.indexOf(NL, start))) : undefined);
-  const addLine = (id: string, start: number) => {
+  const lineAt = (start: number) => {
+    if (!source) return undefined;
+    parsed += 1;
+    return parseLine(source.toString('utf8', start, source.indexOf(NL, start)));
+  };
+  const addLine = (id: string, start: number, done: boolean) => {
     const slot = slots.get(id);
     if (!slot) {
-      slots.set(id, { lines: [start] });
+      slots.set(id, { lines: [start], done });
+      order.push(id);
       queue.push(id);
-    } else if (slot.lines) slot.lines.push(start);
+    } else if (slot.lines) {
+      slot.lines.push(start);
+      slot.done = done;
+    }
   };
 
   const current = complete >= FORMAT.length && bytes.compare(FORMAT, 0, FORMAT.length, 0, FORMAT.length) === 0;
@@ -93,15 +145,15 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
     const end = bytes.indexOf(NL, start);
     if (end > start) {
       lines += 1;
-      const id = idAt(bytes, start, end);
-      if (id !== undefined) addLine(id, start);
+      const head = headAt(bytes, start, end);
+      if (head) addLine(head.id, start, head.done);
       else {
         // Another shape: an operation line, or a hand-off line written some other way. Read it now.
         const line = lineAt(start);
         if (!line) {
           unreadable += 1;
           log.error('Journal: an unreadable line is ignored.', { line: lines });
-        } else if (line.t === 'handoff') addLine(line.entry.summary.id, start);
+        } else if (line.t === 'handoff') addLine(line.entry.summary.id, start, line.entry.summary.complete);
         else if (line.t === 'op-start') ops.set(line.id, line);
         else ops.delete(line.id);
       }
@@ -161,7 +213,10 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
       if (slot) {
         delete slot.lines;
         slot.entry = entry;
-      } else slots.set(id, { entry });
+      } else {
+        slots.set(id, { entry });
+        order.push(id);
+      }
     },
     size: () => slots.size,
     parseSome,
@@ -169,5 +224,11 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
       parseSome(Infinity);
       return [...slots.values()].flatMap((s) => (s.entry ? [s.entry] : []));
     },
+    order: () => order,
+    isComplete: (id) => {
+      const slot = slots.get(id);
+      return slot && (slot.entry ? slot.entry.summary.complete : slot.done);
+    },
+    parsed: () => parsed,
   };
 };

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
-import type { HandoffPurpose, HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
+import type { HandoffPage, HandoffPurpose, HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
 import { mergeFacts } from '../../shared/domain/handoff-record';
 import type { HandoffFacts } from '../../shared/domain/handoff-record';
 import type { Logger } from '../log';
@@ -95,8 +95,16 @@ export type Journal = {
   kept(id: string): KeptTexts | undefined;
   /** What the printable record needs: the summary with the stamp and the facts, kept after completion too. */
   details(id: string): HandoffEntry | undefined;
-  /** Newest first. */
+  /** Every hand-off, newest first: parses the whole log if the background load has not (diagnostics export only). */
   list(): HandoffSummary[];
+  /** Every hand-off that is not complete (archived ones included), newest first; parses only those. */
+  open(): HandoffSummary[];
+  /**
+   * Every open hand-off, the newest `finished` complete ones (creation order) and those named in
+   * `also` (the ones the renderer's flows hold, whatever their age), newest first, with the count
+   * of complete ones. Parses open + finished + also lines, never the whole log.
+   */
+  page(finished: number, also?: readonly string[]): HandoffPage;
   /** Only string, number, boolean and null values are kept; secret-looking names are dropped. */
   operationStarted(id: string, kind: OperationKind, meta: Record<string, unknown>): Promise<void>;
   operationEnded(id: string, status: EndStatus): Promise<void>;
@@ -284,6 +292,34 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
     return entry.summary;
   };
 
+  // Newest first by creation (first appearance in the log, which compaction keeps): the open ones are
+  // known from their lines' prefixes, so only they and the finished ones shown are parsed.
+  const page = (finished: number, also: readonly string[] = []): HandoffPage => {
+    const wanted = new Set(also);
+    const open: HandoffSummary[] = [];
+    const shown: HandoffSummary[] = [];
+    let total = 0;
+    const order = index.order();
+    for (let i = order.length - 1; i >= 0; i--) {
+      const id = order[i] ?? '';
+      const done = index.isComplete(id);
+      if (done === undefined) continue;
+      if (done && shown.length >= finished && !wanted.has(id)) {
+        total += 1;
+        continue;
+      }
+      // Parsed: a damaged last line gives way to the line before it, which may say otherwise.
+      const summary = index.get(id)?.summary;
+      if (!summary) continue;
+      if (!summary.complete) open.push(summary);
+      else {
+        total += 1;
+        if (shown.length < finished || wanted.has(id)) shown.push(summary);
+      }
+    }
+    return { handoffs: [...open, ...shown].sort(byNewest), finished: { total, shown: shown.length } };
+  };
+
   const existing = (id: string): HandoffEntry => {
     const e = index.get(id);
     if (!e) throw new AppError('not-found', 'This hand-off is not in the journal.', { action: 'Start again from the token step.' });
@@ -357,6 +393,8 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
       sorted ??= byNewestFirst(index.all());
       return [...sorted];
     },
+    open: () => page(0).handoffs,
+    page,
     operationStarted: (id, kind, meta) =>
       serial(async () => {
         const safe: OperationMeta = {};

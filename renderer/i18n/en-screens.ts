@@ -909,4 +909,10 @@ export const enScreens = {
     save: 'Save scenario',
     defaults: 'Restore defaults',
   },
+  journalPage: {
+    showing: 'Showing the newest {{shown}} of {{total}} finished hand-offs.',
+    all: 'All {{total}} finished hand-offs are shown.',
+    showOlder: 'Show older',
+    tokensLimited: 'Only the hand-offs listed under Hand-offs are offered: show older ones there, or unregister by name.',
+  },
 };

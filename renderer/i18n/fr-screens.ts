@@ -913,4 +913,10 @@ export const frScreens: ScreensCatalogue = {
     save: 'Enregistrer le scénario',
     defaults: 'Rétablir les valeurs par défaut',
   },
+  journalPage: {
+    showing: 'Affichage des {{shown}} transferts terminés les plus récents sur {{total}}.',
+    all: 'Les {{total}} transferts terminés sont tous affichés.',
+    showOlder: 'Afficher les plus anciens',
+    tokensLimited: 'Seuls les transferts affichés sous Transferts sont proposés : affichez-y les plus anciens, ou désinscrivez par nom.',
+  },
 };

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ARCHIVE_REASONS, archiveReasonOf, isArchived } from '../../shared/domain';
+import { useEffect, useRef, useState } from 'react';
+import { ARCHIVE_REASONS, HANDOFF_PAGE_SIZE, archiveReasonOf, isArchived } from '../../shared/domain';
 import type { ArchiveReason } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -59,6 +59,45 @@ function ArchiveDialog({ handoff, onClose }: { handoff: HandoffSummary | undefin
       </label>
       <p className="hint">{handoff?.keyFingerprint ? t('navigation.archiveKeepsBoth') : t('navigation.archiveKeepsToken')}</p>
     </ConfirmDialog>
+  );
+}
+
+/**
+ * How many of the finished hand-offs are listed, and "Show older" while some are not (a connected
+ * host keeps thousands: main reads only the ones listed). Once they all are, focus moves from the
+ * vanished button to the sentence that says so.
+ */
+function FinishedPaging() {
+  const { t } = useTranslation();
+  const { total, shown, wanted } = useApp((s) => s.finishedHandoffs);
+  const busy = useApp((s) => s.busy.shell !== undefined);
+  const status = useRef<HTMLParagraphElement>(null);
+  const [asked, setAsked] = useState(false);
+  const more = shown < total;
+  useEffect(() => {
+    if (asked && !more) status.current?.focus();
+  }, [asked, more]);
+  if (!more && wanted <= HANDOFF_PAGE_SIZE) return null;
+  return (
+    <div className="handoff-paging">
+      <p role="status" tabIndex={-1} ref={status} data-testid="finished-paging">
+        {more ? t('journalPage.showing', { shown, total }) : t('journalPage.all', { total })}
+      </p>
+      {more && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          data-testid="show-older"
+          onClick={() => {
+            setAsked(true);
+            void appStore.getState().showOlderHandoffs();
+          }}
+        >
+          {t('journalPage.showOlder')}
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -169,6 +208,7 @@ export function HandoffsScreen() {
             );
           })}
       </ul>
+      <FinishedPaging />
       <ArchiveDialog handoff={handoffs.find((h) => h.id === archiving)} onClose={() => setArchiving(undefined)} />
     </Screen>
   );

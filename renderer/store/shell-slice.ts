@@ -1,5 +1,6 @@
 import { RECOMPOSING_CAUSES } from '../../shared/contract/events';
 import type { Api } from '../../shared/contract';
+import { HANDOFF_PAGE_SIZE } from '../../shared/domain/types';
 import { makeCall } from './call';
 import { reconcile, sessionsGone } from './reconcile';
 import type { ShellSlice, Slice } from './types';
@@ -33,6 +34,7 @@ export const shellSlice =
       info: null,
       progressMode: null,
       handoffs: [],
+      finishedHandoffs: { total: 0, shown: 0, wanted: HANDOFF_PAGE_SIZE },
       drives: [],
       busy: {},
       problems: {},
@@ -89,8 +91,16 @@ export const shellSlice =
         await Promise.all([get().syncOperations(), get().refreshHandoffs()]);
       },
       refreshHandoffs: async () => {
-        const handoffs = await call('shell', 'busy.handoffs', () => api['handoff.list']({}));
-        if (handoffs) set({ handoffs });
+        const s = get();
+        const wanted = s.finishedHandoffs.wanted;
+        // The hand-offs the flows work on come whatever their age (the journey, reconcile and the flows look them up).
+        const also = [s.exp.handoffId, s.reg.handoffId, s.act.handoffId, s.mng.handoffId].filter((id): id is string => id !== undefined);
+        const page = await call('shell', 'busy.handoffs', () => api['handoff.list']({ finished: wanted, ...(also.length ? { also } : {}) }));
+        if (page) set((now) => ({ handoffs: page.handoffs, finishedHandoffs: { ...page.finished, wanted: Math.max(wanted, now.finishedHandoffs.wanted) } }));
+      },
+      showOlderHandoffs: async () => {
+        set((s) => ({ finishedHandoffs: { ...s.finishedHandoffs, wanted: s.finishedHandoffs.wanted + HANDOFF_PAGE_SIZE } }));
+        await get().refreshHandoffs();
       },
       confirmActivated: async (handoffId) => {
         const done = await call('shell', 'busy.closeHandoff', () => api['handoff.confirmActivated']({ handoffId }));

@@ -70,7 +70,10 @@ export type ShellSlice = {
   info: AppInfo | null;
   /** The mode the saved progress belongs to: practice progress never carries into live. */
   progressMode: AppInfo['mode'] | null;
+  /** Every open hand-off, the newest finished ones and the ones the flows hold (handoff.list). */
   handoffs: HandoffSummary[];
+  /** Finished hand-offs main has (`total`), how many `handoffs` holds (`shown`), and how many of the newest are asked for (`wanted`). */
+  finishedHandoffs: { total: number; shown: number; wanted: number };
   drives: DriveInfo[];
   busy: Partial<Record<Scope, string>>;
   problems: Partial<Record<Scope, Problem>>;
@@ -88,6 +91,8 @@ export type ShellSlice = {
   loadInfo(): Promise<void>;
   setMode(mode: AppInfo['mode']): Promise<void>;
   refreshHandoffs(): Promise<void>;
+  /** Asks for HANDOFF_PAGE_SIZE more finished hand-offs, older ones (the Hand-offs screen's "Show older"). */
+  showOlderHandoffs(): Promise<void>;
   /** Host side: the stamp is activated, so the token and key can be let go of. */
   confirmActivated(handoffId: string): Promise<void>;
   refreshDrives(): Promise<void>;

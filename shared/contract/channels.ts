@@ -22,6 +22,7 @@ import type {
   AzureLocation,
   DriveInfo,
   HandoffFile,
+  HandoffPage,
   HandoffSummary,
   KeyMatch,
   KeyPreview,
@@ -137,7 +138,11 @@ export const channels = {
     z.object({ driveId: Id, file: FileName, sessionId: Id.optional() }).strict(),
   ),
   'handoff.saveKey': def<SavedFile>()(z.object({ handoffId: Id, driveId: Id }).strict()),
-  'handoff.list': def<HandoffSummary[]>()(Empty),
+  // Every open hand-off, the newest `finished` complete ones (HANDOFF_PAGE_SIZE unless asked) and
+  // the ones named in `also` (what the renderer's flows hold), with the count of complete ones.
+  'handoff.list': def<HandoffPage>()(
+    z.object({ finished: z.number().int().min(0).max(1_000_000).optional(), also: z.array(Id).max(16).optional() }).strict(),
+  ),
   'handoff.confirmActivated': def<HandoffSummary>()(z.object({ handoffId: Id }).strict()),
   // A hand-off that will never complete, set aside with a reason; its token and key stay kept.
   'handoff.archive': def<HandoffSummary>()(

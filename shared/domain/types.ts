@@ -156,6 +156,16 @@ export type HandoffSummary = {
   history: { stage: HandoffStage; at: string; note?: string }[];
 };
 
+/**
+ * A listing of the journal (issue 12: a connected host keeps thousands): every hand-off that is not
+ * complete, archived ones included (they still keep their token and can come back), the newest
+ * finished ones (in creation order), and how many finished ones there are. Newest first.
+ */
+export type HandoffPage = { handoffs: HandoffSummary[]; finished: { total: number; shown: number } };
+
+/** How many finished hand-offs a listing includes unless asked for more (each "Show older" adds as many). */
+export const HANDOFF_PAGE_SIZE = 100;
+
 export type DriveInfo = {
   id: string;
   label: string;

@@ -1,5 +1,5 @@
 import { BusyNote } from '../../components/busy-note';
-import { Field, TextField } from '../../components/field';
+import { Field, TextField, describedBy } from '../../components/field';
 import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
 import { Screen } from '../../components/screen';
@@ -16,6 +16,9 @@ export function UnregisterScreen() {
   const mng = useApp((s) => s.mng);
   const handoffs = useApp((s) => s.handoffs);
   const tokens = hostTokens(handoffs);
+  // The journal may hold more finished hand-offs than were read: the older ones are not offered here.
+  const olderUnread = useApp((s) => s.finishedHandoffs.total > s.finishedHandoffs.shown);
+  const tokenHint = olderUnread ? t('journalPage.tokensLimited') : undefined;
   const op = useApp((s) => (s.mng.unregisterOpId ? s.ops[s.mng.unregisterOpId] : undefined));
   const busy = useApp((s) => s.busy.manage !== undefined);
   const set = appStore.getState().setManage;
@@ -70,8 +73,12 @@ export function UnregisterScreen() {
             <RegistrationPicker />
           </>
         ) : (
-          <Field id="unreg-token" label={t('unregister.token')}>
-            <select id="unreg-token" value={mng.handoffId ?? ''} onChange={(e) => set({ handoffId: e.target.value || undefined })}>
+          <Field id="unreg-token" label={t('unregister.token')} {...(tokenHint ? { hint: tokenHint } : {})}>
+            <select
+              id="unreg-token"
+              aria-describedby={describedBy('unreg-token', tokenHint)}
+              value={mng.handoffId ?? ''}
+              onChange={(e) => set({ handoffId: e.target.value || undefined })}>
               <option value="">{t('unregister.chooseToken')}</option>
               {tokens.map((h) => (
                 <option key={h.id} value={h.id}>
