@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/contract';
-import type { HandoffSummary } from '../../shared/domain/types';
+import type { HandoffPage } from '../../shared/domain/types';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 import { pdfText } from '../fixtures/pdf-text';
 import { axeViolations } from './harness/axe';
@@ -82,7 +82,7 @@ describeOnEachLauncher(
 
       // The record page itself, as main's print window loads it: no page error, and accessible.
       const backend = bridgeBackend(m);
-      const [h] = value<HandoffSummary[]>(await backend.dispatch('handoff.list', {}));
+      const [h] = value<HandoffPage>(await backend.dispatch('handoff.list', {})).handoffs;
       const origin = `${new URL(page.url()).origin}/`;
       const errors: string[] = [];
       const pdf = await printRecordPage(page.context(), backend, origin, { handoffId: h?.id ?? '', language: 'en' }, errors);

@@ -1,6 +1,6 @@
 import type { PepConnected } from '../../../shared/contract';
 import { suggestRegistrationName } from '../../../shared/domain';
-import type { DriveInfo, HandoffFile, HandoffSummary, SubscriptionInfo } from '../../../shared/domain/types';
+import type { DriveInfo, HandoffFile, HandoffPage, HandoffSummary, SubscriptionInfo } from '../../../shared/domain/types';
 import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 
@@ -29,7 +29,7 @@ export type KillPoint = (typeof KILL_POINTS)[number];
 /** `starting` names the operation about to run (the child stops at its first progress); `done` a step the journal holds. */
 export type Marks = { starting(kind: string): Promise<void>; done(point: KillPoint): Promise<void> };
 
-export const handoffs = async (m: PracticeMachine): Promise<HandoffSummary[]> => m.call<HandoffSummary[]>('handoff.list', {});
+export const handoffs = async (m: PracticeMachine): Promise<HandoffSummary[]> => (await m.call<HandoffPage>('handoff.list', {})).handoffs;
 
 /** Runs the procedure to its end from the journals' state; returns the number of steps it took. */
 export const advance = async (stamp: PracticeMachine, host: PracticeMachine, marks: Marks, pep: typeof PEP = PEP): Promise<number> => {

@@ -67,7 +67,7 @@ const STAGE_ORDER = new Map<string, number>(HANDOFF_STAGES.map((s, i) => [s, i])
 
 /** Every hand-off recorded before is still there, at the same or a later stage, with the same fingerprints. */
 const expectIntact = async (m: PracticeMachine, before: HandoffSummary[]): Promise<void> => {
-  const after = await m.call<HandoffSummary[]>('handoff.list', {});
+  const after = await handoffs(m);
   for (const b of before) {
     const a = after.find((h) => h.id === b.id);
     expect(a, `hand-off ${b.id} lost`).toBeDefined();
@@ -108,7 +108,7 @@ const hostWithToken = async (faults: FaultSpec[] = [], opts: Parameters<typeof s
     location: 'westcentralus',
     registrationName: suggestRegistrationName(session.stamp.cloudId),
   };
-  return { usb, stamp, session, host, req, handoffId: read.handoff.id, before: await host.call<HandoffSummary[]>('handoff.list', {}) };
+  return { usb, stamp, session, host, req, handoffId: read.handoff.id, before: await handoffs(host) };
 };
 
 // ---------------------------------------------------------------------------------------------- Azure
@@ -138,7 +138,7 @@ describe('fault matrix: Azure (register on the connected host)', () => {
     // The kept token: Register again (once the fault has passed) issues the key.
     if (cell.signInAgain) await h.host.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
     const done = seen.outcome === 'recovered' ? null : await h.host.run<{ handoff: HandoffSummary; key: KeyPreview }>(h.req);
-    const list = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const list = await handoffs(h.host);
     expect(list.find((x) => x.id === h.handoffId)).toMatchObject({ stage: 'key-issued', tokenFingerprint: h.before[0]?.tokenFingerprint });
     expect(done === null || done.handoff.stage === 'key-issued').toBe(true);
     record('Azure', cell.fault, cell.how, seen, seen.outcome === 'recovered' ? 'journal; key issued' : 'journal; token kept, Register again issued the key');
@@ -154,7 +154,7 @@ describe('fault matrix: Azure conflicts (409)', () => {
     const drive = await other.stamp.call<{ id: string }>('handoff.addFolder', {});
     const saved = await other.stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: other.created.handoff.id, driveId: drive.id });
     const read = await h.host.call<{ handoff: HandoffSummary }>('handoff.readTokenText', { text: await readFile(join(h.usb, saved.fileName), 'utf8') });
-    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const before = await handoffs(h.host);
     const seen = observe(await runOp(h.host, { ...h.req, handoffId: read.handoff.id }));
     expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: expect.stringMatching(/^azure-/) } });
     await expectIntact(h.host, before);
@@ -167,7 +167,7 @@ describe('fault matrix: Azure conflicts (409)', () => {
   it('cloud ID already registered elsewhere', async () => {
     const h = await hostWithToken();
     await h.host.run(h.req);
-    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const before = await handoffs(h.host);
     // The same token again, into another resource group under another name.
     const seen = observe(await runOp(h.host, { ...h.req, resourceGroup: 'azurestack-2', registrationName: `${h.req.registrationName}-2` }));
     expect(seen).toMatchObject({ outcome: 'stopped', problem: { code: expect.stringMatching(/^azure-/) } });
@@ -187,7 +187,7 @@ describe('fault matrix: Azure lock propagation (unregister right after lifting t
     let now = Date.now();
     const h = await hostWithToken([], { clock: { now: () => new Date(now) }, sleep: (ms, signal) => ((now += ms), hostSleep(ms, signal)) }, undefined, { lockPropagationSeconds: cell.seconds });
     await h.host.run(h.req);
-    const before = await h.host.call<HandoffSummary[]>('handoff.list', {});
+    const before = await handoffs(h.host);
     const name = h.req.registrationName;
     const seen = observe(await runOp(h.host, { kind: 'azure.unregister', subscriptionId: h.req.subscriptionId, resourceGroup: 'azurestack', target: { by: 'name', registrationName: name }, confirmName: name }));
     expect(seen.outcome).toBe(cell.expect);
@@ -274,7 +274,7 @@ describe('fault matrix: files (saving to the USB stick)', () => {
       const reg = await m.run<{ key: KeyPreview }>(h.req);
       fingerprint = reg.key.fingerprint;
     }
-    const before = await m.call<HandoffSummary[]>('handoff.list', {});
+    const before = await handoffs(m);
     const stickBefore = await stickContents(usb);
     const drive = await m.call<{ id: string }>('handoff.addFolder', {});
     faulty.arm(cell.arm);
@@ -311,8 +311,8 @@ describe('fault matrix: files (reading a damaged hand-off file)', () => {
     const seen = observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
     expect(seen.outcome).toBe('stopped');
     // Nothing of the damaged file was taken in; the stamp still has the token and saves it again.
-    expect(await host.call<HandoffSummary[]>('handoff.list', {})).toEqual([]);
-    await expectIntact(stamp, await stamp.call<HandoffSummary[]>('handoff.list', {}));
+    expect(await handoffs(host)).toEqual([]);
+    await expectIntact(stamp, await handoffs(stamp));
     const again = await stamp.call<{ fileName: string }>('handoff.saveToken', { handoffId: created.handoff.id, driveId: stampDrive.id });
     const read = await host.call<{ token: TokenPreview }>('handoff.readToken', { driveId: hostDrive.id, file: again.fileName });
     expect(read.token.fingerprint).toBe(created.token.fingerprint);
@@ -329,7 +329,7 @@ describe('fault matrix: PEP (practice stamp)', () => {
   ])('$fault', async (cell) => {
     const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
     const { stamp, created } = await stampWithToken(usb);
-    const before = await stamp.call<HandoffSummary[]>('handoff.list', {});
+    const before = await handoffs(stamp);
     const res = await stamp.runtime.dispatch('pep.connect', cell.connect);
     const seen = observe(res.ok ? { ok: true } : { ok: false, problem: res.problem });
     expect(seen.outcome).toBe('stopped');
@@ -402,7 +402,7 @@ describe('fault matrix: PEP transport (live composition, stand-in PowerShell hos
   ])('$fault', async (cell) => {
     const m = await liveWithFakeHost(cell.scenario, cell.sleep);
     expect(m.runtime.info().mode).toBe('live');
-    const before = await m.call<HandoffSummary[]>('handoff.list', {});
+    const before = await handoffs(m);
     const connected = await m.runtime.dispatch('pep.connect', PEP);
     let seen: Observed;
     if (!connected.ok) seen = observe({ ok: false, problem: connected.problem });
@@ -410,7 +410,7 @@ describe('fault matrix: PEP transport (live composition, stand-in PowerShell hos
     expect(seen.outcome).toBe('stopped');
     if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);
     await expectIntact(m, before);
-    expect(await m.call<HandoffSummary[]>('handoff.list', {})).toHaveLength(before.length);
+    expect(await handoffs(m)).toHaveLength(before.length);
     record('PEP', cell.fault, cell.how, seen, 'journal (no hand-off was started); the app keeps running');
   });
 });
@@ -747,7 +747,7 @@ describe('fault matrix: Azure faults on move and on role creation', () => {
       sleep: (ms, signal) => ((now += ms), hostSleep(ms, signal)),
     });
     for (const f of cell.faults ?? []) azure.faults.add(f);
-    const before = await m.call<HandoffSummary[]>('handoff.list', {});
+    const before = await handoffs(m);
     const seen = await runAzure(m, t.request);
     expect(seen.outcome).toBe(cell.expect);
     if (seen.outcome === 'stopped') expect(seen.problem.code).toBe(cell.code);

@@ -7,6 +7,7 @@ import type {
   AzureAccount,
   DriveInfo,
   HandoffFile,
+  HandoffPage,
   HandoffSummary,
   KeyMatch,
   KeyPreview,
@@ -98,7 +99,7 @@ describe('disconnected registration, three legs', () => {
     expect(registered.key.summary).toMatchObject({ cloudId, registrationName, resourceGroupName: 'azurestack', billingModel: 'Capacity' });
     const savedKey = await hostSide.call<SavedFile>('handoff.saveKey', { handoffId: imported.handoff.id, driveId: hostDrive.id });
     expect(savedKey.fingerprint).toBe(registered.key.fingerprint);
-    const hostJournal = await hostSide.call<HandoffSummary[]>('handoff.list', {});
+    const hostJournal = (await hostSide.call<HandoffPage>('handoff.list', {})).handoffs;
     expect(hostJournal[0]).toMatchObject({ side: 'host', stage: 'key-saved', complete: false });
 
     // Leg 3: back on the stamp.
@@ -144,7 +145,7 @@ describe('disconnected registration, three legs', () => {
       const read = await other.runtime.dispatch('handoff.readKey', { driveId: drive.id, file: keyFile?.name, sessionId: c.sessionId });
       expect(read).toMatchObject({ ok: false, problem: { code: 'key-wrong-stamp', action: expect.stringContaining('Take it to the stamp with cloud ID') } });
       // No stamp-side hand-off is journaled for a key that can never activate this stamp.
-      expect(await other.call<HandoffSummary[]>('handoff.list', {})).toEqual([]);
+      expect((await other.call<HandoffPage>('handoff.list', {})).handoffs).toEqual([]);
     } finally {
       await other.runtime.dispose();
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PepConnected } from '../../../shared/contract';
 import { renewalName } from '../../../shared/domain';
-import type { DriveInfo, HandoffFile, HandoffSummary, RegistrationInfo, SavedFile, TokenPreview } from '../../../shared/domain/types';
+import type { DriveInfo, HandoffFile, HandoffPage, HandoffSummary, RegistrationInfo, SavedFile, TokenPreview } from '../../../shared/domain/types';
 import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
@@ -93,7 +93,7 @@ describe('hand-off purpose and the renewal name rule', () => {
     const dataDir = m.dataDir;
     await m.runtime.dispose();
     m = await startPracticeMachine(usb, { ...FAST_PRACTICE, seedRegistration: 'expired-capacity' }, { dataDir });
-    const all = await m.call<HandoffSummary[]>('handoff.list', {});
+    const all = (await m.call<HandoffPage>('handoff.list', {})).handoffs;
     expect(all.map((h) => [h.side, h.purpose]).sort()).toEqual([
       ['host', 'renewal'],
       ['stamp', 'renewal'],

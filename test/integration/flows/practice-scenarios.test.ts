@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { OperationFinished, OperationProgress, PepConnected, PracticeScenario } from '../../../shared/contract';
 import { suggestRegistrationName } from '../../../shared/domain';
-import type { HandoffSummary, KeyPreview, PermissionReport, PreflightReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
+import type { HandoffPage, HandoffSummary, KeyPreview, PermissionReport, PreflightReport, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
@@ -132,7 +132,7 @@ describe('practice scenarios: the stamp', () => {
     const { operationId } = await stamp.call<{ operationId: string }>('operation.start', { kind: 'stamp.activate', sessionId: c.sessionId, handoffId: keyRead.handoff.id });
     const done = await stamp.finished(operationId);
     expect(done).toMatchObject({ status: 'outcome-unknown', outcome: { ok: false, problem: { code: 'pep-outcome-unknown', action: expect.stringContaining('activation state') } } });
-    const [left] = await stamp.call<HandoffSummary[]>('handoff.list', {});
+    const [left] = (await stamp.call<HandoffPage>('handoff.list', {})).handoffs;
     expect(left).toMatchObject({ id: keyRead.handoff.id, stage: 'activating', complete: false });
     // The check (the portal) shows it activated: the operator says so and the hand-off completes.
     expect(await stamp.call<HandoffSummary>('handoff.confirmActivated', { handoffId: keyRead.handoff.id })).toMatchObject({ stage: 'activated', complete: true });

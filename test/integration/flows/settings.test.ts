@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { PepConnected, Settings } from '../../../shared/contract';
-import type { HandoffSummary, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
+import type { HandoffPage, HandoffSummary, SubscriptionInfo, TokenPreview } from '../../../shared/domain/types';
 import { suggestRegistrationName } from '../../../shared/domain';
 import { scriptDigest } from '../../../electron/integrity';
 import { memoryLogger } from '../../../electron/log';
@@ -128,7 +128,7 @@ describe('settings', () => {
     const closed = await machine.runtime.dispatch('pep.disconnect', { sessionId: c.sessionId });
     expect(closed).toMatchObject({ ok: false, problem: { code: 'session-missing' } });
     expect(await machine.runtime.dispatch('azure.subscriptions', { flow: 'disconnected' })).toMatchObject({ ok: false, problem: { code: 'azure-not-signed-in' } });
-    expect((await machine.call<HandoffSummary[]>('handoff.list', {})).map((h) => h.id)).toContain(created.handoff.id);
+    expect(((await machine.call<HandoffPage>('handoff.list', {})).handoffs).map((h) => h.id)).toContain(created.handoff.id);
     await machine.runtime.dispose();
   });
 

@@ -219,7 +219,7 @@ describe('IPC under malformed payloads and foreign frames', () => {
   it('keeps main running: after all of it, valid calls still answer', async () => {
     expect(await invoke('app.info', {})).toMatchObject({ ok: true, value: { mode: 'practice' } });
     expect(await invoke('practice.get', {})).toEqual({ ok: true, value: DEFAULT_PRACTICE_SCENARIO });
-    expect(await invoke('handoff.list', {})).toEqual({ ok: true, value: [] });
+    expect(await invoke('handoff.list', {})).toEqual({ ok: true, value: { handoffs: [], finished: { total: 0, shown: 0 } } });
     expect(machine.log.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe('archiving a hand-off', () => {
     expect(stampSide.tokenFor(created.handoff.id)).toBe(token());
 
     const reopened = await machine('stamp');
-    const [listed] = await reopened.list();
+    const [listed] = (await reopened.list(100)).handoffs;
     expect(listed).toMatchObject({ id: created.handoff.id, stage: 'archived' });
     expect(reopened.tokenFor(created.handoff.id)).toBe(token());
   });
@@ -63,7 +63,7 @@ describe('archiving a hand-off', () => {
     await fs.writeFile(join(stick, 'key.txt'), `${await signKey(keySample().payload)}\n`);
     const read = await stampSide.readKey('stick', 'key.txt');
     expect(read.handoff).toMatchObject({ id: created.handoff.id, stage: 'key-received' });
-    expect(await stampSide.list()).toHaveLength(1);
+    expect((await stampSide.list(100)).handoffs).toHaveLength(1);
   });
 
   it('on the host, reading the same token again brings its archived hand-off back', async () => {

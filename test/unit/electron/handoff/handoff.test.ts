@@ -45,7 +45,7 @@ describe('hand-off across the air gap', () => {
     expect(await fs.readFile(saved.path, 'latin1')).toBe(`${liveToken()}\r\n`);
     const meta = JSON.parse(await fs.readFile(join(stick, saved.metadataFileName), 'utf8')) as Record<string, unknown>;
     expect(meta).toMatchObject({ app: 'AzS Registrar', kind: 'token', cloudId: CLOUD, stampVersion: '1.2206.0.10', regionName: 'east', practice: false, fingerprint: saved.fingerprint });
-    expect((await stampSide.list())[0]?.stage).toBe('token-saved');
+    expect(((await stampSide.list(100)).handoffs)[0]?.stage).toBe('token-saved');
 
     const listed = await host.files('stick');
     expect(listed).toEqual([expect.objectContaining({ name: saved.fileName, kind: 'token', cloudId: CLOUD, fingerprint: saved.fingerprint, practice: false })]);
@@ -63,7 +63,7 @@ describe('hand-off across the air gap', () => {
     expect(keySaved.fileName).toBe(`AzureStack-${CLOUD}-activation-key.txt`);
     // The key is on the stick, but the host keeps both texts until the stamp is confirmed activated:
     // a lost stick can be written again.
-    expect((await host.list())[0]).toMatchObject({ stage: 'key-saved', complete: false });
+    expect(((await host.list(100)).handoffs)[0]).toMatchObject({ stage: 'key-saved', complete: false });
     expect(host.tokenFor(received.handoff.id)).toBe(liveToken());
     const secondCopy = await host.saveKey(received.handoff.id, 'stick');
     expect(secondCopy.fingerprint).toBe(keySaved.fingerprint);
@@ -127,7 +127,7 @@ describe('hand-off across the air gap', () => {
     await expect(stampSide.readKey('stick', 'key.txt', other)).rejects.toMatchObject({
       problem: { code: 'key-wrong-stamp', message: expect.stringContaining(CLOUD), action: expect.stringContaining(`Take it to the stamp with cloud ID ${CLOUD}`) },
     });
-    expect(await stampSide.list()).toEqual([]);
+    expect((await stampSide.list(100)).handoffs).toEqual([]);
   });
 
   it('refuses at import an expired key, saying to ask the connected host for a new one, and journals nothing', async () => {
@@ -138,7 +138,7 @@ describe('hand-off across the air gap', () => {
         problem: { code: 'key-expired', action: expect.stringContaining('Ask the connected host for a new key') },
       });
     }
-    expect(await stampSide.list()).toEqual([]);
+    expect((await stampSide.list(100)).handoffs).toEqual([]);
   });
 
   it('refuses at import a key that answers another token than the open hand-off, and leaves the hand-off as it was', async () => {
@@ -146,7 +146,7 @@ describe('hand-off across the air gap', () => {
     const created = await stampSide.createTokenHandoff({ token: liveToken(), stamp: STAMP, practice: false });
     await fs.writeFile(join(stick, 'key.txt'), await liveKey({ objectId: '00000000-0000-0000-0000-000000000009' }));
     await expect(stampSide.readKey('stick', 'key.txt', CLOUD)).rejects.toMatchObject({ problem: { code: 'key-token-mismatch' } });
-    expect((await stampSide.list()).map((h) => [h.id, h.stage])).toEqual([[created.handoff.id, 'token-created']]);
+    expect(((await stampSide.list(100)).handoffs).map((h) => [h.id, h.stage])).toEqual([[created.handoff.id, 'token-created']]);
   });
 
   it('refuses an expired key from Azure on the host', async () => {

@@ -68,7 +68,7 @@ describe('special files on the stick are never opened blindly', () => {
     expect(await codeOf(host.readToken('stick', 'folder.txt'))).toBe('file-not-regular');
     expect(await codeOf(host.readToken('stick', 'link.txt'))).toBe('file-not-regular');
     expect(await codeOf(host.readToken('stick', 'fine.txt'))).toBe('sidecar-damaged');
-    expect(await host.list()).toEqual([]);
+    expect((await host.list(100)).handoffs).toEqual([]);
   });
 
   it('never reads a 50 MB sidecar: its size is checked first', async () => {
@@ -143,7 +143,7 @@ describe('the sidecar is compared with its file', () => {
     const problem = await stampSide.readKey('stick', saved.fileName, CLOUD).catch((err: AppError) => err.problem);
     expect(problem).toMatchObject({ code: 'file-changed', action: expect.stringMatching(/Write it again on the other machine/) });
     expect((await stampSide.files('stick')).find((f) => f.name === saved.fileName)?.problem).toMatch(/changed after it was written/);
-    expect(await stampSide.list()).toEqual([]);
+    expect((await stampSide.list(100)).handoffs).toEqual([]);
   });
 
   it('any single-character change to a saved token file is refused, or leaves the same token after normalisation', async () => {
@@ -193,7 +193,7 @@ describe('the sidecar is compared with its file', () => {
     expect(listed).toMatchObject({ kind: 'token', cloudId: OTHER, problem: expect.stringContaining(`for cloud ID ${CLOUD}`) });
     expect(listed?.registrationName).toBeUndefined();
     await expect(host.readToken('stick', TOKEN_FILE)).rejects.toMatchObject({ problem: { code: 'file-changed' } });
-    expect(await host.list()).toEqual([]);
+    expect((await host.list(100)).handoffs).toEqual([]);
   });
 });
 

@@ -70,7 +70,7 @@ it('answers an IPC round trip through the dispatcher while a drive of large host
   const answer = await new Promise<{ reply: Awaited<ReturnType<typeof dispatch>>; finishedBy: number; listed: boolean }>((resolve) => {
     setImmediate(() => void dispatch('handoff.list', {}).then((reply) => resolve({ reply, finishedBy: finished, listed })));
   });
-  expect(answer.reply).toEqual({ ok: true, value: [] });
+  expect(answer.reply).toEqual({ ok: true, value: { handoffs: [], finished: { total: 0, shown: 0 } } });
   expect(answer.listed).toBe(false);
   expect(answer.finishedBy - sentAfter).toBeLessThanOrEqual(1);
 

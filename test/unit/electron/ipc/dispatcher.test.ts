@@ -4,6 +4,8 @@ import type { Handlers } from '../../../../shared/contract';
 import { createDispatcher } from '../../../../electron/ipc/dispatcher';
 import { memoryLogger } from '../../../../electron/log';
 
+const EMPTY_PAGE = { handoffs: [], finished: { total: 0, shown: 0 } };
+
 const handlersWith = (overrides: Partial<Handlers>): Handlers =>
   new Proxy(overrides as Handlers, {
     get: (target, name: string) =>
@@ -31,13 +33,13 @@ describe('createDispatcher', () => {
   });
 
   it('refuses extra fields (strict schemas)', async () => {
-    const dispatch = createDispatcher(handlersWith({ 'handoff.list': async () => [] }), memoryLogger());
+    const dispatch = createDispatcher(handlersWith({ 'handoff.list': async () => EMPTY_PAGE }), memoryLogger());
     expect(await dispatch('handoff.list', { extra: 1 })).toMatchObject({ ok: false, problem: { code: 'bad-request' } });
   });
 
   it('returns the handler value on success', async () => {
-    const dispatch = createDispatcher(handlersWith({ 'handoff.list': async () => [] }), memoryLogger());
-    expect(await dispatch('handoff.list', {})).toEqual({ ok: true, value: [] });
+    const dispatch = createDispatcher(handlersWith({ 'handoff.list': async () => EMPTY_PAGE }), memoryLogger());
+    expect(await dispatch('handoff.list', {})).toEqual({ ok: true, value: EMPTY_PAGE });
   });
 
   it('turns an AppError into its problem', async () => {

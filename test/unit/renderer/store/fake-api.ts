@@ -133,7 +133,7 @@ export const createFakeApi = () => {
     ),
     'handoff.readKey': answer('handoff.readKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
     'handoff.saveKey': answer('handoff.saveKey', () => ({ ok: false, problem: { code: 'not-found', message: 'No key.', retryable: false } })),
-    'handoff.list': answer('handoff.list', () => ok(handoffs)),
+    'handoff.list': answer('handoff.list', () => ok({ handoffs, finished: { total: handoffs.filter((h) => h.complete).length, shown: handoffs.filter((h) => h.complete).length } })),
     'handoff.archive': async (req: { handoffId: string; reason: string; detail?: string }): Promise<Result<HandoffSummary>> => {
       calls.push({ name: 'handoff.archive', req });
       handoffs = handoffs.map((h) => (h.id === req.handoffId ? { ...h, stage: 'archived' } : h));
