@@ -38,6 +38,8 @@ export type BackendOptions = {
   pickExecutable?: () => Promise<string | null>;
   /** The practice scenario the machine starts with (sign-in outcome, for instance). */
   scenario?: Partial<PracticeScenario>;
+  /** Writes into main's data folder before main starts (a practice journal of years of hand-offs, for instance). */
+  prepare?: (dataDir: string) => Promise<void>;
 };
 
 /**
@@ -49,6 +51,7 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
   const dataDir = await mkdtemp(join(tmpdir(), `azs-browser-${opts.name}-`));
   const savesDir = join(dataDir, 'saved');
   await mkdir(savesDir);
+  await opts.prepare?.(dataDir);
   let printer: PrintRecord | undefined;
   const log = memoryLogger();
   let target: ((name: EventName, payload: unknown) => Promise<void>) | undefined;
