@@ -61,19 +61,21 @@ const COMPLETE = Buffer.from('","complete":', 'latin1');
 const TRUE = Buffer.from('true,', 'latin1');
 const FALSE = Buffer.from('false,', 'latin1');
 
-/** Whether `bytes` holds `part` at `at`, before `end`. */
-const has = (bytes: Buffer, part: Buffer, at: number, end: number): boolean =>
-  at + part.length <= end && bytes.compare(part, 0, part.length, at, at + part.length) === 0;
+/** Whether `bytes` holds `part` at `at`, before `end` (a loop: cheaper than Buffer.compare for a few bytes). */
+const has = (bytes: Buffer, part: Buffer, at: number, end: number): boolean => {
+  if (at + part.length > end) return false;
+  for (let i = 0; i < part.length; i++) if (bytes[at + i] !== part[i]) return false;
+  return true;
+};
 
 /** The end of a plain string value starting at `from` (its closing quote), or -1 (escapes, non-ASCII, no quote before `end`). */
 const plainString = (bytes: Buffer, from: number, end: number): number => {
-  const close = bytes.indexOf(QUOTE, from);
-  if (close <= from || close >= end) return -1;
-  for (let i = from; i < close; i++) {
+  for (let i = from; i < end; i++) {
     const b = bytes[i] ?? 0;
+    if (b === QUOTE) return i > from ? i : -1;
     if (b === BACKSLASH || b >= 0x80 || b < 0x20) return -1;
   }
-  return close;
+  return -1;
 };
 
 /**

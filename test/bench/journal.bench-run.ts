@@ -8,28 +8,37 @@ import { it } from 'vitest';
 import { createJournal, journalLoaded } from '../../electron/journal';
 import { indexLog } from '../../electron/journal/journal-index';
 import { memoryLogger } from '../../electron/log';
+import { HANDOFF_PAGE_SIZE } from '../../shared/domain';
 import { seedJournal } from '../fixtures/journal-seed';
 import { median, mib, printBlock, row } from './report';
 
 // Issue 12, goal 5: the journal with 10,000 hand-offs (open, listing, one stage change) next to 10,
 // and the node:sqlite alternative measured on the same records (why the journal is a log: see
 // electron/journal/journal.ts). Open is until the journal is usable (hand-off lines indexed, not
-// parsed); the background load that parses them runs after, off the way of the window; a listing
-// asked for before it ends finishes the parse itself (the first-listing row).
+// parsed); the background load that parses them runs after, off the way of the window. The listing
+// is what the Hand-offs screen asks for (handoff.list): every open hand-off plus the newest
+// HANDOFF_PAGE_SIZE finished ones; asked for straight after open it parses only those lines. The
+// journal of 10,000 starts with OPEN open hand-offs, the rest finished (a busy connected host's);
+// each run completes one of the open ones (the stage change measured).
 
 const clock = { now: () => new Date() };
 const RUNS = 5;
+const OPEN = 10;
 
 const measure = async (handoffs: number) => {
   const dir = await mkdtemp(join(tmpdir(), `azs-bench-journal-${handoffs}-`));
   const file = join(dir, 'journal.jsonl');
-  const ids = await seedJournal(file, handoffs);
+  const ids = await seedJournal(file, handoffs, { finished: Math.max(0, handoffs - OPEN) });
   const size = (await stat(file)).size;
   const opens: number[] = [];
   const openCpu: number[] = [];
   const loads: number[] = [];
   const loadCpu: number[] = [];
   const firstLists: number[] = [];
+  const firstPages: number[] = [];
+  const pages: number[] = [];
+  let listedOpen = 0;
+  let listedFinished = 0;
   const wholeParses: number[] = [];
   const lists: number[] = [];
   const changes: number[] = [];
@@ -50,19 +59,31 @@ const measure = async (handoffs: number) => {
     t = performance.now();
     const listed = j.list();
     lists.push(performance.now() - t);
+    t = performance.now();
+    j.page(HANDOFF_PAGE_SIZE);
+    pages.push(performance.now() - t);
     if (listed.length !== handoffs) throw new Error(`listed ${listed.length} of ${handoffs}`);
     const before = (await stat(file)).size;
     t = performance.now();
-    await j.updateHandoff(ids[i] ?? '', { stage: 'activation-confirmed', note: 'bench' });
+    // An open one (the newest), so both sizes change a line of the same shape.
+    await j.updateHandoff(ids[ids.length - 1 - i] ?? '', { stage: 'activation-confirmed', note: 'bench' });
     changes.push(performance.now() - t);
     grew = (await stat(file)).size - before;
     await j.close();
-    // The worst case: a listing asked for right after open, before the background load.
+    // The Hand-offs screen's listing asked for right after open, before the background load.
     const early = await createJournal({ file, fs, clock, log: memoryLogger() });
     t = performance.now();
-    early.list();
-    firstLists.push(performance.now() - t);
+    const page = early.page(HANDOFF_PAGE_SIZE);
+    firstPages.push(performance.now() - t);
+    listedOpen = page.handoffs.length - page.finished.shown;
+    listedFinished = page.finished.shown;
     await early.close();
+    // The whole journal asked for right after open (only the diagnostics export does): the parse finished at once.
+    const whole = await createJournal({ file, fs, clock, log: memoryLogger() });
+    t = performance.now();
+    whole.list();
+    firstLists.push(performance.now() - t);
+    await whole.close();
   }
   // For comparison, after the runs above (its garbage would land in their opens): reading and
   // parsing every line at open, as the journal did before.
@@ -71,7 +92,7 @@ const measure = async (handoffs: number) => {
     indexLog(await fs.readFile(file), memoryLogger()).all();
     wholeParses.push(performance.now() - t);
   }
-  return { size, open: median(opens), openCpu: median(openCpu), load: median(loads), loadCpu: median(loadCpu), firstList: median(firstLists), wholeParse: median(wholeParses), list: median(lists), change: median(changes), grew };
+  return { size, open: median(opens), openCpu: median(openCpu), load: median(loads), loadCpu: median(loadCpu), firstList: median(firstLists), firstPage: median(firstPages), page: median(pages), listedOpen, listedFinished, wholeParse: median(wholeParses), list: median(lists), change: median(changes), grew };
 };
 
 /** The same records in node:sqlite (WAL, synchronous=FULL): open, list all, one update. */
@@ -122,8 +143,10 @@ it('journal at scale', async () => {
     row('read and parse every line at open instead (the journal before), ms', ms(large.wholeParse), '(comparison)'),
     row('open with 10 hand-offs, ms', ms(small.open)),
     row('background load of 10,000 hand-offs after open, ms wall / CPU', `${ms(large.load)} / ${ms(large.loadCpu)}`, '(event loop free between slices of 500)'),
-    row('listing 10,000 hand-offs, ms', large.list.toFixed(2), '(goal <= 20)'),
-    row('first listing asked for right after open (finishes the load), ms', ms(large.firstList), '(worst case)'),
+    row(`listing straight after open (10,000), ms: ${large.listedOpen} open + newest ${large.listedFinished} finished listed`, large.firstPage.toFixed(2), '(goal <= 20)'),
+    row('the same listing after the background load, ms', large.page.toFixed(2), '(goal <= 20)'),
+    row('whole journal (10,000) after the background load, ms', large.list.toFixed(2), '(diagnostics export only)'),
+    row('whole journal (10,000) straight after open (finishes the load), ms', ms(large.firstList), '(diagnostics export only)'),
     row('one stage change with 10,000 hand-offs, ms (fsync included)', ms(large.change)),
     row('one stage change with 10 hand-offs, ms (fsync included)', ms(small.change)),
     row('bytes written per stage change, 10,000 hand-offs', large.grew),
