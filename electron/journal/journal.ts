@@ -21,20 +21,26 @@ import type { Texts } from './kept-texts';
 // (kept-texts.ts). A stage change appends one line, whatever the number of hand-offs; completing a
 // hand-off appends one line and deletes its texts file. Passwords and Azure tokens never reach either.
 //
-// Opening does not parse the log (issue 12: 10,000 hand-offs are 8.8 MiB, and one JSON.parse of it
+// Opening does not parse the log (issue 12: 10,000 hand-offs are 10 MiB, and one JSON.parse of it
 // is 30-90 ms here). It reads the bytes, cuts off a torn last line, and indexes the hand-off lines by
-// id from their fixed prefix (`{"t":"handoff","entry":{"summary":{"id":"…"`, what formatLine writes)
-// without parsing them; only operation lines and lines of another shape are parsed then. The
-// hand-offs are parsed in the background in small slices, so the event loop stays free while the
-// window loads, and the listing is then served from memory. Anything that needs one hand-off before
-// that (handoff, kept, update) parses just its line; a listing asked for earlier finishes the
-// parse at once. Each hand-off line is a full snapshot, so the last readable line of an id wins, as
-// it did when the whole log was replayed at open.
+// id and by whether they are complete, from their fixed prefix
+// (`{"t":"handoff","entry":{"summary":{"id":"…","side":"…","stage":"…","complete":…`, what formatLine
+// writes of the summary createHandoff builds) without parsing them; only operation lines and lines of
+// another shape are parsed then. The hand-offs are parsed in the background in small slices, so the
+// event loop stays free while the window loads. What the app asks for before that parses only what
+// it needs: one hand-off (handoff, kept, update) its line; open() the open ones; page(), the Hand-offs
+// screen's listing, the open ones plus the newest N finished (creation order: first appearance in the
+// log, which compaction keeps), so a listing straight after open costs the same with 10,000 hand-offs
+// as with 100. Only list(), the whole journal (the diagnostics export), finishes the parse at once.
+// Each hand-off line is a full snapshot, so the last readable line of an id wins, as it did when the
+// whole log was replayed at open. A damaged line (not a crash's: that one has no newline and is cut
+// off) is found only when parsed, and the line before it then decides: until then a finished
+// hand-off's unparsed damaged line counts by its prefix.
 //
 // Why not node:sqlite (measured beside it on the same 10,000 records by `npm run bench`): it opens
-// in under 1 ms, but the hand-offs screen lists every hand-off with its history, and reading them
-// all back costs 70-300 ms per listing (a row and a parse each), so a cache in memory would be
-// needed anyway. It ships in Electron 45's Node (electron/electron#47706 restored it after a build
+// in under 1 ms, and with columns for completeness and creation a paged query would list about as
+// fast as this index does (reading every hand-off back costs 70-300 ms: a row and a parse each). So
+// speed does not decide; what does is below. It ships in Electron 45's Node (electron/electron#47706 restored it after a build
 // change had left it out; Node 24.21 loads it without an ExperimentalWarning), but in WAL mode it
 // keeps -wal and -shm files beside the database, which need working file locks ("database is
 // locked" on redirected or network profile folders, files held open by scanners), and its crash
