@@ -914,5 +914,7 @@ export const enScreens = {
     all: 'All {{total}} finished hand-offs are shown.',
     showOlder: 'Show older',
     tokensLimited: 'Only the hand-offs listed under Hand-offs are offered: show older ones there, or unregister by name.',
+    activatedLimited:
+      'Only the hand-offs listed under Hand-offs are checked for a stamp activated with this registration: show older ones there to check them too.',
   },
 };

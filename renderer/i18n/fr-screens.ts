@@ -918,5 +918,7 @@ export const frScreens: ScreensCatalogue = {
     all: 'Les {{total}} transferts terminés sont tous affichés.',
     showOlder: 'Afficher les plus anciens',
     tokensLimited: 'Seuls les transferts affichés sous Transferts sont proposés : affichez-y les plus anciens, ou désinscrivez par nom.',
+    activatedLimited:
+      'Seuls les transferts affichés sous Transferts sont examinés pour savoir si une instance a été activée avec cette inscription : affichez-y les plus anciens pour les examiner aussi.',
   },
 };

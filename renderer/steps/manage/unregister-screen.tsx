@@ -88,6 +88,11 @@ export function UnregisterScreen() {
             </select>
           </Field>
         )}
+        {!activated && olderUnread && (
+          <p className="hint" data-testid="unregister-older-unread">
+            {t('journalPage.activatedLimited')}
+          </p>
+        )}
         {activated && (
           <div className="warn-box" role="note" data-testid="unregister-activated">
             <p>
