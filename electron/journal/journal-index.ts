@@ -44,8 +44,6 @@ export type LogIndex = {
    * (a damaged last line is found only when parsed; the line before it then decides). Undefined: no such hand-off.
    */
   isComplete(id: string): boolean | undefined;
-  /** Lines parsed so far (at open and after): what a listing costs, counted by tests. */
-  parsed(): number;
 };
 
 const NL = 0x0a;
@@ -116,26 +114,18 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
   const legacyTexts = new Map<string, Texts>();
   let lines = 0;
   let unreadable = 0;
-  let parsed = 0;
-  /** Every id in the order it first appears (creation order), new ones appended by set(). */
+  /** Every id in the order it first appears (creation order), new ones appended by set(); `next` is where parseSome goes on. */
   const order: string[] = [];
-  /** Slots with lines still to parse, in log order; `next` is where parseSome goes on. */
-  const queue: string[] = [];
   let next = 0;
 
   // Released once every hand-off is parsed.
   let source: Buffer | undefined = bytes;
-  const lineAt = (start: number) => {
-    if (!source) return undefined;
-    parsed += 1;
-    return parseLine(source.toString('utf8', start, source.indexOf(NL, start)));
-  };
+  const lineAt = (start: number) => (source ? parseLine(source.toString('utf8', start, source.indexOf(NL, start))) : undefined);
   const addLine = (id: string, start: number, done: boolean) => {
     const slot = slots.get(id);
     if (!slot) {
       slots.set(id, { lines: [start], done });
       order.push(id);
-      queue.push(id);
     } else if (slot.lines) {
       slot.lines.push(start);
       slot.done = done;
@@ -186,15 +176,15 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
   };
 
   const parseSome = (count: number): boolean => {
-    for (let done = 0; next < queue.length && done < count; next++) {
-      const id = queue[next] ?? '';
+    for (let done = 0; next < order.length && done < count; next++) {
+      const id = order[next] ?? '';
       const slot = slots.get(id);
       if (slot?.lines) {
         resolve(id, slot);
         done += 1;
       }
     }
-    if (next < queue.length) return true;
+    if (next < order.length) return true;
     source = undefined;
     return false;
   };
@@ -231,6 +221,5 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
       const slot = slots.get(id);
       return slot && (slot.entry ? slot.entry.summary.complete : slot.done);
     },
-    parsed: () => parsed,
   };
 };
