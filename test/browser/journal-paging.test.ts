@@ -6,10 +6,11 @@ import type { HandoffSummary } from '../../shared/domain';
 import { seedJournal } from '../fixtures/journal-seed';
 import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
+import { next } from './harness/operator';
 
 // A connected host with years of hand-offs (issue 12, goal 5): the Hand-offs screen lists every open
 // one and the newest finished ones, says how many finished ones there are, and "Show older" (by
-// keyboard) reads the next ones.
+// keyboard) reads the next ones. Unregister by token says its choices are the listed hand-offs while older ones are not read.
 
 const FINISHED = HANDOFF_PAGE_SIZE + 30;
 const OPEN = 2;
@@ -17,7 +18,7 @@ const OPEN = 2;
 describeOnEachLauncher(
   'hand-offs of a large journal',
   (flow) => {
-    it('shows the newest finished hand-offs with the count, and the older ones on "Show older", every open one always', async () => {
+    it('shows the newest finished hand-offs with the count, and the older ones on "Show older", every open one always; Unregister says while older ones are not read', async () => {
       /** Registration names, oldest hand-off first. */
       let names: string[] = [];
       const { page } = await flow.machine('host', {
@@ -31,7 +32,16 @@ describeOnEachLauncher(
           },
         },
       });
-      await page.getByRole('navigation').getByRole('button', { name: 'Hand-offs', exact: true }).click();
+      const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+      // Signed in with a subscription chosen, for the Unregister screen below.
+      await page.getByTestId('side-host').click();
+      await page.getByRole('button', { name: 'Sign in to Azure' }).click();
+      await page.getByTestId('azure-account').waitFor();
+      await next(page);
+      await page.getByRole('radio').first().check();
+      await next(page);
+
+      await nav('Hand-offs');
       const items = page.getByTestId('handoff');
       await expect.poll(() => items.count()).toBe(HANDOFF_PAGE_SIZE + OPEN);
       expect(await page.getByTestId('finished-paging').textContent()).toBe(`Showing the newest ${HANDOFF_PAGE_SIZE} of ${FINISHED} finished hand-offs.`);
@@ -46,6 +56,16 @@ describeOnEachLauncher(
       expect(await items.locator('.handoff-head .status-running').count()).toBe(OPEN);
       expect(await axeViolations(page)).toEqual([]);
 
+      // Unregister by token offers the listed hand-offs only, and says so; so does its activated-stamp check.
+      const limited = 'Only the hand-offs listed under Hand-offs are offered: show older ones there, or unregister by name.';
+      await nav('Unregister');
+      await page.getByRole('radio', { name: 'By the registration token read on this host (matched by cloud ID)' }).check();
+      expect(await page.locator('#unreg-token-hint').textContent()).toBe(limited);
+      expect(await page.locator('#unreg-token').getAttribute('aria-describedby')).toBe('unreg-token-hint');
+      expect(await page.getByTestId('unregister-older-unread').count()).toBe(1);
+      await nav('Hand-offs');
+      await expect.poll(() => items.count()).toBe(HANDOFF_PAGE_SIZE + OPEN);
+
       // By keyboard: the button takes Enter; the older ones come, then the sentence says all are shown and has focus.
       const showOlder = page.getByTestId('show-older');
       await showOlder.focus();
@@ -56,6 +76,12 @@ describeOnEachLauncher(
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('finished-paging');
       expect(await listed()).toContain(oldestFinished);
       expect(await axeViolations(page)).toEqual([]);
+
+      // Everything is read now: Unregister no longer says otherwise.
+      await nav('Unregister');
+      await page.locator('#unreg-token').waitFor();
+      expect(await page.locator('#unreg-token-hint').count()).toBe(0);
+      expect(await page.getByTestId('unregister-older-unread').count()).toBe(0);
     });
   },
   ['bridge'],
