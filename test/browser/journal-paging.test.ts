@@ -10,7 +10,8 @@ import { next } from './harness/operator';
 
 // A connected host with years of hand-offs (issue 12, goal 5): the Hand-offs screen lists every open
 // one and the newest finished ones, says how many finished ones there are, and "Show older" (by
-// keyboard) reads the next ones. Unregister by token says its choices are the listed hand-offs while older ones are not read.
+// keyboard) reads the next ones. Unregister by token says its choices are the listed hand-offs
+// while older ones are not read.
 
 const FINISHED = HANDOFF_PAGE_SIZE + 30;
 const OPEN = 2;
