@@ -539,7 +539,7 @@ const MOVED_TO = 'azurestack-moved';
 /** The practice Pay-As-You-Go subscription: the connected cells register there. */
 const PAYG = 'c4b7a1d9-6e25-4f83-a0d2-9b1e5c7f3a28';
 
-type AzureTemplate = { flow: KillFlow; hostDir: string; usb: string; state: WorldState; request: AzureKillRequest; name: string };
+type AzureTemplate = { flow: KillFlow; hostDir: string; usb: string; state: WorldState; request: AzureKillRequest; name: string; cloudId?: string };
 const templates = new Map<KillFlow, Promise<AzureTemplate>>();
 
 type Registered = { hostDir: string; usb: string; state: WorldState; subscriptionId: string; name: string; handoffId: string };
@@ -609,7 +609,7 @@ const azureTemplate = (flow: KillFlow): Promise<AzureTemplate> => {
             registrationName: name,
             choices: { billingModel: 'PayAsYouUse', targetCloud: 'AzureCloud' },
           };
-          return { request, name };
+          return { request, name, cloudId: stamp.cloudId };
         });
       case 'registration.remove': {
         // A stamp registered and activated by the connected flow, then removed.
@@ -789,14 +789,14 @@ const ROLE_DEFINITION = /\/roleDefinitions\/[^/]+$/i;
 const ROLE_ASSIGNMENT = /\/roleAssignments\/[^/]+$/i;
 
 type FlowFaultCell = {
-  flow: 'azure.move' | 'azure.createRole';
+  flow: 'azure.move' | 'azure.createRole' | 'connected.register';
   fault: string;
   how: string;
   faults?: FaultSpec[];
   /** Practice Azure settings for the cell (lock propagation). */
   azure?: Partial<PracticeAzureSettings>;
   /** Changes Azure's state before the flow runs (a conflict). */
-  arrange?: (state: WorldState) => WorldState;
+  arrange?: (state: WorldState, t: AzureTemplate) => WorldState;
   expect: 'recovered' | 'stopped';
   code?: string;
   signInAgain?: boolean;
@@ -842,6 +842,29 @@ const FLOW_FAULT_CELLS: FlowFaultCell[] = [
     expect: 'stopped',
     code: 'azure-failed',
   },
+  // The connected registration's Azure steps, after the stamp's (key pair, principal, token). There is no lock to
+  // lift in it (the lock is placed after the PUT), so no lock propagation cell.
+  { flow: 'connected.register', fault: '429 throttled, passing', how: '429 + Retry-After on the registration PUT, twice', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: REGISTRATION, retryAfterSeconds: 5, times: 2 }], expect: 'recovered' },
+  { flow: 'connected.register', fault: '429 throttled, lasting', how: '429 on every try of the registration PUT', faults: [{ kind: 'throttle', method: 'PUT', pathPattern: REGISTRATION, retryAfterSeconds: 5, times: 9 }], expect: 'stopped', code: 'azure-throttled' },
+  { flow: 'connected.register', fault: '5xx, passing', how: '500 on the registration PUT, 503 on the role assignment PUT and on the activation key, once each', faults: [{ kind: 'status', method: 'PUT', pathPattern: REGISTRATION, status: 500 }, { kind: 'status', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, status: 503 }, { kind: 'status', method: 'POST', pathPattern: ACTIVATION_KEY, status: 503 }], expect: 'recovered' },
+  { flow: 'connected.register', fault: '5xx, lasting', how: '503 on every try of the role assignment PUT (the registration and its lock exist)', faults: [{ kind: 'status', method: 'PUT', pathPattern: ROLE_ASSIGNMENT, status: 503, times: 9 }], expect: 'stopped', code: 'azure-unavailable' },
+  { flow: 'connected.register', fault: 'connection reset', how: 'TCP reset on the registration PUT, the role assignment PUT and the activation key', faults: [{ kind: 'reset', method: 'PUT', pathPattern: REGISTRATION }, { kind: 'reset', method: 'PUT', pathPattern: ROLE_ASSIGNMENT }, { kind: 'reset', method: 'POST', pathPattern: ACTIVATION_KEY }], expect: 'recovered' },
+  { flow: 'connected.register', fault: '401 expired token', how: 'ExpiredAuthenticationToken on the role assignment PUT (the registration and its lock exist)', faults: [{ kind: 'expired-token', method: 'PUT', pathPattern: ROLE_ASSIGNMENT }], expect: 'stopped', code: 'azure-credential-expired', signInAgain: true },
+  { flow: 'connected.register', fault: '403 forbidden', how: 'AuthorizationFailed on the registration PUT', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: REGISTRATION }], expect: 'stopped', code: 'azure-forbidden' },
+  { flow: 'connected.register', fault: '403 on the delete lock', how: 'AuthorizationFailed on the lock PUT (locks/write missing; the registration exists)', faults: [{ kind: 'forbidden', method: 'PUT', pathPattern: LOCK }], expect: 'stopped', code: 'azure-lock-forbidden' },
+  {
+    flow: 'connected.register',
+    fault: 'conflict: cloud ID registered elsewhere',
+    how: '409 CloudIdAlreadyRegistered on the registration PUT (the stamp registered under another name in another group)',
+    arrange: (state, t) => ({
+      ...state,
+      resourceGroups: [...state.resourceGroups, { subscriptionId: PAYG, name: 'azurestack-old', location: 'westcentralus' }],
+      registrations: [...state.registrations, { subscriptionId: PAYG, resourceGroup: 'azurestack-old', name: 'AzureStack-old', etag: '"1"', cloudId: t.cloudId ?? '', objectId: '0f0f0f0f-0000-4000-8000-000000000002', billingModel: 'Development', token: {} }],
+    }),
+    expect: 'stopped',
+    code: 'azure-cloud-already-registered',
+  },
+  { flow: 'connected.register', fault: 'policy', how: 'RequestDisallowedByPolicy on creating the resource group', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups' }], expect: 'stopped', code: 'azure-policy-denied' },
 ];
 
 /** Azure as it was before the flow: the registration in its group with its lock, or no role. */
@@ -855,15 +878,17 @@ const expectAzureUnchanged = (t: AzureTemplate, azure: WorldSnapshot): void => {
   expect(azure.locks.some((l) => l.scope.toLowerCase().endsWith(`/resourcegroups/azurestack/providers/microsoft.azurestack/registrations/${t.name}`.toLowerCase()))).toBe(true);
 };
 
-describe('fault matrix: Azure faults on move and on role creation', () => {
+describe('fault matrix: Azure faults on move, role creation and the connected registration', () => {
   it.each(FLOW_FAULT_CELLS)('$flow: $fault', async (cell) => {
     const t = await azureTemplate(cell.flow);
-    // Virtual time: every wait moves the clock the practice Azure measures lock propagation with.
+    const connected = cell.flow === 'connected.register';
+    // Virtual time: every wait moves the clock the practice Azure measures lock propagation with (not with
+    // the stamp in the flow: its time limits are real waits that race the answers).
     let now = Date.now();
-    const { m, azure } = await hostOn(t, await copyOf(t.hostDir), cell.arrange ? cell.arrange(t.state) : t.state, {
+    const dataDir = await copyOf(t.hostDir);
+    const { m, azure } = await hostOn(t, dataDir, cell.arrange ? cell.arrange(t.state, t) : t.state, {
       ...(cell.azure ? { azure: cell.azure } : {}),
-      clock: { now: () => new Date(now) },
-      sleep: (ms, signal) => ((now += ms), sleepFor(t.request.kind)(ms, signal)),
+      ...(connected ? {} : { clock: { now: () => new Date(now) }, sleep: (ms: number, signal?: AbortSignal) => ((now += ms), sleepFor(t.request.kind)(ms, signal)) }),
     });
     for (const f of cell.faults ?? []) azure.faults.add(f);
     const before = await m.call<HandoffSummary[]>('handoff.list', {});
@@ -874,10 +899,23 @@ describe('fault matrix: Azure faults on move and on role creation', () => {
     // Nothing lost in Azure: the registration exists once; a stop before the move was sent put its lock back.
     const after = azure.state.snapshot();
     if (t.request.kind === 'azure.move') expect(after.registrations.filter((r) => r.name === t.name)).toHaveLength(cell.arrange ? 2 : 1);
-    if (cell.lasting || (seen.outcome === 'stopped' && cell.code !== 'azure-outcome-unknown' && !cell.arrange)) expectAzureUnchanged(t, after);
+    if (connected) {
+      // Never twice, whatever stopped it; a stop once the registration exists says what it left and that running again completes it.
+      expect(after.registrations.filter((r) => r.name === t.name).length).toBeLessThanOrEqual(1);
+      expect(after.locks.length).toBeLessThanOrEqual(1);
+      expect(after.roleAssignments.length).toBeLessThanOrEqual(1);
+      const [rec] = await expectConnectedFile(m, dataDir);
+      if (seen.outcome === 'stopped') {
+        expect(rec?.failedAt).toBeDefined();
+        if (rec?.done.includes('resource')) expect(seen.problem.action).toMatch(/run the connected registration again with the same names/);
+      }
+    } else if (cell.lasting || (seen.outcome === 'stopped' && cell.code !== 'azure-outcome-unknown' && !cell.arrange)) expectAzureUnchanged(t, after);
     let kept: string;
     if (cell.lasting) kept = 'journal; Azure as before (registration in its group, its lock put back)';
-    else if (cell.arrange) kept = `journal; Azure as before${cell.flow === 'azure.move' ? ' (registration in its group, its lock put back)' : ' (no role assigned)'}`;
+    else if (cell.arrange) {
+      if (connected) expect(after.registrations.map((r) => r.name)).toEqual(['AzureStack-old']);
+      kept = `journal; Azure as before${{ 'azure.move': ' (registration in its group, its lock put back)', 'azure.createRole': ' (no role assigned)', 'connected.register': ' (the other registration untouched, nothing created)' }[cell.flow]}`;
+    }
     else {
       // The fault has passed: running it again leaves Azure as the flow means to.
       azure.faults.clear();
@@ -885,7 +923,9 @@ describe('fault matrix: Azure faults on move and on role creation', () => {
       if (seen.outcome === 'stopped') expect(await runAzure(m, t.request)).toEqual({ outcome: 'recovered' });
       kept = `journal; Azure: ${await expectAzureDone(t, m, azure.state.snapshot())}${seen.outcome === 'stopped' ? ' (run again once the fault passed)' : ''}`;
     }
-    record('Azure', `${cell.flow === 'azure.move' ? 'move' : 'role creation'}: ${cell.fault}`, cell.how, seen, kept);
+    if (connected) expect(await secretsOnDisk(dataDir)).toEqual([]);
+    const FLOW_LABEL = { 'azure.move': 'move', 'azure.createRole': 'role creation', 'connected.register': 'connected registration' } as const;
+    record('Azure', `${FLOW_LABEL[cell.flow]}: ${cell.fault}`, cell.how, seen, connected ? kept.replace('journal; Azure:', 'journal; connected.json records the stop, no secret on disk; Azure and stamp:') : kept);
   });
 });
 
