@@ -883,7 +883,8 @@ const expectAzureUnchanged = (t: AzureTemplate, azure: WorldSnapshot): void => {
 const FLOW_LABEL = { 'azure.move': 'move', 'azure.createRole': 'role creation', 'connected.register': 'connected registration' } as const;
 
 describe('fault matrix: Azure faults on move, role creation and the connected registration', () => {
-  it.each(FLOW_FAULT_CELLS)('$flow: $fault', async (cell) => {
+  // Each cell has its own data folder copy, machine and clock: they run side by side.
+  it.concurrent.each(FLOW_FAULT_CELLS)('$flow: $fault', async (cell) => {
     const t = await azureTemplate(cell.flow);
     const connected = cell.flow === 'connected.register';
     // Virtual time: every wait moves the clock the practice Azure measures lock propagation with (not with
