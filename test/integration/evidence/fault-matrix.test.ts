@@ -764,6 +764,9 @@ describe('fault matrix: the app killed at each step of unregister, move, role cr
     if (seen.outcome === 'stopped') expect(clearStop(seen.problem), JSON.stringify(seen.problem)).toBe(true);
     // The connected flows finish on a re-run, whatever the kill cut: the removal remembers the stamp's deactivation.
     if (connected) expect(seen, JSON.stringify(seen)).toEqual({ outcome: 'recovered' });
+    // The re-run activates the stamp once (after a kill right after the activation, once more: the PEP cannot tell the app it was done).
+    const ran = (cmd: string) => m.log.lines.filter((l) => l.message === 'practice stamp: answered' && l.data?.['cmd'] === cmd).length;
+    if (kind === 'connected.register') expect(ran('New-AzureStackActivation')).toBe(1);
     const done = await expectAzureDone(t, m, azure.state.snapshot());
     await expectIntact(m, child.value.acknowledged);
     if (connected) {
