@@ -148,6 +148,8 @@ export type AzureService = {
   /** The registration, its lock and (given the principal) its owner assignment, as they stand in Azure. */
   connectedState(ref: RegistrationRef, principalId?: string): Promise<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>;
   unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;
+  /** Connected removal, before the stamp is deactivated: throws what would stop the deletion (rights, other locks); changes nothing. */
+  removable(reg: RegistrationInfo, signal?: AbortSignal): Promise<void>;
   move(req: MoveRequest, ctl?: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }>;
   /** The registration a stamp's activation record names, as Azure holds it now (status screen). */
   registrationSide(ref: RegistrationRef, cloudId?: string): Promise<AzureSide>;

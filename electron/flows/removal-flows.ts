@@ -8,7 +8,8 @@ import type { RunContext } from '../operations';
 import type { StampSessions } from './stamp-sessions';
 
 // Remove-AzsRegistration, connected (contract §2.9): one PEP session → stamp information → the
-// registration in Azure must carry this stamp's cloud ID → Remove-AzureStackActivation → lock
+// registration in Azure must carry this stamp's cloud ID → the rights and locks the deletion needs
+// checked while nothing is changed → Remove-AzureStackActivation → lock
 // delete → DELETE → verify 404. The stamp step and the Azure step are resumable apart: when Azure
 // fails after the stamp was deactivated, the problem says so and the re-run does only what is left.
 // Never the official module's "does not correlate" text: not found and another stamp's are told apart.
@@ -83,6 +84,8 @@ export const removeRegistration = async (
   if (req.stampDeactivated) {
     ctx.progress({ level: 'info', phase: 'remove.stamp-skipped', message: said('progress.remove-stamp-skipped', 'The stamp was deactivated by an earlier run: only the Azure part is left.') });
   } else {
+    // What would stop Azure's part is found before the stamp is changed.
+    await deps.azure.removable(found, ctx.signal);
     ctx.progress({ phase: 'remove.deactivate', message: said('progress.remove-deactivate', 'Removing the activation from the stamp (Remove-AzureStackActivation): marketplace syndication and usage reporting stop…') });
     await session.removeActivation({ signal: ctx.signal, onRecord: (r) => ctx.progress(r) });
     stampDeactivatedAt = deps.clock.now().toISOString();

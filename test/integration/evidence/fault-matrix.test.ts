@@ -794,7 +794,7 @@ const ROLE_DEFINITION = /\/roleDefinitions\/[^/]+$/i;
 const ROLE_ASSIGNMENT = /\/roleAssignments\/[^/]+$/i;
 
 type FlowFaultCell = {
-  flow: 'azure.move' | 'azure.createRole' | 'connected.register';
+  flow: 'azure.move' | 'azure.createRole' | 'connected.register' | 'registration.remove';
   fault: string;
   how: string;
   faults?: FaultSpec[];
@@ -870,6 +870,30 @@ const FLOW_FAULT_CELLS: FlowFaultCell[] = [
     code: 'azure-cloud-already-registered',
   },
   { flow: 'connected.register', fault: 'policy', how: 'RequestDisallowedByPolicy on creating the resource group', faults: [{ kind: 'policy-denied', method: 'PUT', pathPattern: RESOURCE_GROUP, policy: 'Require a tag on resource groups' }], expect: 'stopped', code: 'azure-policy-denied' },
+  // The connected removal's Azure part, after the stamp was deactivated (lock propagation: the unregister cells, same code).
+  { flow: 'registration.remove', fault: '429 throttled, passing', how: '429 + Retry-After on the registration DELETE, twice', faults: [{ kind: 'throttle', method: 'DELETE', pathPattern: REGISTRATION, retryAfterSeconds: 5, times: 2 }], expect: 'recovered' },
+  { flow: 'registration.remove', fault: '5xx, lasting', how: '503 on every try of the registration DELETE', faults: [{ kind: 'status', method: 'DELETE', pathPattern: REGISTRATION, status: 503, times: 9 }], expect: 'stopped', code: 'removal-partial' },
+  { flow: 'registration.remove', fault: 'connection reset', how: 'TCP reset on the lock DELETE and on the registration DELETE', faults: [{ kind: 'reset', method: 'DELETE', pathPattern: LOCK }, { kind: 'reset', method: 'DELETE', pathPattern: REGISTRATION }], expect: 'recovered' },
+  { flow: 'registration.remove', fault: '401 expired token', how: 'ExpiredAuthenticationToken on the registration DELETE', faults: [{ kind: 'expired-token', method: 'DELETE', pathPattern: REGISTRATION }], expect: 'stopped', code: 'removal-partial', signInAgain: true },
+  {
+    flow: 'registration.remove',
+    fault: 'missing rights (the registration role, without locks/delete)',
+    how: 'the account has the custom registration role of the docs, which lacks Microsoft.Authorization/locks/delete',
+    azure: { permissions: 'registration-role' },
+    expect: 'stopped',
+    code: 'azure-forbidden',
+    lasting: true,
+  },
+  {
+    flow: 'registration.remove',
+    fault: 'another lock on the resource group',
+    how: 'a CanNotDelete lock someone else placed on the resource group',
+    arrange: (state) => ({ ...state, locks: [...state.locks, { scope: `/subscriptions/${PAYG}/resourceGroups/azurestack`, name: 'ops-do-not-delete', level: 'CanNotDelete', notes: 'Operations team' }] }),
+    expect: 'stopped',
+    code: 'azure-scope-locked',
+    lasting: true,
+  },
+  { flow: 'registration.remove', fault: '403 on the delete lock', how: 'AuthorizationFailed on the lock DELETE (locks/delete missing)', faults: [{ kind: 'forbidden', method: 'DELETE', pathPattern: LOCK }], expect: 'stopped', code: 'removal-partial' },
 ];
 
 /** Azure as it was before the flow: the registration in its group with its lock, or no role. */
@@ -883,20 +907,21 @@ const expectAzureUnchanged = (t: AzureTemplate, azure: WorldSnapshot): void => {
   expect(azure.locks.some((l) => l.scope.toLowerCase().endsWith(`/resourcegroups/azurestack/providers/microsoft.azurestack/registrations/${t.name}`.toLowerCase()))).toBe(true);
 };
 
-const FLOW_LABEL = { 'azure.move': 'move', 'azure.createRole': 'role creation', 'connected.register': 'connected registration' } as const;
+const FLOW_LABEL = { 'azure.move': 'move', 'azure.createRole': 'role creation', 'connected.register': 'connected registration', 'registration.remove': 'connected removal' } as const;
 
 describe('fault matrix: Azure faults on move, role creation and the connected registration', () => {
   // Each cell has its own data folder copy, machine and clock: they run side by side.
   it.concurrent.each(FLOW_FAULT_CELLS)('$flow: $fault', async (cell) => {
     const t = await azureTemplate(cell.flow);
     const connected = cell.flow === 'connected.register';
+    const removal = cell.flow === 'registration.remove';
     // Virtual time: every wait moves the clock the practice Azure measures lock propagation with (not with
     // the stamp in the flow: its time limits are real waits that race the answers).
     let now = Date.now();
     const dataDir = await copyOf(t.hostDir);
     const { m, azure } = await hostOn(t, dataDir, cell.arrange ? cell.arrange(t.state, t) : t.state, {
       ...(cell.azure ? { azure: cell.azure } : {}),
-      ...(connected ? {} : { clock: { now: () => new Date(now) }, sleep: (ms: number, signal?: AbortSignal) => ((now += ms), sleepFor(t.request.kind)(ms, signal)) }),
+      ...(connected || removal ? {} : { clock: { now: () => new Date(now) }, sleep: (ms: number, signal?: AbortSignal) => ((now += ms), sleepFor(t.request.kind)(ms, signal)) }),
     });
     for (const f of cell.faults ?? []) azure.faults.add(f);
     const before = await m.call<HandoffSummary[]>('handoff.list', {});
@@ -917,25 +942,41 @@ describe('fault matrix: Azure faults on move, role creation and the connected re
         expect(rec?.failedAt).toBeDefined();
         if (rec?.done.includes('resource')) expect(seen.problem.action).toMatch(/run the connected registration again with the same names/);
       }
+    } else if (removal) {
+      // Stopped after the stamp's part: the registration is still there, once, its lock put back; the stamp stays deactivated.
+      if (seen.outcome === 'stopped') {
+        expectAzureUnchanged(t, after);
+        const activation = (await m.runtime.services().practice?.stamp.state())?.activation;
+        if (seen.problem.code === 'removal-partial') {
+          expect(activation).toBeUndefined();
+          expect(seen.problem.action).toMatch(/skips the stamp/);
+        } else {
+          // Found before the stamp was changed: nothing was.
+          expect(activation, 'the stamp is still activated').toBeDefined();
+          expect(seen.problem.message).toMatch(/nothing was changed/i);
+        }
+      }
     } else if (cell.lasting || (seen.outcome === 'stopped' && cell.code !== 'azure-outcome-unknown' && !cell.arrange)) expectAzureUnchanged(t, after);
     let kept: string;
-    if (cell.lasting) kept = 'journal; Azure as before (registration in its group, its lock put back)';
+    if (cell.lasting) kept = removal ? 'journal; Azure and stamp as before (the registration with its lock, the stamp still activated)' : 'journal; Azure as before (registration in its group, its lock put back)';
     else if (cell.arrange) {
       if (connected) expect(after.registrations.map((r) => r.name)).toEqual(['AzureStack-old']);
-      kept = `journal; ${connected ? 'connected.json records the step it stopped at, no secret on disk; ' : ''}Azure as before${{ 'azure.move': ' (registration in its group, its lock put back)', 'azure.createRole': ' (no role assigned)', 'connected.register': ' (the other registration untouched, nothing created)' }[cell.flow]}`;
+      kept = `journal; ${connected ? 'connected.json records the step it stopped at, no secret on disk; ' : ''}Azure as before${{ 'azure.move': ' (registration in its group, its lock put back)', 'azure.createRole': ' (no role assigned)', 'connected.register': ' (the other registration untouched, nothing created)', 'registration.remove': '' }[cell.flow]}`;
     } else {
       // The fault has passed: running it again leaves Azure as the flow means to.
       azure.faults.clear();
       if (cell.signInAgain) await m.call('azure.signIn', { cloud: 'AzureCloud', method: 'browser' });
-      if (seen.outcome === 'stopped') expect(await runAzure(m, t.request)).toEqual({ outcome: 'recovered' });
+      // The removal screen runs it again skipping the stamp, as the stop said.
+      const request = removal && seen.outcome === 'stopped' ? { ...t.request, stampDeactivated: true } : t.request;
+      if (seen.outcome === 'stopped') expect(await runAzure(m, request)).toEqual({ outcome: 'recovered' });
       const done = await expectAzureDone(t, m, azure.state.snapshot());
-      const again = seen.outcome === 'stopped' ? ' (run again once the fault passed)' : '';
+      const again = seen.outcome === 'stopped' ? ` (run again once the fault passed${removal ? ', skipping the stamp' : ''})` : '';
       if (connected) {
         expect((await expectConnectedFile(m, dataDir)).find((r) => r.registrationName === t.name)).toMatchObject({ completedAt: expect.any(String) });
         kept = `journal; connected.json ${seen.outcome === 'stopped' ? 'records the step it stopped at' : 'records the run'}, no secret on disk; Azure and stamp: ${done}${again}`;
-      } else kept = `journal; Azure: ${done}${again}`;
+      } else kept = `journal; ${removal ? 'Azure and stamp' : 'Azure'}: ${done}${again}`;
     }
-    if (connected) expect(await secretsOnDisk(dataDir)).toEqual([]);
+    if (connected || removal) expect(await secretsOnDisk(dataDir)).toEqual([]);
     record('Azure', `${FLOW_LABEL[cell.flow]}: ${cell.fault}`, cell.how, seen, kept);
   });
 });
