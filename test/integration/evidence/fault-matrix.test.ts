@@ -943,6 +943,7 @@ describe('fault matrix: Azure faults on move, role creation and the connected re
         if (rec?.done.includes('resource')) expect(seen.problem.action).toMatch(/run the connected registration again with the same names/);
       }
     } else if (removal) {
+      await expectConnectedFile(m, dataDir);
       // Stopped after the stamp's part: the registration is still there, once, its lock put back; the stamp stays deactivated.
       if (seen.outcome === 'stopped') {
         expectAzureUnchanged(t, after);
