@@ -730,6 +730,13 @@ describe('fault matrix: the app killed at each step of unregister, move, role cr
     expect(steps).toEqual(KILL_STEPS[flow]);
   });
 
+  it('the secret sweep finds a sentinel written anywhere in a data folder (so it can fail)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'azs-sweep-'));
+    await mkdir(join(dir, 'logs'), { recursive: true });
+    await writeFile(join(dir, 'logs', 'main.log'), `refresh=${SECRETS.refreshToken}`);
+    expect(await secretsOnDisk(dir)).toEqual([`${join('logs', 'main.log')}: ${SECRETS.refreshToken}`]);
+  });
+
   const cells = (Object.entries(KILL_STEPS) as [KillFlow, string[]][]).flatMap(([flow, steps]) => steps.map((step, i) => ({ flow, step, n: i + 1 })));
   it.concurrent.each(cells)('killed at $flow after $step', async ({ flow, step, n }) => {
     const t = await azureTemplate(flow);
