@@ -8,7 +8,8 @@ import type { Logger } from '../log';
 
 // One small JSON file of connected registrations beside the journal (which records the air-gap hand-
 // offs): each step of a connected run is written as it completes, so a run that stops says what it left
-// in Azure and on the stamp, and a re-run with the same names continues the same record. Nothing secret
+// in Azure and on the stamp, and a re-run with the same names continues the same record. It also keeps a
+// stamp deactivated by a connected removal until that removal is seen to finish in Azure. Nothing secret
 // is ever in it (no refresh token, no registration token, no activation key).
 
 export type RecordsFs = Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'readFile' | 'mkdir'>;

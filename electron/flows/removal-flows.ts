@@ -42,6 +42,10 @@ const refOf = (req: RegistrationRef): RegistrationRef => ({
   registrationName: req.registrationName,
 });
 
+/** A help for a re-run after a restart, never a reason to fail what the stamp and Azure did. */
+const remember = (deps: RemovalFlowDeps, id: string, cloudId: string, at: string | undefined): Promise<void> =>
+  deps.records.setDeactivated(id, cloudId, at).catch(() => undefined);
+
 /** Step 2 alone, before anything changes: the registration there, and that it is this stamp's. */
 export const findForRemoval = async (deps: RemovalFlowDeps, req: FindRequest, signal?: AbortSignal): Promise<RegistrationInfo> => {
   const { stamp } = deps.sessions.get(req.sessionId);
@@ -67,7 +71,7 @@ export const removeRegistration = async (
   if (!found) {
     // The earlier run deactivated the stamp and Azure did delete it after all (the app may have been closed before it saw that): nothing is left.
     if (req.stampDeactivated || deps.records.deactivatedAt(id, stamp.cloudId)) {
-      await deps.records.setDeactivated(id, stamp.cloudId, undefined);
+      await remember(deps, id, stamp.cloudId, undefined);
       ctx.progress({ level: 'info', phase: 'remove.done', message: said('progress.remove-gone', 'Azure no longer has the registration: the earlier run finished there after all.') });
       return { registration: { id: '', name: ref.registrationName, subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup }, stampDeactivatedAt: null, deletedAt: deps.clock.now().toISOString(), alreadyGone: true };
     }
@@ -89,7 +93,7 @@ export const removeRegistration = async (
     ctx.progress({ phase: 'remove.deactivate', message: said('progress.remove-deactivate', 'Removing the activation from the stamp (Remove-AzureStackActivation): marketplace syndication and usage reporting stop…') });
     await session.removeActivation({ signal: ctx.signal, onRecord: (r) => ctx.progress(r) });
     stampDeactivatedAt = deps.clock.now().toISOString();
-    await deps.records.setDeactivated(id, stamp.cloudId, stampDeactivatedAt);
+    await remember(deps, id, stamp.cloudId, stampDeactivatedAt);
     ctx.progress({ level: 'info', phase: 'remove.deactivated', message: said('progress.remove-deactivated', 'The stamp is deactivated. Next: the registration in Azure.') });
   }
 
@@ -112,6 +116,6 @@ export const removeRegistration = async (
       },
     );
   }
-  await deps.records.setDeactivated(id, stamp.cloudId, undefined);
+  await remember(deps, id, stamp.cloudId, undefined);
   return { registration, stampDeactivatedAt, deletedAt: deps.clock.now().toISOString(), alreadyGone: false };
 };
