@@ -16,8 +16,10 @@ export const createDispatcher =
     if (!isChannelName(name)) return fail('bad-request', `Unknown request "${String(name)}".`);
     const parsed = channels[name].request.safeParse(raw);
     if (!parsed.success) {
-      return fail('bad-request', `The request "${name}" was not valid: ${z.prettifyError(parsed.error)}`, {
+      // Plain words for the operator; the schema's own wording and paths only under the details.
+      return fail('bad-request', `The request "${name}" was not valid: a value entered is not accepted.`, {
         action: 'Check the values you entered and try again.',
+        detail: z.prettifyError(parsed.error),
       });
     }
     try {

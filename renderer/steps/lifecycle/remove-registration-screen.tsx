@@ -82,7 +82,7 @@ export function RemoveRegistrationScreen() {
                 rows={[
                   [t('facts.registrationName'), found.name],
                   [t('lifecycle.remove.resourceId'), found.id, 'remove-found-id', 'copy'],
-                  [t('facts.cloudId'), found.cloudId, 'remove-found-cloud-id'],
+                  [t('facts.cloudId'), found.cloudId, 'remove-found-cloud-id', 'copy'],
                   [t('manage.billing'), found.billingModel],
                 ]}
               />
