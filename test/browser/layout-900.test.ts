@@ -39,7 +39,9 @@ const layout = (page: Page) =>
       wrappedBadges: [...document.querySelectorAll('.tag, .status, .journey-here')]
         .filter((el) => {
           const r = el.getBoundingClientRect();
-          return r.width > 0 && (el.getClientRects().length > 1 || r.height > 2 * parseFloat(getComputedStyle(el).fontSize));
+          const style = getComputedStyle(el);
+          // Whole at this width, and kept whole at any width.
+          return r.width > 0 && (el.getClientRects().length > 1 || r.height > 2 * parseFloat(style.fontSize) || style.whiteSpace !== 'nowrap');
         })
         .map((el) => el.textContent ?? ''),
       pageWidth: document.documentElement.scrollWidth,
