@@ -90,6 +90,15 @@ describeOnEachLauncher('the journey in view', (flow) => {
     const tops = await page.locator('.stepper li').evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
     expect(tops).toBe(1);
 
+    // The journey is on every screen of the side navigation.
+    const tasks = page.getByRole('navigation', { name: 'Tasks' });
+    const screens = (await tasks.getByRole('button').allTextContents()).filter((n) => !['New export', 'New registration', 'Change side'].includes(n.trim()));
+    expect(screens.length).toBeGreaterThan(8);
+    for (const name of screens) {
+      await tasks.getByRole('button', { name: name.trim(), exact: true }).click();
+      expect(await page.getByTestId('journey').isVisible(), name).toBe(true);
+    }
+
     // About: version, mode and licenses; the app menu opens the same screen (electron/main/menu.ts).
     await page.getByRole('navigation').getByRole('button', { name: 'About', exact: true }).click();
     expect(await page.getByTestId('about-version').textContent()).toBe('0.0.0-test');

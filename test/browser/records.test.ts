@@ -73,6 +73,13 @@ describeOnEachLauncher(
       const { cloudId } = await exportTokenToUsb(page);
       await page.getByLabel('Language').selectOption('fr');
       await page.getByRole('navigation').getByRole('button', { name: 'Transferts' }).click();
+      // Dates in the UI language, not the machine's default format.
+      await page.getByTestId('handoff').getByText('Historique').click();
+      const when = page.getByTestId('handoff').locator('.history time').first();
+      const at = new Date((await when.getAttribute('datetime')) ?? '');
+      const style = { dateStyle: 'medium', timeStyle: 'medium' } as const;
+      expect(await when.textContent()).toBe(new Intl.DateTimeFormat('fr', style).format(at));
+      expect(new Intl.DateTimeFormat('fr', style).format(at)).not.toBe(new Intl.DateTimeFormat('en', style).format(at));
       await page.getByRole('button', { name: 'Enregistrer un compte rendu imprimable' }).click();
       const saved = page.getByTestId('record-saved');
       await saved.waitFor();
