@@ -101,19 +101,27 @@ export function HandoffsScreen() {
                   </span>
                 </div>
                 <p className="muted handoff-ids">
-                  <span data-testid="handoff-cloud-id">{t('handoffs.cloudId', { cloudId: h.cloudId })}</span> <CopyButton value={h.cloudId} what={t('facts.cloudId')} />
+                  {/* Each value stays whole on its line, with its copy button. */}
+                  <span className="nowrap">
+                    <span data-testid="handoff-cloud-id">{t('handoffs.cloudId', { cloudId: h.cloudId })}</span>
+                    <CopyButton value={h.cloudId} what={t('facts.cloudId')} />
+                  </span>
                   {h.tokenFingerprint && (
                     <>
                       {' · '}
-                      <span data-testid="handoff-token-fingerprint">{t('handoffs.token', { fingerprint: h.tokenFingerprint })}</span>{' '}
-                      <CopyButton value={h.tokenFingerprint} what={t('facts.tokenFingerprint')} />
+                      <span className="nowrap">
+                        <span data-testid="handoff-token-fingerprint">{t('handoffs.token', { fingerprint: h.tokenFingerprint })}</span>
+                        <CopyButton value={h.tokenFingerprint} what={t('facts.tokenFingerprint')} />
+                      </span>
                     </>
                   )}
                   {h.keyFingerprint && (
                     <>
                       {' · '}
-                      <span data-testid="handoff-key-fingerprint">{t('handoffs.key', { fingerprint: h.keyFingerprint })}</span>{' '}
-                      <CopyButton value={h.keyFingerprint} what={t('facts.keyFingerprint')} />
+                      <span className="nowrap">
+                        <span data-testid="handoff-key-fingerprint">{t('handoffs.key', { fingerprint: h.keyFingerprint })}</span>
+                        <CopyButton value={h.keyFingerprint} what={t('facts.keyFingerprint')} />
+                      </span>
                     </>
                   )}
                 </p>

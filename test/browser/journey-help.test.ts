@@ -14,7 +14,10 @@ import { exportTokenToUsb, next, readTokenOnHost, stepIs, text, useUsbFolder } f
 
 const SHOTS = process.env.AZS_SCREENSHOTS === '1' ? join(import.meta.dirname, '../../docs/screenshots') : undefined;
 const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  if (!SHOTS) return;
+  // From the top of the window: the header and the journey in the picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 };
 
 const station = (page: Page, name: string) => page.getByTestId('journey').getByRole('listitem').filter({ hasText: name });
@@ -134,6 +137,7 @@ describeOnEachLauncher('the journey in view', (flow) => {
     await host.getByTestId('saved-file').waitFor();
     await next(host);
     await stepIs(host, 'done');
+    await shot(host, 'register-done');
     await host.getByTestId('script').getByText('Equivalent PowerShell').click();
     const hostScript = (await host.getByTestId('script').locator('pre').textContent()) ?? '';
     for (const part of ['Connect-AzAccount', 'Select-AzSubscription', 'Register-AzsEnvironment', `-RegistrationName '${registrationName}'`, "-ResourceGroupName 'azurestack'", 'Get-AzsActivationKey']) {
@@ -155,6 +159,7 @@ describeOnEachLauncher('the journey in view', (flow) => {
     // The hand-offs list: cloud ID and both fingerprints, each with its copy button.
     await host.getByRole('navigation').getByRole('button', { name: 'Hand-offs', exact: true }).click();
     await host.getByTestId('handoff-key-fingerprint').waitFor();
+    await shot(host, 'handoffs');
     expect(await uncopied(host)).toEqual([]);
     expect(await host.getByTestId('handoff').locator('.copy-button').count()).toBe(3);
 
@@ -170,6 +175,7 @@ describeOnEachLauncher('the journey in view', (flow) => {
     await stamp.getByTestId('activation-result').waitFor();
     await next(stamp);
     await stepIs(stamp, 'done');
+    await shot(stamp, 'activate-done');
     await stamp.getByTestId('script').getByText('Equivalent PowerShell').click();
     const stampScript = (await stamp.getByTestId('script').locator('pre').textContent()) ?? '';
     for (const part of ['Get-Credential', 'New-AzsActivationResource', "-PrivilegedEndpoint '10.20.30.", `${cloudId}`]) expect(stampScript, part).toContain(part);
