@@ -909,4 +909,9 @@ export const enScreens = {
     save: 'Save scenario',
     defaults: 'Restore defaults',
   },
+  scriptFile: {
+    save: 'Save as a .ps1 file…',
+    saving: 'Saving the PowerShell script',
+    saved: 'Script saved to {{path}}.',
+  },
 };

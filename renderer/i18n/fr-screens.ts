@@ -913,4 +913,9 @@ export const frScreens: ScreensCatalogue = {
     save: 'Enregistrer le scénario',
     defaults: 'Rétablir les valeurs par défaut',
   },
+  scriptFile: {
+    save: 'Enregistrer en fichier .ps1…',
+    saving: 'Enregistrement du script PowerShell',
+    saved: 'Script enregistré dans {{path}}.',
+  },
 };

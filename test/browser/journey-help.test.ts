@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
@@ -144,6 +144,11 @@ describeOnEachLauncher('the journey in view', (flow) => {
       expect(hostScript, part).toContain(part);
     }
     expect(await uncopied(host)).toEqual([]);
+    // Saved as a .ps1 where main's dialog says: UTF-8 with a BOM (Windows PowerShell 5.1), CRLF line ends.
+    await host.getByTestId('script').getByRole('button', { name: 'Save as a .ps1 file…' }).click();
+    const savedScript = await readFile((await host.getByTestId('script-saved').getAttribute('data-path')) ?? '');
+    expect(savedScript.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    expect(savedScript.subarray(3).toString('utf8')).toBe(`${hostScript.replace(/\n/g, '\r\n')}\r\n`);
     // The longest stepper (eight steps) holds one line, in French too.
     expect(await stepperLines(host)).toEqual(ONE_LINE);
     await host.getByLabel('Language').selectOption('fr');

@@ -120,6 +120,7 @@ export function ConnectedScreen() {
         {record && <ConnectedRecordView record={record} running={running} />}
         {plan && (
           <ScriptBox
+            leg="connected"
             script={connectedScript({
               cloud: account?.cloud ?? 'AzureCloud',
               subscriptionId: con.subscriptionId ?? '<subscription>',

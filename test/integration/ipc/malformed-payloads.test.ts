@@ -53,6 +53,7 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'handoff.record': { handoffId: 'h-1' },
   'handoff.saveRecord': { handoffId: 'h-1', language: 'fr' },
   'diagnostics.export': {},
+  'script.save': { leg: 'export', script: 'Get-AzsRegistrationToken' },
   'azure.signIn': { cloud: 'AzureCloud', tenantId: 'contoso.onmicrosoft.com', method: 'browser' },
   'azure.cancelSignIn': {},
   'azure.connection': { cloud: 'AzureCloud' },
