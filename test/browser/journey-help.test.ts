@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { HELP_TOPICS } from '../../shared/domain/help';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
+import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
 import { bridgeBackend } from './harness/launchers';
 import { exportTokenToUsb, next, readTokenOnHost, stepIs, text, useUsbFolder } from './harness/operator';
@@ -149,6 +150,7 @@ describeOnEachLauncher('the journey in view', (flow) => {
     const savedScript = await readFile((await host.getByTestId('script-saved').getAttribute('data-path')) ?? '');
     expect(savedScript.subarray(0, 3).toString('hex')).toBe('efbbbf');
     expect(savedScript.subarray(3).toString('utf8')).toBe(`${hostScript.replace(/\n/g, '\r\n')}\r\n`);
+    expect(await axeViolations(host), 'done, script open and saved').toEqual([]);
     // The longest stepper (eight steps) holds one line, in French too.
     expect(await stepperLines(host)).toEqual(ONE_LINE);
     await host.getByLabel('Language').selectOption('fr');
@@ -167,6 +169,7 @@ describeOnEachLauncher('the journey in view', (flow) => {
     await shot(host, 'handoffs');
     expect(await uncopied(host)).toEqual([]);
     expect(await host.getByTestId('handoff').locator('.copy-button').count()).toBe(3);
+    expect(await axeViolations(host), 'hand-offs').toEqual([]);
 
     // Stamp side, activation: the key step and the done step's script.
     await stamp.getByRole('navigation').getByRole('button', { name: '3. Activate the stamp', exact: true }).click();

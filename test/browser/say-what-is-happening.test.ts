@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
 import { connectStamp, exportTokenToUsb, next, readTokenOnHost, registerAndSaveKey, stepIs, text, useUsbFolder } from './harness/operator';
 
@@ -46,6 +47,7 @@ describeOnEachLauncher('say what is happening', (flow) => {
     await expect.poll(() => host.locator('#registration-name-error').textContent()).toContain('uses only letters, digits');
     expect(await host.locator('body').innerText()).not.toMatch(SCHEMA_WORDS);
     expect(await host.getByTestId('continue').isDisabled()).toBe(true);
+    expect(await axeViolations(host), 'names with an error').toEqual([]);
     await name.fill(registrationName);
 
     await next(host);
@@ -85,6 +87,7 @@ describeOnEachLauncher('say what is happening', (flow) => {
     expect(await warnings.textContent()).toContain('The stamp activation still names the old resource id');
     expect(await warnings.isVisible()).toBe(true);
     expect(await host.locator('.operation-details').getAttribute('open')).toBeNull();
+    expect(await axeViolations(host), 'move with its warning').toEqual([]);
   }, 120_000);
 
   it('billing: no error before the operator types, Ruggedized is guidance toward Capacity, and the list of errors is no alert', async () => {
@@ -110,6 +113,7 @@ describeOnEachLauncher('say what is happening', (flow) => {
     await stamp.getByTestId('plan-errors').waitFor();
     expect(await stamp.getByTestId('plan-errors').getAttribute('role')).toBeNull();
     expect(await stamp.locator('[role="alert"] [data-testid="plan-errors"], [data-testid="plan-errors"][role]').count()).toBe(0);
+    expect(await axeViolations(stamp), 'billing with errors').toEqual([]);
 
     // Custom asks for the asset tag without the ruggedized wording; Development asks for neither.
     await stamp.getByRole('radio', { name: /^Custom/ }).check();
@@ -142,6 +146,7 @@ describeOnEachLauncher('say what is happening', (flow) => {
     expect(await timesShown(other, 'This activation key belongs to')).toBe(1);
     expect(await other.getByTestId('stamp-key-fingerprint').count()).toBe(0);
     expect(await other.getByTestId('continue').isDisabled()).toBe(true);
+    expect(await axeViolations(other), 'key for another stamp').toEqual([]);
   });
 
   it('cancelling a long activation asks first in an in-app dialog, then says once what may have happened and offers the check', async () => {
@@ -168,6 +173,7 @@ describeOnEachLauncher('say what is happening', (flow) => {
     const dialog = stamp.getByRole('dialog');
     expect(await dialog.getByRole('heading').textContent()).toBe('Stop waiting for the activation?');
     expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    expect(await axeViolations(stamp), 'cancel dialog').toEqual([]);
     await stamp.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await operation.getAttribute('data-status')).toBe('running');
@@ -189,5 +195,6 @@ describeOnEachLauncher('say what is happening', (flow) => {
     expect(await again.getAttribute('class')).toBe('secondary');
     expect(await stamp.locator('main button.primary:visible:not([data-testid="continue"])').count()).toBe(0);
     expect(await nativeDialogs(stamp)).toEqual([]);
+    expect(await axeViolations(stamp), 'activation cancelled').toEqual([]);
   }, 120_000);
 }, ['bridge']);
