@@ -72,6 +72,11 @@ describeOnEachLauncher(
       const { page } = m;
       const { cloudId } = await exportTokenToUsb(page);
       await page.getByLabel('Language').selectOption('fr');
+      // Numbers in the UI language: the bytes written, grouped the French way (a narrow no-break space).
+      const bytes = Number((await page.getByTestId('saved-file').getAttribute('data-bytes')) ?? 'NaN');
+      expect(bytes).toBeGreaterThan(999);
+      await expect.poll(() => text(page, 'saved-file')).toContain(`(${new Intl.NumberFormat('fr').format(bytes)} octets)`);
+      expect(new Intl.NumberFormat('fr').format(bytes)).toContain('\u202f');
       await page.getByRole('navigation').getByRole('button', { name: 'Transferts' }).click();
       // Dates in the UI language, not the machine's default format.
       await page.getByTestId('handoff').getByText('Historique').click();
