@@ -41,8 +41,10 @@ const stepperLines = (page: Page) =>
   page.locator('.stepper').evaluate((ol) => ({
     lines: new Set([...ol.children].map((li) => Math.round(li.getBoundingClientRect().top))).size,
     overflows: ol.scrollWidth > ol.clientWidth + 1,
+    // Titles whole: the ellipsis is only a fallback for what is longer still.
+    cutTitles: [...ol.querySelectorAll('.stepper-title')].filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent),
   }));
-const ONE_LINE = { lines: 1, overflows: false };
+const ONE_LINE = { lines: 1, overflows: false, cutTitles: [] };
 
 describeOnEachLauncher('the journey in view', (flow) => {
   beforeAll(async () => {
