@@ -194,6 +194,12 @@ describeOnEachLauncher('say what is happening', (flow) => {
     const again = stamp.getByRole('button', { name: 'Activate again' });
     expect(await again.getAttribute('class')).toBe('secondary');
     expect(await stamp.locator('main button.primary:visible:not([data-testid="continue"])').count()).toBe(0);
+    // And it asks first, pointing at the check again.
+    await again.click();
+    expect(await dialog.getByRole('heading').textContent()).toBe('Activate again?');
+    expect(await dialog.textContent()).toContain("Check the region's properties in the administrator portal first.");
+    await stamp.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     expect(await nativeDialogs(stamp)).toEqual([]);
     expect(await axeViolations(stamp), 'activation cancelled').toEqual([]);
   }, 120_000);
