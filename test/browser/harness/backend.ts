@@ -40,6 +40,8 @@ export type BackendOptions = {
   scenario?: Partial<PracticeScenario>;
   /** Writes into main's data folder before main starts (a practice journal of years of hand-offs, for instance). */
   prepare?: (dataDir: string) => Promise<void>;
+  /** How long the practice stamp's activation runs (600 ms unless a test needs time to cancel it). */
+  activationMs?: number;
 };
 
 /**
@@ -91,7 +93,7 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
           keyPairMs: 150,
           tokenMs: 300,
           servicePrincipalMs: 150,
-          activationMs: 600,
+          activationMs: opts.activationMs ?? 600,
           removeActivationMs: 150,
         },
       },
