@@ -77,6 +77,8 @@ export type Ctl = {
   signal?: AbortSignal;
   /** Our sentences (`said`) are translated by the UI. */
   progress?(phase: string, message: string | Said): void;
+  /** A warning the operator must not miss: the screen keeps it above the log after the operation ends. */
+  warn?(phase: string, message: string | Said): void;
   /** Registration: called once the resource is in place, before its lock is placed. */
   onResource?(registration: RegistrationInfo): void;
 };
