@@ -390,6 +390,17 @@ export const frMain: MainTexts = {
     'key.host-count-differs': 'La clé couvre {{keyCount}} hôtes, le jeton {{tokenCount}}.',
     'key.signature':
       'La signature de la clé ne peut pas être vérifiée ici : seul Azure Stack Hub peut la vérifier pendant l’activation. L’application vérifie que la clé est bien formée et correspond à cette instance et à son jeton.',
+    'session.address-failed': '{{address}} n’a pas ouvert de session : {{reason}}',
+    'session.host-said': 'L’hôte PowerShell signale : {{words}}',
+    'session.host-restarted': 'L’hôte PowerShell a redémarré et la session a été rouverte par {{host}}.',
+    'session.retry': 'Le point de terminaison privilégié n’a pas répondu à {{cmd}} : nouvel essai dans {{seconds}} s ({{attempt}} sur {{limit}}).',
+    'session.transcripts-host-stopped': 'Les transcriptions de cette session restent sur le point de terminaison privilégié : l’hôte PowerShell s’était déjà arrêté.',
+    'session.transcripts-no-share': 'Les transcriptions de cette session restent sur le point de terminaison privilégié : aucun partage de transcriptions n’a été indiqué.',
+    'session.transcripts-probably-copied':
+      'La session s’est terminée pendant Close-PrivilegedEndpoint, sa réponse n’a donc pas été vue : les transcriptions ont probablement été copiées. Vérifiez-les dans {{share}}.',
+    'session.transcripts-copy-failed': 'Les transcriptions de cette session restent sur le point de terminaison privilégié : leur copie vers {{share}} a échoué.',
+    'session.transcripts-copy-failed-because':
+      'Les transcriptions de cette session restent sur le point de terminaison privilégié : leur copie vers {{share}} a échoué : {{warnings}}',
     'progress.key-pair': 'Préparation de la paire de clés de l’instance (Set-RegistrationKeyPair)…',
     'progress.token': 'Demande d’un jeton d’inscription à l’instance (New-RegistrationToken)…',
     'progress.activate': 'Activation de l’instance (New-AzureStackActivation). Cela peut prendre jusqu’à 30 minutes.',
@@ -400,6 +411,10 @@ export const frMain: MainTexts = {
     'progress.retry-waiting': '{{reason}} : attente de {{seconds}} s, puis nouvel essai ({{attempt}} sur {{limit}}).',
     'progress.lock-propagating':
       'Azure applique encore le verrou qui vient d’être levé (la levée met un moment à atteindre tout Azure) ; nouvel essai dans {{seconds}} s',
+    'retry.throttled': 'limitation du débit (429)',
+    'retry.http': 'HTTP {{status}}',
+    'retry.timeout': 'pas de réponse à temps',
+    'retry.connection': 'erreur de connexion {{code}}',
     'progress.register-check': 'Vérification de l’emplacement, du fournisseur, du groupe de ressources et de toute inscription de ce nom',
     'progress.register-check-existing': 'Recherche d’une inscription de ce nom',
     'progress.group-elsewhere': 'Le groupe de ressources {{group}} existe déjà dans {{location}} ; il y reste (vous aviez choisi {{chosen}}).',

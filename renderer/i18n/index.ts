@@ -72,9 +72,17 @@ export const switchLanguage = async (language: Language): Promise<void> => {
   }
 };
 
-/** Main's or the domain's sentence in the UI language: the language's words for its code, else main's English. */
-export const say = (s: Said): string =>
-  i18next.exists(`said.${s.code}`, { lng: i18next.language, fallbackLng: [] }) ? i18next.t(`said.${s.code}`, s.values ?? {}) : s.text;
+/**
+ * Main's or the domain's sentence in the UI language: the language's words for its code, else main's English.
+ * Its values are said too: numbers in the UI language's format, sentences in the UI language.
+ */
+export const say = (s: Said): string => {
+  if (!i18next.exists(`said.${s.code}`, { lng: i18next.language, fallbackLng: [] })) return s.text;
+  const values = Object.fromEntries(
+    Object.entries(s.values ?? {}).map(([name, v]) => [name, typeof v === 'string' ? v : typeof v === 'number' ? new Intl.NumberFormat(i18next.language).format(v) : say(v)]),
+  );
+  return i18next.t(`said.${s.code}`, values);
+};
 
 export const i18n = i18next;
 export { useTranslation } from 'react-i18next';

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/contract';
 import type { HelpTopic } from '../../shared/domain/help';
 import type { ArchiveReason } from '../../shared/domain/archive';
+import type { Said } from '../../shared/contract/said';
 import type { LanguageChoice } from '../i18n/languages';
 import type { ConnectedSlice } from './connected-slice';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
@@ -105,7 +106,7 @@ export type StampSlice = {
     sessionId?: string;
     host?: string;
     info?: StampInfo;
-    notices: string[];
+    notices: Said[];
     /** Where Close-PrivilegedEndpoint copies the PEP transcripts; the password is never persisted. */
     share: { path: string; user: string; password: string };
   };

@@ -3,6 +3,7 @@ import type { ChannelName } from './names';
 import type { OnEvent } from './events';
 import type { OperationSnapshot } from './operations';
 import type { Result } from './problems';
+import type { Said } from './said';
 import {
   ConnectedRefSchema,
   Empty,
@@ -85,8 +86,8 @@ export type PepConnected = {
   /** The ERCS address that answered. */
   host: string;
   stamp: StampInfo;
-  /** e.g. "10.0.0.224 did not answer; connected through 10.0.0.225." */
-  notices: string[];
+  /** e.g. "10.0.0.224 did not open a session: …" when another address answered. */
+  notices: Said[];
 };
 
 export const channels = {
@@ -121,7 +122,7 @@ export const channels = {
       })
       .strict(),
   ),
-  'pep.disconnect': def<{ transcriptsCopied: boolean; notice?: string }>()(z.object({ sessionId: Id }).strict()),
+  'pep.disconnect': def<{ transcriptsCopied: boolean; notice?: Said }>()(z.object({ sessionId: Id }).strict()),
 
   'handoff.drives': def<DriveInfo[]>()(Empty),
   'handoff.addFolder': def<DriveInfo | null>()(Empty),

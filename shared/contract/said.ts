@@ -62,6 +62,16 @@ export const SAID = {
   'connected.scale-same-names': ['name', 'group'],
   'connected.renew-capacity': [],
   'connected.renew-new-name': ['suggestion', 'name'],
+  // the privileged-endpoint session (electron/pep/session.ts, pep-client.ts)
+  'session.address-failed': ['address', 'reason'],
+  'session.host-said': ['words'],
+  'session.host-restarted': ['host'],
+  'session.retry': ['cmd', 'seconds', 'attempt', 'limit'],
+  'session.transcripts-host-stopped': [],
+  'session.transcripts-no-share': [],
+  'session.transcripts-probably-copied': ['share'],
+  'session.transcripts-copy-failed': ['share'],
+  'session.transcripts-copy-failed-because': ['share', 'warnings'],
   // progress lines of long operations (electron/flows, electron/azure)
   'progress.role-owner-check': ['role'],
   'progress.role-owner-present': ['role', 'name'],
@@ -83,6 +93,11 @@ export const SAID = {
   'progress.retry-asked': ['seconds', 'reason', 'attempt', 'limit'],
   'progress.retry-waiting': ['seconds', 'reason', 'attempt', 'limit'],
   'progress.lock-propagating': ['seconds'],
+  // why a call to Azure is tried again (electron/azure/retry.ts): the `reason` of the two above
+  'retry.throttled': [],
+  'retry.http': ['status'],
+  'retry.timeout': [],
+  'retry.connection': ['code'],
   'progress.register-check': [],
   'progress.register-check-existing': [],
   'progress.group-elsewhere': ['group', 'location', 'chosen'],
@@ -113,10 +128,15 @@ export const SAID = {
 
 export type SaidCode = keyof typeof SAID;
 type ValueName<C extends SaidCode> = (typeof SAID)[C][number];
-export type Said = { code: SaidCode; text: string; values?: Record<string, string> };
+/**
+ * A value a sentence fills in: words passed on as they are (names, addresses, the stamp's or Windows' own
+ * words), a number (the UI writes it in its language: 2.5 or 2,5), or a sentence of ours (the UI says it too).
+ */
+export type SaidValue = string | number | Said;
+export type Said = { code: SaidCode; text: string; values?: Record<string, SaidValue> };
 
 /** A sentence with its code and the values its translations fill in (typed by the code). Pure: a bundle drops the unused. */
-export const said = /* @__NO_SIDE_EFFECTS__ */ <C extends SaidCode>(code: C, text: string, ...values: [ValueName<C>] extends [never] ? [] : [Record<ValueName<C>, string>]): Said =>
+export const said = /* @__NO_SIDE_EFFECTS__ */ <C extends SaidCode>(code: C, text: string, ...values: [ValueName<C>] extends [never] ? [] : [Record<ValueName<C>, SaidValue>]): Said =>
   values[0] ? { code, text, values: values[0] } : { code, text };
 
 /** The English of a message that is a sentence of ours or words passed on as they are. */
