@@ -390,6 +390,47 @@ export const frMain: MainTexts = {
     'key.host-count-differs': 'La clé couvre {{keyCount}} hôtes, le jeton {{tokenCount}}.',
     'key.signature':
       'La signature de la clé ne peut pas être vérifiée ici : seul Azure Stack Hub peut la vérifier pendant l’activation. L’application vérifie que la clé est bien formée et correspond à cette instance et à son jeton.',
+    'preflight.title-powershell': 'PowerShell',
+    'preflight.title-language-mode': 'Mode de langage PowerShell',
+    'preflight.title-execution-policy': 'Stratégie d’exécution',
+    'preflight.title-trusted-hosts': 'TrustedHosts de WinRM',
+    'preflight.title-winrm-port': 'Port WinRM {{port}}',
+    'preflight.powershell': 'PowerShell {{version}} ({{edition}})',
+    'preflight.pswsman-missing': 'PowerShell {{version}} ({{edition}}) n’a pas de client WinRM ici : le module PSWSMan n’est pas installé.',
+    'preflight.pswsman-3':
+      'PowerShell {{version}} ({{edition}}) sous {{os}}, avec PSWSMan {{pswsman}} pour WinRM. Il s’authentifie par son fournisseur Devolutions intégré (NTLM ou Kerberos) : gss-ntlmssp n’est pas nécessaire.',
+    'preflight.pswsman-2':
+      'PowerShell {{version}} ({{edition}}) sous {{os}}, avec PSWSMan {{pswsman}} pour WinRM (NTLM par le GSSAPI du système). PSWSMan 3 (pwsh 7.4 ou ultérieur) ne demande aucune bibliothèque système.',
+    'preflight.pswsman-2-no-ntlm':
+      'PowerShell {{version}} ({{edition}}) sous Linux, avec PSWSMan {{pswsman}} : il s’authentifie en NTLM par GSSAPI, et gss-ntlmssp n’est pas installé (/etc/gss/mech.d/ntlmssp.conf est absent) ; la connexion au point de terminaison privilégié échouerait.',
+    'preflight.pswsman-2-step': 'PSWSMan 3 demande pwsh 7.4 ou ultérieur ; sinon installez gss-ntlmssp, par exemple sudo apt install gss-ntlmssp.',
+    'preflight.trusted-hosts-empty': 'TrustedHosts est vide.',
+    'preflight.trusted-hosts-list': 'TrustedHosts vaut « {{list}} ».',
+    'preflight.trusted-hosts-policy-empty': 'TrustedHosts (défini par stratégie de groupe) est vide.',
+    'preflight.trusted-hosts-policy-list': 'TrustedHosts (défini par stratégie de groupe) vaut « {{list}} ».',
+    'preflight.winrm-service': 'Le service WinRM est à l’état {{state}} : Set-Item sur WSMan:\\ a besoin qu’il tourne.',
+    'preflight.no-reason': 'aucune raison donnée',
+    'preflight.trusted-hosts-unknown':
+      'Inconnu : TrustedHosts n’a pas pu être lu dans le registre ({{reason}}). Vérifiez-le dans un PowerShell élevé.',
+    'preflight.trusted-hosts-all': '{{current}} Toutes les adresses ERCS sont approuvées.',
+    'preflight.trusted-hosts-policy-missing':
+      '{{current}} Manquantes : {{missing}}. Une stratégie de groupe définit cette liste, Set-Item ne peut donc pas la modifier : demandez aux administrateurs de cette stratégie (Configuration ordinateur > Modèles d’administration > Composants Windows > Gestion à distance de Windows > Client WinRM > Hôtes approuvés) de les ajouter.',
+    'preflight.trusted-hosts-policy-step': 'Ajoutez {{missing}} à la liste « Hôtes approuvés » de la stratégie de groupe, puis exécutez gpupdate /force.',
+    'preflight.trusted-hosts-missing':
+      '{{current}} Manquantes : {{missing}}. Exécutez la commande ci-dessous dans un PowerShell élevé (-Concatenate conserve les entrées existantes).',
+    'preflight.trusted-hosts-off-windows':
+      'Sans objet hors de Windows : PSWSMan n’a pas de liste TrustedHosts (pas de lecteur WSMan:) ; il s’authentifie en NTLM (Negotiate) avec les identifiants que vous saisissez.',
+    'preflight.ports-reachable': 'Joignables : {{hosts}}.',
+    'preflight.ports-silent': 'Sans réponse : {{hosts}}.',
+    'preflight.ports-mixed': 'Joignables : {{reachable}} ; sans réponse : {{silent}}.',
+    'preflight.port-step': 'Vérifiez le chemin réseau et le pare-feu de cet ordinateur vers le port TCP {{port}} des adresses ERCS.',
+    'preflight.not-run-language': 'Non vérifié : le script hôte a besoin du mode FullLanguage.',
+    'preflight.not-run-host': 'Non vérifié : l’hôte PowerShell n’a pas démarré.',
+    'preflight.execution-policy-refused': 'PowerShell démarre, mais a refusé d’exécuter le script hôte.',
+    'preflight.language-mode': 'Mode de langage : {{mode}}.',
+    'preflight.language-mode-step': 'Autorisez le script signé d’AzS Registrar dans la stratégie AppLocker/WDAC, ou utilisez un autre poste de travail.',
+    'preflight.execution-policy': 'Stratégie effective {{policy}} ; le script hôte signé s’exécute.',
+    'preflight.execution-policy-scope': 'Stratégie effective {{policy}} (définie au niveau {{scope}}) ; le script hôte signé s’exécute.',
     'session.address-failed': '{{address}} n’a pas ouvert de session : {{reason}}',
     'session.host-said': 'L’hôte PowerShell signale : {{words}}',
     'session.host-restarted': 'L’hôte PowerShell a redémarré et la session a été rouverte par {{host}}.',

@@ -3,6 +3,7 @@ import type { HandoffPurpose } from './lifecycle';
 // Plain JSON value types shared by main and renderer (ISO strings for dates, no Map/Set),
 // so structured clone over IPC and the browser test bridge agree.
 
+import type { Problem } from '../contract/problems';
 import type { Said } from '../contract/said';
 
 export const BILLING_MODELS = ['Capacity', 'PayAsYouUse', 'Development', 'Custom', 'Ruggedized'] as const;
@@ -195,13 +196,19 @@ export type SavedFile = {
 
 export type PreflightCheck = {
   id: 'powershell' | 'language-mode' | 'execution-policy' | 'trusted-hosts' | 'winrm-port';
-  title: string;
+  title: Said;
   ok: boolean;
   /** The check could not be made (for example TrustedHosts unreadable): neither passed nor failed. */
   unknown?: true;
-  detail: string;
-  /** Exact command or step that fixes it. */
+  detail: Said;
+  /** More sentences that go with the detail (the WinRM service state, the host's warnings). */
+  more?: Said[];
+  /** The exact command that fixes it (copied as it is). */
   fix?: string;
+  /** What to do, in words (with `fix`: what else may be needed). */
+  step?: Said;
+  /** Why the check could not run, as main's problem (message and action in the UI language). */
+  problem?: Problem;
 };
 
 export type PreflightReport = { ok: boolean; checks: PreflightCheck[] };
