@@ -39,6 +39,7 @@ import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from 
 import { ARCHIVE_REASONS } from '../domain/archive';
 import type { ConnectedRecord } from '../domain/connected';
 import { RECORD_LANGUAGES } from '../domain/handoff-record';
+import { LANGUAGES } from '../domain/languages';
 import type { HandoffRecord } from '../domain/handoff-record';
 import { HELP_TOPICS } from '../domain/help';
 import type { HelpTopic } from '../domain/help';
@@ -105,6 +106,8 @@ export const channels = {
   // Starts the practice stamp and the practice Azure afresh (a new stamp identity, no registrations).
   'practice.reset': def<PracticeScenario>()(Empty),
   // Opens a Microsoft Learn section in the operator's browser: a topic from the allowlist, never a URL.
+  /** The UI language the window shows: main's dialogs and menu follow it. */
+  'app.setLanguage': def<Record<string, never>>()(z.object({ language: z.enum(LANGUAGES) }).strict()),
   'app.openHelp': def<Record<string, never>>()(z.object({ topic: z.enum(Object.keys(HELP_TOPICS) as [HelpTopic, ...HelpTopic[]]) }).strict()),
 
   'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
