@@ -36,7 +36,10 @@ export const register = async (
     },
   );
   const cloud = deps.azure.account()?.cloud;
-  await deps.handoff.markStage(req.handoffId, 'registered', `${registration.id}${reused ? ' (already existed)' : ''}`, {
+  const note = reused
+    ? said('history.registered-existing', `${registration.id} (already existed)`, { id: registration.id })
+    : said('history.registered', registration.id, { id: registration.id });
+  await deps.handoff.markStage(req.handoffId, 'registered', note, {
     ...(cloud ? { cloud } : {}),
     subscriptionId: req.subscriptionId,
     resourceGroup: req.resourceGroup,

@@ -42,7 +42,7 @@ export const loadScreenTexts = (): Promise<void> => {
 const mainTexts: Partial<Record<Language, () => Promise<MainTexts>>> = {
   fr: () => import('./fr-main').then((m) => m.frMain),
 };
-const mainTextsAsked = new Set<Language>();
+const mainTextsAsked = new Map<Language, Promise<void>>();
 
 void i18next.use(initReactI18next).init({
   resources: {},
@@ -67,10 +67,15 @@ export const switchLanguage = async (language: Language): Promise<void> => {
   // Not awaited: the first screen does not wait for them; until they are in, main's English shows.
   const loadMain = mainTexts[language];
   if (loadMain && !mainTextsAsked.has(language)) {
-    mainTextsAsked.add(language);
-    void loadMain().then((texts) => i18next.addResourceBundle(language, 'translation', texts, true, true));
+    mainTextsAsked.set(
+      language,
+      loadMain().then((texts) => void i18next.addResourceBundle(language, 'translation', texts, true, true)),
+    );
   }
 };
+
+/** Main's texts of the UI language are in (the printable record waits for them before it renders). */
+export const mainTextsLoaded = (): Promise<void> => mainTextsAsked.get(wanted ?? 'en') ?? Promise.resolve();
 
 /**
  * Main's or the domain's sentence in the UI language: the language's words for its code, else main's English.

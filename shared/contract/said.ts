@@ -107,6 +107,17 @@ export const SAID = {
   'session.transcripts-probably-copied': ['share'],
   'session.transcripts-copy-failed': ['share'],
   'session.transcripts-copy-failed-because': ['share', 'warnings'],
+  // notes in a hand-off's history (electron/handoff, electron/flows): kept in the journal with their English
+  'history.read-from': ['path'],
+  'history.pasted': [],
+  'history.note-and': ['note', 'more'],
+  'history.token-read-again': [],
+  'history.saved-to': ['path'],
+  'history.registered': ['id'],
+  'history.registered-existing': ['id'],
+  'history.activation-confirmed': [],
+  'history.activation-confirmed-unknown': [],
+  'history.restored': [],
   // progress lines of long operations (electron/flows, electron/azure)
   'progress.role-owner-check': ['role'],
   'progress.role-owner-present': ['role', 'name'],

@@ -154,7 +154,11 @@ export type HandoffSummary = {
   files: string[];
   createdAt: string;
   updatedAt: string;
-  history: { stage: HandoffStage; at: string; note?: string }[];
+  /**
+   * `note`: what happened, in English (logs, diagnostics, journals of earlier versions: free text, shown as it is).
+   * `said`: the same as a sentence with a code, which the UI says in its language (written from this version on).
+   */
+  history: { stage: HandoffStage; at: string; note?: string; said?: Said }[];
 };
 
 export type DriveInfo = {
