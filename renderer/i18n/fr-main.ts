@@ -431,6 +431,21 @@ export const frMain: MainTexts = {
     'preflight.language-mode-step': 'Autorisez le script signé d’AzS Registrar dans la stratégie AppLocker/WDAC, ou utilisez un autre poste de travail.',
     'preflight.execution-policy': 'Stratégie effective {{policy}} ; le script hôte signé s’exécute.',
     'preflight.execution-policy-scope': 'Stratégie effective {{policy}} (définie au niveau {{scope}}) ; le script hôte signé s’exécute.',
+    'subscription.quota-id': 'ID de quota {{quotaId}}',
+    'subscription.no-quota-id': 'pas d’ID de quota',
+    'subscription.disconnected-unknown': 'L’inscription déconnectée demande un abonnement EA ; le type de celui-ci ne peut pas être déterminé ({{seen}}).',
+    'subscription.disconnected-offer': 'L’inscription déconnectée demande un abonnement EA ; celui-ci semble être {{offer}} ({{seen}}).',
+    'subscription.connected-unknown':
+      'L’inscription connectée demande un abonnement EA, CSP ou CSP services partagés ; le type de celui-ci ne peut pas être déterminé ({{seen}}).',
+    'subscription.connected-offer': 'L’inscription connectée demande un abonnement EA, CSP ou CSP services partagés ; celui-ci semble être {{offer}} ({{seen}}).',
+    'subscription.disabled':
+      'Cet abonnement est désactivé (résilié, expiré ou au-delà de sa limite de dépense) : Azure y refuse toute modification. Choisissez un abonnement activé, ou demandez à son administrateur de compte de le réactiver.',
+    'subscription.warned':
+      'Cet abonnement est à l’état Warned (problème de facturation) : Azure va bientôt le désactiver. Choisissez un abonnement activé, ou demandez à son administrateur de compte de régler d’abord la facturation.',
+    'subscription.past-due':
+      'Cet abonnement est à l’état PastDue (impayé) : Azure le désactivera s’il n’est pas payé. Choisissez un abonnement activé, ou demandez à son administrateur de compte de régler d’abord le paiement.',
+    'subscription.deleted': 'Cet abonnement est supprimé. Choisissez un abonnement activé.',
+    'subscription.other-state': 'Cet abonnement est à l’état {{state}}, pas Enabled. Choisissez un abonnement activé.',
     'session.address-failed': '{{address}} n’a pas ouvert de session : {{reason}}',
     'session.host-said': 'L’hôte PowerShell signale : {{words}}',
     'session.host-restarted': 'L’hôte PowerShell a redémarré et la session a été rouverte par {{host}}.',
@@ -492,6 +507,9 @@ export const frMain: MainTexts = {
     'progress.move-locks': 'Vérification des verrous de l’inscription, des groupes de ressources et des abonnements source et cible',
     'progress.move-unlock': 'Levée du verrou de l’inscription pour le déplacement',
     'progress.move-lock': 'Verrouillage de l’inscription à sa nouvelle place',
+    'progress.move-already-there': '{{name}} est déjà dans le groupe de ressources {{target}} (un déplacement précédent a abouti) : verrouillage à cet endroit.',
+    'progress.principal-not-visible':
+      'Le nouveau principal de service n’est pas encore visible dans l’annuaire (PrincipalNotFound) ; nouvel essai dans {{seconds}} s.',
     'progress.move-old-id':
       'L’activation de l’instance désigne encore l’ancien identifiant de ressource ; si la syndication échoue ensuite, obtenez une nouvelle clé d’activation et activez de nouveau.',
   },

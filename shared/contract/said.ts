@@ -97,6 +97,18 @@ export const SAID = {
   'preflight.language-mode-step': [],
   'preflight.execution-policy': ['policy'],
   'preflight.execution-policy-scope': ['policy', 'scope'],
+  // subscriptions offered for a registration (electron/azure/offers.ts)
+  'subscription.quota-id': ['quotaId'],
+  'subscription.no-quota-id': [],
+  'subscription.disconnected-unknown': ['seen'],
+  'subscription.disconnected-offer': ['offer', 'seen'],
+  'subscription.connected-unknown': ['seen'],
+  'subscription.connected-offer': ['offer', 'seen'],
+  'subscription.disabled': [],
+  'subscription.warned': [],
+  'subscription.past-due': [],
+  'subscription.deleted': [],
+  'subscription.other-state': ['state'],
   // the privileged-endpoint session (electron/pep/session.ts, pep-client.ts)
   'session.address-failed': ['address', 'reason'],
   'session.host-said': ['words'],
@@ -170,6 +182,8 @@ export const SAID = {
   'progress.move-unlock': [],
   'progress.move-lock': [],
   'progress.move-old-id': [],
+  'progress.move-already-there': ['name', 'target'],
+  'progress.principal-not-visible': ['seconds'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SaidCode = keyof typeof SAID;

@@ -249,9 +249,9 @@ export type SubscriptionInfo = {
   quotaId?: string;
   offer: OfferKind;
   /** e.g. "Disconnected registration needs an EA subscription." */
-  warnings: string[];
+  warnings: Said[];
   /** Why it cannot be chosen (its state: disabled, warned, past due, deleted); absent when it can. */
-  refusal?: string;
+  refusal?: Said;
 };
 
 export type AzureLocation = { name: string; displayName: string };
