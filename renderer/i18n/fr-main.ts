@@ -446,6 +446,8 @@ export const frMain: MainTexts = {
       'Cet abonnement est à l’état PastDue (impayé) : Azure le désactivera s’il n’est pas payé. Choisissez un abonnement activé, ou demandez à son administrateur de compte de régler d’abord le paiement.',
     'subscription.deleted': 'Cet abonnement est supprimé. Choisissez un abonnement activé.',
     'subscription.other-state': 'Cet abonnement est à l’état {{state}}, pas Enabled. Choisissez un abonnement activé.',
+    'file.not-read': 'Non lu : seuls les {{limit}} fichiers candidats les plus récents d’un support sont lus.',
+    'file.unreadable': 'Il n’a pas pu être lu ({{error}}).',
     'session.address-failed': '{{address}} n’a pas ouvert de session : {{reason}}',
     'session.host-said': 'L’hôte PowerShell signale : {{words}}',
     'session.host-restarted': 'L’hôte PowerShell a redémarré et la session a été rouverte par {{host}}.',

@@ -109,6 +109,9 @@ export const SAID = {
   'subscription.past-due': [],
   'subscription.deleted': [],
   'subscription.other-state': ['state'],
+  // files on a drive that cannot be used (electron/handoff/read-files.ts)
+  'file.not-read': ['limit'],
+  'file.unreadable': ['error'],
   // the privileged-endpoint session (electron/pep/session.ts, pep-client.ts)
   'session.address-failed': ['address', 'reason'],
   'session.host-said': ['words'],

@@ -3,7 +3,7 @@ import type { HandoffPurpose } from './lifecycle';
 // Plain JSON value types shared by main and renderer (ISO strings for dates, no Map/Set),
 // so structured clone over IPC and the browser test bridge agree.
 
-import type { Problem } from '../contract/problems';
+import type { Problem, ProblemCode } from '../contract/problems';
 import type { Said } from '../contract/said';
 
 export const BILLING_MODELS = ['Capacity', 'PayAsYouUse', 'Development', 'Custom', 'Ruggedized'] as const;
@@ -183,8 +183,10 @@ export type HandoffFile = {
   practice?: boolean;
   /** What the file is for, from our sidecar. */
   purpose?: HandoffPurpose;
-  /** Why this entry cannot be used (skipped, unreadable, damaged, changed since written). */
+  /** Why this entry cannot be used (skipped, unreadable, damaged, changed since written), in English. */
   problem?: string;
+  /** The same as the problem's code or a sentence of ours, which the UI says in its language. */
+  problemSaid?: { problem: ProblemCode } | Said;
 };
 
 export type SavedFile = {
