@@ -76,7 +76,7 @@ export type PowerShellInfo = {
   version?: string;
   edition?: string;
   /** Why it could not be run or cannot be used (then version is absent). */
-  problem?: string;
+  problem?: Said;
 };
 
 /** A file main wrote where the operator chose in its save dialog (the renderer never sends a path). */

@@ -112,6 +112,12 @@ export const SAID = {
   // files on a drive that cannot be used (electron/handoff/read-files.ts)
   'file.not-read': ['limit'],
   'file.unreadable': ['error'],
+  // the PowerShell chosen in Settings (electron/pep/version-probe.ts, electron/settings)
+  'powershell.not-started': ['command', 'error'],
+  'powershell.not-powershell': ['command', 'exit'],
+  'powershell.not-powershell-said': ['command', 'exit', 'output'],
+  'powershell.no-version': ['command', 'seconds'],
+  'powershell.too-old': ['version', 'edition'],
   // the privileged-endpoint session (electron/pep/session.ts, pep-client.ts)
   'session.address-failed': ['address', 'reason'],
   'session.host-said': ['words'],
