@@ -79,12 +79,21 @@ export const mainTextsLoaded = (): Promise<void> => mainTextsAsked.get(wanted ??
 
 /**
  * Main's or the domain's sentence in the UI language: the language's words for its code, else main's English.
- * Its values are said too: numbers in the UI language's format, sentences in the UI language.
+ * Its values are said too: numbers, dates and times in the UI language's format, sentences in the UI language.
  */
 export const say = (s: Said): string => {
   if (!i18next.exists(`said.${s.code}`, { lng: i18next.language, fallbackLng: [] })) return s.text;
   const values = Object.fromEntries(
-    Object.entries(s.values ?? {}).map(([name, v]) => [name, typeof v === 'string' ? v : typeof v === 'number' ? new Intl.NumberFormat(i18next.language).format(v) : say(v)]),
+    Object.entries(s.values ?? {}).map(([name, v]) => [
+      name,
+      typeof v === 'string'
+        ? v
+        : typeof v === 'number'
+          ? new Intl.NumberFormat(i18next.language).format(v)
+          : 'at' in v
+            ? new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(v.at))
+            : say(v),
+    ]),
   );
   return i18next.t(`said.${s.code}`, values);
 };

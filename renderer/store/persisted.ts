@@ -18,7 +18,7 @@ const SaidSchema: z.ZodMiniType<Said> = z.object({
   code: z.custom<SaidCode>((v) => typeof v === 'string' && v.length <= 100),
   text: Text(2000),
   get values() {
-    return z.optional(z.record(z.string(), z.union([Text(1000), z.number(), SaidSchema])));
+    return z.optional(z.record(z.string(), z.union([Text(1000), z.number(), z.object({ at: Text(64) }), SaidSchema])));
   },
 });
 

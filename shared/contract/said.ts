@@ -199,9 +199,10 @@ export type SaidCode = keyof typeof SAID;
 type ValueName<C extends SaidCode> = (typeof SAID)[C][number];
 /**
  * A value a sentence fills in: words passed on as they are (names, addresses, the stamp's or Windows' own
- * words), a number (the UI writes it in its language: 2.5 or 2,5), or a sentence of ours (the UI says it too).
+ * words), a number (the UI writes it in its language: 2.5 or 2,5), an instant (`at`, ISO 8601: the UI writes
+ * the date and time in its language), or a sentence of ours (the UI says it too).
  */
-export type SaidValue = string | number | Said;
+export type SaidValue = string | number | { at: string } | Said;
 export type Said = { code: SaidCode; text: string; values?: Record<string, SaidValue> };
 
 /** A sentence with its code and the values its translations fill in (typed by the code). Pure: a bundle drops the unused. */

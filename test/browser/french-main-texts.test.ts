@@ -6,7 +6,7 @@ import { fr } from '../../renderer/i18n/fr';
 import { frScreens } from '../../renderer/i18n/fr-screens';
 import { frMain } from '../../renderer/i18n/fr-main';
 import type { OperationSnapshot } from '../../shared/contract/operations';
-import type { Said } from '../../shared/contract/said';
+import type { Said, SaidValue } from '../../shared/contract/said';
 import { KEY_SIGNATURE_NOTICE, TOKEN_VERSION_RULE } from '../../shared/domain';
 import type { HandoffSummary, PreflightReport } from '../../shared/domain/types';
 import { describeOnEachLauncher } from './harness/fixture';
@@ -153,11 +153,19 @@ describeOnEachLauncher('French for main and the domain', (flow) => {
 }, ['bridge']);
 
 // Main's sentences as they came (with their English), and what the French UI makes of them (as say() does).
-const valueInFrench = (v: string | number | Said | undefined): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? new Intl.NumberFormat('fr').format(v) : v ? frenchOf(v) : '';
+const valueInFrench = (v: SaidValue | undefined): string =>
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number'
+      ? new Intl.NumberFormat('fr').format(v)
+      : v === undefined
+        ? ''
+        : 'at' in v
+          ? new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(v.at))
+          : frenchOf(v);
 const frenchOf = (s: Said): string => frMain.said[s.code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => valueInFrench(s.values?.[name]));
 /** A sentence and the sentences among its values (a retry's reason, a TrustedHosts list's owner). */
-const withNested = (s: Said): Said[] => [s, ...Object.values(s.values ?? {}).flatMap((v) => (typeof v === 'object' ? withNested(v) : []))];
+const withNested = (s: Said): Said[] => [s, ...Object.values(s.values ?? {}).flatMap((v) => (typeof v === 'object' && 'code' in v ? withNested(v) : []))];
 /** Main's English sentences showing where the French page should say them in French (text that French words differently). */
 const englishShown = async (page: Page, sentences: Said[]): Promise<string[]> => {
   const body = await page.locator('body').innerText();

@@ -22,6 +22,9 @@ describe('say', () => {
     expect(say(retry)).toBe('Azure a demandé d’attendre 2,5 s (limitation du débit (429)), puis nouvel essai (1 sur 4).');
     // Words passed on as they are (Windows' own, an address) stay as they came.
     expect(say(said('session.address-failed', 'x', { address: '10.0.0.224', reason: 'Accès refusé.' }))).toBe('10.0.0.224 n’a pas ouvert de session : Accès refusé.');
+    // An instant in the French date format, not ISO.
+    const until = say(said('key.valid-until', 'The registration is valid until 2027-03-01T12:00:00.000Z.', { date: { at: '2027-03-01T12:00:00.000Z' } }));
+    expect(until).toMatch(/^L’inscription est valable jusqu’au 1 mars 2027/);
   });
 
   it('shows main\'s English in English', async () => {
