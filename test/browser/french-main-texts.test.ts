@@ -192,7 +192,7 @@ const frenchPattern = (code: keyof typeof frMain.said): RegExp =>
   new RegExp(frMain.said[code].split(/\{\{\w+\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]*?'));
 
 describeOnEachLauncher('French for main on the failure paths', (flow) => {
-  it('speaks French in pre-flight details, session notices, retries, lock waits, refusals and history notes', async () => {
+  it('speaks French in pre-flight details, session notices, retries, lock waits, refusals, a key for another stamp and history notes', async () => {
     // Stamp side: the first ERCS address is down (failover) and TrustedHosts cannot be read.
     const stampMachine = await flow.machine('stamp-fr-faults', { backend: { locale: 'fr-FR', scenario: { firstAddressDown: true, trustedHostsUnreadable: true } } });
     const { page: stamp } = stampMachine;
@@ -250,6 +250,23 @@ describeOnEachLauncher('French for main on the failure paths', (flow) => {
     expect(log).toContain(frMain.said['retry.throttled']);
     expect(log).toMatch(/HTTP 503\), puis nouvel essai/);
     expect(await englishShown(host, await mainSentences(hostMachine))).toEqual([]);
+    await next(host);
+    await host.getByRole('button', { name: french('Save the activation key to this drive') }).click();
+    await host.getByTestId('saved-file').waitFor();
+
+    // Another stamp (its own cloud ID) reads that key: refused, said once, in French.
+    const { page: other, errors: otherErrors } = await flow.machine('stamp-fr-other', { backend: { locale: 'fr-FR' } });
+    await other.getByTestId('side-stamp').click();
+    await other.getByRole('button', { name: french('3. Activate the stamp') }).click();
+    await stepIs(other, 'connect');
+    await other.getByRole('button', { name: french('Fill in the practice sign-in') }).click();
+    await other.getByRole('button', { name: french('Connect'), exact: true }).click();
+    // Connected, the leg moves on to the key.
+    await other.getByRole('button', { name: french('Use a folder…') }).click();
+    await other.getByRole('button', { name: new RegExp(`^${french('Read key')} `) }).first().click();
+    await expect.poll(() => other.getByTestId('problem').first().innerText()).toContain(frMain.problems['key-wrong-stamp'].message);
+    expect(await other.locator('body').innerText()).not.toContain('This activation key belongs to the stamp');
+    expect(otherErrors, 'page errors or CSP violations').toEqual([]);
 
     // Unregister by name: the lock lifted is still enforced for a moment, and the app says it waits, in French.
     const name = await dispatched<HandoffSummary[]>(hostMachine, 'handoff.list', {}).then((list) => list[0]?.registrationName ?? '');
