@@ -27,7 +27,8 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    // Questions are in-app dialogs (components/confirm-dialog.tsx), never window.confirm, alert or prompt.
+    rules: { ...reactHooks.configs.recommended.rules, 'no-alert': 'error' },
   },
   // shared/ and renderer/ never reach Node, Electron, the main process or the tests.
   { files: ['shared/**'], rules: ban(['electron', ...builtins], ['**/electron/**', '**/test/**', '**/renderer/**']) },

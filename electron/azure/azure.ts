@@ -10,7 +10,7 @@ import { createRequestStats } from './request-stats';
 import { openSession, type Session } from './session';
 import { signInError } from './sign-in-errors';
 import type { AzureDeps, AzureService, RegistrationRef } from './types';
-import { findRegistration, unregister } from './unregister';
+import { checkRemovable, findRegistration, unregister } from './unregister';
 
 // The Azure side of registration for the main process. One signed-in session at a time; every call
 // goes through its single pipeline. Signing out drops the credential, and with it every token.
@@ -140,6 +140,7 @@ export const createAzure = (deps: AzureDeps): AzureService => {
     register: async (req, ctl = {}) => register(current(), req, ctl, takePrepared(req)),
     activationKey: async (ref, ctl = {}) => activationKey(current(), ref, ctl),
     unregister: async (req, ctl = {}) => unregister(current(), req, ctl),
+    removable: (reg, signal) => inPhase('removal-check', (s) => checkRemovable(s, reg, signal)),
     stampRefreshToken: async () => {
       const s = current();
       if (!s.refreshToken) {

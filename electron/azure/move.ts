@@ -204,6 +204,6 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
   await relocate(s, req, ctl, from, targetSub, hadLock);
 
   const to = await lockAtNewPlace(s, ctl, targetSub, req.targetResourceGroup, name);
-  ctl.progress?.('move.lock', said('progress.move-old-id', 'The stamp activation still names the old resource id; if syndication fails afterwards, get a new activation key and activate again.'));
+  ctl.warn?.('move.lock', said('progress.move-old-id', 'The stamp activation still names the old resource id; if syndication fails afterwards, get a new activation key and activate again.'));
   return { from: { ...from, locked: hadLock }, to: { ...to, locked: true } };
 };

@@ -77,6 +77,8 @@ export type Ctl = {
   signal?: AbortSignal;
   /** Our sentences (`said`) are translated by the UI. */
   progress?(phase: string, message: string | Said): void;
+  /** A warning the operator must not miss: the screen keeps it above the log after the operation ends. */
+  warn?(phase: string, message: string | Said): void;
   /** Registration: called once the resource is in place, before its lock is placed. */
   onResource?(registration: RegistrationInfo): void;
 };
@@ -148,6 +150,8 @@ export type AzureService = {
   /** The registration, its lock and (given the principal) its owner assignment, as they stand in Azure. */
   connectedState(ref: RegistrationRef, principalId?: string): Promise<{ registration?: RegistrationInfo; locked?: boolean; ownerAssigned?: boolean }>;
   unregister(req: UnregisterRequest, ctl?: Ctl): Promise<RegistrationInfo>;
+  /** Connected removal, before the stamp is deactivated: throws what would stop the deletion (rights, other locks); changes nothing. */
+  removable(reg: RegistrationInfo, signal?: AbortSignal): Promise<void>;
   move(req: MoveRequest, ctl?: Ctl): Promise<{ from: RegistrationInfo; to: RegistrationInfo }>;
   /** The registration a stamp's activation record names, as Azure holds it now (status screen). */
   registrationSide(ref: RegistrationRef, cloudId?: string): Promise<AzureSide>;

@@ -4,6 +4,8 @@ import { sameGuid } from '../../shared/domain/ids';
 import type { RegistrationInfo } from '../../shared/domain/types';
 import { rephrase, toAppError } from './arm-error';
 import { afterOwnLockRemoved, checkLocks, removeOwnLock, restoreLock } from './lock-guard';
+import { evaluatePermissions, FLOW_ACTIONS } from './permissions';
+import { readPermissions } from './queries';
 import { matchesCloud } from './registration-api';
 import { phase, type Session } from './session';
 import type { Ctl, RegistrationRef, UnregisterRequest } from './types';
@@ -63,6 +65,21 @@ const locate = async (s: Session, req: UnregisterRequest, signal?: AbortSignal):
     });
   }
   return match;
+};
+
+/**
+ * Before a connected removal deactivates the stamp: what would then stop the deletion in Azure (missing
+ * rights, another lock at the registration, its group or subscription), found while nothing is changed.
+ */
+export const checkRemovable = async (s: Session, reg: RegistrationInfo, signal?: AbortSignal): Promise<void> => {
+  const { scope, entries } = await readPermissions(s, reg.subscriptionId, reg.resourceGroup);
+  const { missing } = evaluatePermissions(entries, FLOW_ACTIONS.unregister);
+  if (missing.length > 0) {
+    throw new AppError('azure-forbidden', `Your account lacks what deleting registration ${reg.name} needs at ${scope}: ${missing.join(', ')}. Nothing was changed, on the stamp or in Azure.`, {
+      action: 'Ask a subscription Owner for these actions (Create role adds Microsoft.Authorization/locks/delete to the registration role), then start the removal again.',
+    });
+  }
+  await checkLocks(s, reg, 'deleting', signal);
 };
 
 export const unregister = async (s: Session, req: UnregisterRequest, ctl: Ctl): Promise<RegistrationInfo> => {

@@ -12,6 +12,7 @@ export type AzureFlowDeps = { azure: AzureService; handoff: Handoff; clock: { no
 const ctlOf = (ctx: RunContext) => ({
   signal: ctx.signal,
   progress: (phase: string, message: string | Said) => ctx.progress({ phase, message }),
+  warn: (phase: string, message: string | Said) => ctx.progress({ level: 'warning', phase, message }),
 });
 
 /** `Register-AzsEnvironment` then `Get-AzsActivationKey`: token in, key kept for the USB stick. */

@@ -135,6 +135,8 @@ export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, c
     current = 'activation';
     ctx.progress({ phase: 'activate', message: said('progress.activate', 'Activating the stamp (New-AzureStackActivation). This can take up to 30 minutes.') });
     await session.activate(key.canonical, recordTo(ctx));
+    // Activated again: an earlier removal's deactivation of these names no longer holds.
+    await deps.records.setDeactivated(id, stamp.cloudId, undefined).catch(() => undefined);
     const activatedAt = now();
     record = { ...record, done: [...record.done, 'activation'], updatedAt: activatedAt, completedAt: activatedAt };
     await deps.records.save(record);

@@ -3,16 +3,20 @@ import type { OperationOutcomes, OperationStart, Said } from '../../shared/contr
 import { sameGuid } from '../../shared/domain';
 import type { RegistrationInfo, StampInfo } from '../../shared/domain/types';
 import type { AzureService, RegistrationRef } from '../azure';
+import { recordId, type ConnectedRecords } from '../connected';
 import type { RunContext } from '../operations';
 import type { StampSessions } from './stamp-sessions';
 
 // Remove-AzsRegistration, connected (contract §2.9): one PEP session → stamp information → the
-// registration in Azure must carry this stamp's cloud ID → Remove-AzureStackActivation → lock
+// registration in Azure must carry this stamp's cloud ID → the rights and locks the deletion needs
+// checked while nothing is changed → Remove-AzureStackActivation → lock
 // delete → DELETE → verify 404. The stamp step and the Azure step are resumable apart: when Azure
 // fails after the stamp was deactivated, the problem says so and the re-run does only what is left.
 // Never the official module's "does not correlate" text: not found and another stamp's are told apart.
+// The deactivation is remembered on disk until Azure's part is seen to finish, so a re-run after the app
+// was closed or killed between the two knows the stamp's part was done.
 
-export type RemovalFlowDeps = { sessions: StampSessions; azure: AzureService; clock: { now(): Date } };
+export type RemovalFlowDeps = { sessions: StampSessions; azure: AzureService; records: Pick<ConnectedRecords, 'deactivatedAt' | 'setDeactivated'>; clock: { now(): Date } };
 
 type FindRequest = RegistrationRef & { sessionId: string };
 
@@ -38,6 +42,10 @@ const refOf = (req: RegistrationRef): RegistrationRef => ({
   registrationName: req.registrationName,
 });
 
+/** A help for a re-run after a restart, never a reason to fail what the stamp and Azure did. */
+const remember = (deps: RemovalFlowDeps, id: string, cloudId: string, at: string | undefined): Promise<void> =>
+  deps.records.setDeactivated(id, cloudId, at).catch(() => undefined);
+
 /** Step 2 alone, before anything changes: the registration there, and that it is this stamp's. */
 export const findForRemoval = async (deps: RemovalFlowDeps, req: FindRequest, signal?: AbortSignal): Promise<RegistrationInfo> => {
   const { stamp } = deps.sessions.get(req.sessionId);
@@ -59,9 +67,11 @@ export const removeRegistration = async (
   const ctl = { signal: ctx.signal, progress: (phase: string, message: string | Said) => ctx.progress({ phase, message }) };
   ctx.progress({ phase: 'remove.find', message: said('progress.remove-find', `Looking for the registration in ${where(ref)}…`, { subscription: ref.subscriptionId, group: ref.resourceGroup, name: ref.registrationName }) });
   const found = await deps.azure.findRegistration(ref, ctx.signal);
+  const id = recordId(ref);
   if (!found) {
-    // The earlier run deactivated the stamp and Azure did delete it after all: nothing is left.
-    if (req.stampDeactivated) {
+    // The earlier run deactivated the stamp and Azure did delete it after all (the app may have been closed before it saw that): nothing is left.
+    if (req.stampDeactivated || deps.records.deactivatedAt(id, stamp.cloudId)) {
+      await remember(deps, id, stamp.cloudId, undefined);
       ctx.progress({ level: 'info', phase: 'remove.done', message: said('progress.remove-gone', 'Azure no longer has the registration: the earlier run finished there after all.') });
       return { registration: { id: '', name: ref.registrationName, subscriptionId: ref.subscriptionId, resourceGroup: ref.resourceGroup }, stampDeactivatedAt: null, deletedAt: deps.clock.now().toISOString(), alreadyGone: true };
     }
@@ -78,9 +88,12 @@ export const removeRegistration = async (
   if (req.stampDeactivated) {
     ctx.progress({ level: 'info', phase: 'remove.stamp-skipped', message: said('progress.remove-stamp-skipped', 'The stamp was deactivated by an earlier run: only the Azure part is left.') });
   } else {
+    // What would stop Azure's part is found before the stamp is changed.
+    await deps.azure.removable(found, ctx.signal);
     ctx.progress({ phase: 'remove.deactivate', message: said('progress.remove-deactivate', 'Removing the activation from the stamp (Remove-AzureStackActivation): marketplace syndication and usage reporting stop…') });
     await session.removeActivation({ signal: ctx.signal, onRecord: (r) => ctx.progress(r) });
     stampDeactivatedAt = deps.clock.now().toISOString();
+    await remember(deps, id, stamp.cloudId, stampDeactivatedAt);
     ctx.progress({ level: 'info', phase: 'remove.deactivated', message: said('progress.remove-deactivated', 'The stamp is deactivated. Next: the registration in Azure.') });
   }
 
@@ -103,5 +116,6 @@ export const removeRegistration = async (
       },
     );
   }
+  await remember(deps, id, stamp.cloudId, undefined);
   return { registration, stampDeactivatedAt, deletedAt: deps.clock.now().toISOString(), alreadyGone: false };
 };

@@ -3,6 +3,9 @@ import { channels, isChannelName, fail, isAppError, ok } from '../../shared/cont
 import type { Handlers, Result } from '../../shared/contract';
 import type { Logger } from '../log';
 
+/** How zod's own messages begin ("Too small: expected string…", "Invalid input…", "Unrecognized key…"). */
+const ZOD_WORDING = /^(Invalid|Too (big|small)|Unrecognized)\b/;
+
 export type Dispatch = (name: string, raw: unknown) => Promise<Result<unknown>>;
 
 /**
@@ -16,8 +19,12 @@ export const createDispatcher =
     if (!isChannelName(name)) return fail('bad-request', `Unknown request "${String(name)}".`);
     const parsed = channels[name].request.safeParse(raw);
     if (!parsed.success) {
-      return fail('bad-request', `The request "${name}" was not valid: ${z.prettifyError(parsed.error)}`, {
+      // Plain words for the operator (the schema's own sentences, e.g. "at most three ERCS addresses");
+      // zod's generic wording and the paths only under the details.
+      const plain = [...new Set(parsed.error.issues.map((i) => i.message).filter((m) => !ZOD_WORDING.test(m)))].slice(0, 3);
+      return fail('bad-request', `The request "${name}" was not valid: ${plain.length > 0 ? plain.join(' ') : 'a value entered is not accepted.'}`, {
         action: 'Check the values you entered and try again.',
+        detail: z.prettifyError(parsed.error).slice(0, 4000),
       });
     }
     try {

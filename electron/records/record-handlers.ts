@@ -28,7 +28,7 @@ export type RecordDeps = {
   log: Logger;
 };
 
-export type RecordChannel = 'handoff.record' | 'handoff.saveRecord' | 'diagnostics.export';
+export type RecordChannel = 'handoff.record' | 'handoff.saveRecord' | 'diagnostics.export' | 'script.save';
 
 /** A file name part from operator text: letters, digits, dot, dash and underscore only. */
 const namePart = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -73,6 +73,19 @@ export const recordHandlers = (deps: RecordDeps): Pick<Handlers, RecordChannel> 
     if (path === null) return null;
     const saved = await writeChosen(deps, path, await zipDiagnostics(diagnosticsFiles(input), at));
     deps.log.info('Diagnostics exported', { path, bytes: saved.bytes });
+    return saved;
+  },
+  'script.save': async ({ leg, script }) => {
+    const path = await deps.chooseSavePath({
+      title: 'Save the equivalent PowerShell script',
+      defaultName: `AzS Registrar ${leg} ${day(deps.source().clock.now())}.ps1`,
+      filter: { name: 'PowerShell script', extensions: ['ps1'] },
+    });
+    if (path === null) return null;
+    // UTF-8 with a byte-order mark and CRLF line ends: Windows PowerShell 5.1 reads a file without a BOM in
+    // the ANSI code page, which would garble any non-ASCII value (a resource group, a user name).
+    const saved = await writeChosen(deps, path, new TextEncoder().encode(`\uFEFF${script.replace(/\r?\n/g, '\r\n')}\r\n`));
+    deps.log.info('PowerShell script saved', { leg, path, bytes: saved.bytes });
     return saved;
   },
 });

@@ -13,10 +13,15 @@ type Props = {
   title: string;
   /** Asks before cancelling (a 30-minute activation); cancels at once when left out. */
   onCancel?: () => void;
+  /**
+   * The screen around says itself, once, what an uncertain end (cancelled, outcome unknown, interrupted)
+   * may mean and offers the check: the panel then adds no second note or problem.
+   */
+  uncertaintyExplained?: boolean;
 };
 
 /** Live progress of one long operation: phase, percent, log, elapsed time and cancel. */
-export function OperationPanel({ operationId, title, onCancel }: Props) {
+export function OperationPanel({ operationId, title, onCancel, uncertaintyExplained = false }: Props) {
   const { t } = useTranslation();
   const op = useApp((s) => s.ops[operationId]);
   const running = op?.status === 'running' || op?.status === 'cancelling';
@@ -27,6 +32,7 @@ export function OperationPanel({ operationId, title, onCancel }: Props) {
   // Main's phase IDs (register.lock, key …) are named in words; unknown ones are left out.
   const phase = (id: string) => t(`phases.${id}`, { defaultValue: '' });
   const warnings = op.log.filter((l) => l.level === 'warning');
+  const uncertain = uncertaintyExplained && (op.status === 'outcome-unknown' || op.status === 'interrupted' || op.status === 'cancelled');
   return (
     <section className="operation" aria-label={title} data-testid="operation" data-status={op.status}>
       <div className="operation-head">
@@ -75,8 +81,8 @@ export function OperationPanel({ operationId, title, onCancel }: Props) {
           </ol>
         </details>
       )}
-      {(op.status === 'outcome-unknown' || op.status === 'interrupted') && <p className="notice">{t(`operation.note.${op.status}`)}</p>}
-      {outcome && !outcome.ok && <ProblemBox problem={outcome.problem} />}
+      {!uncertain && (op.status === 'outcome-unknown' || op.status === 'interrupted') && <p className="notice">{t(`operation.note.${op.status}`)}</p>}
+      {!uncertain && outcome && !outcome.ok && <ProblemBox problem={outcome.problem} />}
       {op.cancellable && running && (
         <button type="button" className="secondary" onClick={onCancel ?? (() => void appStore.getState().cancelOperation(operationId))}>
           {t('common.cancel')}

@@ -1,9 +1,17 @@
+import type { ScriptLeg } from '../../shared/domain/powershell-script';
 import { useTranslation } from '../i18n';
+import { appStore, useApp } from '../store';
+import { BusyNote } from './busy-note';
 import { CopyButton } from './copy-button';
+import { ProblemBox } from './problem-box';
 
-/** The equivalent PowerShell of a leg, to copy for a change board or to do a step by hand. */
-export function ScriptBox({ script }: { script: string }) {
+/** The equivalent PowerShell of a leg, to copy or save as a .ps1 for a change board or to do a step by hand. */
+export function ScriptBox({ script, leg }: { script: string; leg: ScriptLeg }) {
   const { t } = useTranslation();
+  const busy = useApp((s) => s.busy.records !== undefined);
+  const mine = useApp((s) => s.records.script?.leg === leg);
+  const saved = useApp((s) => s.records.script?.saved);
+  const problem = useApp((s) => s.problems.records);
   return (
     <details className="script-box" data-testid="script">
       <summary>{t('script.summary')}</summary>
@@ -13,6 +21,17 @@ export function ScriptBox({ script }: { script: string }) {
         <code>{script}</code>
       </pre>
       <CopyButton value={script} what={t('script.summary')} />
+      {/* Main's dialog chooses where; the renderer never sends a path. */}
+      <button type="button" className="secondary script-save" disabled={busy} onClick={() => void appStore.getState().saveScript(leg, script)}>
+        {t('scriptFile.save')}
+      </button>
+      {mine && <BusyNote scope="records" />}
+      {mine && saved && (
+        <p className="ok-box" role="status" data-testid="script-saved" data-path={saved.path}>
+          {t('scriptFile.saved', { path: saved.path })}
+        </p>
+      )}
+      {mine && problem && <ProblemBox problem={problem} onDismiss={() => appStore.getState().dismissProblem('records')} />}
     </details>
   );
 }

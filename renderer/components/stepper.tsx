@@ -27,7 +27,7 @@ export function Stepper<S extends string>({ steps, current, done, titles, label,
         return (
           <li key={s} className={state} aria-current={i === at ? 'step' : undefined} data-done={isDone}>
             {isDone ? (
-              <button type="button" className="stepper-link" onClick={() => go(s)}>
+              <button type="button" className="stepper-link" onClick={() => go(s)} title={titles[s]}>
                 {body}
               </button>
             ) : (

@@ -643,7 +643,7 @@ export const enScreens = {
       notReady: 'Connect to the privileged endpoint and read the activation key first.',
       done: 'The stamp is activated (at {{at}}). Marketplace syndication and usage reporting follow the billing model in the key.',
       uncertain:
-        'Check the activation state before activating again: the administrator portal (Region management, Properties) shows whether the stamp is activated. If it is, mark it here; if not, activate again.',
+        'AzS Registrar no longer knows how the activation ended: the stamp may have completed it anyway. Check the activation state before activating again: the administrator portal (Region management, Properties) shows whether the stamp is activated. If it is, mark it here; if not, activate again.',
       portalShows: 'The portal shows the stamp activated',
       marked: 'Marked as activated after your check. This hand-off is complete.',
       againAsk: 'Activate again?',
@@ -908,5 +908,10 @@ export const enScreens = {
     },
     save: 'Save scenario',
     defaults: 'Restore defaults',
+  },
+  scriptFile: {
+    save: 'Save as a .ps1 file…',
+    saving: 'Saving the PowerShell script',
+    saved: 'Script saved to {{path}}.',
   },
 };

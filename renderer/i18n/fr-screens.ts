@@ -647,7 +647,7 @@ export const frScreens: ScreensCatalogue = {
       notReady: 'Connectez-vous d’abord au point de terminaison privilégié et lisez la clé d’activation.',
       done: 'L’instance est activée (le {{at}}). La syndication de la Place de marché et le rapport d’utilisation suivent le modèle de facturation de la clé.',
       uncertain:
-        'Vérifiez l’état de l’activation avant d’activer à nouveau : le portail d’administration (Gestion de la région, Propriétés) indique si l’instance est activée. Si oui, indiquez-le ici ; sinon, activez à nouveau.',
+        'AzS Registrar ne sait plus comment l’activation s’est terminée : l’instance a pu l’achever malgré tout. Vérifiez l’état de l’activation avant d’activer à nouveau : le portail d’administration (Gestion de la région, Propriétés) indique si l’instance est activée. Si oui, indiquez-le ici ; sinon, activez à nouveau.',
       portalShows: 'Le portail montre l’instance activée',
       marked: 'Marquée comme activée après votre vérification. Ce transfert est terminé.',
       againAsk: 'Activer à nouveau ?',
@@ -912,5 +912,10 @@ export const frScreens: ScreensCatalogue = {
     },
     save: 'Enregistrer le scénario',
     defaults: 'Rétablir les valeurs par défaut',
+  },
+  scriptFile: {
+    save: 'Enregistrer en fichier .ps1…',
+    saving: 'Enregistrement du script PowerShell',
+    saved: 'Script enregistré dans {{path}}.',
   },
 };

@@ -3,6 +3,7 @@ import { ARCHIVE_REASONS, archiveReasonOf, isArchived } from '../../shared/domai
 import type { ArchiveReason } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { CopyButton } from '../components/copy-button';
 import { historyNote } from '../components/history-note';
 import { ActivateButton } from '../components/key-expected';
 import { SaveRecord } from '../components/save-record';
@@ -99,10 +100,30 @@ export function HandoffsScreen() {
                     {t(`stages.${h.stage}`)}
                   </span>
                 </div>
-                <p className="muted">
-                  {t('handoffs.cloudId', { cloudId: h.cloudId })}
-                  {h.tokenFingerprint && <> · {t('handoffs.token', { fingerprint: h.tokenFingerprint })}</>}
-                  {h.keyFingerprint && <> · {t('handoffs.key', { fingerprint: h.keyFingerprint })}</>}
+                <p className="muted handoff-ids">
+                  {/* Each value stays whole on its line, with its copy button. */}
+                  <span className="nowrap">
+                    <span data-testid="handoff-cloud-id">{t('handoffs.cloudId', { cloudId: h.cloudId })}</span>
+                    <CopyButton value={h.cloudId} what={t('facts.cloudId')} />
+                  </span>
+                  {h.tokenFingerprint && (
+                    <>
+                      {' · '}
+                      <span className="nowrap">
+                        <span data-testid="handoff-token-fingerprint">{t('handoffs.token', { fingerprint: h.tokenFingerprint })}</span>
+                        <CopyButton value={h.tokenFingerprint} what={t('facts.tokenFingerprint')} />
+                      </span>
+                    </>
+                  )}
+                  {h.keyFingerprint && (
+                    <>
+                      {' · '}
+                      <span className="nowrap">
+                        <span data-testid="handoff-key-fingerprint">{t('handoffs.key', { fingerprint: h.keyFingerprint })}</span>
+                        <CopyButton value={h.keyFingerprint} what={t('facts.keyFingerprint')} />
+                      </span>
+                    </>
+                  )}
                 </p>
                 {archived && (
                   <p data-testid="archive-reason">

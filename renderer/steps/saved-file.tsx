@@ -6,7 +6,7 @@ import { formatNumber } from '../i18n/format';
 export function SavedFileNote({ saved, what }: { saved: SavedFile; what: string }) {
   const { t } = useTranslation();
   return (
-    <p className="ok-line" data-testid="saved-file" role="status">
+    <p className="ok-line" data-testid="saved-file" data-bytes={saved.bytes} role="status">
       {t('files.saved', { what, path: saved.path, bytes: formatNumber(saved.bytes), metadata: saved.metadataFileName })}
     </p>
   );

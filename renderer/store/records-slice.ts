@@ -17,6 +17,12 @@ export const recordsSlice =
         const saved = await call('records', 'records.saving', () => api['handoff.saveRecord']({ handoffId, language }));
         if (saved) set((s) => ({ records: { ...s.records, saved } }));
       },
+      saveScript: async (leg, script) => {
+        // One outcome shown at a time: the record boxes let go of theirs.
+        set((s) => ({ records: { ...s.records, handoffId: undefined, saved: undefined, script: { leg } } }));
+        const saved = await call('records', 'scriptFile.saving', () => api['script.save']({ leg, script }));
+        if (saved) set((s) => ({ records: { ...s.records, script: { leg, saved } } }));
+      },
       exportDiagnostics: async () => {
         set((s) => ({ records: { ...s.records, diagnostics: undefined } }));
         const diagnostics = await call('records', 'records.exporting', () => api['diagnostics.export']({}));

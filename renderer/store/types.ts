@@ -13,6 +13,7 @@ import type {
   StateChanged,
 } from '../../shared/contract';
 import type { HelpTopic } from '../../shared/domain/help';
+import type { ScriptLeg } from '../../shared/domain/powershell-script';
 import type { ArchiveReason } from '../../shared/domain/archive';
 import type { Said } from '../../shared/contract/said';
 import type { Language, LanguageChoice } from '../i18n/languages';
@@ -344,9 +345,12 @@ export type RecordsSlice = {
     /** The last record saved, for that hand-off; cleared when a new save starts. */
     saved?: SavedExport;
     diagnostics?: SavedExport;
+    /** The leg whose script was asked for last as a .ps1 (its box shows the outcome), and where it went. */
+    script?: { leg: ScriptLeg; saved?: SavedExport };
   };
   saveRecord(handoffId: string): Promise<void>;
   exportDiagnostics(): Promise<void>;
+  saveScript(leg: ScriptLeg, script: string): Promise<void>;
 };
 
 export type AppState = ShellSlice &

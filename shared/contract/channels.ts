@@ -42,6 +42,7 @@ import { RECORD_LANGUAGES } from '../domain/handoff-record';
 import { LANGUAGES } from '../domain/languages';
 import type { HandoffRecord } from '../domain/handoff-record';
 import { HELP_TOPICS } from '../domain/help';
+import { SCRIPT_LEGS } from '../domain/powershell-script';
 import type { HelpTopic } from '../domain/help';
 
 type Def<S extends z.ZodType, R> = { request: S; result?: R };
@@ -158,6 +159,9 @@ export const channels = {
   'handoff.saveRecord': def<SavedExport | null>()(z.object({ handoffId: Id, language: z.enum(RECORD_LANGUAGES) }).strict()),
   // One zip of what support needs, never a secret, saved where the operator chooses (null when cancelled).
   'diagnostics.export': def<SavedExport | null>()(Empty),
+  // A leg's equivalent PowerShell script (shown on its Next steps; prompts for every secret), saved as a
+  // .ps1 where the operator chooses in main's dialog (null when cancelled).
+  'script.save': def<SavedExport | null>()(z.object({ leg: z.enum(SCRIPT_LEGS), script: z.string().min(1).max(20_000) }).strict()),
 
   'azure.signIn': def<AzureAccount>()(
     z

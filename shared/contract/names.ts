@@ -32,6 +32,7 @@ export const channelNames = [
   'handoff.record',
   'handoff.saveRecord',
   'diagnostics.export',
+  'script.save',
   'azure.signIn',
   'azure.cancelSignIn',
   'azure.connection',

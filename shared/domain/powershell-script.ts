@@ -1,6 +1,10 @@
 // The equivalent RegisterWithAzure.psm1 script of each leg, with the operator's values, for change
 // boards and for doing a step by hand. Secrets are never written in: the script prompts for them.
 
+/** The legs whose equivalent script can be saved as a .ps1 file. */
+export const SCRIPT_LEGS = ['export', 'register', 'activate', 'connected'] as const;
+export type ScriptLeg = (typeof SCRIPT_LEGS)[number];
+
 /** A PowerShell single-quoted string: nothing inside is expanded. */
 export const psQuote = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 

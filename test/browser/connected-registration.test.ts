@@ -46,6 +46,11 @@ describeOnEachLauncher('connected registration', (flow) => {
     expect(await page.getByTestId('script').textContent()).toContain('Set-AzsRegistration');
 
     expect(await axeViolations(page), 'axe before running').toEqual([]);
+    // A registration name that is not one: said in plain words, and Register holds.
+    await page.locator('#connected-name').fill('my stamp!');
+    await expect.poll(() => page.locator('#connected-name-error').textContent()).toContain('A registration name starts with a letter or digit');
+    expect(await page.getByTestId('connected-start').isDisabled()).toBe(true);
+    await page.locator('#connected-name').fill('');
     await runAndWait(page, 'Register the stamp');
     expect(await text(page, 'connected-result')).toContain(`AzureStack-${cloudId}`);
     expect(await axeViolations(page), 'axe after running').toEqual([]);

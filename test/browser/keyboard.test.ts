@@ -38,6 +38,9 @@ const continueTo = async (page: Page, step: string) => {
 const onStep = async (page: Page, step: string) => {
   await stepIs(page, step);
   await expect.poll(() => focused(page), { message: `focus on the title of ${step}` }).toBe('step-title');
+  // Every step links to its section of the Microsoft documentation.
+  const title = (await page.locator('#step-title').textContent()) ?? '';
+  expect(await page.getByRole('button', { name: `Microsoft documentation: ${title}`, exact: true }).count(), `help on ${step}`).toBe(1);
 };
 
 describeOnEachLauncher('every leg by keyboard alone', (flow) => {

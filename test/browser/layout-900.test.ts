@@ -35,6 +35,15 @@ const layout = (page: Page) =>
       main: box(document.querySelector('main')),
       outside,
       clipped,
+      // Badges (tags, statuses, "this machine") keep to one line.
+      wrappedBadges: [...document.querySelectorAll('.tag, .status, .journey-here')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          // Whole at this width, and kept whole at any width.
+          return r.width > 0 && (el.getClientRects().length > 1 || r.height > 2 * parseFloat(style.fontSize) || style.whiteSpace !== 'nowrap');
+        })
+        .map((el) => el.textContent ?? ''),
       pageWidth: document.documentElement.scrollWidth,
     };
   });
@@ -44,6 +53,7 @@ const expectHolds = async (page: Page, state: string) => {
   expect(l.pageWidth, `${state}: no sideways scroll`).toBeLessThanOrEqual(900);
   expect(l.outside, `${state}: banner contents inside the banner`).toEqual([]);
   expect(l.clipped, `${state}: nothing cut off`).toEqual([]);
+  expect(l.wrappedBadges, `${state}: badges on one line`).toEqual([]);
   expect(l.banner.right, `${state}: banner within the window`).toBeLessThanOrEqual(900);
   expect(l.header.bottom, `${state}: header above the banner`).toBeLessThanOrEqual(l.banner.y + 0.5);
   expect(l.banner.bottom, `${state}: banner above nav`).toBeLessThanOrEqual(l.nav.y + 0.5);

@@ -74,7 +74,19 @@ describeOnEachLauncher(
       const { page } = m;
       const { cloudId } = await exportTokenToUsb(page);
       await page.getByLabel('Language').selectOption('fr');
+      // Numbers in the UI language: the bytes written, grouped the French way (a narrow no-break space).
+      const bytes = Number((await page.getByTestId('saved-file').getAttribute('data-bytes')) ?? 'NaN');
+      expect(bytes).toBeGreaterThan(999);
+      await expect.poll(() => text(page, 'saved-file')).toContain(`(${new Intl.NumberFormat('fr').format(bytes)} octets)`);
+      expect(new Intl.NumberFormat('fr').format(bytes)).toContain('\u202f');
       await page.getByRole('navigation').getByRole('button', { name: 'Transferts' }).click();
+      // Dates in the UI language, not the machine's default format.
+      await page.getByTestId('handoff').getByText('Historique').click();
+      const when = page.getByTestId('handoff').locator('.history time').first();
+      const at = new Date((await when.getAttribute('datetime')) ?? '');
+      const style = { dateStyle: 'medium', timeStyle: 'medium' } as const;
+      expect(await when.textContent()).toBe(new Intl.DateTimeFormat('fr', style).format(at));
+      expect(new Intl.DateTimeFormat('fr', style).format(at)).not.toBe(new Intl.DateTimeFormat('en', style).format(at));
       await page.getByRole('button', { name: 'Enregistrer un compte rendu imprimable' }).click();
       const saved = page.getByTestId('record-saved');
       await saved.waitFor();

@@ -46,6 +46,14 @@ describeOnEachLauncher('registration lifecycle', (flow) => {
     const explained = await text(page, 'remove-registration-explained');
     expect(explained).toContain('removes the marketplace items syndicated to the stamp and turns off usage reporting');
 
+    // A resource group that is not one: said in plain words, and nothing is sent.
+    const group = page.getByLabel('Resource group', { exact: true });
+    const typed = await group.inputValue();
+    await group.fill('azure stack!');
+    await expect.poll(() => page.locator('#remove-rg-error').textContent()).toContain('A resource group name uses only letters');
+    expect(await page.getByRole('button', { name: 'Find the registration' }).isDisabled()).toBe(true);
+    await group.fill(typed);
+
     await page.getByRole('button', { name: 'Find the registration' }).click();
     await page.getByTestId('remove-found').waitFor();
     expect(await text(page, 'remove-found-cloud-id')).toBe(cloudId);

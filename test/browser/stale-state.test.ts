@@ -124,6 +124,8 @@ describeOnEachLauncher('screens re-read what they show after main changes', (flo
     expect(await options.count()).toBe(1);
     await host.locator('#unreg-token').selectOption({ index: 1 });
     await expect.poll(() => text(host, 'unregister-activated')).toContain(`stamp ${cloudId} as activated`);
+    // What follows: the stamp must be registered again.
+    expect(await text(host, 'unregister-activated')).toContain('the stamp must be registered again (export, register, activate)');
     const registrationName = `AzureStack-${cloudId}`;
     const unregister = host.getByTestId('unregister-screen').getByRole('button', { name: 'Unregister', exact: true });
     await host.getByLabel(`Type ${registrationName} to confirm`).fill('yes');

@@ -86,8 +86,11 @@ export const createSession = (deps: SessionDeps) => {
   const invoke = async (msg: z.infer<typeof InvokeMessage>, signal: AbortSignal): Promise<void> => {
     if (connectedTo === undefined) return fail(msg.id, noSession());
     const cmdlet = CMDLETS[msg.cmd];
-    const result = (output: unknown[], errors: HostError[]): void =>
+    const result = (output: unknown[], errors: HostError[]): void => {
+      // Logged before it is sent: what the stamp did is on its disk, the app not told yet.
+      deps.log.info('practice stamp: answered', { id: msg.id, cmd: msg.cmd, errors: errors.length });
       wire.send({ type: 'result', id: msg.id, output, errors });
+    };
     deps.log.info('practice stamp: invoke', { id: msg.id, cmd: msg.cmd, params: Object.keys(msg.params) });
     if (cmdlet.exists && !cmdlet.exists(settings.stampVersion)) return result([], [commandNotFound(msg.cmd)]);
     // As pep-host.ps1 does: the refresh token's own field goes into that one cmdlet's splat, nowhere else.

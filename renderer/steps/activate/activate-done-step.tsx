@@ -24,7 +24,7 @@ export function ActivateDoneStep() {
         <li>{t('activate.done.renew')}</li>
       </ol>
       <SaveRecord handoffId={handoffId} />
-      <ScriptBox script={activateScript({ ercs: stamp.host ?? stamp.hosts[0] ?? '', user: stamp.user, keyFile: keyFile ?? 'activation-key.txt' })} />
+      <ScriptBox leg="activate" script={activateScript({ ercs: stamp.host ?? stamp.hosts[0] ?? '', user: stamp.user, keyFile: keyFile ?? 'activation-key.txt' })} />
     </>
   );
 }

@@ -48,7 +48,7 @@ export function ActivationStep() {
         </p>
       )}
       {operationId && (
-        <OperationPanel operationId={operationId} title={t('activate.activation.running')} onCancel={() => setAsking('cancel')} />
+        <OperationPanel operationId={operationId} title={t('activate.activation.running')} onCancel={() => setAsking('cancel')} uncertaintyExplained />
       )}
       {result && (
         <p className="ok-box" data-testid="activation-result" role="status">

@@ -16,6 +16,8 @@ import { ConnectedBilling } from './connected-billing';
 import { ConnectedRecordView } from './connected-record';
 import { PurposeSection } from './purpose-section';
 import { useConnectedName, useConnectedPlan } from './use-connected-plan';
+import { typedNameProblem } from '../register/name-errors';
+import type { NameProblem } from '../register/name-errors';
 
 /**
  * Set-AzsRegistration, guided: a stamp that reaches Azure registers on one machine, in one PEP session.
@@ -55,7 +57,9 @@ export function ConnectedScreen() {
   const recordId = con.subscriptionId ? [con.subscriptionId, con.resourceGroup.trim(), name].join('/').toLowerCase() : undefined;
   const record = con.records.find((r) => r.id === recordId);
   const running = op?.status === 'running' || op?.status === 'cancelling';
-  const ready = sessionId !== undefined && account !== undefined && con.subscriptionId !== undefined && plan !== undefined && plan.errors.length === 0 && con.location.trim() !== '' && !running;
+  const nameProblems = [typedNameProblem(con.registrationName, 'name'), typedNameProblem(con.resourceGroup, 'group')] as const;
+  const nameError = (p?: NameProblem) => (p ? t(p.key) : undefined);
+  const ready = nameProblems.every((p) => p === undefined) && sessionId !== undefined && account !== undefined && con.subscriptionId !== undefined && plan !== undefined && plan.errors.length === 0 && con.location.trim() !== '' && !running;
 
   return (
     <Screen name="connected" title={t('connected.title')} what={t('connected.what')} replaces="Set-AzsRegistration" help="renew">
@@ -86,6 +90,7 @@ export function ConnectedScreen() {
         <PurposeSection />
         <TextField
           id="connected-name"
+          error={nameError(nameProblems[0])}
           label={t('facts.registrationName')}
           hint={t('connected.nameHint')}
           value={con.registrationName}
@@ -93,7 +98,7 @@ export function ConnectedScreen() {
           onChange={(v) => set({ registrationName: v })}
           autoComplete="off"
         />
-        <TextField id="connected-group" label={t('facts.resourceGroup')} value={con.resourceGroup} onChange={(v) => set({ resourceGroup: v })} autoComplete="off" />
+        <TextField id="connected-group" label={t('facts.resourceGroup')} error={nameError(nameProblems[1])} value={con.resourceGroup} onChange={(v) => set({ resourceGroup: v })} autoComplete="off" />
         <TextField id="connected-location" label={t('connected.location')} hint={t('connected.locationHint')} value={con.location} onChange={(v) => set({ location: v })} autoComplete="off" />
       </section>
       <section aria-labelledby="connected-billing-title">
@@ -120,6 +125,7 @@ export function ConnectedScreen() {
         {record && <ConnectedRecordView record={record} running={running} />}
         {plan && (
           <ScriptBox
+            leg="connected"
             script={connectedScript({
               cloud: account?.cloud ?? 'AzureCloud',
               subscriptionId: con.subscriptionId ?? '<subscription>',

@@ -31,6 +31,7 @@ export function ExportDoneStep() {
       )}
       <SaveRecord handoffId={handoffId} />
       <ScriptBox
+        leg="export"
         script={exportScript({
           ercs: stamp.host ?? stamp.hosts[0] ?? '',
           user: stamp.user,

@@ -11,6 +11,8 @@ import { appStore, useApp } from '../../store';
 import { ActivateConnectStep } from '../activate/activate-connect-step';
 import { NeedsAzure } from '../manage/needs-azure';
 import { outcomeOf } from '../outcome';
+import { typedNameProblem } from '../register/name-errors';
+import type { NameProblem } from '../register/name-errors';
 
 /**
  * Remove-AzsRegistration for a connected stamp (contract §2.9): the registration must be this
@@ -44,6 +46,7 @@ export function RemoveRegistrationScreen() {
     life.found && stamp?.cloudId && life.found.cloudId && sameGuid(life.found.cloudId, stamp.cloudId) && life.found.name.toLowerCase() === life.registrationName.trim().toLowerCase()
       ? life.found
       : undefined;
+  const nameError = (p?: NameProblem) => (p ? t(p.key) : undefined);
   const ready = found !== undefined && life.confirmName.trim() === found.name && !busy && !running;
   return (
     <Screen name="remove-registration" title={t('lifecycle.remove.title')} what={t('lifecycle.remove.what')} replaces="Remove-AzsRegistration" help="renew">
@@ -63,16 +66,29 @@ export function RemoveRegistrationScreen() {
       {connected && stamp && (
         <NeedsAzure>
           <ScopeProblem scope="lifecycle" />
-          <TextField id="remove-rg" label={t('facts.resourceGroup')} value={life.resourceGroup} onChange={(v) => set({ resourceGroup: v })} spellCheck={false} />
+          <TextField
+            id="remove-rg"
+            label={t('facts.resourceGroup')}
+            error={nameError(typedNameProblem(life.resourceGroup, 'group'))}
+            value={life.resourceGroup}
+            onChange={(v) => set({ resourceGroup: v })}
+            spellCheck={false}
+          />
           <TextField
             id="remove-name"
+            error={nameError(typedNameProblem(life.registrationName, 'name'))}
             label={t('facts.registrationName')}
             hint={t('lifecycle.remove.nameHint')}
             value={life.registrationName}
             onChange={(v) => set({ registrationName: v })}
             spellCheck={false}
           />
-          <button type="button" className="secondary" disabled={busy} onClick={() => void appStore.getState().findForRemoval()}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || typedNameProblem(life.resourceGroup, 'group') !== undefined || typedNameProblem(life.registrationName, 'name') !== undefined}
+            onClick={() => void appStore.getState().findForRemoval()}
+          >
             {t('lifecycle.remove.find')}
           </button>
           {found && (
@@ -82,7 +98,7 @@ export function RemoveRegistrationScreen() {
                 rows={[
                   [t('facts.registrationName'), found.name],
                   [t('lifecycle.remove.resourceId'), found.id, 'remove-found-id', 'copy'],
-                  [t('facts.cloudId'), found.cloudId, 'remove-found-cloud-id'],
+                  [t('facts.cloudId'), found.cloudId, 'remove-found-cloud-id', 'copy'],
                   [t('manage.billing'), found.billingModel],
                 ]}
               />

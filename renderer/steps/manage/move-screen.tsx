@@ -7,6 +7,8 @@ import { Screen } from '../../components/screen';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
+import { typedNameProblem } from '../register/name-errors';
+import type { NameProblem } from '../register/name-errors';
 import { NeedsAzure } from './needs-azure';
 import { RegistrationPicker } from './registration-picker';
 
@@ -17,7 +19,16 @@ export function MoveScreen() {
   const op = useApp((s) => (s.mng.moveOpId ? s.ops[s.mng.moveOpId] : undefined));
   const busy = useApp((s) => s.busy.manage !== undefined);
   const set = appStore.getState().setManage;
+  const problems = {
+    name: typedNameProblem(mng.registrationName, 'name'),
+    from: typedNameProblem(mng.resourceGroup, 'group'),
+    to: typedNameProblem(mng.targetResourceGroup, 'group'),
+  };
+  const error = (p?: NameProblem) => (p ? t(p.key) : undefined);
   const ready =
+    !problems.name &&
+    !problems.from &&
+    !problems.to &&
     mng.registrationName.trim() !== '' &&
     mng.resourceGroup.trim() !== '' &&
     mng.targetResourceGroup.trim() !== '' &&
@@ -44,18 +55,21 @@ export function MoveScreen() {
         <RegistrationPicker />
         <TextField
           id="move-name"
+          error={error(problems.name)}
           label={t('facts.registrationName')}
           value={mng.registrationName}
           onChange={(v) => set({ registrationName: v })}
         />
         <TextField
           id="move-from"
+          error={error(problems.from)}
           label={t('move.from')}
           value={mng.resourceGroup}
           onChange={(v) => set({ resourceGroup: v })}
         />
         <TextField
           id="move-to"
+          error={error(problems.to)}
           label={t('move.to')}
           hint={t('move.toHint')}
           value={mng.targetResourceGroup}

@@ -7,6 +7,8 @@ import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { hostTokens } from '../../store/reconcile';
 import { outcomeOf } from '../outcome';
+import { typedNameProblem } from '../register/name-errors';
+import type { NameProblem } from '../register/name-errors';
 import { NeedsAzure } from './needs-azure';
 import { RegistrationPicker } from './registration-picker';
 
@@ -29,7 +31,9 @@ export function UnregisterScreen() {
   );
   const expected = mng.by === 'name' ? mng.registrationName.trim() : (byToken?.registrationName ?? activated?.registrationName ?? '');
   const confirmed = expected !== '' ? mng.confirmName.trim() === expected : mng.confirmName.trim() !== '';
-  const ready = (mng.by === 'name' ? mng.registrationName.trim() !== '' : byToken !== undefined) && confirmed;
+  const problems = { name: mng.by === 'name' ? typedNameProblem(mng.registrationName, 'name') : undefined, group: typedNameProblem(mng.resourceGroup, 'group') };
+  const error = (p?: NameProblem) => (p ? t(p.key) : undefined);
+  const ready = !problems.name && !problems.group && (mng.by === 'name' ? mng.registrationName.trim() !== '' : byToken !== undefined) && confirmed;
   const done = outcomeOf(op, 'azure.unregister');
   return (
     <Screen
@@ -43,6 +47,7 @@ export function UnregisterScreen() {
         <ScopeProblem scope="manage" />
         <TextField
           id="unreg-rg"
+          error={error(problems.group)}
           label={t('facts.resourceGroup')}
           hint={t('unregister.groupHint')}
           value={mng.resourceGroup}
@@ -63,6 +68,7 @@ export function UnregisterScreen() {
           <>
             <TextField
               id="unreg-name"
+              error={error(problems.name)}
               label={t('facts.registrationName')}
               value={mng.registrationName}
               onChange={(v) => set({ registrationName: v })}

@@ -13,6 +13,10 @@ const check = (schema: typeof RegistrationName, value: string, field: 'name' | '
   return { key: `names.errors.${field}.${ISSUE[issue.code] ?? 'chars'}` };
 };
 
+/** Typed-in names on the other screens (move, unregister): nothing while empty (no error before typing), plain words after. */
+export const typedNameProblem = (value: string, field: 'name' | 'group'): NameProblem | undefined =>
+  value.trim() === '' ? undefined : check(field === 'name' ? RegistrationName : ResourceGroupName, value.trim(), field);
+
 /** Per-field problems with the names, keyed by field; empty when all are valid. */
 export const nameProblems = (n: Names, locations: AzureLocation[]): Partial<Record<keyof Names, NameProblem>> => {
   const out: Partial<Record<keyof Names, NameProblem>> = {};

@@ -22,6 +22,7 @@ export function RegisterDoneStep() {
       </ol>
       <SaveRecord handoffId={reg.handoffId} />
       <ScriptBox
+        leg="register"
         script={registerScript({
           cloud: reg.cloud,
           subscriptionId: reg.subscriptionId ?? '',

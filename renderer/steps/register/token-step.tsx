@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CopyButton } from '../../components/copy-button';
 import { Fingerprint } from '../../components/fingerprint';
 import { useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
@@ -37,6 +38,7 @@ export function TokenStep() {
           ) : (
             <p className="hint">
               {t('register.token.readEarlier')} <code data-testid="host-token-cloud-id">{handoff?.cloudId}</code>
+              {handoff && <CopyButton value={handoff.cloudId} what={t('facts.cloudId')} />}
             </p>
           )}
           <label className="confirm">

@@ -68,7 +68,7 @@ export function StatusSides({ view }: { view: RegistrationStatusView }) {
             label={t('status.azureSide')}
             rows={[
               [t('facts.resourceId'), registration.id, 'status-azure-resource-id', 'copy'],
-              [t('facts.cloudId'), registration.cloudId],
+              [t('facts.cloudId'), registration.cloudId, 'status-azure-cloud-id', 'copy'],
               [t('facts.billingModel'), registration.billingModel, 'status-azure-billing'],
               [t('facts.locked'), registration.locked, 'status-azure-locked'],
               [t('facts.location'), azure?.state === 'found' ? azure.location : undefined],

@@ -40,6 +40,8 @@ export type BackendOptions = {
   pickExecutable?: () => Promise<string | null>;
   /** The practice scenario the machine starts with (sign-in outcome, for instance). */
   scenario?: Partial<PracticeScenario>;
+  /** How long the practice stamp's activation runs (600 ms unless a test needs time to cancel it). */
+  activationMs?: number;
 };
 
 /**
@@ -94,7 +96,7 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
           keyPairMs: 150,
           tokenMs: 300,
           servicePrincipalMs: 150,
-          activationMs: 600,
+          activationMs: opts.activationMs ?? 600,
           removeActivationMs: 150,
         },
       },

@@ -28,7 +28,10 @@ export const renderReliability = (rows: Row[]): string => {
     'stand-in PowerShell host for the PEP transport faults). A cell passes when the operation **recovered**, or',
     '**stopped** with a Problem that has a message and an action; in both cases the hand-offs recorded before the',
     'fault are all still in the journal at the same or a later stage with the same token and key fingerprints, and',
-    'the kept token or key is still usable (saved again, registered again, or activated) after the fault.',
+    'the kept token or key is still usable (saved again, registered again, or activated) after the fault. The',
+    'connected registration and removal keep no hand-off: there the step record (connected.json) is whole, the data',
+    'folder holds none of the sentinel secrets (PEP password, Azure access and refresh tokens), and Azure and the',
+    'stamp end as the flow means them to, never with a second registration, lock, role assignment or activation.',
     '',
   ];
   for (const area of AREAS) {

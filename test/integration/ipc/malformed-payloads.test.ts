@@ -54,6 +54,7 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'handoff.record': { handoffId: 'h-1' },
   'handoff.saveRecord': { handoffId: 'h-1', language: 'fr' },
   'diagnostics.export': {},
+  'script.save': { leg: 'export', script: 'Get-AzsRegistrationToken' },
   'azure.signIn': { cloud: 'AzureCloud', tenantId: 'contoso.onmicrosoft.com', method: 'browser' },
   'azure.cancelSignIn': {},
   'azure.connection': { cloud: 'AzureCloud' },
@@ -191,6 +192,8 @@ describe('IPC under malformed payloads and foreign frames', () => {
       const res = (await invoke(name, payload)) as { ok: boolean; problem?: { code: string; message: string; action?: string } };
       expect(res, `${name}: ${what}`).toMatchObject({ ok: false, problem: { code: 'bad-request', action: expect.any(String) } });
       expect(res.problem?.message, `${name}: ${what}`).toContain(`"${name}"`);
+      // Plain words for the operator: the schema's wording and paths only under the details (issue 10).
+      expect(res.problem?.message, `${name}: ${what}`).not.toMatch(/✖|→ at|Too (small|big)|expected|Invalid|Unrecognized/);
       // The rejection never echoes the payload back (a 1 MiB string stays in main).
       expect(res.problem?.message.length, `${name}: ${what}`).toBeLessThan(4096);
     }

@@ -192,3 +192,23 @@ describe('Export diagnostics', () => {
     expect(listed.newest).toHaveLength(Math.min(3, DIAGNOSTICS_HANDOFFS));
   });
 });
+
+describe('Save a leg script as a .ps1', () => {
+  it('writes UTF-8 with a byte-order mark and CRLF where main\'s dialog says, and nothing when cancelled', async () => {
+    const save = await saving();
+    const m = await machine(await mkdtemp(join(tmpdir(), 'azs-usb-')), save);
+    const script = "Import-Module .\\RegisterWithAzure.psm1\nRegister-AzsEnvironment -ResourceGroupName 'équipe-azs'";
+    const saved = await m.call<SavedExport>('script.save', { leg: 'register', script });
+    expect(save.asked).toEqual([expect.stringMatching(/^AzS Registrar register \d{4}-\d\d-\d\d\.ps1$/)]);
+    const bytes = await readFile(saved.path);
+    // Windows PowerShell 5.1 reads a file without a BOM in the ANSI code page: the é would be garbled.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe("Import-Module .\\RegisterWithAzure.psm1\r\nRegister-AzsEnvironment -ResourceGroupName 'équipe-azs'\r\n");
+    expect(saved.bytes).toBe(bytes.length);
+
+    save.cancel = true;
+    expect(await m.runtime.dispatch('script.save', { leg: 'export', script })).toEqual({ ok: true, value: null });
+    expect(await readdir(save.dir)).toHaveLength(1);
+    expect(problemOf(await m.runtime.dispatch('script.save', { leg: 'elsewhere', script }))?.code).toBe('bad-request');
+  });
+});

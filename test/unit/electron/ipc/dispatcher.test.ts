@@ -30,6 +30,15 @@ describe('createDispatcher', () => {
     if (!res.ok) expect(res.problem.message).toContain('at most three ERCS addresses');
   });
 
+  it('says a refused value in plain words, keeping zod\'s wording and the path under the details', async () => {
+    const dispatch = createDispatcher(handlersWith({}), memoryLogger());
+    const res = await dispatch('handoff.list', { extra: 1 });
+    if (res.ok) throw new Error('expected a refusal');
+    expect(res.problem.message).toBe('The request "handoff.list" was not valid: a value entered is not accepted.');
+    expect(res.problem.action).toBe('Check the values you entered and try again.');
+    expect(res.problem.detail).toMatch(/Unrecognized key/);
+  });
+
   it('refuses extra fields (strict schemas)', async () => {
     const dispatch = createDispatcher(handlersWith({ 'handoff.list': async () => [] }), memoryLogger());
     expect(await dispatch('handoff.list', { extra: 1 })).toMatchObject({ ok: false, problem: { code: 'bad-request' } });

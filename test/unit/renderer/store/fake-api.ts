@@ -151,6 +151,7 @@ export const createFakeApi = () => {
     'handoff.record': answer('handoff.record', () => ({ ok: false, problem: { code: 'not-found', message: 'No hand-off.', retryable: false } })),
     'handoff.saveRecord': answer('handoff.saveRecord', () => ok({ path: '/home/op/record.pdf', bytes: 2048 })),
     'diagnostics.export': answer('diagnostics.export', () => ok(null)),
+    'script.save': answer('script.save', () => ok(null)),
     'azure.signIn': answer('azure.signIn', () => ok({ cloud: 'AzureCloud' as const, username: 'op@contoso.com', tenantId: 't', practice: true })),
     'azure.cancelSignIn': answer('azure.cancelSignIn', () => ok({ cancelled: true })),
     'azure.connection': answer('azure.connection', () =>
