@@ -197,7 +197,7 @@ export const compose = async (cfg: ComposeConfig) => {
     ...azureHandlers(azure),
     ...statusHandlers({ stampArm, azure, clock }),
     ...connectedHandlers(azure, connectedRecords),
-    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock }, { sessions, azure, records: connectedRecords, clock, practice }, { sessions, azure, records: connectedRecords, clock }),
+    ...operationHandlers(operations, { sessions, handoff, clock, practice }, { azure, handoff, clock, interrupted: journal }, { sessions, azure, records: connectedRecords, clock, practice }, { sessions, azure, records: connectedRecords, clock }),
   };
 
   return {

@@ -45,7 +45,7 @@ export const operationHandlers = (
       case 'azure.unregister':
         return ops.start({
           kind: req.kind, timeoutMs: 15 * MINUTE, cancellable: false, abortLeavesOutcomeUnknown: false,
-          meta: { subscriptionId: req.subscriptionId, target: req.target.by },
+          meta: azureFlows.unregisterMeta(req),
           run: (ctx) => azureFlows.unregister(azure, req, ctx),
         });
       case 'registration.remove':

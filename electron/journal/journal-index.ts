@@ -9,6 +9,8 @@ import type { Texts } from './kept-texts';
 // needed. A line that cannot be read is skipped for the one before it, as a full replay did.
 
 type Op = Extract<JournalLine, { t: 'op-start' }>;
+/** An operation the app closed on while it ran, until a later run settles what it did. */
+export type InterruptedOp = { start: Op; end: Extract<JournalLine, { t: 'op-end' }> };
 /** A hand-off: parsed (`entry`), or still as line offsets into the log, oldest first. */
 type Slot = { entry?: HandoffEntry; lines?: number[] };
 
@@ -20,6 +22,7 @@ export type LogIndex = {
   /** Lines found unreadable so far (all of them once everything is parsed). */
   unreadable(): number;
   ops: Map<string, Op>;
+  interrupted: Map<string, InterruptedOp>;
   /** Texts of lines written before they moved to their own files, by hand-off id (once parsed). */
   legacyTexts: Map<string, Texts>;
   /** False for a log of an older version (it may carry texts inline): parse it all at open and rewrite it. */
@@ -70,6 +73,7 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
   if (complete < bytes.length) log.warn('Journal: the last line was cut short (the app stopped while writing); it is ignored.', { bytes: bytes.length - complete });
   const slots = new Map<string, Slot>();
   const ops = new Map<string, Op>();
+  const interrupted = new Map<string, InterruptedOp>();
   const legacyTexts = new Map<string, Texts>();
   let lines = 0;
   let unreadable = 0;
@@ -103,7 +107,12 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
           log.error('Journal: an unreadable line is ignored.', { line: lines });
         } else if (line.t === 'handoff') addLine(line.entry.summary.id, start);
         else if (line.t === 'op-start') ops.set(line.id, line);
-        else ops.delete(line.id);
+        else if (line.t === 'op-settled') interrupted.delete(line.id);
+        else {
+          const start = ops.get(line.id);
+          if (start && line.status === 'interrupted') interrupted.set(line.id, { start, end: line });
+          ops.delete(line.id);
+        }
       }
     }
     start = end + 1;
@@ -150,6 +159,7 @@ export const indexLog = (bytes: Buffer, log: Logger): LogIndex => {
     lines,
     unreadable: () => unreadable,
     ops,
+    interrupted,
     legacyTexts,
     current,
     get: (id) => {

@@ -93,12 +93,15 @@ const OperationLine = z.discriminatedUnion('t', [
     at: z.string(),
     status: z.enum(['succeeded', 'failed', 'cancelled', 'outcome-unknown', 'interrupted']),
   }),
+  z.object({ t: z.literal('op-settled'), id: z.string().min(1), at: z.string() }),
 ]);
 
 export type JournalLine =
   | { t: 'handoff'; entry: HandoffEntry }
   | { t: 'op-start'; id: string; kind: OperationKind; at: string; meta: OperationMeta }
-  | { t: 'op-end'; id: string; at: string; status: EndStatus };
+  | { t: 'op-end'; id: string; at: string; status: EndStatus }
+  /** An interrupted operation whose outcome a later run established (it is then no longer offered). */
+  | { t: 'op-settled'; id: string; at: string };
 
 export type ReadLine = Exclude<JournalLine, { t: 'handoff' }> | { t: 'handoff'; entry: ReadEntry };
 

@@ -105,6 +105,10 @@ export type Journal = {
   operationEnded(id: string, status: EndStatus): Promise<void>;
   /** Operations that started and never ended: the app quit or crashed while they ran. */
   unfinishedOperations(): UnfinishedOperation[];
+  /** Operations ended as interrupted (the app closed or crashed while they ran) that no later run has settled. */
+  interruptedOperations(): UnfinishedOperation[];
+  /** A later run established what the interrupted operation did: it is no longer offered (one line appended). */
+  settleInterrupted(id: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -120,9 +124,13 @@ const FINAL_STAGE: Record<MachineSide, HandoffStage> = { stamp: 'activated', hos
 // Secrets must never be journaled; operation metadata with such a name is dropped, not stored.
 const SECRET_NAME = /pass(word)?|secret|refresh|access.?token|bearer|credential|authorization/i;
 
+/** Lines a compacted log holds: one per hand-off and running operation, two per interrupted one. */
+const liveLines = (index: LogIndex): number => index.size() + index.ops.size + 2 * index.interrupted.size;
+
 const snapshot = (index: LogIndex): string => {
   const lines: JournalLine[] = index.all().map((entry) => ({ t: 'handoff', entry }));
   lines.push(...index.ops.values());
+  for (const { start, end } of index.interrupted.values()) lines.push(start, end);
   return FORMAT_LINE + lines.map(formatLine).join('');
 };
 
@@ -215,7 +223,7 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
     try {
       await replaceFileAtomic(fs, file, snapshot(index));
       log.info('Journal: migrated to the current format.', { handoffs: index.size(), withTexts: index.legacyTexts.size });
-      lines = index.size() + index.ops.size;
+      lines = liveLines(index);
     } catch (err) {
       // Texts still inline stay readable; the next open tries again.
       if (index.legacyTexts.size > 0) throw writeFailed(log, err);
@@ -261,12 +269,12 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
   let sorted: HandoffSummary[] | undefined;
 
   const compact = () => {
-    const live = index.size() + index.ops.size;
+    const live = liveLines(index);
     if (index.unreadable() === 0 && lines <= COMPACT_RATIO * live + COMPACT_MARGIN) return;
     void serial(async () => {
       await replaceFileAtomic(fs, file, snapshot(index));
-      log.info('Journal: compacted.', { linesBefore: lines, linesAfter: index.size() + index.ops.size });
-      lines = index.size() + index.ops.size;
+      log.info('Journal: compacted.', { linesBefore: lines, linesAfter: liveLines(index) });
+      lines = liveLines(index);
     }).catch((err: unknown) => log.warn('Journal: compaction failed; the log stays as it is.', { error: String(err) }));
   };
 
@@ -386,10 +394,20 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
         }
         const line = { t: 'op-end', id, at: clock.now().toISOString(), status } as const;
         await append(line);
+        const start = index.ops.get(id);
+        if (start && status === 'interrupted') index.interrupted.set(id, { start, end: line });
         index.ops.delete(id);
       }),
     unfinishedOperations: () =>
       [...index.ops.values()].map((start) => ({ id: start.id, kind: start.kind, startedAt: start.at, meta: { ...start.meta } })),
+    interruptedOperations: () =>
+      [...index.interrupted.values()].map(({ start }) => ({ id: start.id, kind: start.kind, startedAt: start.at, meta: { ...start.meta } })),
+    settleInterrupted: (id) =>
+      serial(async () => {
+        if (!index.interrupted.has(id)) return;
+        await append({ t: 'op-settled', id, at: clock.now().toISOString() });
+        index.interrupted.delete(id);
+      }),
     close: async () => {
       await loaded;
       closed = true;

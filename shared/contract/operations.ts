@@ -17,7 +17,8 @@ export type OperationOutcomes = {
   'stamp.activate': { handoff: HandoffSummary; activatedAt: string };
   'stamp.removeActivation': { removedAt: string };
   'azure.register': { handoff: HandoffSummary; registration: RegistrationInfo; key: KeyPreview; reused: boolean };
-  'azure.unregister': { registration: RegistrationInfo; deletedAt: string };
+  /** `alreadyDeleted`: Azure had no registration, and an Unregister of the same target had been interrupted (the app closed): it had deleted it. */
+  'azure.unregister': { registration: RegistrationInfo; deletedAt: string; alreadyDeleted?: Said };
   'azure.move': { from: RegistrationInfo; to: RegistrationInfo };
   /** Connected removal; `stampDeactivatedAt` null when an earlier run had deactivated the stamp. */
   'registration.remove': { registration: RegistrationInfo; stampDeactivatedAt: string | null; deletedAt: string; alreadyGone: boolean };

@@ -212,6 +212,26 @@ describe('Azure management on the connected host (practice mode)', () => {
     await expect.poll(() => screen.getByText('No registration listed yet.').isVisible()).toBe(true);
   });
 
+  it('ends a re-run as done when an Unregister of the same token was interrupted (the app closed past the DELETE)', async () => {
+    const screen = page.getByTestId('unregister-screen');
+    const subscriptionId = 'dd8597b4-8739-4467-8b10-f8679f62bfbf';
+    await page.getByRole('radio', { name: /By the registration token/ }).check();
+    const tokenSelect = page.getByLabel('Token', { exact: true });
+    const handoffId = (await tokenSelect.locator('option').filter({ hasText: token.cloudId }).getAttribute('value')) ?? '';
+    // What the restart journals for a run the app was closed on (test/integration/flows/unregister-interrupted.test.ts restarts for real).
+    const journal = hostBackend.journal();
+    await journal.operationStarted('cut-unregister', 'azure.unregister', { subscriptionId, resourceGroup: null, target: 'token', handoffId });
+    await journal.operationEnded('cut-unregister', 'interrupted');
+
+    await tokenSelect.selectOption(handoffId);
+    await page.getByLabel(`Type ${registrationName} to confirm`).fill(registrationName);
+    await screen.getByRole('button', { name: 'Unregister', exact: true }).click();
+    await expect
+      .poll(() => text(page, 'unregister-result'))
+      .toMatch(new RegExp(`^The Unregister started at .* UTC was interrupted when the app closed, and had already deleted it: Azure has no registration for cloud ID ${token.cloudId} in subscription ${subscriptionId}; nothing left to do\\.$`));
+    expect(journal.interruptedOperations()).toEqual([]);
+  });
+
   it('moves a new registration into a resource group that does not exist yet', async () => {
     // Register the same token again: back from the last step to the token step (inputs are kept).
     await sideNav('2. Register in Azure');

@@ -3,7 +3,7 @@ import { Field, TextField } from '../../components/field';
 import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
 import { Screen } from '../../components/screen';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { hostTokens } from '../../store/reconcile';
 import { outcomeOf } from '../outcome';
@@ -110,7 +110,7 @@ export function UnregisterScreen() {
         {mng.unregisterOpId && <OperationPanel operationId={mng.unregisterOpId} title={t('unregister.running')} />}
         {done && (
           <p className="ok-box" role="status" data-testid="unregister-result">
-            {t('unregister.done', { name: done.registration.name, group: done.registration.resourceGroup })}
+            {done.alreadyDeleted ? say(done.alreadyDeleted) : t('unregister.done', { name: done.registration.name, group: done.registration.resourceGroup })}
           </p>
         )}
       </NeedsAzure>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { EventName, EventPayloads, EventSink, PracticeScenario } from '../../../shared/contract';
+import type { Journal } from '../../../electron/journal';
 import type { Dispatch } from '../../../electron/ipc';
 import { memoryLogger } from '../../../electron/log';
 import type { PracticeAzure, PracticeAzureSettings } from '../../../electron/practice/azure';
@@ -25,6 +26,8 @@ export type Backend = {
   dialogTitles: string[];
   /** What prints records (the launcher sets Chromium's page.pdf on the record page). */
   setPrinter(printer: PrintRecord | undefined): void;
+  /** The current journal (a test records there what a run the app was closed on left). */
+  journal(): Journal;
   dispose(): Promise<void>;
 };
 
@@ -122,6 +125,7 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
     setTarget: (t) => {
       target = t;
     },
+    journal: () => runtime.services().journal,
     dispose: async () => {
       await runtime.dispose();
       await rm(dataDir, { recursive: true, force: true });

@@ -771,6 +771,11 @@ describe('fault matrix: the app killed at each step of unregister, move, role cr
     if (seen.outcome === 'stopped') expect(clearStop(seen.problem), JSON.stringify(seen.problem)).toBe(true);
     // The connected flows finish on a re-run, whatever the kill cut: the removal remembers the stamp's deactivation.
     if (connected) expect(seen, JSON.stringify(seen)).toEqual({ outcome: 'recovered' });
+    // So does Unregister: after a kill past the DELETE, Azure has no registration and the interrupted run is what deleted it.
+    if (kind === 'azure.unregister') {
+      expect(seen, JSON.stringify(seen)).toEqual({ outcome: 'recovered' });
+      expect(m.runtime.services().journal.interruptedOperations(), 'the interrupted Unregister is settled').toEqual([]);
+    }
     // The re-run activates the stamp once (after a kill right after the activation, once more: the PEP cannot tell the app it was done).
     const ran = (cmd: string) => m.log.lines.filter((l) => l.message === 'practice stamp: answered' && l.data?.['cmd'] === cmd).length;
     if (kind === 'connected.register') expect(ran('New-AzureStackActivation')).toBe(1);
@@ -788,7 +793,7 @@ describe('fault matrix: the app killed at each step of unregister, move, role cr
       `killed at ${flow} after ${step}`,
       `SIGKILL once ${what} (the app never read the answer); restarted, then ${again} run again`,
       seen,
-      `journal as acknowledged${kind === 'azure.createRole' ? '' : '; the cut operation shown as interrupted'}${connected ? '; connected.json whole, no secret on disk' : ''}; ${connected ? 'Azure and stamp' : 'Azure'}: ${done}`,
+      `journal as acknowledged${kind === 'azure.createRole' ? '' : '; the cut operation shown as interrupted'}${kind === 'azure.unregister' ? ', then settled by the re-run' : ''}${connected ? '; connected.json whole, no secret on disk' : ''}; ${connected ? 'Azure and stamp' : 'Azure'}: ${done}`,
     );
   }, KILL_CELL_MS);
 });
