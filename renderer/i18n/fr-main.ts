@@ -504,11 +504,11 @@ export const frMain: MainTexts = {
     'progress.unregister-delete': 'Suppression de l’inscription {{name}}',
     'progress.unregister-verify': 'Vérification qu’Azure n’a plus l’inscription',
     'progress.unregister-gone':
-      'La désinscription lancée à {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription {{name}} dans {{group}} ; il ne reste rien à faire.',
+      'La désinscription lancée le {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription {{name}} dans {{group}} ; il ne reste rien à faire.',
     'progress.unregister-gone-cloud':
-      'La désinscription lancée à {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans l’abonnement {{subscription}} ; il ne reste rien à faire.',
+      'La désinscription lancée le {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans l’abonnement {{subscription}} ; il ne reste rien à faire.',
     'progress.unregister-gone-cloud-group':
-      'La désinscription lancée à {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans le groupe de ressources {{group}} de l’abonnement {{subscription}} ; il ne reste rien à faire.',
+      'La désinscription lancée le {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans le groupe de ressources {{group}} de l’abonnement {{subscription}} ; il ne reste rien à faire.',
     'progress.move-read-group': 'Lecture de l’emplacement du groupe de ressources {{group}}',
     'progress.move-create-target': 'Le groupe de ressources cible {{target}} n’existe pas : création dans {{location}}, l’emplacement de {{group}}',
     'progress.move-cross-subscription':
