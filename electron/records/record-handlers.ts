@@ -77,7 +77,7 @@ export const recordHandlers = (deps: RecordDeps): Pick<Handlers, RecordChannel> 
   },
   'script.save': async ({ leg, script }) => {
     const path = await deps.chooseSavePath({
-      title: 'Save the equivalent PowerShell script',
+      title: deps.words().saveScriptTitle,
       defaultName: `AzS Registrar ${leg} ${day(deps.source().clock.now())}.ps1`,
       filter: { name: 'PowerShell script', extensions: ['ps1'] },
     });

@@ -7,6 +7,7 @@ import type { Language } from '../../shared/domain/languages';
 export type MainWords = {
   saveRecordTitle: string;
   exportDiagnosticsTitle: string;
+  saveScriptTitle: string;
   pickFolderTitle: string;
   pickPowerShellTitle: string;
   quit: { title: string; message: string; detail: string; keepWorking: string; quitAnyway: string };
@@ -32,6 +33,7 @@ export type MainWords = {
 const en: MainWords = {
   saveRecordTitle: 'Save the printable record of this hand-off',
   exportDiagnosticsTitle: 'Export diagnostics',
+  saveScriptTitle: 'Save the equivalent PowerShell script',
   pickFolderTitle: 'Choose the USB stick or folder for the hand-off',
   pickPowerShellTitle: 'Choose the PowerShell 7 executable (pwsh)',
   quit: {
@@ -63,6 +65,7 @@ const en: MainWords = {
 const fr: MainWords = {
   saveRecordTitle: 'Enregistrer le compte rendu imprimable de ce transfert',
   exportDiagnosticsTitle: 'Exporter les diagnostics',
+  saveScriptTitle: 'Enregistrer le script PowerShell équivalent',
   pickFolderTitle: 'Choisissez la clé USB ou le dossier du transfert',
   pickPowerShellTitle: 'Choisissez l’exécutable de PowerShell 7 (pwsh)',
   quit: {

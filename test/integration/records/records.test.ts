@@ -118,7 +118,9 @@ describe('printable record of a hand-off', () => {
     await m.call('diagnostics.export', {});
     await m.call('app.setLanguage', { language: 'fr' });
     await m.call('diagnostics.export', {});
-    expect(save.titles).toEqual([MAIN_WORDS.fr.exportDiagnosticsTitle, MAIN_WORDS.en.exportDiagnosticsTitle, MAIN_WORDS.fr.exportDiagnosticsTitle]);
+    await m.call('script.save', { leg: 'export', script: 'Get-AzureStackStampInformation' });
+    expect(save.titles).toEqual([MAIN_WORDS.fr.exportDiagnosticsTitle, MAIN_WORDS.en.exportDiagnosticsTitle, MAIN_WORDS.fr.exportDiagnosticsTitle, MAIN_WORDS.fr.saveScriptTitle]);
+    expect(MAIN_WORDS.fr.saveScriptTitle).not.toBe(MAIN_WORDS.en.saveScriptTitle);
     expect(MAIN_WORDS.fr.exportDiagnosticsTitle).not.toBe(MAIN_WORDS.en.exportDiagnosticsTitle);
     expect(m.runtime.words().saveRecordTitle).toBe(MAIN_WORDS.fr.saveRecordTitle);
     // Only the UI's languages are taken.
