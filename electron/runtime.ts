@@ -6,6 +6,8 @@ import { AppError, PepHosts } from '../shared/contract';
 import type { AppInfo, ChannelName, EventSink, Handlers, StateChangeCause } from '../shared/contract';
 import { HELP_TOPICS } from '../shared/domain/help';
 import type { HelpTopic } from '../shared/domain/help';
+import { languageFor } from '../shared/domain/languages';
+import type { Language } from '../shared/domain/languages';
 import { compose, systemSleep } from './compose';
 import type { AppChannel, ComposeConfig, Composition } from './compose';
 import { createDispatcher } from './ipc';
@@ -16,6 +18,8 @@ import type { SavedState } from './settings';
 import type { PracticeAzure } from './practice/azure';
 import { recentLog, recordHandlers } from './records';
 import type { ChooseSavePath, DiagnosticsInput, PrintRecord } from './records';
+import { MAIN_WORDS } from './words';
+import type { MainWords } from './words';
 
 export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario' | 'appHandlers' | 'freshPractice'> & {
   appVersion: string;
@@ -24,6 +28,8 @@ export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario'
   pickExecutable(): Promise<string | null>;
   /** The OS locale (electron `app.getLocale()`); English when unknown. */
   locale?: string;
+  /** Main hears the UI language the window shows (`app.setLanguage`): its menu follows it. */
+  languageChanged?: (language: Language) => void;
   /** Opens a help topic's Microsoft Learn page in the operator's browser (electron shell); absent in the bench. */
   openHelp?: (topic: HelpTopic) => Promise<void>;
   /** Main's save dialog (printable records, diagnostics); without it nothing can be saved. */
@@ -37,6 +43,8 @@ export type RuntimeConfig = Omit<ComposeConfig, 'mode' | 'settings' | 'scenario'
 export type Runtime = {
   dispatch: Dispatch;
   info(): AppInfo;
+  /** The words of main's own dialogs and menu, in the UI language (the OS locale's until the window says). */
+  words(): MainWords;
   running(): number;
   abortAll(): number;
   /** Diagnostics counters of the current services (also what `npm run bench` reports). */
@@ -86,6 +94,8 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
   let current: Composition;
   let dispatch: Dispatch;
 
+  let language = languageFor(cfg.locale);
+  const words = (): MainWords => MAIN_WORDS[language];
   const info = (): AppInfo => ({ mode: state.mode, version: cfg.appVersion, locale: cfg.locale ?? 'en-US', ...current.describe() });
 
   // Every change the renderer did not ask for itself (a recomposition, a hand-off or an operation
@@ -221,7 +231,15 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       await cfg.openHelp(topic);
       return {};
     },
+    'app.setLanguage': async (req) => {
+      if (req.language !== language) {
+        language = req.language;
+        cfg.languageChanged?.(language);
+      }
+      return {};
+    },
     ...recordHandlers({
+      words,
       source: () => ({ journal: current.services.journal, app: { version: cfg.appVersion, mode: state.mode }, machine, clock }),
       diagnostics,
       chooseSavePath:
@@ -261,6 +279,7 @@ export const createRuntime = async (cfg: RuntimeConfig): Promise<Runtime> => {
       return result;
     },
     info,
+    words,
     running: () => current.operations.running(),
     abortAll: () => current.operations.abortAll(),
     stats: () => ({ pep: current.services.pep.stats(), azure: current.services.azure.stats() }),

@@ -89,7 +89,7 @@ export const afterOwnLockRemoved = async <T>(s: Session, ctl: Ctl, phaseName: st
         said(
           'progress.lock-propagating',
           `Azure still applies the lock just removed (removal takes a moment to reach all of Azure); trying again in ${LOCK_PROPAGATION.intervalMs / 1000} s`,
-          { seconds: String(LOCK_PROPAGATION.intervalMs / 1000) },
+          { seconds: LOCK_PROPAGATION.intervalMs / 1000 },
         ),
       );
       await s.sleep(LOCK_PROPAGATION.intervalMs, ctl.signal);

@@ -171,7 +171,13 @@ export const move = async (s: Session, req: MoveRequest, ctl: Ctl): Promise<{ fr
     // registration in the target group, perhaps unlocked: running Move again finishes it.
     const arrived = target ? await s.registrations.get(targetSub, req.targetResourceGroup, name, signal).catch(() => undefined) : undefined;
     if (arrived) {
-      ctl.progress?.('move.check', `${name} is already in resource group ${req.targetResourceGroup} (an earlier move went through): locking it there.`);
+      ctl.progress?.(
+        'move.check',
+        said('progress.move-already-there', `${name} is already in resource group ${req.targetResourceGroup} (an earlier move went through): locking it there.`, {
+          name,
+          target: req.targetResourceGroup,
+        }),
+      );
       const to = await lockAtNewPlace(s, ctl, targetSub, req.targetResourceGroup, name);
       return { from: { ...to, id: registrationId(req.subscriptionId, req.resourceGroup, name), subscriptionId: req.subscriptionId, resourceGroup: req.resourceGroup, locked: false }, to: { ...to, locked: true } };
     }

@@ -1,3 +1,5 @@
+import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
 import type { OfferKind } from '../../shared/domain/types';
 
 // Subscription offer from `subscriptionPolicies.quotaId`. The naming is not a documented contract
@@ -20,21 +22,21 @@ const CONNECTED_OK: OfferKind[] = ['EA', 'CSP', 'CSP shared services'];
 
 export type Flow = 'connected' | 'disconnected';
 
-export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: string | undefined): string[] => {
-  const warnings: string[] = [];
-  const seen = quotaId ? `quota ID ${quotaId}` : 'no quota ID';
+export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: string | undefined): Said[] => {
+  const warnings: Said[] = [];
+  const seen = quotaId ? said('subscription.quota-id', `quota ID ${quotaId}`, { quotaId }) : said('subscription.no-quota-id', 'no quota ID');
   if (flow === 'disconnected' && offer !== 'EA') {
     warnings.push(
       offer === 'Other'
-        ? `Disconnected registration needs an EA subscription; the type of this one cannot be told (${seen}).`
-        : `Disconnected registration needs an EA subscription; this one looks like ${offer} (${seen}).`,
+        ? said('subscription.disconnected-unknown', `Disconnected registration needs an EA subscription; the type of this one cannot be told (${seen.text}).`, { seen })
+        : said('subscription.disconnected-offer', `Disconnected registration needs an EA subscription; this one looks like ${offer} (${seen.text}).`, { offer, seen }),
     );
   }
   if (flow === 'connected' && !CONNECTED_OK.includes(offer)) {
     warnings.push(
       offer === 'Other'
-        ? `Connected registration needs an EA, CSP or CSP shared services subscription; the type of this one cannot be told (${seen}).`
-        : `Connected registration needs an EA, CSP or CSP shared services subscription; this one looks like ${offer} (${seen}).`,
+        ? said('subscription.connected-unknown', `Connected registration needs an EA, CSP or CSP shared services subscription; the type of this one cannot be told (${seen.text}).`, { seen })
+        : said('subscription.connected-offer', `Connected registration needs an EA, CSP or CSP shared services subscription; this one looks like ${offer} (${seen.text}).`, { offer, seen }),
     );
   }
   return warnings;
@@ -45,11 +47,26 @@ export const subscriptionWarnings = (flow: Flow, offer: OfferKind, quotaId: stri
  * when it is Enabled. Disabled ones are read-only (ARM answers ReadOnlyDisabledSubscription); Warned and
  * PastDue ones are about to be disabled, which would stop the registration's billing and syndication.
  */
-export const subscriptionRefusal = (state: string): string | undefined => {
+export const subscriptionRefusal = (state: string): Said | undefined => {
   if (/^enabled$/i.test(state)) return undefined;
-  if (/^disabled$/i.test(state)) return 'This subscription is disabled (cancelled, expired or over its spending limit): Azure refuses any change in it. Choose an enabled subscription, or have its account administrator re-enable it.';
-  if (/^warned$/i.test(state)) return 'This subscription is Warned (billing problem): Azure will disable it soon. Choose an enabled subscription, or have its account administrator settle the billing first.';
-  if (/^pastdue$/i.test(state)) return 'This subscription is PastDue (unpaid): Azure will disable it unless it is paid. Choose an enabled subscription, or have its account administrator settle the payment first.';
-  if (/^deleted$/i.test(state)) return 'This subscription is deleted. Choose an enabled subscription.';
-  return `This subscription is in state ${state}, not Enabled. Choose an enabled subscription.`;
+  if (/^disabled$/i.test(state)) {
+    return said(
+      'subscription.disabled',
+      'This subscription is disabled (cancelled, expired or over its spending limit): Azure refuses any change in it. Choose an enabled subscription, or have its account administrator re-enable it.',
+    );
+  }
+  if (/^warned$/i.test(state)) {
+    return said(
+      'subscription.warned',
+      'This subscription is Warned (billing problem): Azure will disable it soon. Choose an enabled subscription, or have its account administrator settle the billing first.',
+    );
+  }
+  if (/^pastdue$/i.test(state)) {
+    return said(
+      'subscription.past-due',
+      'This subscription is PastDue (unpaid): Azure will disable it unless it is paid. Choose an enabled subscription, or have its account administrator settle the payment first.',
+    );
+  }
+  if (/^deleted$/i.test(state)) return said('subscription.deleted', 'This subscription is deleted. Choose an enabled subscription.');
+  return said('subscription.other-state', `This subscription is in state ${state}, not Enabled. Choose an enabled subscription.`, { state });
 };

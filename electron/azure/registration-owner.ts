@@ -90,7 +90,11 @@ export const ensureRegistrationOwner = async (s: Session, ref: RegistrationRef, 
       // Someone (or an earlier run whose answer was lost) assigned it meanwhile: that is the goal.
       if (answer.status === 409 && /RoleAssignmentExists/i.test(answer.bodyAsText ?? '')) return { id: `${scope} (existing assignment)`, created: false };
       if (answer.status === 400 && /PrincipalNotFound/i.test(answer.bodyAsText ?? '') && attempt < REPLICATION_TRIES) {
-        ctl.progress?.('role.assign', `The new service principal is not visible in the directory yet (PrincipalNotFound); trying again in ${REPLICATION_WAIT_MS / 1000} s.`);
+        const seconds = REPLICATION_WAIT_MS / 1000;
+        ctl.progress?.(
+          'role.assign',
+          said('progress.principal-not-visible', `The new service principal is not visible in the directory yet (PrincipalNotFound); trying again in ${seconds} s.`, { seconds }),
+        );
         await s.sleep(REPLICATION_WAIT_MS, ctl.signal);
         continue;
       }

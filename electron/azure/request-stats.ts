@@ -10,7 +10,7 @@ import { retryAfterMs } from './retry';
 
 type CallContext = { phase: string; retryAfterMs?: number; progress?: Progress };
 type Progress = (phase: string, message: string | Said) => void;
-export type RetryNotice = { reason: string; waitMs: number; attempt: number; limit: number; asked: boolean };
+export type RetryNotice = { reason: Said; waitMs: number; attempt: number; limit: number; asked: boolean };
 
 export type RequestStats = {
   policy: PipelinePolicy;
@@ -49,8 +49,8 @@ export const createRequestStats = (clock: { now(): Date }): RequestStats => {
     },
     inPhase: (phase, fn, progress) => context.run({ phase, ...(progress ? { progress } : {}) }, fn),
     retrying: (n) => {
-      const values = { seconds: String(Math.round(n.waitMs / 100) / 10), reason: n.reason, attempt: String(n.attempt), limit: String(n.limit) };
-      const text = `${n.asked ? `Azure asked to wait ${values.seconds} s (${n.reason})` : `${n.reason}: waiting ${values.seconds} s`}, then retrying (${n.attempt} of ${n.limit}).`;
+      const values = { seconds: Math.round(n.waitMs / 100) / 10, reason: n.reason, attempt: n.attempt, limit: n.limit };
+      const text = `${n.asked ? `Azure asked to wait ${values.seconds} s (${n.reason.text})` : `${n.reason.text}: waiting ${values.seconds} s`}, then retrying (${n.attempt} of ${n.limit}).`;
       context.getStore()?.progress?.('Retry', said(n.asked ? 'progress.retry-asked' : 'progress.retry-waiting', text, values));
     },
     lastRetryAfterMs: () => context.getStore()?.retryAfterMs,

@@ -1,6 +1,8 @@
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 import type { Logger } from '../log';
 import type { Sleep } from './types';
+import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
 
 // ARM retry, owned here instead of the SDK's default policy so that waits go through the injected
 // sleep (tests and cancellation) and every wait honours what Azure asked for in Retry-After.
@@ -41,7 +43,7 @@ export const retryAfterMs = (headers: { get(name: string): string | undefined },
 
 type RetryOutcome = { response?: PipelineResponse; error?: unknown; callerAborted: boolean };
 
-type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: string; limit: number; asked: boolean };
+type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: Said; limit: number; asked: boolean };
 
 const isIdempotent = (req: Pick<PipelineRequest, 'method' | 'url'>): boolean =>
   req.method !== 'POST' && req.method !== 'PATCH' ? true : IDEMPOTENT_POST.test(new URL(req.url).pathname);
@@ -71,12 +73,12 @@ export const decideRetry = (
       const delayMs = asked ?? backoff(attempt);
       return delayMs > RETRY_LIMITS.maxWaitMs
         ? { retry: false }
-        : { retry: true, delayMs, reason: 'throttled (429)', limit: RETRY_LIMITS.throttled, asked: asked !== undefined };
+        : { retry: true, delayMs, reason: said('retry.throttled', 'throttled (429)'), limit: RETRY_LIMITS.throttled, asked: asked !== undefined };
     }
     if (!isIdempotent(req) && !NOT_STARTED_STATUS.has(response.status)) return { retry: false };
     if (TRANSIENT_STATUS.has(response.status) && attempt < RETRY_LIMITS.transient) {
       const delayMs = Math.min(asked ?? backoff(attempt), RETRY_LIMITS.maxWaitMs);
-      return { retry: true, delayMs, reason: `HTTP ${response.status}`, limit: RETRY_LIMITS.transient, asked: asked !== undefined };
+      return { retry: true, delayMs, reason: said('retry.http', `HTTP ${response.status}`, { status: String(response.status) }), limit: RETRY_LIMITS.transient, asked: asked !== undefined };
     }
     return { retry: false };
   }
@@ -86,7 +88,7 @@ export const decideRetry = (
     return {
       retry: true,
       delayMs: backoff(attempt),
-      reason: code === 'TIMEOUT' ? 'no answer in time' : `connection error ${code}`,
+      reason: code === 'TIMEOUT' ? said('retry.timeout', 'no answer in time') : said('retry.connection', `connection error ${code}`, { code }),
       limit: RETRY_LIMITS.transient,
       asked: false,
     };
@@ -99,7 +101,7 @@ export const armRetryPolicy = (deps: {
   clock: { now(): Date };
   log: Logger;
   /** The operation waiting on this call hears about each retry (the operator sees it, not only the log). */
-  onRetry?: (notice: { reason: string; waitMs: number; attempt: number; limit: number; asked: boolean }) => void;
+  onRetry?: (notice: { reason: Said; waitMs: number; attempt: number; limit: number; asked: boolean }) => void;
 }): PipelinePolicy => ({
   name: 'azsArmRetry',
   async sendRequest(request, next) {
@@ -121,7 +123,7 @@ export const armRetryPolicy = (deps: {
       deps.log.warn('Azure call will be retried', {
         method: request.method,
         path: url.pathname,
-        reason: decision.reason,
+        reason: decision.reason.text,
         waitMs: decision.delayMs,
         attempt: attempt + 1,
       });

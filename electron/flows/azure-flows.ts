@@ -45,7 +45,10 @@ export const register = async (
     },
   );
   const cloud = deps.azure.account()?.cloud;
-  await deps.handoff.markStage(req.handoffId, 'registered', `${registration.id}${reused ? ' (already existed)' : ''}`, {
+  const note = reused
+    ? said('history.registered-existing', `${registration.id} (already existed)`, { id: registration.id })
+    : said('history.registered', registration.id, { id: registration.id });
+  await deps.handoff.markStage(req.handoffId, 'registered', note, {
     ...(cloud ? { cloud } : {}),
     subscriptionId: req.subscriptionId,
     resourceGroup: req.resourceGroup,
@@ -98,8 +101,8 @@ const minute = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} U
 
 /** The sentence a re-run ends with when the interrupted Unregister had already deleted the registration. */
 const deletedEarlier = (req: UnregisterStart, cloudId: string | undefined, startedAt: string): Said => {
-  const at = minute(startedAt);
-  const before = `The Unregister started at ${at} was interrupted when the app closed, and had already deleted it:`;
+  const at = { at: startedAt };
+  const before = `The Unregister started at ${minute(startedAt)} was interrupted when the app closed, and had already deleted it:`;
   if (req.target.by === 'name') {
     const group = req.resourceGroup ?? DEFAULT_RESOURCE_GROUP;
     const name = req.target.registrationName;

@@ -1,6 +1,8 @@
 import { AppError, isAppError } from '../../shared/contract/problems';
 import type { OperationOutcomes, OperationStart } from '../../shared/contract';
 import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
+import type { PepRecord } from '../pep';
 import { decodeActivationKey, needsKeyPair, partialState, planConnected, sameGuid } from '../../shared/domain';
 import type { ConnectedRecord, ConnectedStep } from '../../shared/domain';
 import type { AzureService } from '../azure';
@@ -21,9 +23,9 @@ type Request = Extract<OperationStart, { kind: 'connected.register' }>;
 
 const recordTo = (ctx: RunContext) => ({
   signal: ctx.signal,
-  onRecord: (r: { level: 'progress' | 'verbose' | 'warning' | 'info'; phase: string; message: string; percent?: number }) => ctx.progress(r),
+  onRecord: (r: PepRecord) => ctx.progress(r),
 });
-const ctlOf = (ctx: RunContext) => ({ signal: ctx.signal, progress: (phase: string, message: string) => ctx.progress({ phase, message }) });
+const ctlOf = (ctx: RunContext) => ({ signal: ctx.signal, progress: (phase: string, message: string | Said) => ctx.progress({ phase, message }) });
 
 export const registerConnected = async (deps: ConnectedFlowDeps, req: Request, ctx: RunContext): Promise<OperationOutcomes['connected.register']> => {
   const { session, stamp } = deps.sessions.get(req.sessionId);

@@ -1,5 +1,5 @@
 import { AppError, isAppError, said } from '../../shared/contract';
-import type { OperationOutcomes, OperationStart } from '../../shared/contract';
+import type { OperationOutcomes, OperationStart, Said } from '../../shared/contract';
 import { sameGuid } from '../../shared/domain';
 import type { RegistrationInfo, StampInfo } from '../../shared/domain/types';
 import type { AzureService, RegistrationRef } from '../azure';
@@ -64,7 +64,7 @@ export const removeRegistration = async (
 ): Promise<OperationOutcomes['registration.remove']> => {
   const { session, stamp } = deps.sessions.get(req.sessionId);
   const ref = refOf(req);
-  const ctl = { signal: ctx.signal, progress: (phase: string, message: string) => ctx.progress({ phase, message }) };
+  const ctl = { signal: ctx.signal, progress: (phase: string, message: string | Said) => ctx.progress({ phase, message }) };
   ctx.progress({ phase: 'remove.find', message: said('progress.remove-find', `Looking for the registration in ${where(ref)}…`, { subscription: ref.subscriptionId, group: ref.resourceGroup, name: ref.registrationName }) });
   const found = await deps.azure.findRegistration(ref, ctx.signal);
   const id = recordId(ref);

@@ -3,6 +3,7 @@ import type { OperationOutcomes } from '../../shared/contract';
 import { decodeActivationKey, needsKeyPair, planToken } from '../../shared/domain';
 import type { HandoffPurpose, TokenChoices } from '../../shared/domain';
 import type { Handoff } from '../handoff';
+import type { PepRecord } from '../pep';
 import type { RunContext } from '../operations';
 import type { StampSessions } from './stamp-sessions';
 
@@ -10,8 +11,7 @@ export type StampFlowDeps = { sessions: StampSessions; handoff: Handoff; clock: 
 
 const recordTo = (ctx: RunContext) => ({
   signal: ctx.signal,
-  onRecord: (r: { level: 'progress' | 'verbose' | 'warning' | 'info'; phase: string; message: string; percent?: number }) =>
-    ctx.progress(r),
+  onRecord: (r: PepRecord) => ctx.progress(r),
 });
 
 /** `Get-AzsRegistrationToken` / `New-RegistrationToken`, over the session opened for this leg. */

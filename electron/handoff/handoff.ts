@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract';
+import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
 import {
   archiveNote,
   assertKeyUsable,
@@ -85,7 +87,7 @@ export type Handoff = {
   /** The kept key text. With `stampCloudId`, also refuses a key for another stamp, another token, or expired. */
   keyFor(handoffId: string, check?: { stampCloudId: string }): string;
   /** `facts` go to the journal for the printable record (the ERCS address used, the registration resource). */
-  markStage(handoffId: string, stage: HandoffStage, note?: string, facts?: HandoffFacts): Promise<HandoffSummary>;
+  markStage(handoffId: string, stage: HandoffStage, note?: Said, facts?: HandoffFacts): Promise<HandoffSummary>;
   /**
    * Either side: a hand-off that will never complete, set aside with a reason (kept in its history).
    * Its token and key stay kept, so nothing is lost: restore() brings it back, and so does reading its key.
@@ -144,13 +146,13 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     return order.indexOf(stage) > order.indexOf(h.stage) ? stage : undefined;
   };
 
-  const tokenReceived = async (decoded: DecodedToken, source: string, registrationName?: string, path?: string, purpose?: HandoffPurpose): Promise<TokenRead> => {
+  const tokenReceived = async (decoded: DecodedToken, source: Said, registrationName?: string, path?: string, purpose?: HandoffPurpose): Promise<TokenRead> => {
     checkMode(decoded.summary.practice, 'registration token');
     const fingerprint = fingerprintOf(decoded.canonical);
     const preview: TokenPreview = { summary: decoded.summary, fingerprint };
     // An archived hand-off of the same token comes back rather than a second one being started.
     const same = journal.open().find((h) => h.side === 'host' && h.tokenFingerprint === fingerprint);
-    if (same && isArchived(same)) return { handoff: await restoreTo(same, 'Token read again'), token: preview };
+    if (same && isArchived(same)) return { handoff: await restoreTo(same, said('history.token-read-again', 'Token read again')), token: preview };
     if (same) return { handoff: same, token: preview };
     const handoff = await journal.createHandoff({
       side: 'host',
@@ -160,7 +162,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       tokenFingerprint: fingerprint,
       token: decoded.canonical,
       facts: { ...tokenFacts(decoded.summary), ...(path ? { tokenFile: path } : {}) },
-      note: purpose ? `${source} (${purpose})` : source,
+      note: source,
       ...(registrationName ? { registrationName } : {}),
       ...(purpose ? { purpose } : {}),
     });
@@ -172,7 +174,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
    * another token, or expired) is refused here, before anything is journaled: a hand-off made for
    * it could never be completed.
    */
-  const keyReceived = async (decoded: DecodedKey, source: string, stampCloudId: string | undefined, path: string, purpose?: HandoffPurpose): Promise<KeyRead> => {
+  const keyReceived = async (decoded: DecodedKey, source: Said, stampCloudId: string | undefined, path: string, purpose?: HandoffPurpose): Promise<KeyRead> => {
     const { summary } = decoded;
     checkMode(summary.practice, 'activation key');
     const fingerprint = fingerprintOf(decoded.canonical);
@@ -184,7 +186,8 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       open.find((h) => h.keyFingerprint === fingerprint) ?? open.find((h) => matchKey(summary, ctx(h)).matchesToken !== false) ?? open[0];
     const match = assertKeyUsable(summary, ctx(target));
     const key: KeyPreview = { summary, fingerprint };
-    const note = `${source}${match.problems.length ? `; ${match.problems.map((p) => p.text).join(' ')}` : ''}`;
+    // Where it was read from, then what the checks found (each a sentence of ours).
+    const note = match.problems.reduce((n, p) => said('history.note-and', `${n.text}; ${p.text}`, { note: n, more: p }), source);
     if (target?.keyFingerprint === fingerprint && !isArchived(target)) return { handoff: target, key, match };
     const change = { key: decoded.canonical, keyFingerprint: fingerprint, note, facts: { ...keyFacts(summary), keyFile: path }, ...(summary.registrationName ? { registrationName: summary.registrationName } : {}) };
     const handoff = target
@@ -194,7 +197,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
   };
 
   /** The stage an archived hand-off had before it was archived. */
-  const restoreTo = (h: HandoffSummary, note: string): Promise<HandoffSummary> => {
+  const restoreTo = (h: HandoffSummary, note: Said): Promise<HandoffSummary> => {
     const before = h.history.findLast((e) => !isArchived(e))?.stage ?? SIDE_STAGES[h.side][0];
     return journal.updateHandoff(h.id, { stage: before, note });
   };
@@ -205,7 +208,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     file: string,
     kind: 'token' | 'key',
     decode: (text: string) => T,
-  ): Promise<{ decoded: T; meta: HandoffMetadata | undefined; source: string; path: string }> => {
+  ): Promise<{ decoded: T; meta: HandoffMetadata | undefined; source: Said; path: string }> => {
     const drive = await registry.resolve(driveId);
     const bytes = await readSmallFile(fs, drive.path, file);
     const meta = sidecarMeta(await readSidecar(fs, drive.path, file), file);
@@ -214,7 +217,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
     const decoded = decode(bytesToText(bytes).text);
     checkSidecar(meta, file, { kind, decoded });
     const path = join(drive.path, file);
-    return { decoded, meta, source: `Read from ${path}`, path };
+    return { decoded, meta, source: said('history.read-from', `Read from ${path}`, { path }), path };
   };
 
   return {
@@ -225,14 +228,14 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       const { decoded, meta, source, path } = await readChecked(driveId, file, 'token', decodeRegistrationToken);
       return tokenReceived(decoded, source, meta?.registrationName, path, meta?.purpose);
     },
-    readTokenText: (text) => tokenReceived(decodeRegistrationToken(text), 'Pasted'),
+    readTokenText: (text) => tokenReceived(decodeRegistrationToken(text), said('history.pasted', 'Pasted')),
     saveToken: async (handoffId, driveId) => {
       const h = entry(handoffId, 'stamp');
       const text = keptToken(handoffId);
       const stamp = journal.kept(handoffId)?.stamp;
       const saved = await saveHandoffFile(deps, { drive: await registry.resolve(driveId), handoff: h, kind: 'token', text, ...(stamp ? { stamp } : {}) });
       const stage = advance(h, 'token-saved');
-      await journal.updateHandoff(handoffId, { file: saved.path, note: `Saved to ${saved.path}`, facts: { tokenFile: saved.path }, ...(stage ? { stage } : {}) });
+      await journal.updateHandoff(handoffId, { file: saved.path, note: said('history.saved-to', `Saved to ${saved.path}`, { path: saved.path }), facts: { tokenFile: saved.path }, ...(stage ? { stage } : {}) });
       return saved;
     },
     readKey: async (driveId, file, stampCloudId) => {
@@ -243,7 +246,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       const h = entry(handoffId, 'host');
       const saved = await saveHandoffFile(deps, { drive: await registry.resolve(driveId), handoff: h, kind: 'key', text: keptKey(handoffId) });
       // Key on the stick. Both texts stay kept until the operator confirms the stamp is activated.
-      await journal.updateHandoff(handoffId, { file: saved.path, stage: 'key-saved', note: `Saved to ${saved.path}`, facts: { keyFile: saved.path } });
+      await journal.updateHandoff(handoffId, { file: saved.path, stage: 'key-saved', note: said('history.saved-to', `Saved to ${saved.path}`, { path: saved.path }), facts: { keyFile: saved.path } });
       return saved;
     },
     list: async (finished, also) => journal.page(finished, also),
@@ -252,7 +255,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       // Stamp side, after an activation whose outcome was unknown: the operator checked the portal.
       const own = journal.handoff(handoffId);
       if (own?.side === 'stamp' && own.stage === 'activating') {
-        return journal.updateHandoff(handoffId, { stage: 'activated', note: 'Activation confirmed by the operator after an unknown outcome' });
+        return journal.updateHandoff(handoffId, { stage: 'activated', note: said('history.activation-confirmed-unknown', 'Activation confirmed by the operator after an unknown outcome') });
       }
       const h = entry(handoffId, 'host');
       if (h.stage !== 'key-saved') {
@@ -260,7 +263,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
           action: 'Finish the registration steps first; the key is still only on this machine.',
         });
       }
-      return journal.updateHandoff(handoffId, { stage: 'activation-confirmed', note: 'Stamp activation confirmed by the operator' });
+      return journal.updateHandoff(handoffId, { stage: 'activation-confirmed', note: said('history.activation-confirmed', 'Stamp activation confirmed by the operator') });
     },
     createTokenHandoff: async ({ token, stamp: info, registrationName, practice, ercsAddress, purpose }) => {
       const decoded = decodeRegistrationToken(token);
@@ -349,7 +352,7 @@ export const createHandoff = (deps: HandoffDeps): Handoff => {
       if (!h || !isArchived(h)) {
         throw new AppError('bad-request', 'This hand-off is not archived.', { action: 'Open the Hand-offs screen again to see the current list.' });
       }
-      return restoreTo(h, 'Restored from the archive by the operator');
+      return restoreTo(h, said('history.restored', 'Restored from the archive by the operator'));
     },
   };
 };

@@ -2,6 +2,7 @@ import type * as fsp from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
+import { said } from '../../shared/contract/said';
 import { MAX_INPUT_BYTES, bytesToText, compactText, decodeActivationKey, decodeRegistrationToken, sameGuid } from '../../shared/domain';
 import type { DecodedKey, DecodedToken, HandoffFile } from '../../shared/domain';
 import { isTemporaryName } from '../journal';
@@ -98,7 +99,11 @@ export const detect = (bytes: Uint8Array): Detected => {
   return { kind: 'token', decoded: decodeRegistrationToken(text) };
 };
 
-const problemText = (err: unknown): string => (err instanceof AppError ? err.problem.message : `It could not be read (${String(err)}).`);
+/** Why a file cannot be used: main's problem (its English and its code), or the error as it came. */
+const problemOf = (err: unknown): Pick<HandoffFile, 'problem' | 'problemSaid'> =>
+  err instanceof AppError
+    ? { problem: err.problem.message, problemSaid: { problem: err.problem.code } }
+    : { problem: `It could not be read (${String(err)}).`, problemSaid: said('file.unreadable', `It could not be read (${String(err)}).`, { error: String(err) }) };
 
 export const listFiles = async (fs: ReadFs, dir: string): Promise<HandoffFile[]> => {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
@@ -116,7 +121,10 @@ export const listFiles = async (fs: ReadFs, dir: string): Promise<HandoffFile[]>
   // One file at a time, letting the event loop run between files: each file is at most 1 MiB and
   // every decoder is linear, so IPC and running operations wait at most one file's decoding.
   for (const [i, file] of seen.entries()) {
-    if (i >= MAX_LISTED) file.problem = `Not read: only the newest ${MAX_LISTED} candidate files on a drive are read.`;
+    if (i >= MAX_LISTED) {
+      file.problem = `Not read: only the newest ${MAX_LISTED} candidate files on a drive are read.`;
+      file.problemSaid = said('file.not-read', file.problem, { limit: MAX_LISTED });
+    }
     else {
       await describe(fs, dir, file);
       await nextTurn();
@@ -142,6 +150,6 @@ const describe = async (fs: ReadFs, dir: string, file: HandoffFile): Promise<voi
     if (registrationName) file.registrationName = registrationName;
     if (meta?.purpose) file.purpose = meta.purpose;
   } catch (err) {
-    file.problem = problemText(err);
+    Object.assign(file, problemOf(err));
   }
 };

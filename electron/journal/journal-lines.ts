@@ -26,8 +26,17 @@ type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 
+/** A sentence of ours in a history step: a code and its English (values as the UI fills them in). */
+const isOptionalSaid = (v: unknown): boolean =>
+  v === undefined || (isObject(v) && typeof v['code'] === 'string' && typeof v['text'] === 'string' && (v['values'] === undefined || isObject(v['values'])));
+
 const isStep = (h: unknown): h is Loose =>
-  isObject(h) && typeof h['stage'] === 'string' && STAGES.has(h['stage']) && typeof h['at'] === 'string' && isOptionalString(h['note']);
+  isObject(h) &&
+  typeof h['stage'] === 'string' &&
+  STAGES.has(h['stage']) &&
+  typeof h['at'] === 'string' &&
+  isOptionalString(h['note']) &&
+  isOptionalSaid(h['said']);
 
 const readSummary = (s: unknown): HandoffSummary | undefined => {
   if (

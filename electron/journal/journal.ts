@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../shared/contract';
 import type { OperationKind } from '../../shared/contract';
+import type { Said } from '../../shared/contract/said';
 import type { HandoffPage, HandoffPurpose, HandoffStage, HandoffSummary, MachineSide } from '../../shared/domain';
 import { mergeFacts } from '../../shared/domain/handoff-record';
 import type { HandoffFacts } from '../../shared/domain/handoff-record';
@@ -74,13 +75,15 @@ export type NewHandoff = {
   key?: string;
   stamp?: StampMeta;
   facts?: HandoffFacts;
-  note?: string;
+  /** Free text (an archiving's reason code and the operator's words) or a sentence of ours. */
+  note?: string | Said;
   file?: string;
 };
 
 export type HandoffChange = {
   stage?: HandoffStage;
-  note?: string;
+  /** Kept in the history with the stage: free text or a sentence of ours. */
+  note?: string | Said;
   registrationName?: string;
   tokenFingerprint?: string;
   keyFingerprint?: string;
@@ -126,6 +129,10 @@ export type Journal = {
 /** The stage that closes a hand-off on each side. */
 // The host cannot see the stamp: its side ends when the operator confirms the activation, so a lost
 // or damaged stick can still be written again until then.
+/** A history note: free text as it is; a sentence of ours with its English beside it (any reader can show that). */
+const noteOf = (note: string | Said | undefined): { note?: string; said?: Said } =>
+  note === undefined || note === '' ? {} : typeof note === 'string' ? { note } : { note: note.text, said: note };
+
 const FINAL_STAGE: Record<MachineSide, HandoffStage> = { stamp: 'activated', host: 'activation-confirmed' };
 
 // Secrets must never be journaled; operation metadata with such a name is dropped, not stored.
@@ -366,7 +373,7 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
           files: init.file ? [init.file] : [],
           createdAt: at,
           updatedAt: at,
-          history: [{ stage: init.stage, at, ...(init.note ? { note: init.note } : {}) }],
+          history: [{ stage: init.stage, at, ...noteOf(init.note) }],
         };
         if (init.registrationName) summary.registrationName = init.registrationName;
         if (init.purpose) summary.purpose = init.purpose;
@@ -384,7 +391,7 @@ export const createJournal = async ({ file, fs, clock, log, sleep = (ms) => dela
         if (change.stage) {
           summary.stage = change.stage;
           summary.complete = change.stage === FINAL_STAGE[summary.side];
-          summary.history.push({ stage: change.stage, at, ...(change.note ? { note: change.note } : {}) });
+          summary.history.push({ stage: change.stage, at, ...noteOf(change.note) });
         }
         if (change.registrationName) summary.registrationName = change.registrationName;
         if (change.tokenFingerprint) summary.tokenFingerprint = change.tokenFingerprint;

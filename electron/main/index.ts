@@ -16,6 +16,9 @@ import { signInPageUrl } from './external-url';
 import { printRecordWith } from './print-record';
 import type { ChooseSavePath } from '../records';
 import { createMainWindow } from './window';
+import { languageFor } from '../../shared/domain/languages';
+import { MAIN_WORDS } from '../words';
+import type { MainWords } from '../words';
 
 // The thin Electron layer: windows, protocol, security hooks, IPC. Everything else is plain Node
 // below electron/runtime.ts and electron/compose.ts.
@@ -43,6 +46,8 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.d
 let window: BrowserWindow | undefined;
 let runtime: Runtime | undefined;
 let quitting = false;
+/** Builds the application menu in the given words (again when the UI language changes). */
+let menuFor: ((w: MainWords) => void) | undefined;
 const events = createEmitter(() => window?.webContents);
 
 const log = createLogger((line) => {
@@ -50,8 +55,11 @@ const log = createLogger((line) => {
   out(`[${line.level}] ${line.message}`, line.data ?? '');
 });
 
+/** Main's own words (dialogs, menu) in the UI language: the OS locale's until the window has said. */
+const words = (): MainWords => runtime?.words() ?? MAIN_WORDS[languageFor(app.getLocale())];
+
 const pickFolder = async (): Promise<string | null> => {
-  const options = { title: 'Choose the USB stick or folder for the hand-off', properties: ['openDirectory' as const, 'createDirectory' as const] };
+  const options = { title: words().pickFolderTitle, properties: ['openDirectory' as const, 'createDirectory' as const] };
   const res = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return res.canceled ? null : (res.filePaths[0] ?? null);
 };
@@ -59,7 +67,7 @@ const pickFolder = async (): Promise<string | null> => {
 // The pwsh that will receive the CloudAdmin password is chosen here, never typed or sent by the renderer.
 const pickExecutable = async (): Promise<string | null> => {
   const options = {
-    title: 'Choose the PowerShell 7 executable (pwsh)',
+    title: words().pickPowerShellTitle,
     properties: ['openFile' as const, 'dontAddToRecent' as const],
     ...(process.platform === 'win32' ? { filters: [{ name: 'pwsh.exe', extensions: ['exe'] }] } : {}),
   };
@@ -90,6 +98,7 @@ void app.whenReady().then(async () => {
     resourcesDir,
     appVersion: app.getVersion(),
     locale: app.getLocale(),
+    languageChanged: (language) => menuFor?.(MAIN_WORDS[language]),
     // Only the Microsoft Learn addresses of the allowlist in shared/domain/help.ts.
     openHelp: (topic) => shell.openExternal(HELP_TOPICS[topic]),
     platform: process.platform,
@@ -113,22 +122,25 @@ void app.whenReady().then(async () => {
   });
   const dispatch: Dispatch = (name, raw) => starting.then((r) => r.dispatch(name, raw));
   registerIpc(() => dispatch);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      appMenuTemplate({
-        platform: process.platform,
-        packaged: app.isPackaged,
-        appName: app.getName(),
-        actions: {
-          openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
-          showAbout: () => events('app.show', { screen: 'about' }),
-          // The About screen runs the export, so it shows its progress and where the file went.
-          exportDiagnostics: () => events('app.show', { screen: 'about', action: 'exportDiagnostics' }),
-          startNew: (leg) => events('app.show', { screen: leg === 'export' ? 'new-export' : 'new-registration' }),
-        },
-      }),
-    ),
-  );
+  menuFor = (w: MainWords) =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          platform: process.platform,
+          packaged: app.isPackaged,
+          appName: app.getName(),
+          words: w,
+          actions: {
+            openDocumentation: () => void dispatch('app.openHelp', { topic: 'registration' }),
+            showAbout: () => events('app.show', { screen: 'about' }),
+            // The About screen runs the export, so it shows its progress and where the file went.
+            exportDiagnostics: () => events('app.show', { screen: 'about', action: 'exportDiagnostics' }),
+            startNew: (leg) => events('app.show', { screen: leg === 'export' ? 'new-export' : 'new-registration' }),
+          },
+        }),
+      ),
+    );
+  menuFor(words());
   window = createMainWindow(join(outDir, 'preload', 'index.cjs'));
   window.on('closed', () => (window = undefined));
   runtime = await starting;
@@ -136,22 +148,26 @@ void app.whenReady().then(async () => {
   // Without a runtime the window can do nothing: say why and exit instead of leaving it (or an
   // invisible process) behind.
   log.error('AzS Registrar could not start', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  dialog.showErrorBox('AzS Registrar could not start', err instanceof Error ? err.message : String(err));
+  dialog.showErrorBox(words().startFailed, err instanceof Error ? err.message : String(err));
   app.exit(1);
 });
 
 // A running activation must not be dropped silently: ask, then abort and journal it as interrupted.
 // Either way the PEP sessions are closed before the process ends.
-const confirmQuit = (): boolean =>
-  dialog.showMessageBoxSync({
-    type: 'warning',
-    buttons: ['Keep working', 'Quit anyway'],
-    defaultId: 0,
-    cancelId: 0,
-    title: 'An operation is still running',
-    message: 'AzS Registrar is still waiting for the stamp or Azure.',
-    detail: 'If you quit now, the stamp or Azure may finish without the app seeing it. The next start will ask you to verify the result.',
-  }) === 1;
+const confirmQuit = (): boolean => {
+  const { quit } = words();
+  return (
+    dialog.showMessageBoxSync({
+      type: 'warning',
+      buttons: [quit.keepWorking, quit.quitAnyway],
+      defaultId: 0,
+      cancelId: 0,
+      title: quit.title,
+      message: quit.message,
+      detail: quit.detail,
+    }) === 1
+  );
+};
 
 app.on('before-quit', (event) => {
   if (quitting || !runtime) return;

@@ -1,4 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { MAIN_WORDS } from '../words';
+import type { MainWords } from '../words';
 
 export type MenuActions = {
   /** Opens the Microsoft Learn page on registering Azure Stack Hub. */
@@ -22,48 +24,59 @@ export const NEW_LEG_SHORTCUTS = { export: 'CmdOrCtrl+Shift+E', registration: 'C
  * shortcuts), zoom, the window, and Help (Microsoft Learn, About). Reload and DevTools only outside a
  * packaged build: with no menu item there is no keyboard shortcut to them either.
  */
-export const appMenuTemplate = (opts: { platform: NodeJS.Platform; packaged: boolean; appName?: string; actions?: MenuActions }): MenuItemConstructorOptions[] => [
-  ...(opts.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-  opts.actions
-    ? {
-        label: 'File',
-        submenu: [
-          { label: 'New export (stamp side)', accelerator: NEW_LEG_SHORTCUTS.export, registerAccelerator: false, click: () => opts.actions?.startNew('export') },
-          {
-            label: 'New registration (connected host)',
-            accelerator: NEW_LEG_SHORTCUTS.registration,
-            registerAccelerator: false,
-            click: () => opts.actions?.startNew('registration'),
-          },
-          { type: 'separator' as const },
-          opts.platform === 'darwin' ? { role: 'close' as const } : { role: 'quit' as const },
-        ],
-      }
-    : { role: 'fileMenu' as const },
-  { role: 'editMenu' },
-  {
-    label: 'View',
-    submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
-      { role: 'togglefullscreen' },
-      ...(opts.packaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
-    ],
-  },
-  { role: 'windowMenu' },
-  ...(opts.actions
-    ? [
-        {
-          role: 'help' as const,
+export const appMenuTemplate = (opts: {
+  platform: NodeJS.Platform;
+  packaged: boolean;
+  appName?: string;
+  actions?: MenuActions;
+  /** In the UI language (English by default); the roles' own items keep Electron's words. */
+  words?: MainWords;
+}): MenuItemConstructorOptions[] => {
+  const w = (opts.words ?? MAIN_WORDS.en).menu;
+  return [
+    ...(opts.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    opts.actions
+      ? {
+          label: w.file,
           submenu: [
-            { label: 'Registering Azure Stack Hub (Microsoft Learn)', click: opts.actions.openDocumentation },
-            { label: 'Export diagnostics…', click: opts.actions.exportDiagnostics },
+            { label: w.newExport, accelerator: NEW_LEG_SHORTCUTS.export, registerAccelerator: false, click: () => opts.actions?.startNew('export') },
+            {
+              label: w.newRegistration,
+              accelerator: NEW_LEG_SHORTCUTS.registration,
+              registerAccelerator: false,
+              click: () => opts.actions?.startNew('registration'),
+            },
             { type: 'separator' as const },
-            { label: `About ${opts.appName ?? 'AzS Registrar'}`, click: opts.actions.showAbout },
+            opts.platform === 'darwin' ? { role: 'close' as const } : { role: 'quit' as const },
           ],
-        },
-      ]
-    : []),
-];
+        }
+      : { role: 'fileMenu' as const },
+    { role: 'editMenu', label: w.edit },
+    {
+      label: w.view,
+      submenu: [
+        { role: 'resetZoom', label: w.resetZoom },
+        { role: 'zoomIn', label: w.zoomIn },
+        { role: 'zoomOut', label: w.zoomOut },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: w.fullScreen },
+        ...(opts.packaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+      ],
+    },
+    { role: 'windowMenu', label: w.window },
+    ...(opts.actions
+      ? [
+          {
+            role: 'help' as const,
+            label: w.help,
+            submenu: [
+              { label: w.documentation, click: opts.actions.openDocumentation },
+              { label: w.exportDiagnostics, click: opts.actions.exportDiagnostics },
+              { type: 'separator' as const },
+              { label: w.about(opts.appName ?? 'AzS Registrar'), click: opts.actions.showAbout },
+            ],
+          },
+        ]
+      : []),
+  ];
+};

@@ -1,3 +1,4 @@
+import type { Said } from '../../shared/contract/said';
 import type { HostConnection } from './host-connection';
 import type { SecretField } from './secrets';
 import type { Clock, Logger, PepStats, PepTimeouts, Sleep } from './types';
@@ -15,7 +16,7 @@ export type ClientContext = {
   newId(): string;
   nextRequestId(): string;
   /** Starts a host and opens the PSSession with these credentials. */
-  open(creds: Credentials): Promise<{ conn: HostConnection; host: string; notices: string[] }>;
+  open(creds: Credentials): Promise<{ conn: HostConnection; host: string; notices: Said[] }>;
   forget(sessionId: string): void;
 };
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/contract/problems';
+import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
 import type { PreflightReport } from '../../shared/domain/types';
 import type { ClientContext, Credentials } from './client-context';
 import { fromHostError, languageModeRefused, protocolError } from './errors';
@@ -32,6 +34,12 @@ const DEFAULT_TIMEOUTS: PepTimeouts = {
   probe: 5_000,
   retryBackoff: 10_000,
 };
+/** A notice of the host's connect (pep-host.ps1: "<address> did not open a session: <why>", the why in Windows' words). */
+const hostNotice = (notice: string): Said => {
+  const failed = /^(\S+) did not open a session: (.*)$/s.exec(notice);
+  return failed ? said('session.address-failed', notice, { address: failed[1] ?? '', reason: failed[2] ?? '' }) : said('session.host-said', notice, { words: notice });
+};
+
 const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 const IDLE_TIMEOUT_MS = 3_600_000;
 
@@ -97,7 +105,7 @@ export const createPepClient = (deps: PepClientDeps): PepClient => {
       if (reply.type === 'connected') {
         stats.sessionsOpened += 1;
         deps.log.info('PEP session opened', { host: reply.host, pid: conn.pid });
-        return { conn, host: reply.host, notices: (reply.notices ?? []).map(redact) };
+        return { conn, host: reply.host, notices: (reply.notices ?? []).map((n) => hostNotice(redact(n))) };
       }
       const err = reply.type === 'error' ? fromHostError(reply.error, { address: creds.hosts.join(', ') }, redact) : protocolError(`"${reply.type}" in answer to connect`);
       await conn.shutdown(timeouts.exitGrace);

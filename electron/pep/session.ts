@@ -1,4 +1,6 @@
 import { AppError, isAppError } from '../../shared/contract/problems';
+import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
 import type { StampInfo, TokenPlan } from '../../shared/domain/types';
 import { fromHostError, protocolError } from './errors';
 import { exchange } from './exchange';
@@ -58,7 +60,7 @@ type RunOptions = { timeout: keyof PepTimeouts; argumentListForm?: boolean; secr
 /** `abandon` ends the host without waiting for queued commands (app shutdown); stdin EOF stops its job. */
 export type ManagedSession = PepSession & { abandon(): Promise<void> };
 
-export const createSession = (ctx: ClientContext, creds: Credentials, first: { conn: HostConnection; host: string; notices: string[] }): ManagedSession => {
+export const createSession = (ctx: ClientContext, creds: Credentials, first: { conn: HostConnection; host: string; notices: Said[] }): ManagedSession => {
   const id = ctx.newId();
   let conn = first.conn;
   let host = first.host;
@@ -79,7 +81,7 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
     const opened = await ctx.open(creds);
     conn = opened.conn;
     host = opened.host;
-    notices.push(`The PowerShell host was restarted and the session reopened through ${host}.`);
+    notices.push(said('session.host-restarted', `The PowerShell host was restarted and the session reopened through ${host}.`, { host }));
     return conn;
   };
 
@@ -92,7 +94,7 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
     });
   };
 
-  const toRecord = (cmd: string, m: RecordReply): PepRecord => {
+  const toRecord = (cmd: string, m: RecordReply): PepRecord & { message: string } => {
     if (m.type === 'progress') {
       const percent = m.percent !== undefined && m.percent >= 0 && m.percent <= 100 ? { percent: m.percent } : {};
       return { level: 'progress', phase: m.activity || cmd, message: m.status || m.activity, ...percent };
@@ -167,6 +169,13 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
           const transient = isAppError(err) && err.problem.code === 'pep-unreachable' && !MUTATING.has(cmd);
           if (!transient || n >= TRANSIENT_ATTEMPTS || ctl.signal?.aborted) throw err;
           ctx.log.warn('PEP command failed with a transient error; retrying', { cmd, attempt: n, code: err.problem.code });
+          const seconds = (ctx.timeouts.retryBackoff * n) / 1000;
+          const limit = TRANSIENT_ATTEMPTS - 1;
+          ctl.onRecord?.({
+            level: 'info',
+            phase: cmd,
+            message: said('session.retry', `The privileged endpoint did not answer ${cmd}: trying again in ${seconds} s (${n} of ${limit}).`, { cmd, seconds, attempt: n, limit }),
+          });
           await ctx.sleep(ctx.timeouts.retryBackoff * n, ctl.signal).catch(() => undefined);
           if (ctl.signal?.aborted) throw stopped(cmd)('cancelled');
         }
@@ -177,7 +186,7 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
     closed = true;
     const remaining = 'Transcripts of this session stay on the privileged endpoint';
     try {
-      if (!conn.alive()) return { transcriptsCopied: false, notice: `${remaining}: the PowerShell host had already stopped.` };
+      if (!conn.alive()) return { transcriptsCopied: false, notice: said('session.transcripts-host-stopped', `${remaining}: the PowerShell host had already stopped.`) };
       const requestId = ctx.nextRequestId();
       const share = creds.share;
       const message = { op: 'close', id: requestId, ...(share ? { transcriptShare: share.path, shareUser: share.user } : {}) };
@@ -197,15 +206,24 @@ export const createSession = (ctx: ClientContext, creds: Credentials, first: { c
       const closed = reply?.type === 'closed' ? reply : undefined;
       const copied = closed?.transcriptsCopied === true;
       if (copied) return { transcriptsCopied: true };
-      if (!share) return { transcriptsCopied: false, notice: `${remaining}: no transcript share was configured.` };
+      if (!share) return { transcriptsCopied: false, notice: said('session.transcripts-no-share', `${remaining}: no transcript share was configured.`) };
       // Close-PrivilegedEndpoint ends the session itself: a broken transport right after it is the expected end.
       if (closed?.transcripts === 'probably-copied' || closed === undefined) {
         return {
           transcriptsCopied: false,
-          notice: `The session ended while Close-PrivilegedEndpoint ran, so its answer was not seen: the transcripts were probably copied. Check ${share.path} for them.`,
+          notice: said(
+            'session.transcripts-probably-copied',
+            `The session ended while Close-PrivilegedEndpoint ran, so its answer was not seen: the transcripts were probably copied. Check ${share.path} for them.`,
+            { share: share.path },
+          ),
         };
       }
-      return { transcriptsCopied: false, notice: `${remaining}: copying them to ${share.path} failed${warnings.length ? `: ${warnings.join(' ')}` : '.'}` };
+      return {
+        transcriptsCopied: false,
+        notice: warnings.length
+          ? said('session.transcripts-copy-failed-because', `${remaining}: copying them to ${share.path} failed: ${warnings.join(' ')}`, { share: share.path, warnings: warnings.join(' ') })
+          : said('session.transcripts-copy-failed', `${remaining}: copying them to ${share.path} failed.`, { share: share.path }),
+      };
     } finally {
       await conn.shutdown(ctx.timeouts.exitGrace);
       creds.wipe();

@@ -1,3 +1,4 @@
+import type { Said } from '../../shared/contract/said';
 import type { StampInfo, TokenPlan } from '../../shared/domain/types';
 import type { HostCommand, SpawnHost } from './host-process';
 
@@ -49,7 +50,8 @@ export type PepClientDeps = {
 export type PepRecord = {
   level: 'progress' | 'verbose' | 'warning' | 'info';
   phase: string;
-  message: string;
+  /** The stamp's own words, or a sentence of ours (a retry). */
+  message: string | Said;
   percent?: number;
 };
 
@@ -64,13 +66,13 @@ export type ConnectRequest = {
   transcriptShare?: TranscriptShare;
 };
 
-export type CloseResult = { transcriptsCopied: boolean; notice?: string };
+export type CloseResult = { transcriptsCopied: boolean; notice?: Said };
 
 export type PepSession = {
   readonly id: string;
   /** The ERCS address that answered (changes if the session had to reconnect). */
   readonly host: string;
-  readonly notices: string[];
+  readonly notices: Said[];
   stampInfo(ctl?: CommandControl): Promise<StampInfo>;
   createToken(params: TokenPlan['params'], ctl?: CommandControl): Promise<string>;
   setKeyPair(ctl?: CommandControl): Promise<void>;

@@ -1,10 +1,12 @@
+import { said } from '../../shared/contract/said';
+import type { Said } from '../../shared/contract/said';
 import type { HostCommand, SpawnHost } from './host-process';
 import type { Sleep } from './types';
 
 // Runs a PowerShell through the same spawn path as the PEP host (absolute path, same environment, no
 // shell) and reads `$PSVersionTable.PSVersion` and `PSEdition` from its two lines of output.
 
-export type PowerShellVersion = { ok: true; version: string; edition: string } | { ok: false; problem: string };
+export type PowerShellVersion = { ok: true; version: string; edition: string } | { ok: false; problem: Said };
 
 const OUTPUT_LIMIT = 4096;
 const VERSION = /^\d+\.\d+(?:\.\d+)?(?:[-.][0-9A-Za-z.-]+)?$/;
@@ -25,13 +27,16 @@ export const probePowerShellVersion = (deps: { spawn: SpawnHost; sleep: Sleep; t
     try {
       child = deps.spawn(probe.command, probe.args, { env: probe.env, windowsHide: true, shell: false, stdio: 'pipe' });
     } catch (e) {
-      done({ ok: false, problem: e instanceof Error ? e.message : String(e) });
+      const error = e instanceof Error ? e.message : String(e);
+      done({ ok: false, problem: said('powershell.not-started', `${probe.command} could not be started: ${error}`, { command: probe.command, error }) });
       return;
     }
     child.stdin.end();
     child.stdout.on('data', (chunk: Buffer) => void (out = (out + chunk.toString('utf8')).slice(0, OUTPUT_LIMIT)));
     child.stderr.on('data', (chunk: Buffer) => void (err = (err + chunk.toString('utf8')).slice(-OUTPUT_LIMIT)));
-    child.once('error', (e) => done({ ok: false, problem: `${probe.command} could not be started: ${e.message}` }));
+    child.once('error', (e) =>
+      done({ ok: false, problem: said('powershell.not-started', `${probe.command} could not be started: ${e.message}`, { command: probe.command, error: e.message }) }),
+    );
     // Exit and the end of stdout arrive in either order: judge the output once both are in.
     let exitCode: number | null | undefined;
     let outClosed = false;
@@ -39,7 +44,17 @@ export const probePowerShellVersion = (deps: { spawn: SpawnHost; sleep: Sleep; t
       if (exitCode === undefined || !outClosed) return;
       const [version = '', edition = ''] = out.split(/\r?\n/).map((l) => l.trim());
       if (exitCode === 0 && VERSION.test(version) && /^(?:Core|Desktop)$/.test(edition)) done({ ok: true, version, edition });
-      else done({ ok: false, problem: `${probe.command} did not answer as PowerShell (exit code ${String(exitCode)}).${err.trim() ? ` ${err.trim().slice(0, 300)}` : ''}` });
+      else {
+        const exit = String(exitCode);
+        const output = err.trim().slice(0, 300);
+        const text = `${probe.command} did not answer as PowerShell (exit code ${exit}).`;
+        done({
+          ok: false,
+          problem: output
+            ? said('powershell.not-powershell-said', `${text} ${output}`, { command: probe.command, exit, output })
+            : said('powershell.not-powershell', text, { command: probe.command, exit }),
+        });
+      }
     };
     child.stdout.once('close', () => {
       outClosed = true;
@@ -52,7 +67,8 @@ export const probePowerShellVersion = (deps: { spawn: SpawnHost; sleep: Sleep; t
     deps.sleep(deps.timeoutMs, timer.signal).then(
       () => {
         child.kill();
-        done({ ok: false, problem: `${probe.command} did not report its version within ${Math.round(deps.timeoutMs / 1000)} s.` });
+        const seconds = Math.round(deps.timeoutMs / 1000);
+        done({ ok: false, problem: said('powershell.no-version', `${probe.command} did not report its version within ${seconds} s.`, { command: probe.command, seconds }) });
       },
       () => undefined,
     );

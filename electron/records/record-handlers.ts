@@ -5,6 +5,7 @@ import type { RecordLanguage } from '../../shared/domain/handoff-record';
 import { mediaWriteError, writeVerified } from '../handoff';
 import type { MediaFs } from '../handoff';
 import type { Logger } from '../log';
+import type { MainWords } from '../words';
 import { diagnosticsFiles, zipDiagnostics } from './diagnostics';
 import type { DiagnosticsInput } from './diagnostics';
 import { handoffRecord } from './record-data';
@@ -16,6 +17,8 @@ export type ChooseSavePath = (req: { title: string; defaultName: string; filter:
 export type PrintRecord = (req: { handoffId: string; language: RecordLanguage }) => Promise<Uint8Array>;
 
 export type RecordDeps = {
+  /** Main's words in the UI language (the save dialogs' titles). */
+  words(): MainWords;
   source(): RecordSource;
   diagnostics(): DiagnosticsInput;
   chooseSavePath: ChooseSavePath;
@@ -50,7 +53,7 @@ export const recordHandlers = (deps: RecordDeps): Pick<Handlers, RecordChannel> 
     if (!print) throw new AppError('bad-request', 'This build cannot print records.', { action: 'Use the app itself (npm start or the installed app) to save a record.' });
     const name = namePart(record.summary.registrationName ?? record.summary.cloudId);
     const path = await deps.chooseSavePath({
-      title: 'Save the printable record of this hand-off',
+      title: deps.words().saveRecordTitle,
       defaultName: `AzS Registrar record ${name} ${day(src.clock.now())}.pdf`,
       filter: { name: 'PDF', extensions: ['pdf'] },
     });
@@ -63,7 +66,7 @@ export const recordHandlers = (deps: RecordDeps): Pick<Handlers, RecordChannel> 
     const input = deps.diagnostics();
     const at = new Date(input.generatedAt);
     const path = await deps.chooseSavePath({
-      title: 'Export diagnostics',
+      title: deps.words().exportDiagnosticsTitle,
       defaultName: `AzS Registrar diagnostics ${input.generatedAt.slice(0, 16).replace(/:/g, '-')}.zip`,
       filter: { name: 'Zip', extensions: ['zip'] },
     });
@@ -74,7 +77,7 @@ export const recordHandlers = (deps: RecordDeps): Pick<Handlers, RecordChannel> 
   },
   'script.save': async ({ leg, script }) => {
     const path = await deps.chooseSavePath({
-      title: 'Save the equivalent PowerShell script',
+      title: deps.words().saveScriptTitle,
       defaultName: `AzS Registrar ${leg} ${day(deps.source().clock.now())}.ps1`,
       filter: { name: 'PowerShell script', extensions: ['ps1'] },
     });

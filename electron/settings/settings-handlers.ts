@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { AppError, said } from '../../shared/contract';
 import type { Handlers, PowerShellChoice, PowerShellInfo, Settings } from '../../shared/contract';
 import { probePowerShellVersion, versionProbeFor } from '../pep';
 import type { UserEnvironment } from '../pep';
@@ -54,7 +54,12 @@ export const settingsHandlers = (deps: SettingsDeps): Pick<Handlers, SettingsCha
           return { path: probe.command, problem: v.problem };
         }
         const tooOld = choice.kind === 'pwsh' && Number(v.version.split('.')[0]) < MIN_PWSH_MAJOR;
-        return { path: probe.command, version: v.version, edition: v.edition, ...(tooOld ? { problem: `This is PowerShell ${v.version} (${v.edition}), not PowerShell 7.` } : {}) };
+        return {
+          path: probe.command,
+          version: v.version,
+          edition: v.edition,
+          ...(tooOld ? { problem: said('powershell.too-old', `This is PowerShell ${v.version} (${v.edition}), not PowerShell 7.`, { version: v.version, edition: v.edition }) } : {}),
+        };
       });
       described.set(key, info);
     }
@@ -91,7 +96,7 @@ export const settingsHandlers = (deps: SettingsDeps): Pick<Handlers, SettingsCha
       described.delete(JSON.stringify(choice));
       const info = await describe(choice);
       if (info.problem) {
-        throw new AppError('bad-request', `${path} cannot drive the privileged endpoint: ${info.problem}`, {
+        throw new AppError('bad-request', `${path} cannot drive the privileged endpoint: ${info.problem.text}`, {
           action: 'Choose the pwsh executable of PowerShell 7.4 or later (pwsh.exe on Windows), or use Windows PowerShell 5.1 on Windows.',
         });
       }

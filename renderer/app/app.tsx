@@ -81,6 +81,7 @@ const useLanguage = () => {
   const language = useApp(uiLanguage);
   useEffect(() => {
     void switchLanguage(language);
+    appStore.getState().languageShown(language);
   }, [language]);
 };
 

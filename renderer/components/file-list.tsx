@@ -1,5 +1,6 @@
 import type { HandoffFile } from '../../shared/domain';
-import { useTranslation } from '../i18n';
+import { say, useTranslation } from '../i18n';
+import { problemMessage } from './problem-box';
 import { PickTable } from './pick-table';
 import type { PickColumn } from './pick-table';
 
@@ -13,6 +14,13 @@ type Props = {
 };
 
 /** Hand-off files on a drive, with what our metadata says about them. */
+/** Why a file cannot be used, in the UI language (its code's words, else main's English). */
+const fileProblem = (f: HandoffFile): string | undefined => {
+  const why = f.problemSaid;
+  if (!why) return f.problem;
+  return 'problem' in why ? problemMessage(why.problem, f.problem ?? '') : say(why);
+};
+
 export function FileList({ files, current, disabled, action, onPick, onRefresh }: Props) {
   const { t } = useTranslation();
   const columns: PickColumn<HandoffFile>[] = [
@@ -30,7 +38,7 @@ export function FileList({ files, current, disabled, action, onPick, onRefresh }
       cell: (f) => (
         <>
           {t(`files.kinds.${f.kind}`)}
-          {f.problem && <p className="hint">{f.problem}</p>}
+          {f.problem && <p className="hint">{fileProblem(f)}</p>}
         </>
       ),
     },

@@ -1,7 +1,23 @@
-import type { Problem } from '../../shared/contract';
+import type { Problem, ProblemCode } from '../../shared/contract';
 import { i18n, useTranslation } from '../i18n';
 
 type Props = { problem: Problem; onDismiss?: () => void };
+
+const hasWordsFor = (code: ProblemCode): boolean => i18n.language !== 'en' && i18n.exists(`problems.${code}.message`, { lng: i18n.language, fallbackLng: [] });
+
+/** What a problem of this code says, in the UI language; main's English where the catalogue has no words for it. */
+export const problemMessage = (code: ProblemCode, english: string): string => (hasWordsFor(code) ? i18n.t(`problems.${code}.message`) : english);
+
+/** A problem's message and action in the UI language (main's own words where the catalogue has none). */
+export const problemWords = (problem: Problem): { translated: boolean; message: string; action: string | undefined } => {
+  const key = `problems.${problem.code}`;
+  const translated = hasWordsFor(problem.code);
+  return {
+    translated,
+    message: translated ? i18n.t(`${key}.message`) : problem.message,
+    action: translated && i18n.exists(`${key}.action`) ? i18n.t(`${key}.action`) : problem.action,
+  };
+};
 
 /**
  * What went wrong, what to do, and the raw text one click away. Main's problems carry a code: where the
@@ -10,10 +26,7 @@ type Props = { problem: Problem; onDismiss?: () => void };
  */
 export function ProblemBox({ problem, onDismiss }: Props) {
   const { t } = useTranslation();
-  const key = `problems.${problem.code}`;
-  const translated = i18n.language !== 'en' && i18n.exists(`${key}.message`, { lng: i18n.language, fallbackLng: [] });
-  const message = translated ? t(`${key}.message`) : problem.message;
-  const action = translated && i18n.exists(`${key}.action`) ? t(`${key}.action`) : problem.action;
+  const { translated, message, action } = problemWords(problem);
   return (
     <div className="problem" role="alert" data-testid="problem" data-code={problem.code}>
       <p className="problem-message">{message}</p>

@@ -390,6 +390,90 @@ export const frMain: MainTexts = {
     'key.host-count-differs': 'La clé couvre {{keyCount}} hôtes, le jeton {{tokenCount}}.',
     'key.signature':
       'La signature de la clé ne peut pas être vérifiée ici : seul Azure Stack Hub peut la vérifier pendant l’activation. L’application vérifie que la clé est bien formée et correspond à cette instance et à son jeton.',
+    'preflight.title-powershell': 'PowerShell',
+    'preflight.title-language-mode': 'Mode de langage PowerShell',
+    'preflight.title-execution-policy': 'Stratégie d’exécution',
+    'preflight.title-trusted-hosts': 'TrustedHosts de WinRM',
+    'preflight.title-winrm-port': 'Port WinRM {{port}}',
+    'preflight.powershell': 'PowerShell {{version}} ({{edition}})',
+    'preflight.pswsman-missing': 'PowerShell {{version}} ({{edition}}) n’a pas de client WinRM ici : le module PSWSMan n’est pas installé.',
+    'preflight.pswsman-3':
+      'PowerShell {{version}} ({{edition}}) sous {{os}}, avec PSWSMan {{pswsman}} pour WinRM. Il s’authentifie par son fournisseur Devolutions intégré (NTLM ou Kerberos) : gss-ntlmssp n’est pas nécessaire.',
+    'preflight.pswsman-2':
+      'PowerShell {{version}} ({{edition}}) sous {{os}}, avec PSWSMan {{pswsman}} pour WinRM (NTLM par le GSSAPI du système). PSWSMan 3 (pwsh 7.4 ou ultérieur) ne demande aucune bibliothèque système.',
+    'preflight.pswsman-2-no-ntlm':
+      'PowerShell {{version}} ({{edition}}) sous Linux, avec PSWSMan {{pswsman}} : il s’authentifie en NTLM par GSSAPI, et gss-ntlmssp n’est pas installé (/etc/gss/mech.d/ntlmssp.conf est absent) ; la connexion au point de terminaison privilégié échouerait.',
+    'preflight.pswsman-2-step': 'PSWSMan 3 demande pwsh 7.4 ou ultérieur ; sinon installez gss-ntlmssp, par exemple sudo apt install gss-ntlmssp.',
+    'preflight.trusted-hosts-empty': 'TrustedHosts est vide.',
+    'preflight.trusted-hosts-list': 'TrustedHosts vaut « {{list}} ».',
+    'preflight.trusted-hosts-policy-empty': 'TrustedHosts (défini par stratégie de groupe) est vide.',
+    'preflight.trusted-hosts-policy-list': 'TrustedHosts (défini par stratégie de groupe) vaut « {{list}} ».',
+    'preflight.winrm-service': 'Le service WinRM est à l’état {{state}} : Set-Item sur WSMan:\\ a besoin qu’il tourne.',
+    'preflight.no-reason': 'aucune raison donnée',
+    'preflight.trusted-hosts-unknown':
+      'Inconnu : TrustedHosts n’a pas pu être lu dans le registre ({{reason}}). Vérifiez-le dans un PowerShell élevé.',
+    'preflight.trusted-hosts-all': '{{current}} Toutes les adresses ERCS sont approuvées.',
+    'preflight.trusted-hosts-policy-missing':
+      '{{current}} Manquantes : {{missing}}. Une stratégie de groupe définit cette liste, Set-Item ne peut donc pas la modifier : demandez aux administrateurs de cette stratégie (Configuration ordinateur > Modèles d’administration > Composants Windows > Gestion à distance de Windows > Client WinRM > Hôtes approuvés) de les ajouter.',
+    'preflight.trusted-hosts-policy-step': 'Ajoutez {{missing}} à la liste « Hôtes approuvés » de la stratégie de groupe, puis exécutez gpupdate /force.',
+    'preflight.trusted-hosts-missing':
+      '{{current}} Manquantes : {{missing}}. Exécutez la commande ci-dessous dans un PowerShell élevé (-Concatenate conserve les entrées existantes).',
+    'preflight.trusted-hosts-off-windows':
+      'Sans objet hors de Windows : PSWSMan n’a pas de liste TrustedHosts (pas de lecteur WSMan:) ; il s’authentifie en NTLM (Negotiate) avec les identifiants que vous saisissez.',
+    'preflight.ports-reachable': 'Joignables : {{hosts}}.',
+    'preflight.ports-silent': 'Sans réponse : {{hosts}}.',
+    'preflight.ports-mixed': 'Joignables : {{reachable}} ; sans réponse : {{silent}}.',
+    'preflight.port-step': 'Vérifiez le chemin réseau et le pare-feu de cet ordinateur vers le port TCP {{port}} des adresses ERCS.',
+    'preflight.not-run-language': 'Non vérifié : le script hôte a besoin du mode FullLanguage.',
+    'preflight.not-run-host': 'Non vérifié : l’hôte PowerShell n’a pas démarré.',
+    'preflight.execution-policy-refused': 'PowerShell démarre, mais a refusé d’exécuter le script hôte.',
+    'preflight.language-mode': 'Mode de langage : {{mode}}.',
+    'preflight.language-mode-step': 'Autorisez le script signé d’AzS Registrar dans la stratégie AppLocker/WDAC, ou utilisez un autre poste de travail.',
+    'preflight.execution-policy': 'Stratégie effective {{policy}} ; le script hôte signé s’exécute.',
+    'preflight.execution-policy-scope': 'Stratégie effective {{policy}} (définie au niveau {{scope}}) ; le script hôte signé s’exécute.',
+    'subscription.quota-id': 'ID de quota {{quotaId}}',
+    'subscription.no-quota-id': 'pas d’ID de quota',
+    'subscription.disconnected-unknown': 'L’inscription déconnectée demande un abonnement EA ; le type de celui-ci ne peut pas être déterminé ({{seen}}).',
+    'subscription.disconnected-offer': 'L’inscription déconnectée demande un abonnement EA ; celui-ci semble être {{offer}} ({{seen}}).',
+    'subscription.connected-unknown':
+      'L’inscription connectée demande un abonnement EA, CSP ou CSP services partagés ; le type de celui-ci ne peut pas être déterminé ({{seen}}).',
+    'subscription.connected-offer': 'L’inscription connectée demande un abonnement EA, CSP ou CSP services partagés ; celui-ci semble être {{offer}} ({{seen}}).',
+    'subscription.disabled':
+      'Cet abonnement est désactivé (résilié, expiré ou au-delà de sa limite de dépense) : Azure y refuse toute modification. Choisissez un abonnement activé, ou demandez à son administrateur de compte de le réactiver.',
+    'subscription.warned':
+      'Cet abonnement est à l’état Warned (problème de facturation) : Azure va bientôt le désactiver. Choisissez un abonnement activé, ou demandez à son administrateur de compte de régler d’abord la facturation.',
+    'subscription.past-due':
+      'Cet abonnement est à l’état PastDue (impayé) : Azure le désactivera s’il n’est pas payé. Choisissez un abonnement activé, ou demandez à son administrateur de compte de régler d’abord le paiement.',
+    'subscription.deleted': 'Cet abonnement est supprimé. Choisissez un abonnement activé.',
+    'subscription.other-state': 'Cet abonnement est à l’état {{state}}, pas Enabled. Choisissez un abonnement activé.',
+    'file.not-read': 'Non lu : seuls les {{limit}} fichiers candidats les plus récents d’un support sont lus.',
+    'file.unreadable': 'Il n’a pas pu être lu ({{error}}).',
+    'powershell.not-started': '{{command}} n’a pas pu être démarré : {{error}}',
+    'powershell.not-powershell': '{{command}} n’a pas répondu comme PowerShell (code de sortie {{exit}}).',
+    'powershell.not-powershell-said': '{{command}} n’a pas répondu comme PowerShell (code de sortie {{exit}}). {{output}}',
+    'powershell.no-version': '{{command}} n’a pas donné sa version en {{seconds}} s.',
+    'powershell.too-old': 'C’est PowerShell {{version}} ({{edition}}), pas PowerShell 7.',
+    'session.address-failed': '{{address}} n’a pas ouvert de session : {{reason}}',
+    'session.host-said': 'L’hôte PowerShell signale : {{words}}',
+    'session.host-restarted': 'L’hôte PowerShell a redémarré et la session a été rouverte par {{host}}.',
+    'session.retry': 'Le point de terminaison privilégié n’a pas répondu à {{cmd}} : nouvel essai dans {{seconds}} s ({{attempt}} sur {{limit}}).',
+    'session.transcripts-host-stopped': 'Les transcriptions de cette session restent sur le point de terminaison privilégié : l’hôte PowerShell s’était déjà arrêté.',
+    'session.transcripts-no-share': 'Les transcriptions de cette session restent sur le point de terminaison privilégié : aucun partage de transcriptions n’a été indiqué.',
+    'session.transcripts-probably-copied':
+      'La session s’est terminée pendant Close-PrivilegedEndpoint, sa réponse n’a donc pas été vue : les transcriptions ont probablement été copiées. Vérifiez-les dans {{share}}.',
+    'session.transcripts-copy-failed': 'Les transcriptions de cette session restent sur le point de terminaison privilégié : leur copie vers {{share}} a échoué.',
+    'session.transcripts-copy-failed-because':
+      'Les transcriptions de cette session restent sur le point de terminaison privilégié : leur copie vers {{share}} a échoué : {{warnings}}',
+    'history.read-from': 'Lu depuis {{path}}',
+    'history.pasted': 'Collé',
+    'history.note-and': '{{note}} ; {{more}}',
+    'history.token-read-again': 'Jeton relu',
+    'history.saved-to': 'Enregistré dans {{path}}',
+    'history.registered': '{{id}}',
+    'history.registered-existing': '{{id}} (existait déjà)',
+    'history.activation-confirmed': 'Activation de l’instance confirmée par l’opérateur',
+    'history.activation-confirmed-unknown': 'Activation confirmée par l’opérateur après une issue inconnue',
+    'history.restored': 'Restauré depuis les archives par l’opérateur',
     'progress.key-pair': 'Préparation de la paire de clés de l’instance (Set-RegistrationKeyPair)…',
     'progress.token': 'Demande d’un jeton d’inscription à l’instance (New-RegistrationToken)…',
     'progress.activate': 'Activation de l’instance (New-AzureStackActivation). Cela peut prendre jusqu’à 30 minutes.',
@@ -400,6 +484,10 @@ export const frMain: MainTexts = {
     'progress.retry-waiting': '{{reason}} : attente de {{seconds}} s, puis nouvel essai ({{attempt}} sur {{limit}}).',
     'progress.lock-propagating':
       'Azure applique encore le verrou qui vient d’être levé (la levée met un moment à atteindre tout Azure) ; nouvel essai dans {{seconds}} s',
+    'retry.throttled': 'limitation du débit (429)',
+    'retry.http': 'HTTP {{status}}',
+    'retry.timeout': 'pas de réponse à temps',
+    'retry.connection': 'erreur de connexion {{code}}',
     'progress.register-check': 'Vérification de l’emplacement, du fournisseur, du groupe de ressources et de toute inscription de ce nom',
     'progress.register-check-existing': 'Recherche d’une inscription de ce nom',
     'progress.group-elsewhere': 'Le groupe de ressources {{group}} existe déjà dans {{location}} ; il y reste (vous aviez choisi {{chosen}}).',
@@ -416,11 +504,11 @@ export const frMain: MainTexts = {
     'progress.unregister-delete': 'Suppression de l’inscription {{name}}',
     'progress.unregister-verify': 'Vérification qu’Azure n’a plus l’inscription',
     'progress.unregister-gone':
-      'La désinscription lancée à {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription {{name}} dans {{group}} ; il ne reste rien à faire.',
+      'La désinscription lancée le {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription {{name}} dans {{group}} ; il ne reste rien à faire.',
     'progress.unregister-gone-cloud':
-      'La désinscription lancée à {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans l’abonnement {{subscription}} ; il ne reste rien à faire.',
+      'La désinscription lancée le {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans l’abonnement {{subscription}} ; il ne reste rien à faire.',
     'progress.unregister-gone-cloud-group':
-      'La désinscription lancée à {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans le groupe de ressources {{group}} de l’abonnement {{subscription}} ; il ne reste rien à faire.',
+      'La désinscription lancée le {{at}}, interrompue par la fermeture de l’application, l’avait déjà supprimée : Azure n’a aucune inscription pour l’ID de cloud {{cloudId}} dans le groupe de ressources {{group}} de l’abonnement {{subscription}} ; il ne reste rien à faire.',
     'progress.move-read-group': 'Lecture de l’emplacement du groupe de ressources {{group}}',
     'progress.move-create-target': 'Le groupe de ressources cible {{target}} n’existe pas : création dans {{location}}, l’emplacement de {{group}}',
     'progress.move-cross-subscription':
@@ -432,6 +520,9 @@ export const frMain: MainTexts = {
     'progress.move-locks': 'Vérification des verrous de l’inscription, des groupes de ressources et des abonnements source et cible',
     'progress.move-unlock': 'Levée du verrou de l’inscription pour le déplacement',
     'progress.move-lock': 'Verrouillage de l’inscription à sa nouvelle place',
+    'progress.move-already-there': '{{name}} est déjà dans le groupe de ressources {{target}} (un déplacement précédent a abouti) : verrouillage à cet endroit.',
+    'progress.principal-not-visible':
+      'Le nouveau principal de service n’est pas encore visible dans l’annuaire (PrincipalNotFound) ; nouvel essai dans {{seconds}} s.',
     'progress.move-old-id':
       'L’activation de l’instance désigne encore l’ancien identifiant de ressource ; si la syndication échoue ensuite, obtenez une nouvelle clé d’activation et activez de nouveau.',
   },

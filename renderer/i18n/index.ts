@@ -42,7 +42,7 @@ export const loadScreenTexts = (): Promise<void> => {
 const mainTexts: Partial<Record<Language, () => Promise<MainTexts>>> = {
   fr: () => import('./fr-main').then((m) => m.frMain),
 };
-const mainTextsAsked = new Set<Language>();
+const mainTextsAsked = new Map<Language, Promise<void>>();
 
 void i18next.use(initReactI18next).init({
   resources: {},
@@ -67,14 +67,36 @@ export const switchLanguage = async (language: Language): Promise<void> => {
   // Not awaited: the first screen does not wait for them; until they are in, main's English shows.
   const loadMain = mainTexts[language];
   if (loadMain && !mainTextsAsked.has(language)) {
-    mainTextsAsked.add(language);
-    void loadMain().then((texts) => i18next.addResourceBundle(language, 'translation', texts, true, true));
+    mainTextsAsked.set(
+      language,
+      loadMain().then((texts) => void i18next.addResourceBundle(language, 'translation', texts, true, true)),
+    );
   }
 };
 
-/** Main's or the domain's sentence in the UI language: the language's words for its code, else main's English. */
-export const say = (s: Said): string =>
-  i18next.exists(`said.${s.code}`, { lng: i18next.language, fallbackLng: [] }) ? i18next.t(`said.${s.code}`, s.values ?? {}) : s.text;
+/** Main's texts of the UI language are in (the printable record waits for them before it renders). */
+export const mainTextsLoaded = (): Promise<void> => mainTextsAsked.get(wanted ?? 'en') ?? Promise.resolve();
+
+/**
+ * Main's or the domain's sentence in the UI language: the language's words for its code, else main's English.
+ * Its values are said too: numbers, dates and times in the UI language's format, sentences in the UI language.
+ */
+export const say = (s: Said): string => {
+  if (!i18next.exists(`said.${s.code}`, { lng: i18next.language, fallbackLng: [] })) return s.text;
+  const values = Object.fromEntries(
+    Object.entries(s.values ?? {}).map(([name, v]) => [
+      name,
+      typeof v === 'string'
+        ? v
+        : typeof v === 'number'
+          ? new Intl.NumberFormat(i18next.language).format(v)
+          : 'at' in v
+            ? new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(v.at))
+            : say(v),
+    ]),
+  );
+  return i18next.t(`said.${s.code}`, values);
+};
 
 export const i18n = i18next;
 export { useTranslation } from 'react-i18next';

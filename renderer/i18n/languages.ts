@@ -1,7 +1,2 @@
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
-/** What the operator chose: a language, or the operating system's. */
-export type LanguageChoice = Language | 'auto';
-
-/** The catalogue language for an OS locale (BCP 47): French for any French locale, English otherwise. */
-export const languageFor = (locale: string | undefined): Language => (locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+export { LANGUAGES, languageFor } from '../../shared/domain/languages';
+export type { Language, LanguageChoice } from '../../shared/domain/languages';

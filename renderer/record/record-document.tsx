@@ -1,6 +1,7 @@
 import { activateScript, exportScript, registerScript } from '../../shared/domain/powershell-script';
 import type { HandoffRecord } from '../../shared/domain/handoff-record';
 import { Facts } from '../components/facts';
+import { historyNote } from '../components/history-note';
 import { useTranslation } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 
@@ -155,7 +156,7 @@ export function RecordDocument({ record: r }: { record: HandoffRecord }) {
                 <time dateTime={h.at}>{formatDateTime(h.at)}</time>
               </td>
               <td>{t(`stages.${h.stage}`)}</td>
-              <td>{h.note}</td>
+              <td>{historyNote(t, h)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import type { ArchiveReason } from '../../shared/domain';
 import type { HandoffSummary } from '../../shared/domain/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { CopyButton } from '../components/copy-button';
+import { historyNote } from '../components/history-note';
 import { ActivateButton } from '../components/key-expected';
 import { SaveRecord } from '../components/save-record';
 import { ScopeProblem } from '../components/scope-problem';
@@ -14,12 +15,11 @@ import { appStore, useApp } from '../store';
 import { keyExpected } from '../store/nav-slice';
 import { PurposeTag } from '../components/purpose-tag';
 
-/** A history note as the operator reads it: an archiving's reason in the UI language. */
-function HistoryNote({ note }: { note: string }) {
+/** A history note as the operator reads it, in the UI language. */
+function HistoryNote({ step }: { step: HandoffSummary['history'][number] }) {
   const { t } = useTranslation();
-  const archived = archiveReasonOf(note);
-  const text = archived ? [t(`navigation.reasons.${archived.reason}`), archived.detail].filter(Boolean).join(' — ') : note;
-  return <span className="muted"> — {text}</span>;
+  const text = historyNote(t, step);
+  return text ? <span className="muted"> — {text}</span> : null;
 }
 
 /** Asks why a hand-off will never complete; its token and key stay kept, so it can come back. */
@@ -211,7 +211,7 @@ export function HandoffsScreen() {
                     {h.history.map((e) => (
                       <li key={`${e.stage}-${e.at}`}>
                         <time dateTime={e.at}>{formatDateTime(e.at)}</time> {t(`stages.${e.stage}`)}
-                        {e.note && <HistoryNote note={e.note} />}
+                        <HistoryNote step={e} />
                       </li>
                     ))}
                   </ol>

@@ -6,7 +6,7 @@ import { BusyNote } from '../components/busy-note';
 import { describedBy, Field, TextField } from '../components/field';
 import { ScopeProblem } from '../components/scope-problem';
 import { Screen } from '../components/screen';
-import { useTranslation } from '../i18n';
+import { say, useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
 
 /** PowerShell for the privileged endpoint, the registration API version and the sign-in client, kept by main. */
@@ -38,7 +38,7 @@ function WillRun({ info }: { info: PowerShellInfo | null }) {
         {t('settings.willRun')} <code>{info.path}</code>
         {info.version ? t('settings.version', { version: info.version, edition: info.edition ?? '' }) : ''}.
       </p>
-      {info.problem && <p>{t('settings.cannotUse', { problem: info.problem })}</p>}
+      {info.problem && <p>{t('settings.cannotUse', { problem: say(info.problem) })}</p>}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { FLOW_STEPS } from '../../shared/domain/flow';
 import { LANGUAGES } from '../i18n/languages';
 import { CLOUD_NAMES } from '../../shared/domain/types';
 import { HANDOFF_PURPOSES, REGISTRATION_CHANGES } from '../../shared/domain/lifecycle';
+import type { Said, SaidCode } from '../../shared/contract/said';
 import type { AppState } from './types';
 
 // Progress only: steps, non-secret inputs and hand-off/operation ids. Main's journal is the record;
@@ -12,6 +13,14 @@ import type { AppState } from './types';
 
 const Text = (max: number) => z.string().check(z.maxLength(max));
 const OptId = z.optional(z.string().check(z.minLength(1), z.maxLength(128)));
+/** A sentence main said (session notices), as the UI shows it again after a reload. */
+const SaidSchema: z.ZodMiniType<Said> = z.object({
+  code: z.custom<SaidCode>((v) => typeof v === 'string' && v.length <= 100),
+  text: Text(2000),
+  get values() {
+    return z.optional(z.record(z.string(), z.union([Text(1000), z.number(), z.object({ at: Text(64) }), SaidSchema])));
+  },
+});
 
 const StampInfoSchema = z.object({
   cloudId: Text(128),
@@ -58,7 +67,7 @@ const PersistedSchema = z.object({
     sessionId: OptId,
     host: z.optional(Text(255)),
     info: z.optional(StampInfoSchema),
-    notices: z.array(Text(1000)).check(z.maxLength(10)),
+    notices: z.array(SaidSchema).check(z.maxLength(10)),
   }),
   exp: z.object({
     step: z.enum(FLOW_STEPS.export),

@@ -29,6 +29,7 @@ export const shellSlice =
     return {
       language: 'auto',
       setLanguage: (language) => set({ language }),
+      languageShown: (language) => void api['app.setLanguage']({ language }),
       side: null,
       screen: 'home',
       info: null,

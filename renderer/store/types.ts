@@ -15,7 +15,8 @@ import type {
 import type { HelpTopic } from '../../shared/domain/help';
 import type { ScriptLeg } from '../../shared/domain/powershell-script';
 import type { ArchiveReason } from '../../shared/domain/archive';
-import type { LanguageChoice } from '../i18n/languages';
+import type { Said } from '../../shared/contract/said';
+import type { Language, LanguageChoice } from '../i18n/languages';
 import type { ConnectedSlice } from './connected-slice';
 import type { ActivateStep, ExportStep, RegisterStep } from '../../shared/domain/flow';
 import type { Connectivity, HandoffPurpose, RegistrationChange } from '../../shared/domain/lifecycle';
@@ -66,6 +67,8 @@ export type ShellSlice = {
   /** The UI language the operator chose; `auto` follows the OS locale main reports. */
   language: LanguageChoice;
   setLanguage(language: LanguageChoice): void;
+  /** Tells main the language the window shows: its dialogs and menu follow it. */
+  languageShown(language: Language): void;
   side: MachineSide | null;
   screen: Screen;
   info: AppInfo | null;
@@ -111,7 +114,7 @@ export type StampSlice = {
     sessionId?: string;
     host?: string;
     info?: StampInfo;
-    notices: string[];
+    notices: Said[];
     /** Where Close-PrivilegedEndpoint copies the PEP transcripts; the password is never persisted. */
     share: { path: string; user: string; password: string };
   };

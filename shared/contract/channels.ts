@@ -3,6 +3,7 @@ import type { ChannelName } from './names';
 import type { OnEvent } from './events';
 import type { OperationSnapshot } from './operations';
 import type { Result } from './problems';
+import type { Said } from './said';
 import {
   ConnectedRefSchema,
   Empty,
@@ -39,6 +40,7 @@ import type { RegistrationStatusView, ReregisterPrefill, StampArmAccount } from 
 import { ARCHIVE_REASONS } from '../domain/archive';
 import type { ConnectedRecord } from '../domain/connected';
 import { RECORD_LANGUAGES } from '../domain/handoff-record';
+import { LANGUAGES } from '../domain/languages';
 import type { HandoffRecord } from '../domain/handoff-record';
 import { HELP_TOPICS } from '../domain/help';
 import { SCRIPT_LEGS } from '../domain/powershell-script';
@@ -76,7 +78,7 @@ export type PowerShellInfo = {
   version?: string;
   edition?: string;
   /** Why it could not be run or cannot be used (then version is absent). */
-  problem?: string;
+  problem?: Said;
 };
 
 /** A file main wrote where the operator chose in its save dialog (the renderer never sends a path). */
@@ -87,8 +89,8 @@ export type PepConnected = {
   /** The ERCS address that answered. */
   host: string;
   stamp: StampInfo;
-  /** e.g. "10.0.0.224 did not answer; connected through 10.0.0.225." */
-  notices: string[];
+  /** e.g. "10.0.0.224 did not open a session: …" when another address answered. */
+  notices: Said[];
 };
 
 export const channels = {
@@ -106,6 +108,8 @@ export const channels = {
   // Starts the practice stamp and the practice Azure afresh (a new stamp identity, no registrations).
   'practice.reset': def<PracticeScenario>()(Empty),
   // Opens a Microsoft Learn section in the operator's browser: a topic from the allowlist, never a URL.
+  /** The UI language the window shows: main's dialogs and menu follow it. */
+  'app.setLanguage': def<Record<string, never>>()(z.object({ language: z.enum(LANGUAGES) }).strict()),
   'app.openHelp': def<Record<string, never>>()(z.object({ topic: z.enum(Object.keys(HELP_TOPICS) as [HelpTopic, ...HelpTopic[]]) }).strict()),
 
   'pep.preflight': def<PreflightReport>()(z.object({ hosts: PepHosts }).strict()),
@@ -123,7 +127,7 @@ export const channels = {
       })
       .strict(),
   ),
-  'pep.disconnect': def<{ transcriptsCopied: boolean; notice?: string }>()(z.object({ sessionId: Id }).strict()),
+  'pep.disconnect': def<{ transcriptsCopied: boolean; notice?: Said }>()(z.object({ sessionId: Id }).strict()),
 
   'handoff.drives': def<DriveInfo[]>()(Empty),
   'handoff.addFolder': def<DriveInfo | null>()(Empty),

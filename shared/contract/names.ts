@@ -11,6 +11,7 @@ export const channelNames = [
   'practice.set',
   'practice.reset',
   'app.openHelp',
+  'app.setLanguage',
   'pep.preflight',
   'pep.connect',
   'pep.disconnect',

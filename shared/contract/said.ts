@@ -62,6 +62,83 @@ export const SAID = {
   'connected.scale-same-names': ['name', 'group'],
   'connected.renew-capacity': [],
   'connected.renew-new-name': ['suggestion', 'name'],
+  // pre-flight checks of the stamp-side workstation (electron/pep/preflight.ts)
+  'preflight.title-powershell': [],
+  'preflight.title-language-mode': [],
+  'preflight.title-execution-policy': [],
+  'preflight.title-trusted-hosts': [],
+  'preflight.title-winrm-port': ['port'],
+  'preflight.powershell': ['version', 'edition'],
+  'preflight.pswsman-missing': ['version', 'edition'],
+  'preflight.pswsman-3': ['version', 'edition', 'os', 'pswsman'],
+  'preflight.pswsman-2': ['version', 'edition', 'os', 'pswsman'],
+  'preflight.pswsman-2-no-ntlm': ['version', 'edition', 'pswsman'],
+  'preflight.pswsman-2-step': [],
+  'preflight.trusted-hosts-empty': [],
+  'preflight.trusted-hosts-list': ['list'],
+  'preflight.trusted-hosts-policy-empty': [],
+  'preflight.trusted-hosts-policy-list': ['list'],
+  'preflight.winrm-service': ['state'],
+  'preflight.no-reason': [],
+  'preflight.trusted-hosts-unknown': ['reason'],
+  'preflight.trusted-hosts-all': ['current'],
+  'preflight.trusted-hosts-policy-missing': ['current', 'missing'],
+  'preflight.trusted-hosts-policy-step': ['missing'],
+  'preflight.trusted-hosts-missing': ['current', 'missing'],
+  'preflight.trusted-hosts-off-windows': [],
+  'preflight.ports-reachable': ['hosts'],
+  'preflight.ports-silent': ['hosts'],
+  'preflight.ports-mixed': ['reachable', 'silent'],
+  'preflight.port-step': ['port'],
+  'preflight.not-run-language': [],
+  'preflight.not-run-host': [],
+  'preflight.execution-policy-refused': [],
+  'preflight.language-mode': ['mode'],
+  'preflight.language-mode-step': [],
+  'preflight.execution-policy': ['policy'],
+  'preflight.execution-policy-scope': ['policy', 'scope'],
+  // subscriptions offered for a registration (electron/azure/offers.ts)
+  'subscription.quota-id': ['quotaId'],
+  'subscription.no-quota-id': [],
+  'subscription.disconnected-unknown': ['seen'],
+  'subscription.disconnected-offer': ['offer', 'seen'],
+  'subscription.connected-unknown': ['seen'],
+  'subscription.connected-offer': ['offer', 'seen'],
+  'subscription.disabled': [],
+  'subscription.warned': [],
+  'subscription.past-due': [],
+  'subscription.deleted': [],
+  'subscription.other-state': ['state'],
+  // files on a drive that cannot be used (electron/handoff/read-files.ts)
+  'file.not-read': ['limit'],
+  'file.unreadable': ['error'],
+  // the PowerShell chosen in Settings (electron/pep/version-probe.ts, electron/settings)
+  'powershell.not-started': ['command', 'error'],
+  'powershell.not-powershell': ['command', 'exit'],
+  'powershell.not-powershell-said': ['command', 'exit', 'output'],
+  'powershell.no-version': ['command', 'seconds'],
+  'powershell.too-old': ['version', 'edition'],
+  // the privileged-endpoint session (electron/pep/session.ts, pep-client.ts)
+  'session.address-failed': ['address', 'reason'],
+  'session.host-said': ['words'],
+  'session.host-restarted': ['host'],
+  'session.retry': ['cmd', 'seconds', 'attempt', 'limit'],
+  'session.transcripts-host-stopped': [],
+  'session.transcripts-no-share': [],
+  'session.transcripts-probably-copied': ['share'],
+  'session.transcripts-copy-failed': ['share'],
+  'session.transcripts-copy-failed-because': ['share', 'warnings'],
+  // notes in a hand-off's history (electron/handoff, electron/flows): kept in the journal with their English
+  'history.read-from': ['path'],
+  'history.pasted': [],
+  'history.note-and': ['note', 'more'],
+  'history.token-read-again': [],
+  'history.saved-to': ['path'],
+  'history.registered': ['id'],
+  'history.registered-existing': ['id'],
+  'history.activation-confirmed': [],
+  'history.activation-confirmed-unknown': [],
+  'history.restored': [],
   // progress lines of long operations (electron/flows, electron/azure)
   'progress.role-owner-check': ['role'],
   'progress.role-owner-present': ['role', 'name'],
@@ -83,6 +160,11 @@ export const SAID = {
   'progress.retry-asked': ['seconds', 'reason', 'attempt', 'limit'],
   'progress.retry-waiting': ['seconds', 'reason', 'attempt', 'limit'],
   'progress.lock-propagating': ['seconds'],
+  // why a call to Azure is tried again (electron/azure/retry.ts): the `reason` of the two above
+  'retry.throttled': [],
+  'retry.http': ['status'],
+  'retry.timeout': [],
+  'retry.connection': ['code'],
   'progress.register-check': [],
   'progress.register-check-existing': [],
   'progress.group-elsewhere': ['group', 'location', 'chosen'],
@@ -112,14 +194,22 @@ export const SAID = {
   'progress.move-unlock': [],
   'progress.move-lock': [],
   'progress.move-old-id': [],
+  'progress.move-already-there': ['name', 'target'],
+  'progress.principal-not-visible': ['seconds'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SaidCode = keyof typeof SAID;
 type ValueName<C extends SaidCode> = (typeof SAID)[C][number];
-export type Said = { code: SaidCode; text: string; values?: Record<string, string> };
+/**
+ * A value a sentence fills in: words passed on as they are (names, addresses, the stamp's or Windows' own
+ * words), a number (the UI writes it in its language: 2.5 or 2,5), an instant (`at`, ISO 8601: the UI writes
+ * the date and time in its language), or a sentence of ours (the UI says it too).
+ */
+export type SaidValue = string | number | { at: string } | Said;
+export type Said = { code: SaidCode; text: string; values?: Record<string, SaidValue> };
 
 /** A sentence with its code and the values its translations fill in (typed by the code). Pure: a bundle drops the unused. */
-export const said = /* @__NO_SIDE_EFFECTS__ */ <C extends SaidCode>(code: C, text: string, ...values: [ValueName<C>] extends [never] ? [] : [Record<ValueName<C>, string>]): Said =>
+export const said = /* @__NO_SIDE_EFFECTS__ */ <C extends SaidCode>(code: C, text: string, ...values: [ValueName<C>] extends [never] ? [] : [Record<ValueName<C>, SaidValue>]): Said =>
   values[0] ? { code, text, values: values[0] } : { code, text };
 
 /** The English of a message that is a sentence of ours or words passed on as they are. */

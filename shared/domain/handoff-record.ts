@@ -1,3 +1,5 @@
+import { LANGUAGES } from './languages';
+import type { Language } from './languages';
 import type { AppMode, HandoffSummary, KeySummary, TokenSummary } from './types';
 
 // The printable record of a hand-off (for the change ticket): what was done, when, on which machine,
@@ -44,9 +46,9 @@ export type HandoffRecord = {
 /** The delete lock the app (like RegisterWithAzure.psm1) places on the registration resource. */
 export const REGISTRATION_LOCK_NAME = 'RegistrationResourceLock';
 
-/** The languages a record can be printed in (the UI's: renderer/i18n/languages.ts). */
-export const RECORD_LANGUAGES = ['en', 'fr'] as const;
-export type RecordLanguage = (typeof RECORD_LANGUAGES)[number];
+/** The languages a record can be printed in: the UI's. */
+export const RECORD_LANGUAGES = LANGUAGES;
+export type RecordLanguage = Language;
 
 /** The record page of the renderer build, loaded by main's hidden print window (and by the browser tests). */
 export const RECORD_PAGE = 'record.html';

@@ -53,7 +53,7 @@ const enables = (key: KeySummary, expiry: Date | undefined): Said[] => {
   }
   if (key.registrationName) out.push(registrationOf(key.registrationName, key.resourceGroupName, key.subscriptionId));
   if (!key.expires || (expiry && expiry.getUTCFullYear() >= 9999)) out.push(said('key.no-expiry', 'The registration does not expire.'));
-  else if (expiry) out.push(said('key.valid-until', `The registration is valid until ${expiry.toISOString()}.`, { date: expiry.toISOString() }));
+  else if (expiry) out.push(said('key.valid-until', `The registration is valid until ${expiry.toISOString()}.`, { date: { at: expiry.toISOString() } }));
   return out;
 };
 
@@ -64,7 +64,7 @@ export const matchKey = (key: KeySummary, ctx: KeyMatchContext): KeyMatch => {
     problems.push(said('key.expiry-unreadable', `The key’s expiry date "${key.expires}" cannot be read.`, { expires: key.expires }));
   }
   const expired = expiry !== undefined && expiry.getTime() <= ctx.now.getTime();
-  if (expired && expiry) problems.push(said('key.expired-on', `This key expired on ${expiry.toISOString()}.`, { date: expiry.toISOString() }));
+  if (expired && expiry) problems.push(said('key.expired-on', `This key expired on ${expiry.toISOString()}.`, { date: { at: expiry.toISOString() } }));
 
   const match: KeyMatch = { expired, enables: enables(key, expiry), problems };
   if (ctx.stampCloudId !== undefined) {

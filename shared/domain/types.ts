@@ -3,6 +3,7 @@ import type { HandoffPurpose } from './lifecycle';
 // Plain JSON value types shared by main and renderer (ISO strings for dates, no Map/Set),
 // so structured clone over IPC and the browser test bridge agree.
 
+import type { Problem, ProblemCode } from '../contract/problems';
 import type { Said } from '../contract/said';
 
 export const BILLING_MODELS = ['Capacity', 'PayAsYouUse', 'Development', 'Custom', 'Ruggedized'] as const;
@@ -153,7 +154,11 @@ export type HandoffSummary = {
   files: string[];
   createdAt: string;
   updatedAt: string;
-  history: { stage: HandoffStage; at: string; note?: string }[];
+  /**
+   * `note`: what happened, in English (logs, diagnostics, journals of earlier versions: free text, shown as it is).
+   * `said`: the same as a sentence with a code, which the UI says in its language (written from this version on).
+   */
+  history: { stage: HandoffStage; at: string; note?: string; said?: Said }[];
 };
 
 /**
@@ -188,8 +193,10 @@ export type HandoffFile = {
   practice?: boolean;
   /** What the file is for, from our sidecar. */
   purpose?: HandoffPurpose;
-  /** Why this entry cannot be used (skipped, unreadable, damaged, changed since written). */
+  /** Why this entry cannot be used (skipped, unreadable, damaged, changed since written), in English. */
   problem?: string;
+  /** The same as the problem's code or a sentence of ours, which the UI says in its language. */
+  problemSaid?: { problem: ProblemCode } | Said;
 };
 
 export type SavedFile = {
@@ -205,13 +212,19 @@ export type SavedFile = {
 
 export type PreflightCheck = {
   id: 'powershell' | 'language-mode' | 'execution-policy' | 'trusted-hosts' | 'winrm-port';
-  title: string;
+  title: Said;
   ok: boolean;
   /** The check could not be made (for example TrustedHosts unreadable): neither passed nor failed. */
   unknown?: true;
-  detail: string;
-  /** Exact command or step that fixes it. */
+  detail: Said;
+  /** More sentences that go with the detail (the WinRM service state, the host's warnings). */
+  more?: Said[];
+  /** The exact command that fixes it (copied as it is). */
   fix?: string;
+  /** What to do, in words (with `fix`: what else may be needed). */
+  step?: Said;
+  /** Why the check could not run, as main's problem (message and action in the UI language). */
+  problem?: Problem;
 };
 
 export type PreflightReport = { ok: boolean; checks: PreflightCheck[] };
@@ -248,9 +261,9 @@ export type SubscriptionInfo = {
   quotaId?: string;
   offer: OfferKind;
   /** e.g. "Disconnected registration needs an EA subscription." */
-  warnings: string[];
+  warnings: Said[];
   /** Why it cannot be chosen (its state: disabled, warned, past due, deleted); absent when it can. */
-  refusal?: string;
+  refusal?: Said;
 };
 
 export type AzureLocation = { name: string; displayName: string };

@@ -5,6 +5,8 @@ import { expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/contract';
 import type { HandoffPage } from '../../shared/domain/types';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
+import { MAIN_WORDS } from '../../electron/words';
+import { frMain } from '../../renderer/i18n/fr-main';
 import { pdfText } from '../fixtures/pdf-text';
 import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
@@ -91,14 +93,21 @@ describeOnEachLauncher(
       expect(await text(page, 'record-saved')).toContain('Compte rendu enregistré');
       const textOf = await pdfText(new Uint8Array(await readFile((await saved.getAttribute('data-path')) ?? '')));
       for (const fact of ['Compte rendu d’un transfert', 'ENTRAÎNEMENT', 'Adresses ERCS utilisées', cloudId]) expect(textOf, fact).toContain(fact);
+      // The history notes main wrote, in French too (the journal keeps their English beside their code).
+      expect(textOf).toContain(frMain.said['history.saved-to'].replace(/\{\{\w+\}\}.*$/, ''));
+      expect(textOf).not.toContain('Saved to');
+      // Main's save dialog was titled in the UI language: the window told main.
+      const backend = bridgeBackend(m);
+      expect(backend.dialogTitles).toEqual([MAIN_WORDS.fr.saveRecordTitle]);
 
       // The record page itself, as main's print window loads it: no page error, and accessible.
-      const backend = bridgeBackend(m);
       const [h] = value<HandoffPage>(await backend.dispatch('handoff.list', {})).handoffs;
       const origin = `${new URL(page.url()).origin}/`;
       const errors: string[] = [];
       const pdf = await printRecordPage(page.context(), backend, origin, { handoffId: h?.id ?? '', language: 'en' }, errors);
-      expect(await pdfText(pdf)).toContain(`Token fingerprint ${h?.tokenFingerprint ?? '?'}`);
+      const english = await pdfText(pdf);
+      expect(english).toContain(`Token fingerprint ${h?.tokenFingerprint ?? '?'}`);
+      expect(english).toContain('Saved to');
       expect(errors).toEqual([]);
       const shown = await page.context().newPage();
       await bridgePage(shown, backend);

@@ -53,12 +53,24 @@ describeOnEachLauncher('say what is happening', (flow) => {
     await next(host);
     await host.getByTestId('permissions').waitFor();
     await next(host);
+    // The window has the focus while it registers: the screen says it ends, no desktop notification does
+    // (journey-help.test.ts checks the one a window in the background gets).
+    await host.evaluate(() => {
+      const w = window as unknown as { notes: string[]; Notification: unknown };
+      w.notes = [];
+      function FakeNotification(title: string, options: { body: string }) {
+        w.notes.push(`${title}: ${options.body}`);
+      }
+      w.Notification = Object.assign(FakeNotification, { permission: 'granted' });
+      document.hasFocus = () => true;
+    });
     await host.getByRole('button', { name: 'Register in Azure', exact: true }).click();
     // Azure answers 429 with Retry-After: 5; the operation says so while it waits, not only in its log.
     await expect
       .poll(() => host.getByTestId('operation-phase').textContent().catch(() => ''), { timeout: 10_000 })
       .toContain('Azure asked to wait 5 s (throttled (429)), then retrying (1 of 4).');
     await host.getByTestId('host-key-fingerprint').waitFor({ timeout: 30_000 });
+    expect(await host.evaluate(() => (window as unknown as { notes: string[] }).notes)).toEqual([]);
     // The hand-off's stamp and registration name are pinned in the header.
     await expect.poll(() => text(host, 'handoff-pin')).toContain(registrationName);
     expect(await text(host, 'handoff-pin')).toContain(cloudId);

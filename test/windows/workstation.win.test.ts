@@ -50,7 +50,7 @@ describe.runIf(process.env.AZS_WS_UNELEVATED === '1')('TrustedHosts pre-flight a
     const report = await client.preflight(['192.0.2.250']);
     const trusted = check(report.checks, 'trusted-hosts');
     expect(trusted?.unknown).toBeUndefined();
-    expect(trusted?.detail).toContain(expected === '' ? 'is empty.' : `is '${expected}'.`);
+    expect(trusted?.detail.text).toContain(expected === '' ? 'is empty.' : `is '${expected}'.`);
     if (!trusted?.ok && policy === undefined) {
       expect(trusted?.fix).toBe("Start-Service WinRM; Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '192.0.2.250' -Concatenate -Force");
     }
@@ -67,14 +67,14 @@ describe.runIf(Boolean(process.env.AZS_WS_ALLSIGNED_DIR))('an AllSigned workstat
     const client = liveClient(signed);
     const report = await client.preflight(['127.0.0.1']);
     expect(check(report.checks, 'language-mode')).toMatchObject({ ok: true });
-    expect(check(report.checks, 'execution-policy')).toMatchObject({ ok: true, detail: expect.stringContaining('AllSigned (set at MachinePolicy)') });
+    expect(check(report.checks, 'execution-policy')).toMatchObject({ ok: true, detail: { text: expect.stringContaining('AllSigned (set at MachinePolicy)') } });
     await client.closeAll();
   });
 
   it('reports the execution policy when the script is not signed', async () => {
     const client = liveClient(join(dir, 'unsigned', 'pep-host.ps1'));
     const report = await client.preflight(['127.0.0.1']);
-    expect(check(report.checks, 'execution-policy')).toMatchObject({ ok: false, detail: expect.stringMatching(/digitally signed|AuthorizationManager|execution polic/i) });
+    expect(check(report.checks, 'execution-policy')).toMatchObject({ ok: false, detail: { text: expect.stringMatching(/digitally signed|AuthorizationManager|execution polic/i) } });
     await client.closeAll();
   });
 });

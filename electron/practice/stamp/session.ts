@@ -62,8 +62,9 @@ export const createSession = (deps: SessionDeps) => {
     for (const host of msg.hosts) {
       if (!answers(settings, host)) {
         await pause(settings.durations.unreachableMs);
-        notices.push(`${host} did not answer (WinRMOperationTimeout).`);
         lastError = operationTimeout(host, lang);
+        // As pep-host.ps1 says it: the address, then Windows' words for why.
+        notices.push(`${host} did not open a session: ${lastError.message}`);
         continue;
       }
       // Unreadable for the app's pre-flight, but WinRM itself reads it: the practice workstation trusts the stamp.
@@ -76,7 +77,6 @@ export const createSession = (deps: SessionDeps) => {
       }
       connectedTo = host;
       deps.log.info('practice stamp: session opened', { host });
-      if (notices.length > 0) notices.push(`Connected to ${host}.`);
       wire.send({ type: 'connected', id: msg.id, host, ...(notices.length > 0 ? { notices } : {}) });
       return;
     }

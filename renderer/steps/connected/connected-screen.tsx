@@ -6,7 +6,7 @@ import { OperationPanel } from '../../components/operation-panel';
 import { ScopeProblem } from '../../components/scope-problem';
 import { Screen } from '../../components/screen';
 import { ScriptBox } from '../../components/script-box';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { outcomeOf } from '../outcome';
 import { SignInStep } from '../register/sign-in-step';
@@ -78,7 +78,7 @@ export function ConnectedScreen() {
               <option value="">{t('connected.chooseSubscription')}</option>
               {con.subscriptions.map((s) => (
                 <option key={s.id} value={s.id} disabled={s.refusal !== undefined}>
-                  {`${s.displayName} (${s.id})${s.refusal ? ` — ${s.refusal}` : ''}`}
+                  {`${s.displayName} (${s.id})${s.refusal ? ` — ${say(s.refusal)}` : ''}`}
                 </option>
               ))}
             </select>

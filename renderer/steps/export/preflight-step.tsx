@@ -1,7 +1,33 @@
 import { CopyButton } from '../../components/copy-button';
-import { useTranslation } from '../../i18n';
+import type { Problem } from '../../../shared/contract/problems';
+import { problemWords } from '../../components/problem-box';
+import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { ErcsHosts, useHostsReady } from '../stamp/ercs-hosts';
+
+/** Why a check could not run, and what to do, in the UI language (main's English under the details). */
+function CheckProblem({ problem }: { problem: Problem }) {
+  const { t } = useTranslation();
+  const { translated, message, action } = problemWords(problem);
+  return (
+    <>
+      <p>
+        {message} {action}
+      </p>
+      {(translated || problem.detail) && (
+        <details className="problem-detail">
+          <summary>{t('problem.details')}</summary>
+          {translated && (
+            <p>
+              {problem.message} {problem.action}
+            </p>
+          )}
+          {problem.detail && <pre>{problem.detail}</pre>}
+        </details>
+      )}
+    </>
+  );
+}
 
 /** Checks PowerShell, language mode, execution policy, TrustedHosts and WinRM before any password is typed. */
 export function PreflightStep() {
@@ -23,13 +49,15 @@ export function PreflightStep() {
                 {c.ok ? '✓' : c.unknown ? '?' : '✗'}
               </span>
               <div>
-                <strong>{c.title}</strong> <span className="sr-only">{t(c.ok ? 'preflight.passed' : c.unknown ? 'preflight.unknown' : 'preflight.failed')}</span>
-                <p className="muted">{c.detail}</p>
+                <strong>{say(c.title)}</strong> <span className="sr-only">{t(c.ok ? 'preflight.passed' : c.unknown ? 'preflight.unknown' : 'preflight.failed')}</span>
+                <p className="muted">{[c.detail, ...(c.more ?? [])].map(say).join(' ')}</p>
+                {c.problem && <CheckProblem problem={c.problem} />}
                 {c.fix && (
                   <p>
                     {t('preflight.fix')} <code className="fix">{c.fix}</code> <CopyButton value={c.fix} what={t('preflight.fix')} />
                   </p>
                 )}
+                {c.step && <p>{say(c.step)}</p>}
               </div>
             </li>
           ))}

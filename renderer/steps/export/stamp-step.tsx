@@ -1,5 +1,5 @@
 import { Facts } from '../../components/facts';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 import { useApp } from '../../store';
 
 /** Everything Get-AzureStackStampInformation returned that matters for registration. */
@@ -27,8 +27,8 @@ export function StampStep() {
         ]}
       />
       {notices.map((n) => (
-        <p key={n} className="notice">
-          {n}
+        <p key={n.text} className="notice">
+          {say(n)}
         </p>
       ))}
     </>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
 /** The Azure subscription the registration resource will live in. */
@@ -32,12 +32,12 @@ export function SubscriptionStep() {
             <span className="muted block">{s.id}</span>
             {s.refusal && (
               <span id={`sub-refusal-${s.id}`} className="warning block" data-testid="subscription-refusal">
-                {s.refusal}
+                {say(s.refusal)}
               </span>
             )}
             {s.warnings.map((w) => (
-              <span key={w} className="warning block">
-                {w}
+              <span key={w.code} className="warning block">
+                {say(w)}
               </span>
             ))}
           </span>

@@ -1,5 +1,5 @@
 import { Facts } from '../../components/facts';
-import { useTranslation } from '../../i18n';
+import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 
 /** The open session: which ERCS answered, the stamp behind it, and notices such as failover. */
@@ -24,8 +24,8 @@ export function PepSession() {
         ]}
       />
       {notices.map((n) => (
-        <p key={n} className="notice" data-testid="pep-notice">
-          {n}
+        <p key={n.text} className="notice" data-testid="pep-notice">
+          {say(n)}
         </p>
       ))}
       <CloseSession />
@@ -44,7 +44,7 @@ export function CloseSession() {
       <div className="ok-box" role="status" data-testid="session-closed">
         <p>{t('stamp.closed')}</p>
         {notices.map((n) => (
-          <p key={n}>{n}</p>
+          <p key={n.text}>{say(n)}</p>
         ))}
       </div>
     );

@@ -22,6 +22,8 @@ export type Backend = {
   opened: string[];
   /** Where main's save dialog saves (records, diagnostics): the name main suggests, in this folder. */
   savesDir: string;
+  /** The titles main gave its save dialogs, in order (they follow the UI language). */
+  dialogTitles: string[];
   /** What prints records (the launcher sets Chromium's page.pdf on the record page). */
   setPrinter(printer: PrintRecord | undefined): void;
   /** The current journal (a test records there what a run the app was closed on left). */
@@ -61,6 +63,7 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
   const log = memoryLogger();
   let target: ((name: EventName, payload: unknown) => Promise<void>) | undefined;
   const opened: string[] = [];
+  const dialogTitles: string[] = [];
   const events: EventSink = <E extends EventName>(name: E, payload: EventPayloads[E]) => {
     // A page mid-reload misses the event; it re-syncs through operation.list.
     void target?.(name, payload).catch(() => undefined);
@@ -80,7 +83,10 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
     pickFolder: async () => opts.usbDir,
     pickExecutable: opts.pickExecutable ?? (async () => null),
     // Main's save dialog, answered with the name main suggests.
-    chooseSavePath: async ({ defaultName }) => join(savesDir, defaultName),
+    chooseSavePath: async ({ title, defaultName }) => {
+      dialogTitles.push(title);
+      return join(savesDir, defaultName);
+    },
     printRecord: async (req) => {
       if (!printer) throw new Error('no page prints records for this backend');
       return printer(req);
@@ -115,6 +121,7 @@ export const startBackend = async (opts: BackendOptions): Promise<Backend> => {
     practiceAzure,
     opened,
     savesDir,
+    dialogTitles,
     setPrinter: (p) => {
       printer = p;
     },

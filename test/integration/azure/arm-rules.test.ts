@@ -14,8 +14,8 @@ usePracticeAzure((started) => (h = started), { subscriptionStates: { [PAYG_SUB]:
 describe('subscription state (from the subscriptions list)', () => {
   it('refuses disabled and past-due subscriptions at the subscription step, with the reason', async () => {
     const subs = await h.azure.subscriptions('connected');
-    expect(subs.find((s) => s.id === PAYG_SUB)?.refusal).toMatch(/PastDue \(unpaid\)/);
-    expect(subs.find((s) => s.id === DISABLED_SUB)?.refusal).toMatch(/disabled/);
+    expect(subs.find((s) => s.id === PAYG_SUB)?.refusal?.text).toMatch(/PastDue \(unpaid\)/);
+    expect(subs.find((s) => s.id === DISABLED_SUB)?.refusal?.text).toMatch(/disabled/);
     expect(subs.find((s) => s.id === EA_SUB)?.refusal).toBeUndefined();
   });
 

@@ -9,9 +9,9 @@ describe('subscriptions', () => {
     const subs = await h.azure.subscriptions('disconnected');
     const by = (id: string) => subs.find((s) => s.id === id);
     expect(by(EA_SUB)).toMatchObject({ offer: 'EA', quotaId: 'EnterpriseAgreement_2014-09-01', warnings: [] });
-    expect(by(CSP_SUB)?.warnings).toEqual([expect.stringMatching(/Disconnected registration needs an EA subscription; this one looks like CSP/)]);
+    expect(by(CSP_SUB)?.warnings.map((w) => w.text)).toEqual([expect.stringMatching(/Disconnected registration needs an EA subscription; this one looks like CSP/)]);
     expect(by(PAYG_SUB)?.offer).toBe('Pay-As-You-Go');
-    expect(by(DISABLED_SUB)?.refusal).toMatch(/^This subscription is disabled .*Choose an enabled subscription/);
+    expect(by(DISABLED_SUB)?.refusal?.text).toMatch(/^This subscription is disabled .*Choose an enabled subscription/);
     expect(by(EA_SUB)?.refusal).toBeUndefined();
   });
 

@@ -39,7 +39,7 @@ describe('practice scenarios (Azure)', () => {
   });
 
   it('past-due subscription: refused at the subscription step', async () => {
-    expect((await h.azure.subscriptions('connected')).find((s) => s.id === PAYG_SUB)?.refusal).toMatch(/PastDue/);
+    expect((await h.azure.subscriptions('connected')).find((s) => s.id === PAYG_SUB)?.refusal?.text).toMatch(/PastDue/);
   });
 
   it('no subscription-wide list: finding a registration by cloud ID still works', async () => {

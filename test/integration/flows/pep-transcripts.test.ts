@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PepConnected } from '../../../shared/contract';
+import type { Said } from '../../../shared/contract/said';
 import { startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { PRACTICE_PEP_PASSWORD } from '../../../electron/practice/stamp';
@@ -30,7 +31,7 @@ const connect = (transcriptShare?: { path: string; user: string; password: strin
 describe('closing the privileged endpoint session', () => {
   it('copies the transcripts to the share the operator named', async () => {
     const c = await connect({ path: '\\\\files\\pep-transcripts', user: 'CONTOSO\\svc-pep', password: SHARE_PASSWORD });
-    const closed = await stamp.call<{ transcriptsCopied: boolean; notice?: string }>('pep.disconnect', { sessionId: c.sessionId });
+    const closed = await stamp.call<{ transcriptsCopied: boolean; notice?: Said }>('pep.disconnect', { sessionId: c.sessionId });
     expect(closed.transcriptsCopied).toBe(true);
     const files = await readdir(stamp.dataDir, { recursive: true });
     const texts = await Promise.all(files.map((f) => readFile(join(stamp.dataDir, f), 'utf8').catch(() => '')));
@@ -41,9 +42,9 @@ describe('closing the privileged endpoint session', () => {
 
   it('says the transcripts stay on the endpoint without a share, and the session is gone', async () => {
     const c = await connect();
-    const closed = await stamp.call<{ transcriptsCopied: boolean; notice?: string }>('pep.disconnect', { sessionId: c.sessionId });
+    const closed = await stamp.call<{ transcriptsCopied: boolean; notice?: Said }>('pep.disconnect', { sessionId: c.sessionId });
     expect(closed.transcriptsCopied).toBe(false);
-    expect(closed.notice).toMatch(/transcript/i);
+    expect(closed.notice).toMatchObject({ code: 'session.transcripts-no-share', text: expect.stringMatching(/transcript/i) });
     const again = await stamp.runtime.dispatch('pep.disconnect', { sessionId: c.sessionId });
     expect(again).toMatchObject({ ok: false, problem: { code: 'session-missing' } });
   });

@@ -211,7 +211,7 @@ describe('settings', () => {
     await rt.dispatch('app.setMode', { mode: 'live' });
     expect(await rt.dispatch('settings.choosePowerShell', {})).toMatchObject({ ok: true });
     const report = await rt.dispatch('pep.preflight', { hosts: ['127.0.0.1'] });
-    expect(report).toMatchObject({ ok: true, value: { ok: false, checks: expect.arrayContaining([expect.objectContaining({ id: 'powershell', ok: false, detail: expect.stringContaining('changed or damaged') })]) } });
+    expect(report).toMatchObject({ ok: true, value: { ok: false, checks: expect.arrayContaining([expect.objectContaining({ id: 'powershell', ok: false, problem: expect.objectContaining({ code: 'pep-failed', message: expect.stringContaining('changed or damaged') }) })]) } });
     const connect = await rt.dispatch('pep.connect', { hosts: ['127.0.0.1'], user: 'AZURESTACK\\CloudAdmin', password: 'x' });
     expect(connect).toMatchObject({ ok: false, problem: { code: 'pep-failed', message: expect.stringContaining('changed or damaged') } });
     expect(existsSync(join(dir, 'argv.txt'))).toBe(false);

@@ -28,6 +28,7 @@ const VALID: { [N in ChannelName]: RequestOf<N> } = {
   'practice.set': DEFAULT_PRACTICE_SCENARIO,
   'practice.reset': {},
   'app.openHelp': { topic: 'registration' },
+  'app.setLanguage': { language: 'fr' },
   'pep.preflight': { hosts: ['10.0.0.224'] },
   'pep.connect': {
     hosts: ['10.0.0.224', '10.0.0.225'],

@@ -7,6 +7,7 @@ import { DEFAULT_PRACTICE_SCENARIO } from '../../../shared/contract';
 import type { Problem, Result, SavedExport } from '../../../shared/contract';
 import type { HandoffRecord } from '../../../shared/domain/handoff-record';
 import { DIAGNOSTICS_HANDOFFS } from '../../../electron/records';
+import { MAIN_WORDS } from '../../../electron/words';
 import { FAST_PRACTICE, startPracticeMachine } from '../../fixtures/app/practice-app';
 import type { PracticeMachine } from '../../fixtures/app/practice-app';
 import { advance, handoffs, PEP } from '../evidence/air-gap-flow';
@@ -19,13 +20,14 @@ afterAll(async () => {
   await Promise.all(machines.map((m) => m.runtime.dispose().catch(() => undefined)));
 });
 
-type Saving = { dir: string; asked: string[]; cancel: boolean };
-const saving = async (): Promise<Saving> => ({ dir: await mkdtemp(join(tmpdir(), 'azs-saves-')), asked: [], cancel: false });
+type Saving = { dir: string; asked: string[]; titles: string[]; cancel: boolean };
+const saving = async (): Promise<Saving> => ({ dir: await mkdtemp(join(tmpdir(), 'azs-saves-')), asked: [], titles: [], cancel: false });
 
 const machine = async (usb: string, save: Saving, opts: Parameters<typeof startPracticeMachine>[2] = {}) => {
   const m = await startPracticeMachine(usb, FAST_PRACTICE, {
-    chooseSavePath: async ({ defaultName }) => {
+    chooseSavePath: async ({ title, defaultName }) => {
       save.asked.push(defaultName);
+      save.titles.push(title);
       return save.cancel ? null : join(save.dir, defaultName);
     },
     printRecord: async ({ handoffId, language }) => new TextEncoder().encode(`%PDF-stand-in ${handoffId} ${language}`),
@@ -105,6 +107,24 @@ describe('printable record of a hand-off', () => {
     const cancelled = await host.runtime.dispatch('handoff.saveRecord', { handoffId: h?.id, language: 'en' });
     expect(cancelled).toEqual({ ok: true, value: null });
     expect(await readdir(save.dir)).toHaveLength(1);
+  });
+
+  it('titles main\'s save dialogs in the language the window shows (the OS locale\'s until it says)', async () => {
+    const usb = await mkdtemp(join(tmpdir(), 'azs-usb-'));
+    const save = await saving();
+    const m = await machine(usb, save, { locale: 'fr-CA' });
+    await m.call('diagnostics.export', {});
+    await m.call('app.setLanguage', { language: 'en' });
+    await m.call('diagnostics.export', {});
+    await m.call('app.setLanguage', { language: 'fr' });
+    await m.call('diagnostics.export', {});
+    await m.call('script.save', { leg: 'export', script: 'Get-AzureStackStampInformation' });
+    expect(save.titles).toEqual([MAIN_WORDS.fr.exportDiagnosticsTitle, MAIN_WORDS.en.exportDiagnosticsTitle, MAIN_WORDS.fr.exportDiagnosticsTitle, MAIN_WORDS.fr.saveScriptTitle]);
+    expect(MAIN_WORDS.fr.saveScriptTitle).not.toBe(MAIN_WORDS.en.saveScriptTitle);
+    expect(MAIN_WORDS.fr.exportDiagnosticsTitle).not.toBe(MAIN_WORDS.en.exportDiagnosticsTitle);
+    expect(m.runtime.words().saveRecordTitle).toBe(MAIN_WORDS.fr.saveRecordTitle);
+    // Only the UI's languages are taken.
+    expect(problemOf(await m.runtime.dispatch('app.setLanguage', { language: 'de' }))?.code).toBe('bad-request');
   });
 
   it('says so, with what to do, when the chosen folder cannot be written', async () => {

@@ -30,28 +30,30 @@ describe('subscriptionWarnings', () => {
 
   it('warns that disconnected needs EA, naming what the subscription looks like', () => {
     const [w] = subscriptionWarnings('disconnected', 'CSP', 'CSP_2015-05-01');
-    expect(w).toMatch(/Disconnected registration needs an EA subscription/);
-    expect(w).toContain('CSP_2015-05-01');
+    expect(w?.text).toMatch(/Disconnected registration needs an EA subscription/);
+    expect(w?.text).toContain('CSP_2015-05-01');
+    // A sentence with a code, the quota ID in its own words: the UI says it in its language.
+    expect(w).toMatchObject({ code: 'subscription.disconnected-offer', values: { offer: 'CSP', seen: { code: 'subscription.quota-id', values: { quotaId: 'CSP_2015-05-01' } } } });
   });
 
   it('accepts CSP and CSP shared services when connected but not Pay-As-You-Go', () => {
     expect(subscriptionWarnings('connected', 'CSP', 'CSP_2015-05-01')).toEqual([]);
     expect(subscriptionWarnings('connected', 'CSP shared services', 'x')).toEqual([]);
-    expect(subscriptionWarnings('connected', 'Pay-As-You-Go', 'PayAsYouGo_2013-08-01')[0]).toMatch(/EA, CSP or CSP shared services/);
+    expect(subscriptionWarnings('connected', 'Pay-As-You-Go', 'PayAsYouGo_2013-08-01')[0]?.text).toMatch(/EA, CSP or CSP shared services/);
   });
 
   it('says when the type cannot be told', () => {
-    expect(subscriptionWarnings('connected', 'Other', undefined)[0]).toMatch(/cannot be told \(no quota ID\)/);
+    expect(subscriptionWarnings('connected', 'Other', undefined)[0]?.text).toMatch(/cannot be told \(no quota ID\)/);
   });
 });
 
 describe('subscriptionRefusal', () => {
   it('accepts only Enabled, and says why each other state is refused', () => {
     expect(subscriptionRefusal('Enabled')).toBeUndefined();
-    expect(subscriptionRefusal('Disabled')).toMatch(/disabled .*refuses any change/);
-    expect(subscriptionRefusal('Warned')).toMatch(/Warned .*disable it soon/);
-    expect(subscriptionRefusal('PastDue')).toMatch(/PastDue \(unpaid\)/);
-    expect(subscriptionRefusal('Deleted')).toMatch(/deleted/);
-    expect(subscriptionRefusal('Mystery')).toMatch(/state Mystery, not Enabled/);
+    expect(subscriptionRefusal('Disabled')?.text).toMatch(/disabled .*refuses any change/);
+    expect(subscriptionRefusal('Warned')?.text).toMatch(/Warned .*disable it soon/);
+    expect(subscriptionRefusal('PastDue')?.text).toMatch(/PastDue \(unpaid\)/);
+    expect(subscriptionRefusal('Deleted')?.text).toMatch(/deleted/);
+    expect(subscriptionRefusal('Mystery')?.text).toMatch(/state Mystery, not Enabled/);
   });
 });

@@ -23,7 +23,7 @@ describe('retryAfterMs', () => {
 
 describe('decideRetry', () => {
   it('waits exactly what a 429 asks for', () => {
-    expect(decideRetry(get, res(429, { 'retry-after': '3' }).outcome, 0, now)).toMatchObject({ retry: true, delayMs: 3000, reason: 'throttled (429)' });
+    expect(decideRetry(get, res(429, { 'retry-after': '3' }).outcome, 0, now)).toMatchObject({ retry: true, delayMs: 3000, reason: { code: 'retry.throttled', text: 'throttled (429)' } });
   });
 
   it('gives up on 429 after the limit, or when the wait is too long to sit through', () => {

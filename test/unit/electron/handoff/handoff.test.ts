@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { said } from '../../../../shared/contract/said';
 import { fingerprintOf } from '../../../../electron/handoff';
 import type { HandoffFs } from '../../../../electron/handoff';
 import { PRACTICE_ISSUER } from '../../../../shared/domain';
@@ -55,7 +56,7 @@ describe('hand-off across the air gap', () => {
     expect(host.tokenFor(received.handoff.id)).toBe(liveToken());
     expect((await host.readToken('stick', saved.fileName)).handoff.id).toBe(received.handoff.id);
 
-    await host.markStage(received.handoff.id, 'registered', '/subscriptions/…/registrations/azstests5616');
+    await host.markStage(received.handoff.id, 'registered', said('history.registered', '/subscriptions/…/registrations/azstests5616', { id: '/subscriptions/…/registrations/azstests5616' }));
     const issued = await host.recordIssuedKey(received.handoff.id, await liveKey(), 'azstests5616');
     expect(issued.match.matchesToken).toBe(true);
     expect(issued.handoff.stage).toBe('key-issued');
@@ -109,7 +110,8 @@ describe('hand-off across the air gap', () => {
     const first = await host.readTokenText(`  ${liveToken()}\r\n`);
     const second = await host.readTokenText(liveToken());
     expect(second.handoff.id).toBe(first.handoff.id);
-    expect(first.handoff.history[0]?.note).toBe('Pasted');
+    // The note in English for any reader, and as a sentence with a code the UI says in its language.
+    expect(first.handoff.history[0]).toMatchObject({ note: 'Pasted', said: { code: 'history.pasted', text: 'Pasted' } });
   });
 
   it('records a key read on a stamp whose journal never saw the token', async () => {

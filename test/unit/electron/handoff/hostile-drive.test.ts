@@ -60,6 +60,8 @@ describe('special files on the stick are never opened blindly', () => {
     const files = await host.files('stick');
     const byName = Object.fromEntries(files.map((f) => [f.name, f]));
     expect(byName['pipe.txt']?.problem).toMatch(/special file \(a pipe/);
+    // With its code, so the UI says why in its language.
+    expect(byName['pipe.txt']?.problemSaid).toEqual({ problem: 'file-not-regular' });
     expect(byName['folder.txt']?.problem).toMatch(/it is a folder/);
     expect(byName['link.txt']?.problem).toMatch(/links are not followed/);
     expect(byName['fine.txt']).toMatchObject({ kind: 'token', problem: expect.stringMatching(/metadata file fine\.azsregistrar\.json .* is damaged .*special file/) });

@@ -17,7 +17,10 @@ const summary = (): HandoffSummary => ({
   files: ['E:\\token.txt'],
   createdAt: at,
   updatedAt: at,
-  history: [{ stage: 'token-received', at, note: 'Pasted' }, { stage: 'registered', at }],
+  history: [
+    { stage: 'token-received', at, note: 'Pasted' },
+    { stage: 'registered', at, note: 'Saved to E:\\token.txt', said: { code: 'history.saved-to', text: 'Saved to E:\\token.txt', values: { path: 'E:\\token.txt' } } },
+  ],
 });
 const line = (entry: unknown) => JSON.stringify({ t: 'handoff', entry });
 
@@ -38,6 +41,8 @@ describe('journal lines', () => {
     ['a history step without its time', (s) => (s['history'] = [{ stage: 'registered' }])],
     ['a numeric registration name', (s) => (s['registrationName'] = 7)],
     ['a history that is not a list', (s) => (s['history'] = {})],
+    ['a history sentence without its English', (s) => (s['history'] = [{ stage: 'registered', at, said: { code: 'history.pasted' } }])],
+    ['a history sentence that is not an object', (s) => (s['history'] = [{ stage: 'registered', at, said: 'Pasted' }])],
   ])('refuses a summary with %s', (_what, spoil) => {
     const s = summary() as unknown as Record<string, unknown>;
     spoil(s);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { appMenuTemplate } from '../../../../electron/main/menu';
+import { MAIN_WORDS } from '../../../../electron/words';
 
 const roles = (items: MenuItemConstructorOptions[]): string[] =>
   items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu) : [])]);
@@ -54,5 +55,20 @@ describe('application menu: Help', () => {
     ]);
     expect(items.map((i) => i.role)).toContain('quit');
     expect(items.map((i) => i.role)).not.toContain('toggleDevTools');
+  });
+});
+
+describe('application menu: language', () => {
+  it('speaks the UI language it is given, English by default', () => {
+    const labels = (items: MenuItemConstructorOptions[]): string[] =>
+      items.flatMap((i) => [...(i.label ? [i.label] : []), ...(Array.isArray(i.submenu) ? labels(i.submenu) : [])]);
+    const actions = { openDocumentation: () => undefined, showAbout: () => undefined, exportDiagnostics: () => undefined, startNew: () => undefined };
+    const en = labels(appMenuTemplate({ platform: 'win32', packaged: true, appName: 'AzS Registrar', actions }));
+    const fr = labels(appMenuTemplate({ platform: 'win32', packaged: true, appName: 'AzS Registrar', actions, words: MAIN_WORDS.fr }));
+    expect(en).toContain('Export diagnostics…');
+    expect(fr).toEqual(expect.arrayContaining(['Fichier', 'Affichage', 'Aide', 'Exporter les diagnostics…', 'À propos de AzS Registrar']));
+    // Every label of ours changes with the language.
+    expect(fr.filter((l) => en.includes(l))).toEqual([]);
+    expect(fr).toHaveLength(en.length);
   });
 });

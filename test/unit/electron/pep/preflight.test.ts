@@ -19,9 +19,9 @@ describe('preflight', () => {
     const report = await h.client.preflight(['10.0.0.224', '10.0.0.225']);
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => c.id)).toEqual(['powershell', 'language-mode', 'execution-policy', 'trusted-hosts', 'winrm-port']);
-    expect(check(report.checks, 'powershell')?.detail).toBe('PowerShell 5.1.19041.5247 (Desktop)');
-    expect(check(report.checks, 'execution-policy')?.detail).toContain('RemoteSigned (set at LocalMachine)');
-    expect(check(report.checks, 'winrm-port')?.detail).toBe('10.0.0.224: reachable; 10.0.0.225: no answer.');
+    expect(check(report.checks, 'powershell')?.detail.text).toBe('PowerShell 5.1.19041.5247 (Desktop)');
+    expect(check(report.checks, 'execution-policy')?.detail.text).toContain('RemoteSigned (set at LocalMachine)');
+    expect(check(report.checks, 'winrm-port')?.detail).toMatchObject({ code: 'preflight.ports-mixed', values: { reachable: '10.0.0.224', silent: '10.0.0.225' } });
     expect(probed).toEqual(['10.0.0.224:5985', '10.0.0.225:5985']);
     expect(h.messages().map((m) => m.op)).toEqual(['preflight']); // no credentials asked or sent
     expect(h.received().at(-1)).toMatchObject({ kind: 'exit', reason: 'stdin-eof' });
@@ -34,14 +34,14 @@ describe('preflight', () => {
     expect(report.ok).toBe(false);
     expect(trusted?.ok).toBe(false);
     expect(trusted?.fix).toBe("Start-Service WinRM; Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '10.0.0.225,10.0.0.226' -Concatenate -Force");
-    expect(trusted?.detail).toMatch(/elevated/);
-    expect(trusted?.detail).toMatch(/WinRM service is stopped/);
+    expect(trusted?.detail.text).toMatch(/elevated/);
+    expect(trusted?.more?.map((m) => m.text)).toEqual([expect.stringMatching(/WinRM service is stopped/)]);
   });
 
   it('does not ask to start WinRM when it runs', async () => {
     const h = start({ trusted: '', extraArgs: ['--winrm=Running'] });
     const trusted = check((await h.client.preflight(['10.0.0.224'])).checks, 'trusted-hosts');
-    expect(trusted?.detail).toContain('TrustedHosts is empty.');
+    expect(trusted?.detail.text).toContain('TrustedHosts is empty.');
     expect(trusted?.fix).toBe("Set-Item WSMan:\\localhost\\Client\\TrustedHosts -Value '10.0.0.224' -Concatenate -Force");
   });
 
@@ -50,8 +50,8 @@ describe('preflight', () => {
     const report = await h.client.preflight(['10.0.0.224']);
     const trusted = check(report.checks, 'trusted-hosts');
     expect(trusted).toMatchObject({ ok: false, unknown: true });
-    expect(trusted?.detail).toMatch(/^Unknown: .*Requested registry access is not allowed/);
-    expect(trusted?.detail).not.toMatch(/empty/);
+    expect(trusted?.detail.text).toMatch(/^Unknown: .*Requested registry access is not allowed/);
+    expect(trusted?.detail.text).not.toMatch(/empty/);
     expect(trusted?.fix).toBe('Start-Service WinRM; Get-Item WSMan:\\localhost\\Client\\TrustedHosts');
     expect(report.ok).toBe(false);
   });
@@ -59,22 +59,22 @@ describe('preflight', () => {
   it('sends the operator to Group Policy when the policy sets TrustedHosts', async () => {
     const h = start({ trusted: '10.0.0.1', extraArgs: ['--trustedSource=policy', '--winrm=Running'] });
     const trusted = check((await h.client.preflight(['10.0.0.224'])).checks, 'trusted-hosts');
-    expect(trusted?.detail).toMatch(/set by Group Policy/);
-    expect(trusted?.fix).toMatch(/Group Policy "Trusted Hosts" list/);
-    expect(trusted?.fix).not.toMatch(/Set-Item/);
+    expect(trusted?.detail.text).toMatch(/set by Group Policy/);
+    expect(trusted?.step?.text).toMatch(/Group Policy "Trusted Hosts" list/);
+    expect(trusted?.fix).toBeUndefined();
   });
 
   it('fails the language-mode check in Constrained Language Mode', async () => {
     const h = start({ scenario: 'clm' });
     const report = await h.client.preflight(['10.0.0.224']);
-    expect(check(report.checks, 'language-mode')).toMatchObject({ ok: false, detail: 'Language mode: ConstrainedLanguage.' });
-    expect(check(report.checks, 'language-mode')?.fix).toBeTruthy();
+    expect(check(report.checks, 'language-mode')).toMatchObject({ ok: false, detail: { text: 'Language mode: ConstrainedLanguage.' } });
+    expect(check(report.checks, 'language-mode')?.step?.code).toBe('preflight.language-mode-step');
   });
 
   it('reports an execution policy that keeps the script from running', async () => {
     const h = start({ scenario: 'policy-blocked' });
     const report = await h.client.preflight(['10.0.0.224']);
-    expect(check(report.checks, 'execution-policy')).toMatchObject({ ok: false, detail: expect.stringContaining('running scripts is disabled') });
+    expect(check(report.checks, 'execution-policy')).toMatchObject({ ok: false, detail: { text: expect.stringContaining('running scripts is disabled') } });
     expect(check(report.checks, 'powershell')?.ok).toBe(true);
     expect(check(report.checks, 'trusted-hosts')?.ok).toBe(false);
   });
@@ -82,8 +82,8 @@ describe('preflight', () => {
   it('reports a missing PowerShell', async () => {
     const h = start({ command: '/nonexistent/pwsh', probePort: async () => false });
     const report = await h.client.preflight(['10.0.0.224']);
-    expect(check(report.checks, 'powershell')).toMatchObject({ ok: false, fix: expect.any(String) });
-    expect(check(report.checks, 'winrm-port')).toMatchObject({ ok: false, fix: expect.stringContaining('5985') });
+    expect(check(report.checks, 'powershell')).toMatchObject({ ok: false, problem: { action: expect.any(String) } });
+    expect(check(report.checks, 'winrm-port')).toMatchObject({ ok: false, step: { values: { port: 5985 } } });
   });
 });
 
@@ -93,17 +93,18 @@ describe('preflight off Windows (pwsh with PSWSMan)', () => {
     const report = await h.client.preflight(['10.0.0.224']);
     expect(report.ok).toBe(true);
     const trusted = check(report.checks, 'trusted-hosts');
-    expect(trusted).toMatchObject({ ok: true, detail: expect.stringContaining('Not applicable off Windows') });
+    expect(trusted).toMatchObject({ ok: true, detail: { text: expect.stringContaining('Not applicable off Windows') } });
     expect(trusted?.fix).toBeUndefined();
-    expect(check(report.checks, 'powershell')?.detail).toContain('on Linux, with PSWSMan 3.0.1');
-    expect(check(report.checks, 'powershell')?.detail).toMatch(/Devolutions provider.*gss-ntlmssp is not needed/);
+    expect(check(report.checks, 'powershell')?.detail.text).toContain('on Linux, with PSWSMan 3.0.1');
+    expect(check(report.checks, 'powershell')?.detail.text).toMatch(/Devolutions provider.*gss-ntlmssp is not needed/);
   });
 
   it('with PSWSMan 2.x on Linux, fails when gss-ntlmssp is missing and passes when it is there', async () => {
     const missing = start({ extraArgs: ['--platform=linux', '--pswsman=2.3.1', '--gss=0'], probePort: async () => true });
     const failed = check((await missing.client.preflight(['10.0.0.224'])).checks, 'powershell');
-    expect(failed).toMatchObject({ ok: false, detail: expect.stringContaining('gss-ntlmssp is not installed') });
-    expect(failed?.fix).toMatch(/-MinimumVersion 3\.0\.0.*apt install gss-ntlmssp/);
+    expect(failed).toMatchObject({ ok: false, detail: { text: expect.stringContaining('gss-ntlmssp is not installed') } });
+    expect(failed?.fix).toMatch(/-MinimumVersion 3\.0\.0/);
+    expect(failed?.step?.text).toMatch(/apt install gss-ntlmssp/);
     await missing.dispose();
     const present = start({ extraArgs: ['--platform=linux', '--pswsman=2.3.1', '--gss=1'], probePort: async () => true });
     expect(check((await present.client.preflight(['10.0.0.224'])).checks, 'powershell')?.ok).toBe(true);

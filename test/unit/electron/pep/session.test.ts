@@ -48,9 +48,14 @@ describe('PEP session commands over the fake host', () => {
   it('retries a transient transport failure of a reading command and then succeeds', async () => {
     const h = start({ scenario: 'success,transient-once' });
     const session = await connect(h);
-    await session.stampInfo();
+    const records: PepRecord[] = [];
+    await session.stampInfo({ onRecord: (r) => records.push(r) });
     expect(h.client.stats().commands).toBe(2);
     expect(h.logs.some((l) => /transient/.test(l.message))).toBe(true);
+    // The operator sees the retry too, as a sentence the UI says in its language.
+    expect(records).toContainEqual(
+      expect.objectContaining({ level: 'info', message: expect.objectContaining({ code: 'session.retry', values: expect.objectContaining({ cmd: 'Get-AzureStackStampInformation', attempt: 1, limit: 2 }) }) }),
+    );
   });
 
   it.each([
@@ -152,7 +157,7 @@ describe('PEP session commands over the fake host', () => {
     const stamp = await session.stampInfo();
     expect(stamp.stampVersion).toBe('1.2311.2.23');
     expect(h.client.stats()).toMatchObject({ hostsSpawned: 2, sessionsOpened: 2 });
-    expect(session.notices.join(' ')).toMatch(/restarted/);
+    expect(session.notices).toEqual([expect.objectContaining({ code: 'session.host-restarted', text: expect.stringMatching(/restarted/) })]);
     expect(h.messages().filter((m) => m.op === 'connect').map((m) => m.password)).toEqual([SENTINEL, SENTINEL]);
   });
 
@@ -284,8 +289,8 @@ describe('PEP session commands over the fake host', () => {
     const session = await connect(h, { transcriptShare: { path: '\\\\fs\\t', user: 'CONTOSO\\svc', password: 'share-secret' } });
     const closed = await session.close();
     expect(closed.transcriptsCopied).toBe(false);
-    expect(closed.notice).toMatch(/probably copied\. Check \\\\fs\\t/);
-    expect(closed.notice).not.toMatch(/failed/);
+    expect(closed.notice).toMatchObject({ code: 'session.transcripts-probably-copied', text: expect.stringMatching(/probably copied\. Check \\\\fs\\t/) });
+    expect(closed.notice?.text).not.toMatch(/failed/);
     expect(h.received().find((r) => r.kind === 'close')).toMatchObject({ shareUser: 'CONTOSO\\svc', hasSharePassword: true });
   });
 
@@ -294,7 +299,7 @@ describe('PEP session commands over the fake host', () => {
     const session = await connect(h, { transcriptShare: { path: '\\\\fs\\t', user: 'u', password: 'p' } });
     const closed = await session.close();
     expect(closed.transcriptsCopied).toBe(false);
-    expect(closed.notice).toMatch(/Access is denied/);
+    expect(closed.notice).toMatchObject({ code: 'session.transcripts-copy-failed-because', values: { warnings: expect.stringMatching(/Access is denied/) } });
   });
 
 });

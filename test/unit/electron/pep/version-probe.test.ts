@@ -33,10 +33,10 @@ describe('probePowerShellVersion', () => {
   it('says when the program is not PowerShell, missing, or silent past the deadline', async () => {
     const deps = { spawn: systemSpawn, sleep, timeoutMs: 10_000 };
     const notPs = await fakePwsh('echo hello');
-    expect(await probePowerShellVersion(deps, versionProbeFor({ kind: 'pwsh', path: notPs }, where))).toMatchObject({ ok: false, problem: expect.stringContaining('did not answer as PowerShell (exit code 0)') });
+    expect(await probePowerShellVersion(deps, versionProbeFor({ kind: 'pwsh', path: notPs }, where))).toMatchObject({ ok: false, problem: { text: expect.stringContaining('did not answer as PowerShell (exit code 0)') } });
     const missing: HostCommand = { ...versionProbeFor({ kind: 'pwsh', path: '/nonexistent/pwsh' }, where) };
-    expect(await probePowerShellVersion(deps, missing)).toMatchObject({ ok: false, problem: expect.stringContaining('could not be started') });
+    expect(await probePowerShellVersion(deps, missing)).toMatchObject({ ok: false, problem: { code: 'powershell.not-started', text: expect.stringContaining('could not be started') } });
     const silent = await fakePwsh('sleep 30');
-    expect(await probePowerShellVersion({ ...deps, timeoutMs: 200 }, versionProbeFor({ kind: 'pwsh', path: silent }, where))).toMatchObject({ ok: false, problem: expect.stringContaining('did not report its version') });
+    expect(await probePowerShellVersion({ ...deps, timeoutMs: 200 }, versionProbeFor({ kind: 'pwsh', path: silent }, where))).toMatchObject({ ok: false, problem: { code: 'powershell.no-version', text: expect.stringContaining('did not report its version') } });
   });
 });

@@ -110,6 +110,7 @@ export const createFakeApi = () => {
       return ok(scenario);
     },
     'app.openHelp': answer('app.openHelp', () => ok({})),
+    'app.setLanguage': answer('app.setLanguage', () => ok({})),
     'pep.preflight': answer('pep.preflight', () => ok({ ok: true, checks: [] })),
     'pep.connect': answer('pep.connect', () => ok({ sessionId: 'session-1', host: '10.0.0.224', stamp: STAMP, notices: [] })),
     'pep.disconnect': answer('pep.disconnect', () => ok({ transcriptsCopied: false })),

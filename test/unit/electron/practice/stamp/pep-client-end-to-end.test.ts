@@ -43,7 +43,7 @@ describe('PEP client against the practice stamp', () => {
       transcriptShare: { path: '\\\\files\\pep', user: 'CONTOSO\\ops', password: 'share-password' },
     });
     expect(session.host).toBe('10.20.30.225');
-    expect(session.notices.join(' ')).toContain('10.20.30.224 did not answer');
+    expect(session.notices).toEqual([expect.objectContaining({ code: 'session.address-failed', values: expect.objectContaining({ address: '10.20.30.224' }) })]);
 
     const info = await session.stampInfo();
     const { cloudId } = await stamp.state();
@@ -150,7 +150,7 @@ describe('PEP client against the practice stamp', () => {
       });
       const closed = await session.close();
       expect(closed.transcriptsCopied).toBe(false);
-      expect(closed.notice).toMatch(/probably copied\. Check \\\\files\\pep/);
+      expect(closed.notice).toMatchObject({ code: 'session.transcripts-probably-copied', values: { share: expect.stringMatching(/^\\\\files\\pep/) } });
     });
   });
 });

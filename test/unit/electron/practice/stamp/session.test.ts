@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTrusted } from '../../../../../electron/practice/stamp/session';
+import { operationTimeout } from '../../../../../electron/practice/stamp/error-records';
 import { CONNECT, invoke, makeStamp, spawnHost } from '../../../../fixtures/practice-stamp/driver';
 
 const connect = (overrides: Partial<{ hosts: string[]; user: string; password: string }> = {}) => ({
@@ -113,11 +114,12 @@ describe('practice stamp session', () => {
     const { stamp } = await makeStamp({ settings: { firstAddressDown: true } });
     const host = spawnHost(stamp);
     const { final } = await host.request(connect());
+    // As pep-host.ps1 says it: the address that failed, then Windows' words for why.
     expect(final).toEqual({
       type: 'connected',
       id: 'c1',
       host: '10.20.30.225',
-      notices: ['10.20.30.224 did not answer (WinRMOperationTimeout).', 'Connected to 10.20.30.225.'],
+      notices: [`10.20.30.224 did not open a session: ${operationTimeout('10.20.30.224').message}`],
     });
     host.proc.kill();
   });
