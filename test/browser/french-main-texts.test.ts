@@ -8,7 +8,7 @@ import { frMain } from '../../renderer/i18n/fr-main';
 import type { OperationSnapshot } from '../../shared/contract/operations';
 import type { Said, SaidValue } from '../../shared/contract/said';
 import { KEY_SIGNATURE_NOTICE, TOKEN_VERSION_RULE } from '../../shared/domain';
-import type { HandoffSummary, PreflightReport } from '../../shared/domain/types';
+import type { HandoffPage, PreflightReport } from '../../shared/domain/types';
 import { describeOnEachLauncher } from './harness/fixture';
 import type { AppMachine } from './harness/launchers';
 import { bridgeBackend } from './harness/launchers';
@@ -182,7 +182,7 @@ const dispatched = async <T>(m: AppMachine, name: string, req: unknown): Promise
 /** Everything main said in sentences on this machine: operations' progress and hand-offs' history notes. */
 const mainSentences = async (m: AppMachine): Promise<Said[]> => {
   const ops = await dispatched<OperationSnapshot[]>(m, 'operation.list', {});
-  const handoffs = await dispatched<HandoffSummary[]>(m, 'handoff.list', {});
+  const { handoffs } = await dispatched<HandoffPage>(m, 'handoff.list', {});
   return [...ops.flatMap((o) => o.log.flatMap((p) => (p.said ? [p.said] : []))), ...handoffs.flatMap((h) => h.history.flatMap((e) => (e.said ? [e.said] : [])))];
 };
 /** Every sentence of a pre-flight report (check names, details, what else, steps). */
@@ -269,7 +269,7 @@ describeOnEachLauncher('French for main on the failure paths', (flow) => {
     expect(otherErrors, 'page errors or CSP violations').toEqual([]);
 
     // Unregister by name: the lock lifted is still enforced for a moment, and the app says it waits, in French.
-    const name = await dispatched<HandoffSummary[]>(hostMachine, 'handoff.list', {}).then((list) => list[0]?.registrationName ?? '');
+    const name = await dispatched<HandoffPage>(hostMachine, 'handoff.list', {}).then((page) => page.handoffs[0]?.registrationName ?? '');
     await host.getByRole('navigation').getByRole('button', { name: french('Unregister'), exact: true }).click();
     await host.getByLabel(french('Registration name'), { exact: true }).fill(name);
     await host.getByLabel(frenchAt('unregister.typeName', { name })).fill(name);
