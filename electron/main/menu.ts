@@ -29,7 +29,7 @@ export const appMenuTemplate = (opts: {
   packaged: boolean;
   appName?: string;
   actions?: MenuActions;
-  /** In the UI language (English by default); the roles' own items keep Electron's words. */
+  /** In the UI language (English by default), the roles' items too (Electron would write them in English). */
   words?: MainWords;
 }): MenuItemConstructorOptions[] => {
   const w = (opts.words ?? MAIN_WORDS.en).menu;
@@ -47,11 +47,22 @@ export const appMenuTemplate = (opts: {
               click: () => opts.actions?.startNew('registration'),
             },
             { type: 'separator' as const },
-            opts.platform === 'darwin' ? { role: 'close' as const } : { role: 'quit' as const },
+            opts.platform === 'darwin' ? { role: 'close' as const, label: w.close } : { role: 'quit' as const, label: w.quit },
           ],
         }
       : { role: 'fileMenu' as const },
-    { role: 'editMenu', label: w.edit },
+    {
+      label: w.edit,
+      submenu: [
+        { role: 'undo', label: w.undo },
+        { role: 'redo', label: w.redo },
+        { type: 'separator' },
+        { role: 'cut', label: w.cut },
+        { role: 'copy', label: w.copy },
+        { role: 'paste', label: w.paste },
+        { role: 'selectAll', label: w.selectAll },
+      ],
+    },
     {
       label: w.view,
       submenu: [
@@ -63,7 +74,14 @@ export const appMenuTemplate = (opts: {
         ...(opts.packaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
       ],
     },
-    { role: 'windowMenu', label: w.window },
+    {
+      role: 'windowMenu',
+      label: w.window,
+      submenu: [
+        { role: 'minimize', label: w.minimize },
+        { role: 'close', label: w.close },
+      ],
+    },
     ...(opts.actions
       ? [
           {

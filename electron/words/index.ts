@@ -16,13 +16,22 @@ export type MainWords = {
     file: string;
     newExport: string;
     newRegistration: string;
+    quit: string;
     edit: string;
+    undo: string;
+    redo: string;
+    cut: string;
+    copy: string;
+    paste: string;
+    selectAll: string;
     view: string;
     resetZoom: string;
     zoomIn: string;
     zoomOut: string;
     fullScreen: string;
     window: string;
+    minimize: string;
+    close: string;
     help: string;
     documentation: string;
     exportDiagnostics: string;
@@ -48,13 +57,22 @@ const en: MainWords = {
     file: 'File',
     newExport: 'New export (stamp side)',
     newRegistration: 'New registration (connected host)',
+    quit: 'Exit',
     edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select all',
     view: 'View',
     resetZoom: 'Actual size',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fullScreen: 'Toggle full screen',
     window: 'Window',
+    minimize: 'Minimize',
+    close: 'Close',
     help: 'Help',
     documentation: 'Registering Azure Stack Hub (Microsoft Learn)',
     exportDiagnostics: 'Export diagnostics…',
@@ -80,13 +98,22 @@ const fr: MainWords = {
     file: 'Fichier',
     newExport: 'Nouvelle exportation (côté instance)',
     newRegistration: 'Nouvelle inscription (hôte connecté)',
+    quit: 'Quitter',
     edit: 'Édition',
+    undo: 'Annuler',
+    redo: 'Rétablir',
+    cut: 'Couper',
+    copy: 'Copier',
+    paste: 'Coller',
+    selectAll: 'Tout sélectionner',
     view: 'Affichage',
     resetZoom: 'Taille réelle',
     zoomIn: 'Zoom avant',
     zoomOut: 'Zoom arrière',
     fullScreen: 'Plein écran',
     window: 'Fenêtre',
+    minimize: 'Réduire',
+    close: 'Fermer',
     help: 'Aide',
     documentation: 'Inscrire Azure Stack Hub (Microsoft Learn)',
     exportDiagnostics: 'Exporter les diagnostics…',
