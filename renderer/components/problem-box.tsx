@@ -19,6 +19,28 @@ export const problemWords = (problem: Problem): { translated: boolean; message: 
   };
 };
 
+/** Main's own English (when the UI shows a translation), the reference and the raw detail, one click away. */
+export function ProblemDetails({ problem, translated }: { problem: Problem; translated: boolean }) {
+  const { t } = useTranslation();
+  if (!translated && !problem.detail && !problem.reference) return null;
+  return (
+    <details className="problem-detail">
+      <summary>{t('problem.details')}</summary>
+      {translated && (
+        <p>
+          {problem.message} {problem.action}
+        </p>
+      )}
+      {problem.reference && (
+        <p>
+          {t('problem.reference')} <code>{problem.reference}</code>
+        </p>
+      )}
+      {problem.detail && <pre>{problem.detail}</pre>}
+    </details>
+  );
+}
+
 /**
  * What went wrong, what to do, and the raw text one click away. Main's problems carry a code: where the
  * catalogue of the UI language has that code, its words are shown (main's English stays under the
@@ -31,22 +53,7 @@ export function ProblemBox({ problem, onDismiss }: Props) {
     <div className="problem" role="alert" data-testid="problem" data-code={problem.code}>
       <p className="problem-message">{message}</p>
       {action && <p className="problem-action">{action}</p>}
-      {(translated || problem.detail || problem.reference) && (
-        <details className="problem-detail">
-          <summary>{t('problem.details')}</summary>
-          {translated && (
-            <p>
-              {problem.message} {problem.action}
-            </p>
-          )}
-          {problem.reference && (
-            <p>
-              {t('problem.reference')} <code>{problem.reference}</code>
-            </p>
-          )}
-          {problem.detail && <pre>{problem.detail}</pre>}
-        </details>
-      )}
+      <ProblemDetails problem={problem} translated={translated} />
       {onDismiss && (
         <button type="button" className="link-button" onClick={onDismiss}>
           {t('common.dismiss')}

@@ -113,22 +113,7 @@ describeOnEachLauncher('French for main and the domain', (flow) => {
 
     // Connected host: registration in Azure, its progress lines.
     const { page: host, errors: hostErrors } = await flow.machine('host-fr', { backend: { locale: 'fr-FR' } });
-    await host.getByTestId('side-host').click();
-    await host.getByRole('button', { name: french('Sign in to Azure') }).click();
-    await host.getByTestId('azure-account').waitFor();
-    await next(host);
-    await host.getByRole('radio').first().check();
-    await next(host);
-    await host.getByRole('button', { name: french('Use a folder…') }).click();
-    await host.getByRole('button', { name: new RegExp(`^${french('Read token')} `) }).first().click();
-    await host.getByTestId('host-token-fingerprint').waitFor();
-    await host.getByLabel(french('The cloud ID and fingerprint match what the stamp screen showed.')).check();
-    await next(host);
-    await stepIs(host, 'names');
-    await next(host);
-    await host.getByTestId('permissions').waitFor();
-    await next(host);
-    await host.getByRole('button', { name: french('Register in Azure'), exact: true }).click();
+    await registerOnHost(host);
     await host.getByTestId('host-key-fingerprint').waitFor();
     await openLog(host);
     const log = await host.locator('.operation-log').innerText();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { axeViolations } from './harness/axe';
 import { describeOnEachLauncher } from './harness/fixture';
-import { connectStamp, exportTokenToUsb, next, readTokenOnHost, registerAndSaveKey, stepIs, text, useUsbFolder } from './harness/operator';
+import { connectStamp, exportTokenToUsb, next, readKeyOnStamp, readTokenOnHost, registerAndSaveKey, stepIs, text, useUsbFolder } from './harness/operator';
 
 // Issue 10, "Say what is happening": Azure's throttling shown while the app waits, progress in words
 // (never a step ID), a warning that matters kept above the log, validation in plain words, billing that
@@ -169,12 +169,7 @@ describeOnEachLauncher('say what is happening', (flow) => {
     await registerAndSaveKey(host);
 
     await trapNativeDialogs(stamp);
-    await nav(stamp, '3. Activate the stamp');
-    await next(stamp);
-    await useUsbFolder(stamp);
-    await stamp.getByRole('button', { name: /^Read key / }).first().click();
-    await stamp.getByTestId('stamp-key-fingerprint').waitFor();
-    await next(stamp);
+    await readKeyOnStamp(stamp);
     await stamp.getByRole('button', { name: 'Activate the stamp', exact: true }).click();
     const operation = stamp.getByTestId('operation');
     await expect.poll(() => operation.getAttribute('data-status')).toBe('running');

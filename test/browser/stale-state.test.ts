@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { PRACTICE_PEP_PASSWORD } from '../../electron/practice/stamp';
 import { describeOnEachLauncher } from './harness/fixture';
-import { connectStamp, exportTokenToUsb, next, readTokenOnHost, registerAndSaveKey, stepIs, text, useUsbFolder } from './harness/operator';
+import { connectStamp, exportTokenToUsb, next, readKeyOnStamp, readTokenOnHost, registerAndSaveKey, stepIs, text } from './harness/operator';
 
 // Screens never show a state main no longer has. Each test reproduces one of the stale screens an
 // operator met (issue 10) against the real runtime: settings, scenario and practice resets recompose
@@ -68,12 +68,7 @@ describeOnEachLauncher('screens re-read what they show after main changes', (flo
     await readTokenOnHost(host);
     await registerAndSaveKey(host);
 
-    await nav(stamp, '3. Activate the stamp');
-    await next(stamp);
-    await useUsbFolder(stamp);
-    await stamp.getByRole('button', { name: /^Read key / }).first().click();
-    await stamp.getByTestId('stamp-key-fingerprint').waitFor();
-    await next(stamp);
+    await readKeyOnStamp(stamp);
     await stamp.getByRole('button', { name: 'Activate the stamp', exact: true }).click();
     await stamp.getByTestId('activation-result').waitFor();
 

@@ -1,30 +1,19 @@
 import { CopyButton } from '../../components/copy-button';
 import type { Problem } from '../../../shared/contract/problems';
-import { problemWords } from '../../components/problem-box';
+import { ProblemDetails, problemWords } from '../../components/problem-box';
 import { say, useTranslation } from '../../i18n';
 import { appStore, useApp } from '../../store';
 import { ErcsHosts, useHostsReady } from '../stamp/ercs-hosts';
 
 /** Why a check could not run, and what to do, in the UI language (main's English under the details). */
 function CheckProblem({ problem }: { problem: Problem }) {
-  const { t } = useTranslation();
   const { translated, message, action } = problemWords(problem);
   return (
     <>
       <p>
         {message} {action}
       </p>
-      {(translated || problem.detail) && (
-        <details className="problem-detail">
-          <summary>{t('problem.details')}</summary>
-          {translated && (
-            <p>
-              {problem.message} {problem.action}
-            </p>
-          )}
-          {problem.detail && <pre>{problem.detail}</pre>}
-        </details>
-      )}
+      <ProblemDetails problem={problem} translated={translated} />
     </>
   );
 }

@@ -73,3 +73,13 @@ export const registerAndSaveKey = async (host: Page) => {
   await host.getByTestId('saved-file').waitFor();
   await next(host);
 };
+
+/** Stamp, leg 3 from the side navigation: the key read from the USB folder and checked, up to the Activate button. */
+export const readKeyOnStamp = async (page: Page): Promise<void> => {
+  await page.getByRole('navigation', { name: 'Tasks' }).getByRole('button', { name: '3. Activate the stamp', exact: true }).click();
+  await next(page);
+  await useUsbFolder(page);
+  await page.getByRole('button', { name: /^Read key / }).first().click();
+  await page.getByTestId('stamp-key-fingerprint').waitFor();
+  await next(page);
+};
