@@ -1,9 +1,8 @@
 import type { ScriptLeg } from '../../shared/domain/powershell-script';
 import { useTranslation } from '../i18n';
 import { appStore, useApp } from '../store';
-import { BusyNote } from './busy-note';
 import { CopyButton } from './copy-button';
-import { ProblemBox } from './problem-box';
+import { SaveOutcome } from './save-record';
 
 /** The equivalent PowerShell of a leg, to copy or save as a .ps1 for a change board or to do a step by hand. */
 export function ScriptBox({ script, leg }: { script: string; leg: ScriptLeg }) {
@@ -11,7 +10,6 @@ export function ScriptBox({ script, leg }: { script: string; leg: ScriptLeg }) {
   const busy = useApp((s) => s.busy.records !== undefined);
   const mine = useApp((s) => s.records.script?.leg === leg);
   const saved = useApp((s) => s.records.script?.saved);
-  const problem = useApp((s) => s.problems.records);
   return (
     <details className="script-box" data-testid="script">
       <summary>{t('script.summary')}</summary>
@@ -25,13 +23,7 @@ export function ScriptBox({ script, leg }: { script: string; leg: ScriptLeg }) {
       <button type="button" className="secondary script-save" disabled={busy} onClick={() => void appStore.getState().saveScript(leg, script)}>
         {t('scriptFile.save')}
       </button>
-      {mine && <BusyNote scope="records" />}
-      {mine && saved && (
-        <p className="ok-box" role="status" data-testid="script-saved" data-path={saved.path}>
-          {t('scriptFile.saved', { path: saved.path })}
-        </p>
-      )}
-      {mine && problem && <ProblemBox problem={problem} onDismiss={() => appStore.getState().dismissProblem('records')} />}
+      {mine && <SaveOutcome saved={saved} testId="script-saved" text={saved && t('scriptFile.saved', { path: saved.path })} />}
     </details>
   );
 }

@@ -1,10 +1,9 @@
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveReasonOf } from '../../../../shared/domain';
 import type { StampInfo } from '../../../../shared/domain';
-import { handoffMachine } from '../../../fixtures/handoff/machine';
+import { handoffMachine, tempStickPerTest } from '../../../fixtures/handoff/machine';
 import { encodeToken, keySample, signKey, tokenSample } from '../../../fixtures/handoff/samples';
 
 // Archiving a hand-off that will never complete (issue 10): a reason kept in its history, the token and
@@ -16,13 +15,8 @@ const NOW = Date.parse('2026-11-25T10:00:00Z');
 
 let root: string;
 let stick: string;
-beforeEach(async () => {
-  root = await fs.mkdtemp(join(tmpdir(), 'azs-archive-'));
-  stick = join(root, 'stick');
-  await fs.mkdir(stick);
-});
-afterEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
+tempStickPerTest('azs-archive-', (dirs) => {
+  ({ root, stick } = dirs);
 });
 
 const machine = (name: string) => handoffMachine({ root, stick, name, now: NOW });

@@ -1,13 +1,12 @@
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { said } from '../../../../shared/contract/said';
 import { fingerprintOf } from '../../../../electron/handoff';
 import type { HandoffFs } from '../../../../electron/handoff';
 import { PRACTICE_ISSUER } from '../../../../shared/domain';
 import type { AppMode, StampInfo } from '../../../../shared/domain';
-import { handoffMachine } from '../../../fixtures/handoff/machine';
+import { handoffMachine, tempStickPerTest } from '../../../fixtures/handoff/machine';
 import { encodeToken, keySample, signKey, tokenSample, utf16leBom } from '../../../fixtures/handoff/samples';
 
 const CLOUD = '69464895-3a1a-450a-9824-4b7608d9203f';
@@ -16,13 +15,8 @@ const NOW = Date.parse('2026-11-25T10:00:00Z');
 
 let root: string;
 let stick: string;
-beforeEach(async () => {
-  root = await fs.mkdtemp(join(tmpdir(), 'azs-handoff-'));
-  stick = join(root, 'stick');
-  await fs.mkdir(stick);
-});
-afterEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
+tempStickPerTest('azs-handoff-', (dirs) => {
+  ({ root, stick } = dirs);
 });
 
 const machine = (name: string, mode: AppMode = 'live', files: HandoffFs = fs, pick: string | null = null) =>

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandoffFs } from '../../../../electron/handoff';
 import { AppError } from '../../../../shared/contract';
 import { PRACTICE_ISSUER } from '../../../../shared/domain';
 import type { StampInfo } from '../../../../shared/domain';
-import { handoffMachine } from '../../../fixtures/handoff/machine';
+import { handoffMachine, tempStickPerTest } from '../../../fixtures/handoff/machine';
 import { encodeToken, keySample, signKey, tokenSample } from '../../../fixtures/handoff/samples';
 
 // A USB stick as operators really find it: special files, damaged or stale sidecars, files edited
@@ -23,13 +22,8 @@ const TOKEN_META = `AzureStack-${CLOUD}-registration-token.azsregistrar.json`;
 
 let root: string;
 let stick: string;
-beforeEach(async () => {
-  root = await fs.mkdtemp(join(tmpdir(), 'azs-hostile-'));
-  stick = join(root, 'stick');
-  await fs.mkdir(stick);
-});
-afterEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
+tempStickPerTest('azs-hostile-', (dirs) => {
+  ({ root, stick } = dirs);
 });
 
 const machine = (name: string, mode: 'live' | 'practice' = 'live', files?: HandoffFs) => handoffMachine({ root, stick, name, mode, ...(files ? { files } : {}) });

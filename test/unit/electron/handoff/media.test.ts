@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempStickPerTest } from '../../../fixtures/handoff/machine';
 import { createHandoff } from '../../../../electron/handoff';
 import type { HandoffFs } from '../../../../electron/handoff';
 import { createJournal } from '../../../../electron/journal';
@@ -16,13 +16,8 @@ const NAME = `AzureStack-${CLOUD}-registration-token`;
 
 let root: string;
 let stick: string;
-beforeEach(async () => {
-  root = await fs.mkdtemp(join(tmpdir(), 'azs-media-'));
-  stick = join(root, 'stick');
-  await fs.mkdir(stick);
-});
-afterEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
+tempStickPerTest('azs-media-', (dirs) => {
+  ({ root, stick } = dirs);
 });
 
 const errno = (code: string) => Object.assign(new Error(code), { code });

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HandoffFs } from '../../../../electron/handoff';
 import { handoffHandlers } from '../../../../electron/handlers';
 import type { StampSessions } from '../../../../electron/flows';
@@ -11,7 +10,7 @@ import { memoryLogger } from '../../../../electron/log';
 import type { Handlers } from '../../../../shared/contract';
 import { MAX_INPUT_BYTES } from '../../../../shared/domain';
 import type { HandoffFile } from '../../../../shared/domain';
-import { handoffMachine } from '../../../fixtures/handoff/machine';
+import { handoffMachine, tempStickPerTest } from '../../../fixtures/handoff/machine';
 import { encodeToken } from '../../../fixtures/handoff/samples';
 
 // Listing a drive full of large hostile files must not freeze the main process: files are read one
@@ -20,13 +19,8 @@ import { encodeToken } from '../../../fixtures/handoff/samples';
 
 let root: string;
 let stick: string;
-beforeEach(async () => {
-  root = await fs.mkdtemp(join(tmpdir(), 'azs-responsive-'));
-  stick = join(root, 'stick');
-  await fs.mkdir(stick);
-});
-afterEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
+tempStickPerTest('azs-responsive-', (dirs) => {
+  ({ root, stick } = dirs);
 });
 
 const CLOUD = '69464895-3a1a-450a-9824-4b7608d9203f';
